@@ -1,0 +1,144 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { readConfig } from './config.js';
+import { runMigrations } from './db/client.js';
+import { dumpDatabase, restoreDatabase } from './db/backup.js';
+import { isEmpty, loadDemo } from './demo/load-demo.js';
+import { quietLogger } from './lib/logger.js';
+import { AppError } from './lib/errors.js';
+import { systemActor } from './modules/accounts/actor.js';
+import { createUser, type RoleInput } from './modules/accounts/actions/create-user.js';
+import { roles, type Role } from './modules/accounts/tables.js';
+import { regions, units } from './modules/regions/tables.js';
+import { openConfiguredDatabase, printWelcome, sharedDataDir, startServer } from './server.js';
+import { existsSync } from 'node:fs';
+
+const usage = `Usage: tingjian <command> [options]
+
+  serve [--demo]                 migrate, load the demo district if the database is empty (--demo), serve
+  migrate                        bring the database schema up to date
+  demo                           load the demo district into an empty database
+  user add --username U --name N --password P --role ROLE[:REGION_CODE|:UNIT_NAME] [--role …]
+                                 roles: ${roles.join(', ')}
+  backup --out FILE              write a portable dump (gzip JSON) of all data
+  restore --in FILE              load a dump into an empty database (embedded or server)
+
+Environment: DATABASE_URL (server PostgreSQL; unset = embedded in TINGJIAN_DATA_DIR, default ./data), PORT (3000).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } } });
+      if (values.port) config.port = Number(values.port);
+      const server = await startServer(config, { demoIfEmpty: values.demo ?? false });
+      printWelcome(server.url, server.database.kind, config.databaseUrl ? 'DATABASE_URL' : config.dataDir);
+      const shutdown = () => {
+        server.stop().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      await database.close();
+      console.log('migrations: up to date');
+      return 0;
+    }
+    case 'demo': {
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      if (!(await isEmpty(database.db))) {
+        await database.close();
+        console.error('demo: the database already has data; the demo loads only into an empty one.');
+        return 1;
+      }
+      const { demands } = await loadDemo({ db: database.db, now: () => new Date(), log: quietLogger() }, { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined });
+      await database.close();
+      console.log(`demo: loaded the demo district with ${demands} demands`);
+      return 0;
+    }
+    case 'user': {
+      if (rest[0] !== 'add') break;
+      const { values } = parseArgs({
+        args: rest.slice(1),
+        options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', multiple: true } },
+      });
+      if (!values.username || !values.password) {
+        console.error('user add: --username and --password are required');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      try {
+        const roleInputs: RoleInput[] = [];
+        for (const spec of values.role ?? []) {
+          const [role, scope] = spec.split(':', 2) as [Role, string | undefined];
+          if (!roles.includes(role)) throw new Error(`unknown role "${role}" (one of ${roles.join(', ')})`);
+          if (role === 'handler') {
+            const [unit] = scope ? await database.db.select().from(units).where(eq(units.name, scope)) : [];
+            if (!unit) throw new Error(`handler needs an existing unit: --role handler:UNIT_NAME`);
+            roleInputs.push({ role, unitId: unit.id });
+          } else if (scope) {
+            const [region] = await database.db.select().from(regions).where(eq(regions.code, scope));
+            if (!region) throw new Error(`no region with code ${scope}`);
+            roleInputs.push({ role, regionId: region.id });
+          } else roleInputs.push({ role });
+        }
+        const { id } = await createUser(database.db, { actor: systemActor, username: values.username, displayName: values.name ?? values.username, password: values.password, roles: roleInputs });
+        console.log(`user add: created ${values.username} (id ${id})`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'backup': {
+      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
+      if (!values.out) {
+        console.error('backup: --out FILE is required');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      const { bytes, rows } = await dumpDatabase(database.db);
+      writeFileSync(values.out, bytes);
+      await database.close();
+      console.log(`backup: ${rows} rows written to ${values.out}`);
+      return 0;
+    }
+    case 'restore': {
+      const { values } = parseArgs({ args: rest, options: { in: { type: 'string' } } });
+      if (!values.in) {
+        console.error('restore: --in FILE is required');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      try {
+        const rows = await restoreDatabase(database.db, readFileSync(values.in));
+        console.log(`restore: ${rows} rows restored from ${values.in}`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    default:
+      break;
+  }
+  console.log(usage);
+  return command && command !== 'help' && command !== '--help' ? 2 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof AppError ? `error: ${err.messageFor('en')}` : err instanceof Error ? `error: ${err.message}` : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+
+/** Settings read from the environment, with the defaults `npm start` runs on. */
+export type Config = {
+  port: number;
+  host: string;
+  /** postgres://… to use a server; unset = the embedded database in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  publicRateLimit?: number;
+  secureCookies: boolean;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.TINGJIAN_DATA_DIR ?? './data'),
+    publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
+    secureCookies: env.TINGJIAN_SECURE_COOKIES === '1',
+  };
+}

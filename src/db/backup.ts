@@ -1,0 +1,91 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../lib/errors.js';
+import type { Db } from './client.js';
+import { queryRows } from './rows.js';
+
+/** Every table worth keeping, parents before children. Sessions are left out: they are transient. */
+export const backupTables = [
+  'regions',
+  'categories',
+  'units',
+  'unit_regions',
+  'unit_categories',
+  'users',
+  'user_roles',
+  'api_tokens',
+  'calendar_days',
+  'time_limit_rules',
+  'settings',
+  'knowledge_articles',
+  'demands',
+  'demand_events',
+  'assignments',
+  'extension_requests',
+  'callbacks',
+  'attachments',
+] as const;
+
+const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments'];
+
+type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
+
+/**
+ * A portable dump: PostgreSQL renders every row as JSON itself (row_to_json), so a dump from the
+ * embedded database restores into a server and the other way round, whatever the driver.
+ */
+export async function dumpDatabase(db: Db): Promise<{ bytes: Buffer; rows: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables: Record<string, unknown[]> = {};
+    let rows = 0;
+    for (const table of backupTables) {
+      const out = await queryRows<{ j: string }>(tx, sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t`);
+      tables[table] = out.map((r) => JSON.parse(r.j));
+      rows += out.length;
+    }
+    const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const [{ v }] = await queryRows<{ v: number }>(tx, sql`select last_value::int as v from demand_number_seq`);
+    const dump: Dump = { format: 'tingjian-backup', version: 1, createdAt: new Date().toISOString(), migrations: n, tables, sequences: { demand_number_seq: v } };
+    return { bytes: gzipSync(JSON.stringify(dump)), rows };
+  });
+}
+
+/** Loads a dump into an empty, migrated database in one transaction: all of it or none. */
+export async function restoreDatabase(db: Db, bytes: Buffer): Promise<number> {
+  let dump: Dump;
+  try {
+    dump = JSON.parse(gunzipSync(bytes).toString('utf8')) as Dump;
+  } catch {
+    throw new AppError('request.invalid', { zh: '不是有效的听见备份文件。', en: 'This is not a Tingjian backup file.' });
+  }
+  if (dump.format !== 'tingjian-backup' || dump.version !== 1) {
+    throw new AppError('request.invalid', { zh: '备份文件格式不受支持。', en: 'Unsupported backup format.' });
+  }
+  return db.transaction(async (tx) => {
+    const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    if (n < dump.migrations) {
+      throw new AppError('request.invalid', { zh: '备份来自更新的版本，请先升级程序。', en: 'The backup comes from a newer version; upgrade first.' });
+    }
+    for (const table of backupTables) {
+      const [{ c }] = await queryRows<{ c: number }>(tx, sql`select count(*)::int as c from ${sql.identifier(table)}`);
+      if (c > 0) throw new AppError('conflict.duplicate', { zh: `目标数据库不是空的（${table} 已有数据）。`, en: `The target database is not empty (${table} has rows).` });
+    }
+    let rows = 0;
+    for (const table of backupTables) {
+      const list = dump.tables[table] ?? [];
+      for (let i = 0; i < list.length; i += 500) {
+        const chunk = JSON.stringify(list.slice(i, i + 500));
+        await tx.execute(sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`);
+      }
+      rows += list.length;
+    }
+    for (const table of identityTables) {
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.identifier(table)}), 1), (select count(*) > 0 from ${sql.identifier(table)}))`,
+      );
+    }
+    await tx.execute(sql`select setval('demand_number_seq', ${dump.sequences.demand_number_seq})`);
+    return rows;
+  });
+}

@@ -1,0 +1,8 @@
+// Every table of every module, for Drizzle's typed queries and for drizzle-kit.
+export * from '../modules/regions/tables.js';
+export * from '../modules/categories/tables.js';
+export * from '../modules/accounts/tables.js';
+export * from '../modules/calendar/tables.js';
+export * from '../modules/settings/tables.js';
+export * from '../modules/knowledge/tables.js';
+export * from '../modules/demands/tables.js';

@@ -1,0 +1,225 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { queryRows } from '../db/rows.js';
+import type { AppContext } from '../lib/context.js';
+import { parseCsvObjects } from '../lib/csv.js';
+import { type Actor, systemActor } from '../modules/accounts/actor.js';
+import { createUser } from '../modules/accounts/actions/create-user.js';
+import { loadActor } from '../modules/accounts/store.js';
+import { upsertCalendarDays } from '../modules/calendar/store.js';
+import { seedCategories } from '../modules/categories/seed.js';
+import { categories } from '../modules/categories/tables.js';
+import { acknowledgeDemand } from '../modules/demands/actions/acknowledge-demand.js';
+import { answerDemandDirectly } from '../modules/demands/actions/answer-demand-directly.js';
+import { closeDemand } from '../modules/demands/actions/close-demand.js';
+import { declineDemand } from '../modules/demands/actions/decline-demand.js';
+import { dispatchDemand } from '../modules/demands/actions/dispatch-demand.js';
+import { recordCallback } from '../modules/demands/actions/record-callback.js';
+import { registerDemand } from '../modules/demands/actions/register-demand.js';
+import { replyDemand } from '../modules/demands/actions/reply-demand.js';
+import { requestExtension } from '../modules/demands/actions/request-extension.js';
+import { returnDemand } from '../modules/demands/actions/return-demand.js';
+import { knowledgeArticles } from '../modules/knowledge/tables.js';
+import { createRegion, createUnit } from '../modules/regions/store.js';
+import { departments, districtName, holidays2026, sampleDemands, townships } from './district.js';
+
+export const demoPassword = 'tingjian-demo';
+export const demoLogins = [
+  { username: 'admin', role: '管理员 admin' },
+  { username: 'operator', role: '受理员 intake operator (whole district)' },
+  { username: 'dispatcher', role: '派单员 dispatcher (whole district)' },
+  { username: 'supervisor', role: '督办 supervisor (whole district)' },
+  { username: 'handler.changyuan', role: '承办人员 handler — 昌元街道办事处' },
+  { username: 'handler.zjw', role: '承办人员 handler — 区住房城乡建委' },
+  { username: 'handler.cgj', role: '承办人员 handler — 区城市管理局' },
+];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select (select count(*) from demands) + (select count(*) from regions) as n`);
+  return Number(n) === 0;
+}
+
+/** A small deterministic generator, so every demo install looks the same. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export type DemoOptions = { sharedDataDir?: string; maxImported?: number; log?: (msg: string) => void };
+
+/**
+ * Loads the demo district: regions, units, categories, calendar, knowledge base, one login per
+ * role, and demands in every state, played through the real actions on a clock that runs over
+ * the past weeks (so deadlines, timelines and 三率 look lived-in).
+ */
+export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise<{ demands: number }> {
+  const db = ctx.db;
+  const log = opts.log ?? (() => {});
+  await seedCategories(db);
+  const catRows = await db.select().from(categories);
+  const catId = (fullName: string) => {
+    const found = catRows.find((c) => c.fullName === fullName);
+    if (!found) throw new Error(`demo category missing: ${fullName}`);
+    return found.id;
+  };
+
+  const ids = await db.transaction(async (tx) => {
+    const district = await createRegion(tx, { parentId: null, level: 'district', name: districtName, code: '500153' });
+    const townIds: number[] = [];
+    const communityIds: number[][] = [];
+    for (const [i, t] of townships.entries()) {
+      const town = await createRegion(tx, { parentId: district.id, level: 'township', name: t.name, code: `500153${String(i + 1).padStart(3, '0')}` });
+      townIds.push(town.id);
+      const list: number[] = [];
+      for (const [j, name] of t.communities.entries()) {
+        const c = await createRegion(tx, { parentId: town.id, level: 'community', name, code: `${town.code}${String(j + 1).padStart(3, '0')}` });
+        list.push(c.id);
+        if (i === 0) {
+          for (const g of [1, 2]) await createRegion(tx, { parentId: c.id, level: 'grid', name: `${name}第${g}网格`, code: `${c.code}${String(g).padStart(2, '0')}` });
+        }
+      }
+      communityIds.push(list);
+    }
+    const townUnits: number[] = [];
+    for (const [i, t] of townships.entries()) {
+      const unitName = t.kind === 'subdistrict' ? `${t.name}办事处` : `${t.name}人民政府`;
+      const u = await createUnit(tx, { name: unitName, kind: 'township_government', homeRegionId: townIds[i], regionIds: [townIds[i]] });
+      townUnits.push(u.id);
+    }
+    const deptUnits = new Map<string, number>();
+    for (const d of departments) {
+      const categoryIds = d.categories.map((name) => catRows.find((c) => c.fullName === name)!.id);
+      const u = await createUnit(tx, { name: d.name, kind: d.kind, regionIds: [district.id], categoryIds });
+      deptUnits.set(d.name, u.id);
+    }
+    const community = await createUnit(tx, { name: '宝城社区居委会', kind: 'community_committee', homeRegionId: communityIds[0][0], regionIds: [communityIds[0][0]] });
+    await createUnit(tx, { name: '荣昌宜居物业公司', kind: 'property_company', regionIds: [communityIds[0][1], communityIds[1][0]] });
+    await upsertCalendarDays(tx, holidays2026);
+    return { district: district.id, townIds, communityIds, townUnits, deptUnits, community: community.id };
+  });
+
+  const users: Record<string, Actor> = {};
+  const add = async (username: string, displayName: string, roles: Parameters<typeof createUser>[1]['roles']) => {
+    const { id } = await createUser(db, { actor: systemActor, username, displayName, password: demoPassword, roles });
+    users[username] = (await loadActor(db, id))!;
+  };
+  await add('admin', '系统管理员', [{ role: 'admin' }]);
+  await add('operator', '受理员 王芳', [{ role: 'operator', regionId: ids.district }]);
+  await add('dispatcher', '派单员 李强', [{ role: 'dispatcher', regionId: ids.district }]);
+  await add('supervisor', '督办 陈静', [{ role: 'supervisor', regionId: ids.district }]);
+  await add('handler.changyuan', '昌元街道 张伟', [{ role: 'handler', unitId: ids.townUnits[0] }]);
+  await add('handler.zjw', '区住建委 刘洋', [{ role: 'handler', unitId: ids.deptUnits.get('区住房城乡建委')! }]);
+  await add('handler.cgj', '区城管局 赵敏', [{ role: 'handler', unitId: ids.deptUnits.get('区城市管理局')! }]);
+
+  const admin = users.admin as Extract<Actor, { kind: 'user' }>;
+  await db.insert(knowledgeArticles).values([
+    { title: '职工医保特殊疾病认定办理指南', body: '携带身份证、医保卡、近一年病历及检查报告，到区政务服务中心医保窗口或三家特病鉴定医院申请；全区可认定病种共 47 项，认定结果 15 个工作日内告知。', keywords: '特病 慢性病 医保 认定', status: 'approved', reviewedOn: '2026-10-15', createdBy: admin.userId },
+    { title: '养老金领取资格认证方式', body: '可通过手机“重庆人社”App 刷脸认证；行动不便的老人可由社区工作人员预约上门认证。', keywords: '养老金 资格认证 上门', status: 'approved', reviewedOn: '2026-09-01', createdBy: admin.userId },
+    { title: '农技培训报名', body: '各镇街产业发展中心每季度举办农技培训，报名请联系所在镇街产业发展中心或村委会。', keywords: '农技 培训 报名', status: 'approved', reviewedOn: '2026-11-01', createdBy: admin.userId },
+  ]);
+
+  // Play demands through the lifecycle on a clock that starts 45 days ago.
+  const random = rng(20261129);
+  const realNow = ctx.now();
+  let clock = new Date(realNow.getTime() - 45 * 86_400_000);
+  const at: AppContext = { ...ctx, now: () => clock };
+  const advance = (hours: number) => {
+    clock = new Date(Math.min(clock.getTime() + hours * 3_600_000, realNow.getTime() - 60_000));
+  };
+
+  type Seed = { title: string; content: string; type: (typeof sampleDemands)[number]['type']; categoryId: number | null; township: number; reply?: string };
+  const seeds: Seed[] = sampleDemands.map((s) => ({ ...s, categoryId: catId(s.category) }));
+  const repliesFile = opts.sharedDataDir ? `${opts.sharedDataDir}/replies.csv` : null;
+  if (repliesFile && existsSync(repliesFile)) {
+    const rows = parseCsvObjects(readFileSync(repliesFile, 'utf8')).slice(0, opts.maxImported ?? 120);
+    for (const r of rows) {
+      if (!r.body?.trim() || r.body.length > 5000) continue;
+      seeds.push({ title: r.title.slice(0, 200), content: r.body, type: 'complaint', categoryId: null, township: Math.floor(random() * townships.length), reply: r.reply?.slice(0, 5000) || undefined });
+    }
+    log(`demo: ${rows.length} real messages from ${repliesFile}`);
+  }
+
+  const channels = ['hotline', 'hotline', 'hotline', 'web', 'walk_in', 'reception_day', 'letter'] as const;
+  const op = users.operator;
+  const disp = users.dispatcher;
+  let count = 0;
+  for (const [i, s] of seeds.entries()) {
+    advance(45 * 24 / seeds.length);
+    const communities = ids.communityIds[s.township];
+    const phone = `13${String(800000000 + Math.floor(random() * 199999999)).slice(0, 9)}`;
+    const channel = channels[i % channels.length];
+    const { demand } = await registerDemand(at, {
+      actor: channel === 'web' ? { kind: 'resident' } : op,
+      channel,
+      type: s.type,
+      title: s.title,
+      content: s.content,
+      reporterName: random() < 0.6 ? ['张阿姨', '李大爷', '王先生', '刘女士', '陈师傅'][i % 5] : null,
+      reporterPhone: random() < 0.92 ? phone : null,
+      reporterContact: '社区网格员代为联系',
+      regionId: communities[Math.floor(random() * communities.length)],
+      address: `${townships[s.township].name}${i + 1}号附近`,
+      categoryId: s.categoryId,
+      urgency: s.title.includes('燃气') ? 'emergency' : 'normal',
+    });
+    count++;
+    const fate = random();
+    if (fate < 0.12) continue; // still waiting for dispatch
+    if (s.type === 'consultation') {
+      advance(0.1);
+      await answerDemandDirectly(at, { actor: op, demandId: demand.id, reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。' });
+      advance(30);
+      await recordCallback(at, { actor: op, demandId: demand.id, satisfaction: 'satisfied', solved: true });
+      await closeDemand(at, { actor: op, demandId: demand.id });
+      continue;
+    }
+    if (fate < 0.16) {
+      await declineDemand(at, { actor: disp, demandId: demand.id, reason: '属于司法程序中的事项，已告知居民通过法律途径解决。' });
+      continue;
+    }
+    advance(0.5 + random());
+    // The owning department when the category has one; otherwise the township (首接负责).
+    await dispatchDemand(at, { actor: disp, demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
+    if (fate < 0.24) continue; // dispatched, not yet acknowledged
+    advance(random() < 0.85 ? 2 + random() * 10 : 30 + random() * 20);
+    if (fate < 0.28) {
+      await returnDemand(at, { actor: systemActor, demandId: demand.id, reason: '该事项不属于本单位职责，请改派相关部门。' });
+      continue;
+    }
+    await acknowledgeDemand(at, { actor: systemActor, demandId: demand.id });
+    if (fate < 0.36) {
+      if (random() < 0.4) await requestExtension(at, { actor: systemActor, demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
+      continue;
+    }
+    advance(24 + random() * 24 * 9);
+    await replyDemand(at, { actor: systemActor, demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
+    if (fate < 0.44) continue; // waiting for callback
+    advance(4 + random() * 30);
+    const r = random();
+    await recordCallback(at, {
+      actor: op,
+      demandId: demand.id,
+      satisfaction: r < 0.65 ? 'satisfied' : r < 0.85 ? 'basically_satisfied' : 'unsatisfied',
+      solved: r < 0.8,
+      comment: r < 0.85 ? '' : '问题没有根本解决。',
+    });
+    if (r < 0.85 || random() < 0.5) await closeDemand(at, { actor: op, demandId: demand.id });
+  }
+  return { demands: count };
+}
+
+/** The department that owns a category (its nearest owning ancestor), else undefined = 首接负责. */
+function pickOwner(ids: { deptUnits: Map<string, number> }, categoryId: number, catRows: { id: number; fullName: string }[]): number | undefined {
+  const full = catRows.find((c) => c.id === categoryId)!.fullName;
+  let best: { len: number; unitId: number } | undefined;
+  for (const d of departments) {
+    for (const owned of d.categories) {
+      if ((full === owned || full.startsWith(`${owned}/`)) && (!best || owned.length > best.len)) best = { len: owned.length, unitId: ids.deptUnits.get(d.name)! };
+    }
+  }
+  return best?.unitId;
+}

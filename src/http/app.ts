@@ -1,0 +1,74 @@
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from '../lib/context.js';
+import { AppError } from '../lib/errors.js';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { calendarRoutes } from '../modules/calendar/routes.js';
+import { categoryRoutes } from '../modules/categories/routes.js';
+import { attachmentRoutes } from '../modules/demands/attachment-routes.js';
+import { publicDemandRoutes } from '../modules/demands/public-routes.js';
+import { demandRoutes } from '../modules/demands/routes.js';
+import { knowledgeRoutes } from '../modules/knowledge/routes.js';
+import { rateRoutes } from '../modules/rates/routes.js';
+import { regionRoutes } from '../modules/regions/routes.js';
+import { getSetting } from '../modules/settings/store.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
+import { authenticate } from './auth.js';
+import { errorBody, toResponse } from './errors.js';
+import { newRouter } from './router.js';
+
+export type AppOptions = {
+  /** Overrides the stored public rate limit (per address per minute; 0 = off), e.g. for load tests. */
+  publicRateLimit?: number;
+  secureCookies?: boolean;
+};
+
+export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
+  const app = newRouter();
+
+  let publicLimit = opts.publicRateLimit ?? (await getSetting(ctx.db, 'public.rateLimitPerMinute'));
+  const reloadSettings = async () => {
+    if (opts.publicRateLimit === undefined) publicLimit = await getSetting(ctx.db, 'public.rateLimitPerMinute');
+  };
+
+  app.onError((err, c) => toResponse(err, c, ctx.log));
+  app.notFound((c) => c.json(errorBody(new AppError('not_found', { details: { path: c.req.path } }), c.get('locale') ?? 'zh-CN'), 404));
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 6 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('request.too_large', { details: { maxBytes: 6 * 1024 * 1024 } });
+      },
+    }),
+  );
+  app.use('/api/v1/*', authenticate(ctx.db));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
+
+  const v1 = newRouter();
+  v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? false }));
+  v1.route('/', regionRoutes(ctx));
+  v1.route('/', categoryRoutes(ctx));
+  v1.route('/', calendarRoutes(ctx));
+  v1.route('/', knowledgeRoutes(ctx));
+  v1.route('/', settingsRoutes(ctx, reloadSettings));
+  v1.route('/', rateRoutes(ctx));
+  v1.route('/', publicDemandRoutes(ctx, () => publicLimit));
+  v1.route('/', demandRoutes(ctx));
+  v1.route('/', attachmentRoutes(ctx, () => publicLimit));
+  app.route('/api/v1', v1);
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tingjian 听见 API',
+      version: '1',
+      description: 'Residents\u2019 demands (诉求) from intake to closure. Errors: { error: { code, message, details } }.',
+    },
+  });
+  return app;
+}

@@ -1,0 +1,50 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '../db/client.js';
+import { AppError, pickLocale } from '../lib/errors.js';
+import type { UserActor } from '../modules/accounts/actor.js';
+import { findSession, findTokenUser, loadActor } from '../modules/accounts/store.js';
+import type { HttpEnv } from './env.js';
+
+export const sessionCookie = 'tj_session';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Who is calling: a bearer token (integrations) or a session cookie (people). A cookie alone
+ * never authorises a change: unsafe methods must echo the session's CSRF token in a header,
+ * which another site's page cannot read.
+ */
+export function authenticate(db: Db): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    c.set('actor', null);
+    c.set('session', null);
+    const authorization = c.req.header('authorization');
+    if (authorization?.startsWith('Bearer ')) {
+      const userId = await findTokenUser(db, authorization.slice(7).trim());
+      const actor = userId ? await loadActor(db, userId) : null;
+      if (!actor) throw new AppError('auth.required', { zh: '访问令牌无效或已吊销。', en: 'The access token is invalid or revoked.' });
+      c.set('actor', actor);
+      return next();
+    }
+    const sessionId = getCookie(c, sessionCookie);
+    if (sessionId) {
+      const session = await findSession(db, sessionId);
+      const actor = session ? await loadActor(db, session.userId) : null;
+      if (session && actor) {
+        if (unsafeMethods.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {
+          throw new AppError('auth.csrf');
+        }
+        c.set('actor', actor);
+        c.set('session', { sessionId, csrfToken: session.csrfToken });
+      }
+    }
+    return next();
+  };
+}
+
+export function requireUser(c: Context<HttpEnv>): UserActor {
+  const actor = c.get('actor');
+  if (!actor || actor.kind !== 'user') throw new AppError('auth.required');
+  return actor;
+}

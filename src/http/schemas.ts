@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'demand.invalid_transition' }),
+      message: z.string().openapi({ example: '诉求当前状态不允许此操作。' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorSchema } } },
+  404: { description: 'Not found (or not visible to the caller)', content: { 'application/json': { schema: ErrorSchema } } },
+  409: { description: 'Conflict with the current state', content: { 'application/json': { schema: ErrorSchema } } },
+  422: { description: 'A referenced record does not exist', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export const IdParam = z.object({
+  id: z.coerce.number().int().positive().max(2 ** 52).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true as const },
+});
+
+export const jsonOk = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** Text fields: trimmed length limits are stated, never silently cut. */
+export const text = (max: number) => z.string().max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { message: '不能为空 / must not be empty' }).max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
+
+export const bearerSecurity: Record<string, string[]>[] = [{ Bearer: [] }, { Session: [] }];

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, parseCsv, parseCsvObjects } from './csv.js';
+
+describe('csv', () => {
+  it('reads quoted fields with commas, quotes and line breaks', () => {
+    expect(parseCsv('a,b\r\n"x, y","say ""hi""\nthere"\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+    ]);
+  });
+  it('drops a BOM and keys rows by header', () => {
+    expect(parseCsvObjects('\uFEFFid,title\n1,路灯\n')).toEqual([{ id: '1', title: '路灯' }]);
+  });
+  it('keeps empty trailing fields', () => {
+    expect(parseCsv('a,,\n')).toEqual([['a', '', '']]);
+  });
+  it('round-trips through csvCell', () => {
+    const values = ['plain', 'a,b', 'q"q', 'line\nbreak'];
+    expect(parseCsv(values.map(csvCell).join(','))).toEqual([values]);
+  });
+});

@@ -1,0 +1,61 @@
+// One error class for the whole platform. Each code maps to an HTTP status and a message
+// in both UI locales, in one table: the compiler rejects a code without an entry.
+
+export const errorCatalogue = {
+  'request.invalid': { status: 400, zh: '请求内容有误，请检查标出的字段。', en: 'The request is invalid; check the fields listed.' },
+  'request.malformed_json': { status: 400, zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
+  'request.too_large': { status: 413, zh: '请求内容过大。', en: 'The request body is too large.' },
+  'request.unsupported_media': { status: 415, zh: '不支持的文件类型。', en: 'This file type is not supported.' },
+  'auth.required': { status: 401, zh: '请先登录。', en: 'Please sign in first.' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
+  'auth.csrf': { status: 403, zh: '页面已过期，请刷新后重试（CSRF 校验失败）。', en: 'The page has expired; reload and try again (CSRF check failed).' },
+  'auth.forbidden': { status: 403, zh: '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
+  'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
+  'not_found': { status: 404, zh: '找不到该记录。', en: 'Not found.' },
+  'conflict.stale': { status: 409, zh: '该诉求刚刚被其他人处理过，请刷新后再操作。', en: 'Someone else changed this demand just now; reload and try again.' },
+  'conflict.duplicate': { status: 409, zh: '记录已存在。', en: 'This record already exists.' },
+  'demand.invalid_transition': { status: 409, zh: '诉求当前状态不允许此操作。', en: 'This action is not allowed in the demand\u2019s current state.' },
+  'demand.reason_required': { status: 400, zh: '此操作必须填写原因。', en: 'A reason is required for this action.' },
+  'demand.lookup_failed': { status: 404, zh: '编号与手机号（或查询码）不匹配。', en: 'The number and phone (or query code) do not match.' },
+  'demand.reopen_limit': { status: 409, zh: '已达到重办次数上限。', en: 'The reopen limit has been reached.' },
+  'demand.reopen_not_allowed': { status: 409, zh: '回访结果为满意且已解决，不能重办。', en: 'The callback was satisfied and solved; the demand cannot be reopened.' },
+  'demand.extension_pending': { status: 409, zh: '已有待审批的延期申请。', en: 'An extension request is already pending.' },
+  'demand.merge_target': { status: 409, zh: '不能合并到该诉求。', en: 'The demand cannot be merged into that one.' },
+  'validation.reference': { status: 422, zh: '引用的记录不存在或不可用。', en: 'A referenced record does not exist or cannot be used.' },
+  'internal': { status: 500, zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; try again later.' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type Locale = 'zh-CN' | 'en';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  /** A specific message that replaces the catalogue's generic one (already human-readable). */
+  readonly specific?: { zh: string; en: string };
+
+  constructor(code: ErrorCode, opts: { details?: unknown; zh?: string; en?: string } = {}) {
+    super(opts.en ?? errorCatalogue[code].en);
+    this.code = code;
+    this.details = opts.details;
+    if (opts.zh || opts.en) this.specific = { zh: opts.zh ?? opts.en ?? '', en: opts.en ?? opts.zh ?? '' };
+  }
+
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+
+  messageFor(locale: Locale): string {
+    if (this.specific) return locale === 'en' ? this.specific.en : this.specific.zh;
+    const entry = errorCatalogue[this.code];
+    return locale === 'en' ? entry.en : entry.zh;
+  }
+}
+
+export const notFound = (what = 'record') => new AppError('not_found', { details: { what } });
+
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

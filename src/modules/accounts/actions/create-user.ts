@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../../lib/errors.js';
+import { regions, units } from '../../regions/tables.js';
+import { type Actor, isAdmin } from '../actor.js';
+import { hashPassword } from '../password.js';
+import { type Role, userRoles, users } from '../tables.js';
+
+export type RoleInput = { role: Role; regionId?: number | null; unitId?: number | null };
+
+export type CreateUserOptions = {
+  actor: Actor;
+  username: string;
+  displayName: string;
+  password: string;
+  phone?: string | null;
+  roles: RoleInput[];
+};
+
+export async function createUser(db: Db, opts: CreateUserOptions): Promise<{ id: number }> {
+  if (opts.actor.kind !== 'system' && !isAdmin(opts.actor)) throw new AppError('auth.forbidden');
+  if (opts.password.length < 8) {
+    throw new AppError('request.invalid', { zh: '密码至少 8 位。', en: 'The password needs at least 8 characters.' });
+  }
+  for (const r of opts.roles) {
+    if (r.role === 'handler' && !r.unitId) {
+      throw new AppError('request.invalid', { zh: '承办人员角色必须指定承办单位。', en: 'A handler role needs a unit.' });
+    }
+  }
+  const passwordHash = await hashPassword(opts.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, opts.username));
+    if (existing) throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
+    for (const r of opts.roles) {
+      if (r.regionId) {
+        const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, r.regionId));
+        if (!region) throw new AppError('validation.reference', { details: { regionId: r.regionId } });
+      }
+      if (r.unitId) {
+        const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, r.unitId));
+        if (!unit) throw new AppError('validation.reference', { details: { unitId: r.unitId } });
+      }
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ username: opts.username, displayName: opts.displayName, passwordHash, phone: opts.phone ?? null })
+      .returning({ id: users.id });
+    if (opts.roles.length > 0) {
+      await tx.insert(userRoles).values(
+        opts.roles.map((r) => ({ userId: user.id, role: r.role, regionId: r.regionId ?? null, unitId: r.unitId ?? null })),
+      );
+    }
+    return user;
+  });
+}

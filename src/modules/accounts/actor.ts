@@ -1,0 +1,40 @@
+import type { Role } from './tables.js';
+
+/** A role as the policy sees it: its scope resolved to a region path or a unit. */
+export type Grant = {
+  role: Role;
+  /** Region path ("/1/4/") the grant covers; null = the whole installation. */
+  regionPath: string | null;
+  unitId: number | null;
+};
+
+export type UserActor = { kind: 'user'; userId: number; username: string; displayName: string; grants: Grant[] };
+export type ResidentActor = { kind: 'resident' };
+export type SystemActor = { kind: 'system' };
+export type Actor = UserActor | ResidentActor | SystemActor;
+
+export const systemActor: SystemActor = { kind: 'system' };
+export const residentActor: ResidentActor = { kind: 'resident' };
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.kind === 'user' && actor.grants.some((g) => g.role === role);
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}
+
+/** True when one of the actor's grants for `role` covers the region with this path. */
+export function coversRegion(actor: Actor, role: Role, regionPath: string): boolean {
+  if (actor.kind !== 'user') return false;
+  return actor.grants.some((g) => g.role === role && (g.regionPath === null || regionPath.startsWith(g.regionPath)));
+}
+
+export function handlesUnit(actor: Actor, unitId: number | null): boolean {
+  if (actor.kind !== 'user' || unitId === null) return false;
+  return actor.grants.some((g) => g.role === 'handler' && g.unitId === unitId);
+}
+
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}

@@ -1,0 +1,152 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import { asc, eq } from 'drizzle-orm';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { AppContext } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { requireUser, sessionCookie } from '../../http/auth.js';
+import type { HttpEnv } from '../../http/env.js';
+import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
+import { isAdmin } from './actor.js';
+import { createUser } from './actions/create-user.js';
+import { verifyPassword } from './password.js';
+import { createApiToken, createSession, deleteSession, loadActor } from './store.js';
+import { roles, userRoles, users } from './tables.js';
+
+const tags = ['accounts'];
+const Me = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    grants: z.array(z.object({ role: z.enum(roles), regionPath: z.string().nullable(), unitId: z.number().nullable() })),
+    csrfToken: z.string().nullable(),
+  })
+  .openapi('Me');
+
+export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean }) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags,
+      summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token to echo in X-CSRF-Token',
+      request: jsonBody(z.object({ username: requiredText(100), password: z.string().min(1).max(200) }).strict()),
+      responses: { 200: jsonOk(Me), ...errorResponses },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
+      // Hash even for unknown users so timing does not tell which usernames exist.
+      const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
+      if (!actor) throw new AppError('auth.invalid_credentials');
+      const session = await createSession(ctx.db, actor.userId);
+      setCookie(c, sessionCookie, session.sessionId, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: opts.secureCookies,
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return c.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: session.csrfToken }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' }, ...errorResponses } }),
+    async (c) => {
+      const session = c.get('session');
+      if (session) await deleteSession(ctx.db, session.sessionId);
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/auth/me', tags, summary: 'The signed-in user and their roles', security: bearerSecurity, responses: { 200: jsonOk(Me), ...errorResponses } }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: c.get('session')?.csrfToken ?? null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/tokens',
+      tags,
+      summary: 'Create a bearer token for an integration, acting as the signed-in user (shown once)',
+      security: bearerSecurity,
+      request: jsonBody(z.object({ name: requiredText(100) }).strict()),
+      responses: { 201: jsonOk(z.object({ token: z.string() }), 'Created'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json({ token: await createApiToken(ctx.db, actor.userId, c.req.valid('json').name) }, 201);
+    },
+  );
+
+  const RoleInput = z.object({
+    role: z.enum(roles),
+    regionId: z.number().int().positive().nullable().optional(),
+    unitId: z.number().int().positive().nullable().optional(),
+  });
+  const UserView = z.object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.object({ role: z.enum(roles), regionId: z.number().nullable(), unitId: z.number().nullable() })),
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags,
+      summary: 'Admin: create a staff account with roles',
+      security: bearerSecurity,
+      request: jsonBody(
+        z
+          .object({
+            username: z.string().regex(/^[a-zA-Z0-9_.-]{3,50}$/, { message: '用户名为 3–50 位字母、数字或 _.- / 3–50 letters, digits or _.-' }),
+            displayName: requiredText(50),
+            password: z.string().min(8).max(200),
+            phone: text(20).optional(),
+            roles: z.array(RoleInput).max(20),
+          })
+          .strict(),
+      ),
+      responses: { 201: jsonOk(z.object({ id: z.number() }), 'Created'), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json(await createUser(ctx.db, { actor, ...c.req.valid('json') }), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/users', tags, summary: 'Admin: list staff accounts', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(UserView) })), ...errorResponses } }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!isAdmin(actor)) throw new AppError('auth.forbidden');
+      const list = await ctx.db.select().from(users).orderBy(asc(users.id));
+      const grants = await ctx.db.select().from(userRoles);
+      return c.json(
+        {
+          items: list.map((u) => ({
+            id: u.id,
+            username: u.username,
+            displayName: u.displayName,
+            roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, regionId: g.regionId, unitId: g.unitId })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { regions } from '../regions/tables.js';
+import type { Grant, UserActor } from './actor.js';
+import { apiTokens, sessions, userRoles, users } from './tables.js';
+
+export const sessionTtlMs = 12 * 60 * 60 * 1000;
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export async function loadActor(db: Db, userId: number): Promise<UserActor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.disabledAt) return null;
+  const rows = await db
+    .select({ role: userRoles.role, unitId: userRoles.unitId, regionPath: regions.path })
+    .from(userRoles)
+    .leftJoin(regions, eq(regions.id, userRoles.regionId))
+    .where(eq(userRoles.userId, userId));
+  const grants: Grant[] = rows.map((r) => ({ role: r.role, unitId: r.unitId, regionPath: r.regionPath ?? null }));
+  return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, grants };
+}
+
+export async function createSession(db: Db, userId: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
+  const sessionId = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionTtlMs);
+  await db.insert(sessions).values({ idHash: sha256(sessionId), userId, csrfToken, expiresAt });
+  return { sessionId, csrfToken, expiresAt };
+}
+
+export async function findSession(db: Db, sessionId: string) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, new Date())));
+  return row ?? null;
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+}
+
+export async function createApiToken(db: Db, userId: number, name: string): Promise<string> {
+  const token = `tj_${randomBytes(32).toString('base64url')}`;
+  await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token) });
+  return token;
+}
+
+export async function findTokenUser(db: Db, token: string): Promise<number | null> {
+  const [row] = await db
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+  return row?.userId ?? null;
+}

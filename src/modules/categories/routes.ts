@@ -1,0 +1,43 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import type { AppContext } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { requireUser } from '../../http/auth.js';
+import type { HttpEnv } from '../../http/env.js';
+import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
+import { isAdmin } from '../accounts/actor.js';
+import { createCategory, listCategories } from './store.js';
+
+const tags = ['categories'];
+const CategoryView = z
+  .object({ id: z.number(), parentId: z.number().nullable(), level: z.number(), name: z.string(), fullName: z.string(), utility: z.boolean(), active: z.boolean() })
+  .openapi('Category');
+
+export function categoryRoutes(ctx: AppContext) {
+  const app = newRouter();
+  app.openapi(
+    createRoute({ method: 'get', path: '/categories', tags, summary: 'The matter category tree', responses: { 200: jsonOk(z.object({ items: z.array(CategoryView) })) } }),
+    async (c) => {
+      const rows = await listCategories(ctx.db);
+      return c.json({ items: rows.map(({ path: _, ...r }) => r) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/categories',
+      tags,
+      summary: 'Admin: add a category',
+      security: bearerSecurity,
+      request: jsonBody(z.object({ parentId: z.number().int().positive().nullable(), name: requiredText(50), utility: z.boolean().optional() }).strict()),
+      responses: { 201: jsonOk(CategoryView, 'Created'), ...errorResponses },
+    }),
+    async (c) => {
+      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
+      const body = c.req.valid('json');
+      const { path: _, ...row } = await ctx.db.transaction((tx) => createCategory(tx, body));
+      return c.json(row, 201);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../../lib/context.js';
+import { AppError } from '../../../lib/errors.js';
+import type { Actor } from '../../accounts/actor.js';
+import { isTerminal } from '../lifecycle.js';
+import { mayView } from '../policy.js';
+import { loadDemand, recordEvent, unitsEverAssigned } from '../store.js';
+import { attachments } from '../tables.js';
+
+export const maxAttachmentBytes = 5 * 1024 * 1024;
+export const maxAttachmentsPerDemand = 9;
+
+/** The file's own bytes decide its type; the declared type must agree. */
+export function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 12 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export type AddAttachmentOptions = { actor: Actor; demandId: number; filename: string; contentType: string; data: Buffer };
+
+export async function addAttachment(ctx: AppContext, opts: AddAttachmentOptions) {
+  if (opts.data.length === 0) throw new AppError('request.invalid', { zh: '文件为空。', en: 'The file is empty.' });
+  if (opts.data.length > maxAttachmentBytes) throw new AppError('request.too_large', { details: { maxBytes: maxAttachmentBytes } });
+  const sniffed = sniffImage(opts.data);
+  if (!sniffed || sniffed !== opts.contentType) {
+    throw new AppError('request.unsupported_media', {
+      zh: '只接受 JPEG、PNG 或 WebP 照片，且文件内容须与声明的类型一致。',
+      en: 'Only JPEG, PNG or WebP photos are accepted, and the content must match the declared type.',
+      details: { declared: opts.contentType, detected: sniffed },
+    });
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const demand = await loadDemand(tx, opts.demandId);
+    if (!demand) throw new AppError('not_found');
+    if (opts.actor.kind === 'user' && !mayView(opts.actor, { regionPath: demand.regionPath, unitId: demand.unitId }, await unitsEverAssigned(tx, demand.id))) {
+      throw new AppError('not_found');
+    }
+    if (isTerminal(demand.state)) throw new AppError('demand.invalid_transition', { zh: '诉求已结束，不能再添加附件。', en: 'The demand is finished; no more attachments.' });
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.demandId, demand.id));
+    if (n >= maxAttachmentsPerDemand) {
+      throw new AppError('request.invalid', { zh: `每件诉求最多 ${maxAttachmentsPerDemand} 个附件。`, en: `At most ${maxAttachmentsPerDemand} attachments per demand.` });
+    }
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        demandId: demand.id,
+        filename: opts.filename || 'photo',
+        contentType: sniffed,
+        size: opts.data.length,
+        sha256: createHash('sha256').update(opts.data).digest('hex'),
+        data: opts.data,
+        uploadedBy: opts.actor.kind === 'user' ? opts.actor.userId : null,
+        createdAt: now,
+      })
+      .returning({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size });
+    await recordEvent(tx, { demand, actor: opts.actor, action: 'attach', fromState: demand.state, to: demand.state, at: now, data: { attachmentId: row.id, filename: row.filename } });
+    return row;
+  });
+}

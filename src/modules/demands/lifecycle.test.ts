@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Grant } from '../accounts/actor.js';
+import type { Role } from '../accounts/tables.js';
+import { type DemandAction, demandActions, nextState, transitions } from './lifecycle.js';
+import { actionRules, maskPhone, mayAct, maySeePhone, mayView } from './policy.js';
+import { type DemandState, demandStates } from './tables.js';
+
+// Expected next state for every (state, action): null = forbidden. Written out in full so a
+// change to the lifecycle must change this table too.
+const F = null;
+const S = 'same';
+const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, DemandState | null | 'same'>> = {
+  registered:    { dispatch: 'dispatched', acknowledge: F, return: F, reply: F, answer_directly: 'replied', record_callback: F, close: F, reopen: F, merge: 'merged', decline: 'declined', withdraw: 'withdrawn', request_extension: F, decide_extension: F, supervise: S },
+  dispatched:    { dispatch: F, acknowledge: 'acknowledged', return: 'returned', reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: 'merged', decline: F, withdraw: 'withdrawn', request_extension: F, decide_extension: S, supervise: S },
+  acknowledged:  { dispatch: F, acknowledge: F, return: 'returned', reply: 'replied', answer_directly: F, record_callback: F, close: F, reopen: F, merge: 'merged', decline: F, withdraw: 'withdrawn', request_extension: S, decide_extension: S, supervise: S },
+  returned:      { dispatch: 'dispatched', acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: 'merged', decline: 'declined', withdraw: 'withdrawn', request_extension: F, decide_extension: F, supervise: S },
+  replied:       { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: 'callback_done', close: F, reopen: F, merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: S },
+  callback_done: { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: 'closed', reopen: 'dispatched', merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: S },
+  closed:        { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: F },
+  declined:      { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: F },
+  withdrawn:     { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: F },
+  merged:        { dispatch: F, acknowledge: F, return: F, reply: F, answer_directly: F, record_callback: F, close: F, reopen: F, merge: F, decline: F, withdraw: F, request_extension: F, decide_extension: F, supervise: F },
+};
+
+const cases = demandStates.flatMap((state) =>
+  demandActions.filter((a) => a !== 'register').map((action) => [state, action] as const),
+);
+
+describe('lifecycle', () => {
+  it.each(cases)('%s + %s', (state, action) => {
+    const want = expected[state][action as Exclude<DemandAction, 'register'>];
+    expect(nextState(action, state)).toBe(want === 'same' ? state : want);
+  });
+  it('register only creates', () => {
+    for (const s of demandStates) expect(nextState('register', s)).toBeNull();
+    expect(transitions.register.to).toBe('registered');
+  });
+});
+
+// Region tree for the policy: district /1/, township /1/2/, community /1/2/3/; another township /1/9/.
+const demand = { regionPath: '/1/2/3/', unitId: 50 };
+const user = (...grants: Grant[]): Actor => ({ kind: 'user', userId: 1, username: 'u', displayName: 'u', grants });
+const g = (role: Role, regionPath: string | null, unitId: number | null = null): Grant => ({ role, regionPath, unitId });
+
+const actors: Record<string, Actor> = {
+  resident: { kind: 'resident' },
+  operatorHere: user(g('operator', '/1/2/')),
+  operatorElsewhere: user(g('operator', '/1/9/')),
+  dispatcherDistrict: user(g('dispatcher', '/1/')),
+  dispatcherElsewhere: user(g('dispatcher', '/1/9/')),
+  handlerOwner: user(g('handler', null, 50)),
+  handlerOther: user(g('handler', null, 51)),
+  supervisorAll: user(g('supervisor', null)),
+  admin: user(g('admin', null)),
+  nobody: user(),
+};
+
+// Which actors may take each action on `demand` (state permitting).
+const allowed: Record<DemandAction, string[]> = {
+  register: ['resident', 'operatorHere', 'admin'],
+  dispatch: ['dispatcherDistrict', 'admin'],
+  acknowledge: ['handlerOwner', 'admin'],
+  return: ['handlerOwner', 'admin'],
+  reply: ['handlerOwner', 'admin'],
+  answer_directly: ['operatorHere', 'admin'],
+  record_callback: ['resident', 'operatorHere', 'admin'],
+  close: ['operatorHere', 'supervisorAll', 'admin'],
+  reopen: ['supervisorAll', 'admin'],
+  merge: ['dispatcherDistrict', 'admin'],
+  decline: ['operatorHere', 'dispatcherDistrict', 'admin'],
+  withdraw: ['resident', 'operatorHere', 'admin'],
+  request_extension: ['handlerOwner', 'admin'],
+  decide_extension: ['supervisorAll', 'admin'],
+  supervise: ['supervisorAll', 'admin'],
+};
+
+describe('authorization matrix', () => {
+  const matrix = demandActions.flatMap((action) => Object.keys(actors).map((who) => [action, who] as const));
+  it.each(matrix)('%s by %s', (action, who) => {
+    expect(mayAct(actors[who], action, demand)).toBe(allowed[action].includes(who));
+  });
+
+  it('every action names at least one role', () => {
+    for (const a of demandActions) expect(actionRules[a].roles.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['operatorHere', true],
+    ['operatorElsewhere', false],
+    ['dispatcherDistrict', true],
+    ['dispatcherElsewhere', false],
+    ['handlerOwner', true],
+    ['handlerOther', false],
+    ['supervisorAll', true],
+    ['resident', false],
+    ['nobody', false],
+  ] as const)('view by %s → %s', (who, want) => {
+    expect(mayView(actors[who], demand)).toBe(want);
+  });
+
+  it('a handler keeps sight of a demand its unit once held', () => {
+    expect(mayView(actors.handlerOther, { ...demand, unitId: null }, [51])).toBe(true);
+  });
+
+  it.each([
+    ['operatorHere', true],
+    ['handlerOwner', true],
+    ['dispatcherDistrict', false],
+    ['supervisorAll', false],
+    ['admin', true],
+  ] as const)('phone visible to %s → %s', (who, want) => {
+    expect(maySeePhone(actors[who], demand)).toBe(want);
+  });
+
+  it.each([
+    ['13812345678', '138****5678'],
+    ['62345678', '****5678'],
+    ['123', '***'],
+    [null, null],
+  ])('masks %s as %s', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+  });
+});

@@ -1,0 +1,147 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import type { AppContext } from '../../lib/context.js';
+import type { HttpEnv } from '../../http/env.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
+import { residentActor } from '../accounts/actor.js';
+import { recordCallback } from './actions/record-callback.js';
+import { registerDemand } from './actions/register-demand.js';
+import { withdrawDemand } from './actions/withdraw-demand.js';
+import { findOwnDemand, listPublicAnswered, presentOwnDemand } from './queries/public-lookup.js';
+import { LookupBody, PublicDemandView, PublicSubmitBody } from './schema.js';
+import { demandTypes, demandStates, satisfactions } from './tables.js';
+
+const tags = ['public'];
+
+/** What residents use without an account. Every route here is rate-limited per address. */
+export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number) {
+  const app = newRouter();
+  app.use('/public/*', rateLimit(limitPerMinute));
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/demands',
+      tags,
+      summary: 'A resident submits a demand; the answer carries the number and a query code',
+      request: jsonBody(PublicSubmitBody),
+      responses: {
+        201: jsonOk(z.object({ number: z.string(), queryCode: z.string().nullable(), demand: PublicDemandView }), 'Submitted'),
+        200: jsonOk(z.object({ number: z.string(), queryCode: z.string().nullable(), demand: PublicDemandView }), 'Already submitted with this idempotency key'),
+        ...errorResponses,
+        429: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await registerDemand(ctx, { actor: residentActor, channel: 'web', ...body });
+      const demand = await presentOwnDemand(ctx.db, result.demand.id);
+      return c.json({ number: result.demand.number, queryCode: result.queryCode, demand }, result.created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/demands/lookup',
+      tags,
+      summary: 'Look up one\u2019s own demand by number and phone (or query code)',
+      request: jsonBody(LookupBody),
+      responses: { 200: jsonOk(PublicDemandView), ...errorResponses },
+    }),
+    async (c) => {
+      const demand = await findOwnDemand(ctx.db, c.req.valid('json'));
+      return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/demands/feedback',
+      tags,
+      summary: 'The resident gives their satisfaction once the demand is answered (self-service callback)',
+      request: jsonBody(
+        z
+          .object({
+            number: z.string().trim(),
+            phone: z.string().trim().optional(),
+            queryCode: z.string().trim().optional(),
+            satisfaction: z.enum(satisfactions),
+            solved: z.boolean(),
+            comment: text(1000).optional(),
+          })
+          .strict(),
+      ),
+      responses: { 200: jsonOk(PublicDemandView), ...errorResponses },
+    }),
+    async (c) => {
+      const { number, phone, queryCode, ...feedback } = c.req.valid('json');
+      const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
+      await recordCallback(ctx, { actor: residentActor, demandId: demand.id, ...feedback });
+      return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/demands/withdraw',
+      tags,
+      summary: '撤回: the resident withdraws their demand',
+      request: jsonBody(
+        z.object({ number: z.string().trim(), phone: z.string().trim().optional(), queryCode: z.string().trim().optional(), reason: text(1000).optional() }).strict(),
+      ),
+      responses: { 200: jsonOk(PublicDemandView), ...errorResponses },
+    }),
+    async (c) => {
+      const { number, phone, queryCode, reason } = c.req.valid('json');
+      const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
+      await withdrawDemand(ctx, { actor: residentActor, demandId: demand.id, reason });
+      return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/demands',
+      tags,
+      summary: 'Answered demands for the public, anonymised (no names, phones), by township and category',
+      request: {
+        query: z.object({
+          regionId: z.coerce.number().int().positive().optional(),
+          categoryId: z.coerce.number().int().positive().optional(),
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+      },
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(
+              z.object({
+                number: z.string(),
+                type: z.enum(demandTypes),
+                state: z.enum(demandStates),
+                title: z.string(),
+                content: z.string(),
+                region: z.string(),
+                category: z.string().nullable(),
+                unit: z.string().nullable(),
+                replyText: z.string().nullable(),
+                repliedAt: z.string().nullable(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await listPublicAnswered(ctx.db, c.req.valid('query')) }, 200),
+  );
+
+  return app;
+}

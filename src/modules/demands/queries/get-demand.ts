@@ -1,0 +1,83 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../../lib/errors.js';
+import type { Actor } from '../../accounts/actor.js';
+import { users } from '../../accounts/tables.js';
+import { categories } from '../../categories/tables.js';
+import { regions, units } from '../../regions/tables.js';
+import { mayView } from '../policy.js';
+import type { DemandDetailView } from '../schema.js';
+import { assignments, attachments, callbacks, demandEvents, demands, extensionRequests } from '../tables.js';
+import { type DemandJoined, iso, presentDemand } from './present.js';
+
+export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
+  const [row] = await db
+    .select({ demand: demands, regionName: regions.name, regionPath: regions.path, categoryName: categories.fullName, unitName: units.name })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .leftJoin(units, eq(units.id, demands.unitId))
+    .where(eq(demands.id, id));
+  return row ?? null;
+}
+
+/** A demand with its whole history, for someone who may see it; others get 404. */
+export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Promise<DemandDetailView> {
+  const row = await loadJoined(db, id);
+  if (!row) throw new AppError('not_found', { details: { demandId: id } });
+  const assigned = await db
+    .select({ a: assignments, unitName: units.name })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(eq(assignments.demandId, id))
+    .orderBy(asc(assignments.id));
+  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId };
+  if (!mayView(actor, scope, assigned.map((x) => x.a.unitId))) throw new AppError('not_found', { details: { demandId: id } });
+
+  const events = await db
+    .select({ e: demandEvents, name: users.displayName })
+    .from(demandEvents)
+    .leftJoin(users, eq(users.id, demandEvents.actorUserId))
+    .where(eq(demandEvents.demandId, id))
+    .orderBy(asc(demandEvents.id));
+  const extensions = await db.select().from(extensionRequests).where(eq(extensionRequests.demandId, id)).orderBy(asc(extensionRequests.id));
+  const calls = await db.select().from(callbacks).where(eq(callbacks.demandId, id)).orderBy(asc(callbacks.id));
+  const files = await db
+    .select({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size })
+    .from(attachments)
+    .where(eq(attachments.demandId, id))
+    .orderBy(asc(attachments.id));
+
+  return {
+    ...presentDemand(actor, row, now),
+    events: events.map(({ e, name }) => ({
+      id: e.id,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: { kind: e.actorKind, userId: e.actorUserId, name: name ?? null },
+      reason: e.reason,
+      data: e.data,
+      at: e.at.toISOString(),
+    })),
+    assignments: assigned.map(({ a, unitName }) => ({
+      unit: { id: a.unitId, name: unitName },
+      dispatchedAt: a.dispatchedAt.toISOString(),
+      acknowledgeDueAt: a.acknowledgeDueAt.toISOString(),
+      acknowledgedAt: iso(a.acknowledgedAt),
+      endedAt: iso(a.endedAt),
+      endReason: a.endReason,
+    })),
+    extensionRequests: extensions.map((x) => ({
+      id: x.id,
+      extraWorkdays: x.extraWorkdays,
+      reason: x.reason,
+      status: x.status,
+      requestedAt: x.requestedAt.toISOString(),
+      decidedAt: iso(x.decidedAt),
+      decisionReason: x.decisionReason,
+    })),
+    callbacks: calls.map((c) => ({ satisfaction: c.satisfaction, solved: c.solved, comment: c.comment, at: c.at.toISOString() })),
+    attachments: files,
+  };
+}

@@ -1,0 +1,76 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../accounts/actor.js';
+import { categories } from '../../categories/tables.js';
+import { regions, units } from '../../regions/tables.js';
+import { terminalStates } from '../lifecycle.js';
+import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
+import { demands } from '../tables.js';
+import { presentDemand } from './present.js';
+import { visibleDemands } from './scope.js';
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export async function listDemands(
+  db: Db,
+  actor: Actor,
+  filter: ListDemandsFilter,
+  now: Date,
+): Promise<{ items: DemandSummaryView[]; total: number; page: number; pageSize: number }> {
+  const where: (SQL | undefined)[] = [visibleDemands(actor)];
+  if (filter.state?.length) where.push(inArray(demands.state, filter.state));
+  if (filter.unitId) where.push(eq(demands.unitId, filter.unitId));
+  if (filter.channel) where.push(eq(demands.channel, filter.channel));
+  if (filter.type) where.push(eq(demands.type, filter.type));
+  if (filter.supervised !== undefined) where.push(eq(demands.supervised, filter.supervised));
+  if (filter.regionId) {
+    where.push(sql`${regions.path} like (select r.path || '%' from regions r where r.id = ${filter.regionId})`);
+  }
+  if (filter.categoryId) {
+    where.push(sql`${categories.path} like (select c.path || '%' from categories c where c.id = ${filter.categoryId})`);
+  }
+  if (filter.overdue !== undefined || filter.dueWithinHours) where.push(notInArray(demands.state, [...terminalStates]));
+  if (filter.overdue === true) where.push(lt(demands.stageDueAt, now));
+  if (filter.overdue === false) where.push(sql`(${demands.stageDueAt} is null or ${demands.stageDueAt} >= ${now})`);
+  if (filter.dueWithinHours) {
+    where.push(gte(demands.stageDueAt, now), lte(demands.stageDueAt, new Date(now.getTime() + filter.dueWithinHours * 3_600_000)));
+  }
+  if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
+  if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
+  if (filter.q) {
+    const pattern = `%${likeEscape(filter.q)}%`;
+    where.push(sql`(${demands.title} ilike ${pattern} or ${demands.content} ilike ${pattern} or ${demands.number} = ${filter.q})`);
+  }
+  const condition = and(...where.filter((w): w is SQL => w !== undefined));
+  const order =
+    filter.sort === 'due'
+      ? [sql`${demands.stageDueAt} asc nulls last`, asc(demands.id)]
+      : filter.sort === 'oldest'
+        ? [asc(demands.id)]
+        : [desc(demands.id)];
+
+  const base = db
+    .select({
+      demand: demands,
+      regionName: regions.name,
+      regionPath: regions.path,
+      categoryName: categories.fullName,
+      unitName: units.name,
+    })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .leftJoin(units, eq(units.id, demands.unitId))
+    .where(condition);
+  const rows = await base
+    .orderBy(...order)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .where(condition);
+  return { items: rows.map((r) => presentDemand(actor, r, now)), total, page: filter.page, pageSize: filter.pageSize };
+}

@@ -1,0 +1,95 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { timingSafeEqual } from 'node:crypto';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../../lib/errors.js';
+import { sha256 } from '../../accounts/store.js';
+import { categories } from '../../categories/tables.js';
+import { regions, units } from '../../regions/tables.js';
+import { normalizePhone } from '../numbering.js';
+import type { PublicDemandViewT } from '../schema.js';
+import { demandEvents, demands } from '../tables.js';
+import { iso } from './present.js';
+
+/** Phone numbers residents type into their text are masked before it is shown to the public. */
+export const redact = (text: string) => text.replace(/(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)/g, '$1****$2');
+
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * A resident finds their own demand by number plus phone (or query code). A wrong pair and an
+ * unknown number get the same answer, so the endpoint tells nothing about other people's demands.
+ */
+export async function findOwnDemand(db: Db, input: { number: string; phone?: string; queryCode?: string }) {
+  const [demand] = await db.select().from(demands).where(eq(demands.number, input.number));
+  const phoneOk = !!(demand && input.phone && demand.reporterPhone && sameText(demand.reporterPhone, normalizePhone(input.phone)));
+  const codeOk = !!(demand && input.queryCode && sameText(demand.queryCodeHash, sha256(input.queryCode)));
+  if (!demand || !(phoneOk || codeOk)) throw new AppError('demand.lookup_failed');
+  return demand;
+}
+
+// Internal hand-offs (dispatch, return, extensions) are told in plain words without reasons.
+const publicReasons = new Set(['decline', 'withdraw']);
+const publicActions = new Set(['register', 'dispatch', 'acknowledge', 'reply', 'answer_directly', 'record_callback', 'close', 'reopen', 'merge', 'decline', 'withdraw', 'return']);
+
+export async function presentOwnDemand(db: Db, demandId: number): Promise<PublicDemandViewT> {
+  const [row] = await db
+    .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .leftJoin(units, eq(units.id, demands.unitId))
+    .where(eq(demands.id, demandId));
+  const events = await db.select().from(demandEvents).where(eq(demandEvents.demandId, demandId)).orderBy(asc(demandEvents.id));
+  const d = row.d;
+  return {
+    number: d.number,
+    type: d.type,
+    state: d.state,
+    title: d.title,
+    content: d.content,
+    region: row.region,
+    category: row.category,
+    unit: row.unit,
+    replyText: d.replyText,
+    repliedAt: iso(d.repliedAt),
+    createdAt: d.createdAt.toISOString(),
+    closedAt: iso(d.closedAt),
+    callbackOpen: d.state === 'replied',
+    timeline: events
+      .filter((e) => publicActions.has(e.action) && !(e.action === 'merge' && e.fromState === e.toState))
+      .map((e) => ({ action: e.action, toState: e.toState, at: e.at.toISOString(), reason: publicReasons.has(e.action) ? e.reason : null })),
+  };
+}
+
+/** 公开: answered demands for everyone to read, with no names, phones or addresses of people. */
+export async function listPublicAnswered(
+  db: Db,
+  filter: { regionId?: number; categoryId?: number; page: number; pageSize: number },
+) {
+  const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
+  if (filter.regionId) where.push(sql`${regions.path} like (select r.path || '%' from regions r where r.id = ${filter.regionId})`);
+  if (filter.categoryId) where.push(sql`${categories.path} like (select c.path || '%' from categories c where c.id = ${filter.categoryId})`);
+  const rows = await db
+    .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .leftJoin(units, eq(units.id, demands.unitId))
+    .where(and(...where))
+    .orderBy(desc(demands.repliedAt), desc(demands.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  return rows.map((r) => ({
+    number: r.d.number,
+    type: r.d.type,
+    state: r.d.state,
+    title: redact(r.d.title),
+    content: redact(r.d.content),
+    region: r.region,
+    category: r.category,
+    unit: r.unit,
+    replyText: r.d.replyText,
+    repliedAt: iso(r.d.repliedAt),
+    createdAt: r.d.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,32 @@
+import { inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../accounts/actor.js';
+import { regions } from '../../regions/tables.js';
+import { assignments, demands } from '../tables.js';
+
+/**
+ * The demands an actor may see, as a condition to add to any query over demands joined with
+ * regions. Every list query takes it: there is no unscoped list.
+ * Returns undefined for "everything" (admins and installation-wide roles).
+ */
+export function visibleDemands(actor: Actor): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  if (actor.kind === 'resident') return sql`false`;
+  const parts: SQL[] = [];
+  const unitIds: number[] = [];
+  for (const g of actor.grants) {
+    if (g.role === 'admin') return undefined;
+    if (g.role === 'handler') {
+      if (g.unitId) unitIds.push(g.unitId);
+      continue;
+    }
+    if (g.regionPath === null) return undefined;
+    parts.push(sql`${regions.path} like ${`${g.regionPath}%`}`);
+  }
+  if (unitIds.length > 0) {
+    parts.push(inArray(demands.unitId, unitIds));
+    parts.push(
+      sql`exists (select 1 from ${assignments} where ${assignments.demandId} = ${demands.id} and ${inArray(assignments.unitId, unitIds)})`,
+    );
+  }
+  return parts.length > 0 ? or(...parts) : sql`false`;
+}

@@ -1,0 +1,163 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import type { AppContext } from '../../lib/context.js';
+import { requireUser } from '../../http/auth.js';
+import type { HttpEnv } from '../../http/env.js';
+import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
+import type { UserActor } from '../accounts/actor.js';
+import { acknowledgeDemand } from './actions/acknowledge-demand.js';
+import { answerDemandDirectly } from './actions/answer-demand-directly.js';
+import { closeDemand } from './actions/close-demand.js';
+import { declineDemand } from './actions/decline-demand.js';
+import { decideExtension } from './actions/decide-extension.js';
+import { dispatchDemand } from './actions/dispatch-demand.js';
+import { mergeDemand } from './actions/merge-demand.js';
+import { recordCallback } from './actions/record-callback.js';
+import { registerDemand } from './actions/register-demand.js';
+import { reopenDemand } from './actions/reopen-demand.js';
+import { replyDemand } from './actions/reply-demand.js';
+import { requestExtension } from './actions/request-extension.js';
+import { returnDemand } from './actions/return-demand.js';
+import { superviseDemand } from './actions/supervise-demand.js';
+import { withdrawDemand } from './actions/withdraw-demand.js';
+import { getDemand } from './queries/get-demand.js';
+import { listDemands } from './queries/list-demands.js';
+import {
+  AnswerBody,
+  CallbackBody,
+  DemandDetail,
+  DemandPage,
+  DispatchBody,
+  ExtensionDecisionBody,
+  ExtensionRequestBody,
+  ListDemandsQuery,
+  MergeBody,
+  OptionalReasonBody,
+  ReasonBody,
+  RegisterDemandBody,
+  ReplyBody,
+  SuperviseBody,
+} from './schema.js';
+
+const tags = ['demands'];
+
+/** Staff endpoints of the demands module; each handler: authenticate → validate → one action → present. */
+export function demandRoutes(ctx: AppContext) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/demands',
+      tags,
+      summary: '受理: register a demand taken by an operator (hotline, walk-in, letter, reception day, API)',
+      security: bearerSecurity,
+      request: jsonBody(RegisterDemandBody),
+      responses: {
+        201: jsonOk(DemandDetail.extend({ queryCode: z.string().nullable() }), 'Registered'),
+        200: jsonOk(DemandDetail.extend({ queryCode: z.string().nullable() }), 'Already registered with this idempotency key'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const body = c.req.valid('json');
+      const result = await registerDemand(ctx, { actor, ...body });
+      const view = await getDemand(ctx.db, actor, result.demand.id, ctx.now());
+      return c.json({ ...view, queryCode: result.queryCode }, result.created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demands',
+      tags,
+      summary: 'List the demands the caller may see, filtered and paginated',
+      security: bearerSecurity,
+      request: { query: ListDemandsQuery },
+      responses: { 200: jsonOk(DemandPage), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json(await listDemands(ctx.db, actor, c.req.valid('query'), ctx.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demands/{id}',
+      tags,
+      summary: 'A demand with its event timeline, assignments, extensions, callbacks and attachments',
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 200: jsonOk(DemandDetail), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json(await getDemand(ctx.db, actor, c.req.valid('param').id, ctx.now()), 200);
+    },
+  );
+
+  // The state changes: POST /demands/{id}/<verb> with a small body, answering the updated demand.
+  const action = <S extends z.ZodType>(
+    verb: string,
+    summary: string,
+    body: S,
+    run: (actor: UserActor, demandId: number, input: z.infer<S>) => Promise<unknown>,
+  ) =>
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/demands/{id}/${verb}`,
+        tags,
+        summary,
+        security: bearerSecurity,
+        request: { params: IdParam, ...jsonBody(body) },
+        responses: { 200: jsonOk(DemandDetail), ...errorResponses },
+      }),
+      async (c) => {
+        const actor = requireUser(c);
+        // The generic body type defeats Hono's inference here; both were validated by the route.
+        const demandId = (c.req.valid('param' as never) as { id: number }).id;
+        await run(actor, demandId, c.req.valid('json' as never) as z.infer<S>);
+        return c.json(await getDemand(ctx.db, actor, demandId, ctx.now()), 200);
+      },
+    );
+
+  action('dispatch', '派单: send to a unit (omit unitId: the township government of the place, 首接负责)', DispatchBody, (actor, demandId, b) =>
+    dispatchDemand(ctx, { actor, demandId, ...b }),
+  );
+  action('acknowledge', '签收: the unit takes the demand on', z.object({}).strict(), (actor, demandId) => acknowledgeDemand(ctx, { actor, demandId }));
+  action('return', '退单: the unit sends it back to the dispatchers, with a reason', ReasonBody, (actor, demandId, b) =>
+    returnDemand(ctx, { actor, demandId, reason: b.reason }),
+  );
+  action('reply', '答复: the unit answers the resident', ReplyBody, (actor, demandId, b) => replyDemand(ctx, { actor, demandId, reply: b.reply }));
+  action('answer', '直接答复: an operator answers a consultation at once (knowledge base)', AnswerBody, (actor, demandId, b) =>
+    answerDemandDirectly(ctx, { actor, demandId, ...b }),
+  );
+  action('callback', '回访: record satisfaction and whether the problem was solved', CallbackBody, (actor, demandId, b) =>
+    recordCallback(ctx, { actor, demandId, ...b }),
+  );
+  action('close', '办结: close after the callback', OptionalReasonBody, (actor, demandId, b) => closeDemand(ctx, { actor, demandId, note: b.reason }));
+  action('reopen', '重办: reopen after an unsatisfied callback', ReasonBody, (actor, demandId, b) =>
+    reopenDemand(ctx, { actor, demandId, reason: b.reason }),
+  );
+  action('merge', '合并: merge a duplicate into another demand', MergeBody, (actor, demandId, b) => mergeDemand(ctx, { actor, demandId, ...b }));
+  action('decline', '不予受理: decline with a reason', ReasonBody, (actor, demandId, b) => declineDemand(ctx, { actor, demandId, reason: b.reason }));
+  action('withdraw', '撤回: withdraw on the resident\u2019s behalf', OptionalReasonBody, (actor, demandId, b) =>
+    withdrawDemand(ctx, { actor, demandId, reason: b.reason }),
+  );
+  action('extension-requests', '延期申请: ask for more working days', ExtensionRequestBody, (actor, demandId, b) =>
+    requestExtension(ctx, { actor, demandId, ...b }),
+  );
+  action('extension-decision', '延期审批: approve or deny the pending extension', ExtensionDecisionBody, (actor, demandId, b) =>
+    decideExtension(ctx, { actor, demandId, ...b }),
+  );
+  action('supervise', '督办: set or lift the supervision flag', SuperviseBody, (actor, demandId, b) =>
+    superviseDemand(ctx, { actor, demandId, ...b }),
+  );
+
+  return app;
+}

@@ -1,0 +1,196 @@
+import { z } from '@hono/zod-openapi';
+import { requiredText, text } from '../../http/schemas.js';
+import { channels, demandStates, demandTypes, satisfactions, urgencies } from './tables.js';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' });
+
+export const RegisterDemandBody = z
+  .object({
+    channel: z.enum(channels).default('hotline'),
+    type: z.enum(demandTypes).default('complaint'),
+    title: text(200).optional(),
+    content: requiredText(5000),
+    reporterName: text(50).optional(),
+    reporterPhone: phone.optional(),
+    reporterContact: text(200).optional(),
+    anonymous: z.boolean().optional(),
+    regionId: z.number().int().positive(),
+    address: text(300).optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    categoryId: z.number().int().positive().optional(),
+    urgency: z.enum(urgencies).optional(),
+    idempotencyKey: z.string().min(8).max(100).optional(),
+  })
+  .strict()
+  .openapi('RegisterDemand');
+
+export const PublicSubmitBody = z
+  .object({
+    type: z.enum(demandTypes).default('complaint'),
+    title: text(200).optional(),
+    content: requiredText(5000),
+    reporterName: text(50).optional(),
+    reporterPhone: phone,
+    anonymous: z.boolean().optional(),
+    regionId: z.number().int().positive(),
+    address: text(300).optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    idempotencyKey: z.string().min(8).max(100).optional(),
+  })
+  .strict()
+  .openapi('PublicSubmitDemand');
+
+export const LookupBody = z
+  .object({
+    number: z.string().trim().regex(/^\d{14,20}$/, { message: '诉求编号是 14 位以上数字 / a demand number is 14+ digits' }),
+    phone: phone.optional(),
+    queryCode: z.string().trim().regex(/^\d{6}$/, { message: '查询码是 6 位数字 / the query code is 6 digits' }).optional(),
+  })
+  .strict()
+  .refine((b) => b.phone || b.queryCode, { message: '请填写手机号或查询码 / give the phone or the query code' })
+  .openapi('LookupDemand');
+
+export const DispatchBody = z
+  .object({
+    unitId: z.number().int().positive().optional(),
+    categoryId: z.number().int().positive().optional(),
+    urgency: z.enum(urgencies).optional(),
+    complex: z.boolean().optional(),
+    note: text(1000).optional(),
+  })
+  .strict();
+export const ReasonBody = z.object({ reason: requiredText(1000) }).strict();
+export const OptionalReasonBody = z.object({ reason: text(1000).optional() }).strict();
+export const ReplyBody = z.object({ reply: requiredText(5000) }).strict();
+export const AnswerBody = z.object({ reply: requiredText(5000), knowledgeArticleId: z.number().int().positive().optional() }).strict();
+export const CallbackBody = z
+  .object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: text(1000).optional() })
+  .strict();
+export const MergeBody = z.object({ intoDemandId: z.number().int().positive(), note: text(1000).optional() }).strict();
+export const ExtensionRequestBody = z.object({ extraWorkdays: z.number().int().min(1).max(30), reason: requiredText(1000) }).strict();
+export const ExtensionDecisionBody = z.object({ approve: z.boolean(), reason: text(1000).optional() }).strict();
+export const SuperviseBody = z.object({ supervised: z.boolean().default(true), reason: requiredText(1000) }).strict();
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const ListDemandsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  state: csv(demandStates).optional().openapi({ type: 'string', example: 'registered,returned' }),
+  unitId: z.coerce.number().int().positive().optional(),
+  regionId: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  channel: z.enum(channels).optional(),
+  type: z.enum(demandTypes).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  dueWithinHours: z.coerce.number().int().min(1).max(24 * 30).optional(),
+  supervised: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['newest', 'oldest', 'due']).default('newest'),
+});
+export type ListDemandsFilter = z.infer<typeof ListDemandsQuery>;
+
+const Ref = z.object({ id: z.number(), name: z.string() });
+
+export const DemandSummary = z
+  .object({
+    id: z.number(),
+    number: z.string(),
+    channel: z.enum(channels),
+    type: z.enum(demandTypes),
+    state: z.enum(demandStates),
+    title: z.string(),
+    content: z.string(),
+    reporterName: z.string().nullable(),
+    reporterPhone: z.string().nullable(),
+    reporterContact: z.string().nullable(),
+    anonymous: z.boolean(),
+    region: Ref,
+    address: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    category: Ref.nullable(),
+    urgency: z.enum(urgencies),
+    complex: z.boolean(),
+    unit: Ref.nullable(),
+    stageDueAt: z.string().nullable(),
+    replyDueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    supervised: z.boolean(),
+    reopenCount: z.number(),
+    mergedIntoId: z.number().nullable(),
+    replyText: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    satisfaction: z.enum(satisfactions).nullable(),
+    solved: z.boolean().nullable(),
+    closedAt: z.string().nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Demand');
+export type DemandSummaryView = z.infer<typeof DemandSummary>;
+
+export const DemandEventView = z.object({
+  id: z.number(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actor: z.object({ kind: z.string(), userId: z.number().nullable(), name: z.string().nullable() }),
+  reason: z.string().nullable(),
+  data: z.unknown(),
+  at: z.string(),
+});
+
+export const DemandDetail = DemandSummary.extend({
+  events: z.array(DemandEventView),
+  assignments: z.array(
+    z.object({
+      unit: Ref,
+      dispatchedAt: z.string(),
+      acknowledgeDueAt: z.string(),
+      acknowledgedAt: z.string().nullable(),
+      endedAt: z.string().nullable(),
+      endReason: z.string().nullable(),
+    }),
+  ),
+  extensionRequests: z.array(
+    z.object({ id: z.number(), extraWorkdays: z.number(), reason: z.string(), status: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable(), decisionReason: z.string().nullable() }),
+  ),
+  callbacks: z.array(z.object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: z.string(), at: z.string() })),
+  attachments: z.array(z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() })),
+}).openapi('DemandDetail');
+export type DemandDetailView = z.infer<typeof DemandDetail>;
+
+export const DemandPage = z.object({ items: z.array(DemandSummary), total: z.number(), page: z.number(), pageSize: z.number() }).openapi('DemandPage');
+
+export const PublicDemandView = z
+  .object({
+    number: z.string(),
+    type: z.enum(demandTypes),
+    state: z.enum(demandStates),
+    title: z.string(),
+    content: z.string(),
+    region: z.string(),
+    category: z.string().nullable(),
+    unit: z.string().nullable(),
+    replyText: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    callbackOpen: z.boolean(),
+    timeline: z.array(z.object({ action: z.string(), toState: z.string(), at: z.string(), reason: z.string().nullable() })),
+  })
+  .openapi('PublicDemand');
+export type PublicDemandViewT = z.infer<typeof PublicDemandView>;

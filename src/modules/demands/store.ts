@@ -1,0 +1,125 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import type { AppContext } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { type Actor, actorUserId } from '../accounts/actor.js';
+import { deadlineInputs, dueAt, resolveTimeLimit, type DeadlineStage } from '../calendar/index.js';
+import { getCategory } from '../categories/store.js';
+import { pathIds } from '../regions/store.js';
+import { regions } from '../regions/tables.js';
+import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
+import { mayAct, mayView } from './policy.js';
+import { assignments, type DemandRow, type DemandState, demandEvents, demands } from './tables.js';
+
+export type LoadedDemand = DemandRow & { regionPath: string };
+
+export async function loadDemand(tx: Tx, id: number): Promise<LoadedDemand | null> {
+  const [row] = await tx
+    .select({ demand: demands, regionPath: regions.path })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .where(eq(demands.id, id));
+  return row ? { ...row.demand, regionPath: row.regionPath } : null;
+}
+
+export async function unitsEverAssigned(tx: Tx, demandId: number): Promise<number[]> {
+  const rows = await tx.select({ unitId: assignments.unitId }).from(assignments).where(eq(assignments.demandId, demandId));
+  return [...new Set(rows.map((r) => r.unitId))];
+}
+
+/**
+ * Loads a demand for an action and checks, in order: that the actor may know it exists
+ * (else 404, as if it did not), that the actor may take the action (403), that the
+ * lifecycle allows it from the current state (409) and that a reason is given where needed.
+ */
+export async function loadForAction(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  action: DemandAction,
+  reason?: string | null,
+): Promise<{ demand: LoadedDemand; to: DemandState }> {
+  const demand = await loadDemand(tx, id);
+  if (!demand) throw new AppError('not_found', { details: { demandId: id } });
+  const scope = { regionPath: demand.regionPath, unitId: demand.unitId };
+  if (actor.kind === 'user' && !mayView(actor, scope, await unitsEverAssigned(tx, id))) {
+    throw new AppError('not_found', { details: { demandId: id } });
+  }
+  if (!mayAct(actor, action, scope)) throw new AppError('auth.forbidden', { details: { action } });
+  const to = nextState(action, demand.state);
+  if (!to) throw new AppError('demand.invalid_transition', { details: { action, state: demand.state } });
+  if (reasonRequired.has(action) && !reason?.trim()) throw new AppError('demand.reason_required', { details: { action } });
+  return { demand, to };
+}
+
+export type TransitionInput = {
+  demand: LoadedDemand;
+  actor: Actor;
+  action: DemandAction;
+  to: DemandState;
+  at: Date;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+  patch?: Partial<typeof demands.$inferInsert>;
+};
+
+/**
+ * Writes a demand's change and its event together. The update is conditional on the version
+ * that was read: when someone else changed the demand in between, nothing is written and the
+ * caller gets a 409 (the transaction is rolled back by the throw).
+ */
+export async function applyTransition(tx: Tx, input: TransitionInput): Promise<DemandRow> {
+  const { demand } = input;
+  const [updated] = await tx
+    .update(demands)
+    .set({ ...input.patch, state: input.to, version: demand.version + 1, updatedAt: input.at })
+    .where(and(eq(demands.id, demand.id), eq(demands.version, demand.version)))
+    .returning();
+  if (!updated) throw new AppError('conflict.stale', { details: { demandId: demand.id } });
+  await recordEvent(tx, { ...input, fromState: demand.state });
+  return updated;
+}
+
+export async function recordEvent(
+  tx: Tx,
+  input: { demand: { id: number }; actor: Actor; action: DemandAction | 'attach'; fromState: DemandState | null; to: DemandState; at: Date; reason?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  await tx.insert(demandEvents).values({
+    demandId: input.demand.id,
+    action: input.action,
+    fromState: input.fromState,
+    toState: input.to,
+    actorKind: input.actor.kind,
+    actorUserId: actorUserId(input.actor),
+    reason: input.reason?.trim() || null,
+    data: input.data ?? null,
+    at: input.at,
+  });
+}
+
+/** The deadline of a stage for a demand, starting at `start`, from the calendar and the rules. */
+export async function stageDeadline(
+  ctx: AppContext,
+  tx: Tx,
+  stage: DeadlineStage,
+  demand: { urgency: 'emergency' | 'normal'; complex: boolean; categoryId: number | null },
+  start: Date,
+): Promise<Date> {
+  const { calendar, rules } = await deadlineInputs(tx, ctx.db);
+  const category = demand.categoryId ? await getCategory(tx, demand.categoryId) : null;
+  const limit = resolveTimeLimit(
+    stage,
+    { urgency: demand.urgency, complex: demand.complex, utility: category?.utility ?? false },
+    category ? pathIds(category.path) : [],
+    rules,
+  );
+  return dueAt(start, limit, calendar);
+}
+
+/** Ends the demand's open assignment, if any (return, merge, withdrawal, closure). */
+export async function endAssignment(tx: Tx, demandId: number, at: Date, reason: string): Promise<void> {
+  await tx
+    .update(assignments)
+    .set({ endedAt: at, endReason: reason })
+    .where(and(eq(assignments.demandId, demandId), sql`${assignments.endedAt} is null`));
+}

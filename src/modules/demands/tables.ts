@@ -1,0 +1,174 @@
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/bytea.js';
+import { users } from '../accounts/tables.js';
+import { categories } from '../categories/tables.js';
+import { regions, units } from '../regions/tables.js';
+
+export const channels = ['web', 'hotline', 'walk_in', 'reception_day', 'letter', 'api'] as const;
+export type Channel = (typeof channels)[number];
+
+export const demandTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type DemandType = (typeof demandTypes)[number];
+
+export const demandStates = [
+  'registered',
+  'dispatched',
+  'acknowledged',
+  'returned',
+  'replied',
+  'callback_done',
+  'closed',
+  'declined',
+  'withdrawn',
+  'merged',
+] as const;
+export type DemandState = (typeof demandStates)[number];
+
+export const urgencies = ['emergency', 'normal'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export const satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof satisfactions)[number];
+
+// A global sequence (not per day) keeps numbering free of row-lock contention at intake.
+export const demandNumberSeq = pgSequence('demand_number_seq', { startWith: 1, increment: 1 });
+
+export const demands = pgTable(
+  'demands',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    number: text('number').notNull(),
+    queryCodeHash: text('query_code_hash').notNull(),
+    channel: text('channel', { enum: channels }).notNull(),
+    type: text('type', { enum: demandTypes }).notNull(),
+    state: text('state', { enum: demandStates }).notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    /** For a resident without a phone: how to reach them (e.g. the community's contact). */
+    reporterContact: text('reporter_contact'),
+    /** Hidden from the public listing (names are never public anyway). */
+    anonymous: boolean('anonymous').notNull().default(false),
+    regionId: integer('region_id').notNull().references(() => regions.id),
+    address: text('address').notNull().default(''),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    categoryId: integer('category_id').references(() => categories.id),
+    urgency: text('urgency', { enum: urgencies }).notNull().default('normal'),
+    complex: boolean('complex').notNull().default(false),
+    unitId: integer('unit_id').references(() => units.id),
+    registeredBy: integer('registered_by').references(() => users.id),
+    idempotencyKey: text('idempotency_key'),
+    /** Deadline of the step the demand is waiting for now; null when nothing is due. */
+    stageDueAt: timestamp('stage_due_at', { withTimezone: true }),
+    replyDueAt: timestamp('reply_due_at', { withTimezone: true }),
+    supervised: boolean('supervised').notNull().default(false),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
+    knowledgeArticleId: integer('knowledge_article_id'),
+    replyText: text('reply_text'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    satisfaction: text('satisfaction', { enum: satisfactions }),
+    solved: boolean('solved'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('demands_number_uq').on(t.number),
+    uniqueIndex('demands_idempotency_uq').on(t.idempotencyKey),
+    index('demands_state_idx').on(t.state),
+    index('demands_unit_idx').on(t.unitId),
+    index('demands_region_idx').on(t.regionId),
+    index('demands_created_idx').on(t.createdAt),
+    index('demands_stage_due_idx').on(t.stageDueAt),
+  ],
+);
+
+/** Append-only: every state change of a demand, with who, when, what and why. */
+export const demandEvents = pgTable(
+  'demand_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorKind: text('actor_kind', { enum: ['user', 'resident', 'system'] }).notNull(),
+    actorUserId: integer('actor_user_id'),
+    reason: text('reason'),
+    data: jsonb('data'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('demand_events_demand_idx').on(t.demandId)],
+);
+
+/** One row per dispatch of a demand to a unit: the basis of the response rate. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    dispatchedBy: integer('dispatched_by'),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
+    acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('assignments_demand_idx').on(t.demandId), index('assignments_unit_idx').on(t.unitId, t.dispatchedAt)],
+);
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    unitId: integer('unit_id').notNull(),
+    requestedBy: integer('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    extraWorkdays: integer('extra_workdays').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'denied'] }).notNull().default('pending'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [index('extension_requests_demand_idx').on(t.demandId), index('extension_requests_status_idx').on(t.status)],
+);
+
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    unitId: integer('unit_id'),
+    satisfaction: text('satisfaction', { enum: satisfactions }).notNull(),
+    solved: boolean('solved').notNull(),
+    comment: text('comment').notNull().default(''),
+    recordedBy: integer('recorded_by'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('callbacks_demand_idx').on(t.demandId), index('callbacks_unit_at_idx').on(t.unitId, t.at)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_demand_idx').on(t.demandId)],
+);
+
+export type DemandRow = typeof demands.$inferSelect;

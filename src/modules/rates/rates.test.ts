@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { computeRates, monthRange, type RateCounts, rankUnits, type UnitRates } from './rates.js';
+
+const counts = (c: Partial<RateCounts>): RateCounts => ({
+  dispatched: 0,
+  respondedInTime: 0,
+  calledBack: 0,
+  solved: 0,
+  satisfied: 0,
+  closed: 0,
+  closedOnTime: 0,
+  ...c,
+});
+
+describe('三率', () => {
+  it.each([
+    [{ dispatched: 10, respondedInTime: 9, calledBack: 8, solved: 6, satisfied: 7, closed: 8, closedOnTime: 4 }, { responseRate: 0.9, resolutionRate: 0.75, satisfactionRate: 0.875, onTimeClosureRate: 0.5 }],
+    [{ dispatched: 0, calledBack: 0 }, { responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null }],
+    [{ dispatched: 4, respondedInTime: 4 }, { responseRate: 1, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null }],
+  ])('%j', (c, want) => {
+    expect(computeRates(counts(c))).toMatchObject(want);
+  });
+
+  it('scores the mean of the rates that exist', () => {
+    expect(computeRates(counts({ dispatched: 4, respondedInTime: 2, calledBack: 2, solved: 2, satisfied: 1 })).score).toBeCloseTo((0.5 + 1 + 0.5) / 3);
+    expect(computeRates(counts({ dispatched: 4, respondedInTime: 3 })).score).toBe(0.75);
+  });
+});
+
+describe('ranking', () => {
+  const unit = (unitId: number, c: Partial<RateCounts>): UnitRates => {
+    const cc = counts(c);
+    return { unitId, unitName: `单位${unitId}`, counts: cc, rates: computeRates(cc) };
+  };
+  it('leaves out units below the minimum, so one perfect case cannot top the table', () => {
+    const ranked = rankUnits(
+      [
+        unit(1, { dispatched: 1, respondedInTime: 1, calledBack: 1, solved: 1, satisfied: 1 }),
+        unit(2, { dispatched: 20, respondedInTime: 18, calledBack: 15, solved: 12, satisfied: 13 }),
+        unit(3, { dispatched: 30, respondedInTime: 20, calledBack: 25, solved: 15, satisfied: 15 }),
+      ],
+      5,
+    );
+    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([
+      [2, 1],
+      [3, 2],
+    ]);
+  });
+  it('breaks ties by volume', () => {
+    const ranked = rankUnits([unit(1, { dispatched: 5, respondedInTime: 5 }), unit(2, { dispatched: 9, respondedInTime: 9 })], 5);
+    expect(ranked.map((r) => r.unitId)).toEqual([2, 1]);
+  });
+});
+
+describe('month range', () => {
+  it('is a local month', () => {
+    const { start, end } = monthRange('2026-11');
+    expect(start.toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(monthRange('2026-12').end.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+  });
+});

@@ -1,0 +1,62 @@
+/** Counts for one unit and period, as gathered from assignments, callbacks and closures. */
+export type RateCounts = {
+  dispatched: number;
+  respondedInTime: number;
+  calledBack: number;
+  solved: number;
+  satisfied: number;
+  closed: number;
+  closedOnTime: number;
+};
+
+export type Rates = {
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  onTimeClosureRate: number | null;
+  /** The mean of the three rates (三率) that exist; what rankings sort by. */
+  score: number | null;
+};
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+export function computeRates(c: RateCounts): Rates {
+  const responseRate = ratio(c.respondedInTime, c.dispatched);
+  const resolutionRate = ratio(c.solved, c.calledBack);
+  const satisfactionRate = ratio(c.satisfied, c.calledBack);
+  const three = [responseRate, resolutionRate, satisfactionRate].filter((r): r is number => r !== null);
+  return {
+    responseRate,
+    resolutionRate,
+    satisfactionRate,
+    onTimeClosureRate: ratio(c.closedOnTime, c.closed),
+    score: three.length ? three.reduce((a, b) => a + b, 0) / three.length : null,
+  };
+}
+
+export type UnitRates = { unitId: number; unitName: string; counts: RateCounts; rates: Rates };
+
+/**
+ * The ranking: only units that handled at least `minDemands` demands in the period (dispatched
+ * to them, or called back), so that one fast case cannot top the table; best score first,
+ * then more demands first, then name.
+ */
+export function rankUnits(rows: UnitRates[], minDemands: number): (UnitRates & { rank: number })[] {
+  return rows
+    .filter((r) => Math.max(r.counts.dispatched, r.counts.calledBack) >= minDemands && r.rates.score !== null)
+    .sort(
+      (a, b) =>
+        b.rates.score! - a.rates.score! ||
+        b.counts.dispatched - a.counts.dispatched ||
+        a.unitName.localeCompare(b.unitName, 'zh-CN'),
+    )
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+/** [start, end) of a local (UTC+8) month "2026-11". */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [y, m] = month.split('-').map(Number);
+  const start = new Date(Date.UTC(y, m - 1, 1) - 8 * 3_600_000);
+  const end = new Date(Date.UTC(y, m, 1) - 8 * 3_600_000);
+  return { start, end };
+}

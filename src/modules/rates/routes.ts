@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import type { AppContext } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { requireUser } from '../../http/auth.js';
+import type { HttpEnv } from '../../http/env.js';
+import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
+import { localDay } from '../calendar/index.js';
+import { getSetting } from '../settings/store.js';
+import { csvCell } from '../../lib/csv.js';
+import { rankUnits } from './rates.js';
+import { unitRatesForMonth } from './unit-rates.js';
+
+const Rate = z.number().nullable();
+const UnitRow = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  rank: z.number().nullable(),
+  counts: z.object({ dispatched: z.number(), respondedInTime: z.number(), calledBack: z.number(), solved: z.number(), satisfied: z.number(), closed: z.number(), closedOnTime: z.number() }),
+  rates: z.object({ responseRate: Rate, resolutionRate: Rate, satisfactionRate: Rate, onTimeClosureRate: Rate, score: Rate }),
+});
+
+const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
+
+
+export function rateRoutes(ctx: AppContext) {
+  const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/rates',
+      tags: ['rates'],
+      summary: '三率 per unit for a month, with the ranking (units under the minimum volume are listed but not ranked)',
+      security: bearerSecurity,
+      request: {
+        query: z.object({
+          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM / month is YYYY-MM' }).optional(),
+          format: z.enum(['json', 'csv']).default('json'),
+        }),
+      },
+      responses: { 200: jsonOk(z.object({ month: z.string(), minDemands: z.number(), units: z.array(UnitRow) })), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin')) throw new AppError('auth.forbidden');
+      const { month = localDay(ctx.now()).slice(0, 7), format } = c.req.valid('query');
+      const minDemands = await getSetting(ctx.db, 'rates.minDemands');
+      const all = await unitRatesForMonth(ctx.db, month);
+      const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
+      const units = all
+        .map((u) => ({ ...u, rank: ranks.get(u.unitId) ?? null }))
+        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitId - b.unitId);
+      if (format === 'csv') {
+        const header = '排名,承办单位,派单数,按时响应,回访数,已解决,满意,办结数,按时办结,响应率%,解决率%,满意率%,按时办结率%';
+        const lines = units.map((u) =>
+          [u.rank ?? '', csvCell(u.unitName), u.counts.dispatched, u.counts.respondedInTime, u.counts.calledBack, u.counts.solved, u.counts.satisfied, u.counts.closed, u.counts.closedOnTime, pct(u.rates.responseRate), pct(u.rates.resolutionRate), pct(u.rates.satisfactionRate), pct(u.rates.onTimeClosureRate)].join(','),
+        );
+        c.header('Content-Disposition', `attachment; filename="rates-${month}.csv"`);
+        return c.body(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+      }
+      return c.json({ month, minDemands, units }, 200);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { settings } from './tables.js';
+
+/** Installation settings and their defaults; an admin changes them, code reads them here. */
+export const settingDefaults = {
+  /** How many times a demand may be reopened (重办) after unsatisfied callbacks. */
+  'reopen.max': 2,
+  /** Reopen automatically when a callback finds the resident unsatisfied or the problem unsolved. */
+  'reopen.auto': false,
+  /** Units with fewer demands in the period are left out of rankings. */
+  'rates.minDemands': 5,
+  /** Public intake requests per client address per minute. */
+  'public.rateLimitPerMinute': 30,
+};
+export type SettingKey = keyof typeof settingDefaults;
+export type Settings = { [K in SettingKey]: (typeof settingDefaults)[K] };
+
+export async function loadSettings(db: Db | Tx): Promise<Settings> {
+  const rows = await db.select().from(settings);
+  const out: Record<string, unknown> = { ...settingDefaults };
+  for (const row of rows) if (row.key in settingDefaults) out[row.key] = row.value;
+  return out as Settings;
+}
+
+export async function getSetting<K extends SettingKey>(db: Db | Tx, key: K): Promise<Settings[K]> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return (row ? row.value : settingDefaults[key]) as Settings[K];
+}
+
+export async function putSetting<K extends SettingKey>(db: Db | Tx, key: K, value: Settings[K]): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: new Date() } });
+}

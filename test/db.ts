@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../src/db/client.js';
+import type { AppContext } from '../src/lib/context.js';
+import { quietLogger } from '../src/lib/logger.js';
+import { withDatabase } from './global-setup.js';
+
+export type TestDatabase = Database & { url?: string; drop(): Promise<void> };
+
+/** A fresh database for one test file, on the kind this project run is for. Close it in afterAll. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (process.env.TINGJIAN_TEST_DB === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL!;
+    // Named after the run's template, so that run's teardown finds any left behind.
+    const name = `${inject('pgTemplate')}_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    await admin.end();
+    const dbUrl = withDatabase(url, name);
+    const database = await openDatabase({ url: dbUrl, poolSize: 8 });
+    let dropped = false;
+    return {
+      ...database,
+      url: dbUrl,
+      drop: async () => {
+        if (dropped) return;
+        dropped = true;
+        await database.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
+  const database = await openDatabase({ loadDataDir: snapshot });
+  return { ...database, drop: () => database.close() };
+}
+
+/** An action context on the database, with a clock the test can move. */
+export function testContext(database: Database, start = new Date('2026-11-23T09:00:00+08:00')) {
+  let now = start;
+  const ctx: AppContext = { db: database.db, now: () => now, log: quietLogger() };
+  return {
+    ctx,
+    setNow: (d: Date) => {
+      now = d;
+    },
+    advanceHours: (h: number) => {
+      now = new Date(now.getTime() + h * 3_600_000);
+    },
+  };
+}
