@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.js';
+import { buildDemand, buildWorld, hostileTitle, type World } from '../../test/world.js';
+import { addAttachment } from '../modules/demands/actions/add-attachment.js';
+import { dispatchDemand } from '../modules/demands/actions/dispatch-demand.js';
+import { type Database, openDatabase } from './client.js';
+import { dumpDatabase, restoreDatabase } from './backup.js';
+import { queryRows } from './rows.js';
+
+let source: TestDatabase;
+let world: World;
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('图片数据')]);
+
+beforeAll(async () => {
+  source = await openTestDatabase();
+  world = await buildWorld(source.db);
+  const { ctx } = testContext(source);
+  for (let i = 0; i < 3; i++) {
+    const { demand } = await buildDemand(ctx, world);
+    await dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id });
+    await addAttachment(ctx, { actor: world.actors.operator, demandId: demand.id, filename: '照片.png', contentType: 'image/png', data: png });
+  }
+});
+afterAll(async () => source.drop());
+
+/** An empty, migrated embedded database (the test snapshot less its seeded categories). */
+async function emptyEmbedded(): Promise<Database> {
+  const db = await openDatabase({ loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]) });
+  await db.db.execute(sql`delete from categories`);
+  return db;
+}
+
+const fingerprint = async (db: Database) => {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db.db,
+    sql`select (select count(*) from demands)::int as demands, (select count(*) from demand_events)::int as events,
+               (select string_agg(number || ':' || title || ':' || state, '|' order by id) from demands) as summary,
+               (select string_agg(encode(data, 'hex'), '|' order by id) from attachments) as files,
+               (select count(*) from categories)::int as categories, (select count(*) from users)::int as users`,
+  );
+  return row;
+};
+
+describe('backup and restore', () => {
+  it('restores a dump into an empty embedded database, byte for byte, and numbering carries on', async () => {
+    const { bytes, rows } = await dumpDatabase(source.db);
+    expect(rows).toBeGreaterThan(500);
+    const target = await emptyEmbedded();
+    try {
+      await restoreDatabase(target.db, bytes);
+      const [a, b] = [await fingerprint(source), await fingerprint(target)];
+      expect(b).toEqual(a);
+      expect(String(b.summary)).toContain(hostileTitle);
+      const { ctx } = testContext(target);
+      const { demand } = await buildDemand(ctx, world);
+      const [{ max }] = await queryRows<{ max: string }>(source.db, sql`select max(number) as max from demands`);
+      expect(demand.number > max).toBe(true);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('restores across database kinds when a server is configured', async () => {
+    if (process.env.TINGJIAN_TEST_DB !== 'postgres') return;
+    // Server → embedded was covered above with the server as source; now embedded → server.
+    const embedded = await emptyEmbedded();
+    const server = await openTestDatabase();
+    try {
+      await restoreDatabase(embedded.db, (await dumpDatabase(source.db)).bytes);
+      await server.db.execute(sql`delete from categories`);
+      await restoreDatabase(server.db, (await dumpDatabase(embedded.db)).bytes);
+      expect(await fingerprint(server)).toEqual(await fingerprint(source));
+    } finally {
+      await embedded.close();
+      await server.drop();
+    }
+  });
+
+  it('refuses to restore over existing data, and refuses a file that is not a backup, changing nothing', async () => {
+    const { bytes } = await dumpDatabase(source.db);
+    const before = await fingerprint(source);
+    await expect(restoreDatabase(source.db, bytes)).rejects.toThrow(/not empty/);
+    await expect(restoreDatabase(source.db, Buffer.from('not a backup'))).rejects.toThrow(/not a Tingjian backup/);
+    expect(await fingerprint(source)).toEqual(before);
+  });
+});
