@@ -45,6 +45,9 @@ export type OpenOptions = {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16 });
+    // An idle connection the server drops (restart, admin command) must not take the process down;
+    // the pool replaces it on the next query.
+    pool.on('error', () => {});
     // Fail fast with a clear message when the server is unreachable.
     const probe = await pool.connect();
     probe.release();

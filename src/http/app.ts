@@ -13,6 +13,7 @@ import { rateRoutes } from '../modules/rates/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { getSetting } from '../modules/settings/store.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
 import { newRouter } from './router.js';
@@ -43,13 +44,14 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
       },
     }),
   );
-  app.use('/api/v1/*', authenticate(ctx.db));
+  const actors = new ActorCache();
+  app.use('/api/v1/*', authenticate(ctx.db, actors));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
   const v1 = newRouter();
-  v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? false }));
+  v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? false, actors }));
   v1.route('/', regionRoutes(ctx));
   v1.route('/', categoryRoutes(ctx));
   v1.route('/', calendarRoutes(ctx));

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { AppError, pickLocale } from '../lib/errors.js';
 import type { UserActor } from '../modules/accounts/actor.js';
 import { findSession, findTokenUser, loadActor } from '../modules/accounts/store.js';
+import type { ActorCache } from './actor-cache.js';
 import type { HttpEnv } from './env.js';
 
 export const sessionCookie = 'tj_session';
@@ -14,29 +15,41 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * never authorises a change: unsafe methods must echo the session's CSRF token in a header,
  * which another site's page cannot read.
  */
-export function authenticate(db: Db): MiddlewareHandler<HttpEnv> {
+export function authenticate(db: Db, cache: ActorCache): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     c.set('locale', pickLocale(c.req.header('accept-language')));
     c.set('actor', null);
     c.set('session', null);
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
-      const userId = await findTokenUser(db, authorization.slice(7).trim());
-      const actor = userId ? await loadActor(db, userId) : null;
+      const token = authorization.slice(7).trim();
+      let actor = cache.get(`b:${token}`)?.actor ?? null;
+      if (!actor) {
+        const userId = await findTokenUser(db, token);
+        actor = userId ? await loadActor(db, userId) : null;
+        if (actor) cache.set(`b:${token}`, actor);
+      }
       if (!actor) throw new AppError('auth.required', { zh: '访问令牌无效或已吊销。', en: 'The access token is invalid or revoked.' });
       c.set('actor', actor);
       return next();
     }
     const sessionId = getCookie(c, sessionCookie);
     if (sessionId) {
-      const session = await findSession(db, sessionId);
-      const actor = session ? await loadActor(db, session.userId) : null;
-      if (session && actor) {
-        if (unsafeMethods.has(c.req.method) && c.req.header('x-csrf-token') !== session.csrfToken) {
+      let hit = cache.get(`s:${sessionId}`);
+      if (!hit) {
+        const session = await findSession(db, sessionId);
+        const actor = session ? await loadActor(db, session.userId) : null;
+        if (session && actor) {
+          cache.set(`s:${sessionId}`, actor, session.csrfToken);
+          hit = { actor, csrfToken: session.csrfToken };
+        }
+      }
+      if (hit) {
+        if (unsafeMethods.has(c.req.method) && c.req.header('x-csrf-token') !== hit.csrfToken) {
           throw new AppError('auth.csrf');
         }
-        c.set('actor', actor);
-        c.set('session', { sessionId, csrfToken: session.csrfToken });
+        c.set('actor', hit.actor);
+        c.set('session', { sessionId, csrfToken: hit.csrfToken ?? '' });
       }
     }
     return next();

@@ -5,6 +5,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser, sessionCookie } from '../../http/auth.js';
+import type { ActorCache } from '../../http/actor-cache.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { isAdmin } from './actor.js';
@@ -24,7 +25,7 @@ const Me = z
   })
   .openapi('Me');
 
-export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean }) {
+export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; actors: ActorCache }) {
   const app = newRouter();
 
   app.openapi(
@@ -59,7 +60,10 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean })
     createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' }, ...errorResponses } }),
     async (c) => {
       const session = c.get('session');
-      if (session) await deleteSession(ctx.db, session.sessionId);
+      if (session) {
+        await deleteSession(ctx.db, session.sessionId);
+        opts.actors.delete(`s:${session.sessionId}`);
+      }
       deleteCookie(c, sessionCookie, { path: '/' });
       return c.body(null, 204);
     },

@@ -22,11 +22,13 @@ import { superviseDemand } from './actions/supervise-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
 import { getDemand } from './queries/get-demand.js';
 import { listDemands } from './queries/list-demands.js';
+import { presentDemand } from './queries/present.js';
 import {
   AnswerBody,
   CallbackBody,
   DemandDetail,
   DemandPage,
+  DemandSummary,
   DispatchBody,
   ExtensionDecisionBody,
   ExtensionRequestBody,
@@ -54,8 +56,8 @@ export function demandRoutes(ctx: AppContext) {
       security: bearerSecurity,
       request: jsonBody(RegisterDemandBody),
       responses: {
-        201: jsonOk(DemandDetail.extend({ queryCode: z.string().nullable() }), 'Registered'),
-        200: jsonOk(DemandDetail.extend({ queryCode: z.string().nullable() }), 'Already registered with this idempotency key'),
+        201: jsonOk(DemandSummary.extend({ queryCode: z.string().nullable() }), 'Registered'),
+        200: jsonOk(DemandSummary.extend({ queryCode: z.string().nullable() }), 'Already registered with this idempotency key'),
         ...errorResponses,
       },
     }),
@@ -63,7 +65,10 @@ export function demandRoutes(ctx: AppContext) {
       const actor = requireUser(c);
       const body = c.req.valid('json');
       const result = await registerDemand(ctx, { actor, ...body });
-      const view = await getDemand(ctx.db, actor, result.demand.id, ctx.now());
+      // Answer from what the intake already holds: the hotline's busiest call costs no read-back.
+      const view = result.labels
+        ? presentDemand(actor, { demand: result.demand, ...result.labels, unitName: null }, ctx.now())
+        : await getDemand(ctx.db, actor, result.demand.id, ctx.now());
       return c.json({ ...view, queryCode: result.queryCode }, result.created ? 201 : 200);
     },
   );

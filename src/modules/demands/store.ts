@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { AppContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { type Actor, actorUserId } from '../accounts/actor.js';
 import { deadlineInputs, dueAt, resolveTimeLimit, type DeadlineStage } from '../calendar/index.js';
-import { getCategory } from '../categories/store.js';
+import { type Category, getCategory } from '../categories/store.js';
 import { pathIds } from '../regions/store.js';
 import { regions } from '../regions/tables.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
@@ -100,13 +100,15 @@ export async function recordEvent(
 /** The deadline of a stage for a demand, starting at `start`, from the calendar and the rules. */
 export async function stageDeadline(
   ctx: AppContext,
-  tx: Tx,
+  tx: Db | Tx,
   stage: DeadlineStage,
   demand: { urgency: 'emergency' | 'normal'; complex: boolean; categoryId: number | null },
   start: Date,
+  /** The demand's category when the caller has it loaded already. */
+  known?: Pick<Category, 'id' | 'path' | 'utility'> | null,
 ): Promise<Date> {
   const { calendar, rules } = await deadlineInputs(tx, ctx.db);
-  const category = demand.categoryId ? await getCategory(tx, demand.categoryId) : null;
+  const category = demand.categoryId ? (known?.id === demand.categoryId ? known : await getCategory(tx, demand.categoryId)) : null;
   const limit = resolveTimeLimit(
     stage,
     { urgency: demand.urgency, complex: demand.complex, utility: category?.utility ?? false },

@@ -2,13 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/rows.js';
 import type { AppContext } from '../../../lib/context.js';
 import { AppError } from '../../../lib/errors.js';
+import { type Actor, actorUserId } from '../../accounts/actor.js';
 import { sha256 } from '../../accounts/store.js';
-import type { Actor } from '../../accounts/actor.js';
-import { getCategory } from '../../categories/store.js';
-import { getRegion } from '../../regions/store.js';
+import { cachedCategory, cachedRegion } from '../../regions/cache.js';
+import { demandNumberPrefix, newQueryCode, normalizePhone } from '../numbering.js';
 import { mayAct } from '../policy.js';
-import { formatDemandNumber, newQueryCode, normalizePhone } from '../numbering.js';
-import { recordEvent, stageDeadline } from '../store.js';
+import { stageDeadline } from '../store.js';
 import { type Channel, type DemandRow, type DemandType, demands, type Urgency } from '../tables.js';
 
 export type RegisterDemandOptions = {
@@ -30,7 +29,13 @@ export type RegisterDemandOptions = {
   idempotencyKey?: string | null;
 };
 
-export type RegisterDemandResult = { demand: DemandRow; queryCode: string | null; created: boolean };
+export type RegisterDemandResult = {
+  demand: DemandRow;
+  queryCode: string | null;
+  created: boolean;
+  /** What a presenter needs besides the row, so intake answers without reading it back. */
+  labels?: { regionName: string; regionPath: string; categoryName: string | null };
+};
 
 /** A title for demands taken without one: the first clause of the content. */
 export function titleFrom(content: string): string {
@@ -38,6 +43,15 @@ export function titleFrom(content: string): string {
   return (first.length > 40 ? `${first.slice(0, 40)}…` : first) || content.trim().slice(0, 40);
 }
 
+const existingByKey = async (ctx: AppContext, key: string) => {
+  const [existing] = await ctx.db.select().from(demands).where(eq(demands.idempotencyKey, key));
+  return existing;
+};
+
+/**
+ * 受理. Intake is the busiest write, so the demand and its "register" event go in as one
+ * statement (a data-modifying CTE): atomic without a transaction block, one round trip.
+ */
 export async function registerDemand(ctx: AppContext, opts: RegisterDemandOptions): Promise<RegisterDemandResult> {
   const phone = opts.reporterPhone ? normalizePhone(opts.reporterPhone) : null;
   if (!phone && !opts.reporterContact?.trim()) {
@@ -47,57 +61,86 @@ export async function registerDemand(ctx: AppContext, opts: RegisterDemandOption
       details: { fields: ['reporterPhone', 'reporterContact'] },
     });
   }
+  if (opts.idempotencyKey) {
+    const existing = await existingByKey(ctx, opts.idempotencyKey);
+    if (existing) return { demand: existing, queryCode: null, created: false };
+  }
+  const region = await cachedRegion(ctx.db, ctx.db, opts.regionId);
+  if (!region) throw new AppError('validation.reference', { zh: '所选区域不存在。', en: 'The chosen region does not exist.', details: { regionId: opts.regionId } });
+  if (!mayAct(opts.actor, 'register', { regionPath: region.path, unitId: null })) throw new AppError('auth.forbidden');
+  const category = opts.categoryId ? await cachedCategory(ctx.db, ctx.db, opts.categoryId) : null;
+  if (opts.categoryId && !category) {
+    throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
+  }
+
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    if (opts.idempotencyKey) {
-      const [existing] = await tx.select().from(demands).where(eq(demands.idempotencyKey, opts.idempotencyKey));
-      if (existing) return { demand: existing, queryCode: null, created: false };
-    }
-    const region = await getRegion(tx, opts.regionId);
-    if (!region) throw new AppError('validation.reference', { zh: '所选区域不存在。', en: 'The chosen region does not exist.', details: { regionId: opts.regionId } });
-    if (!mayAct(opts.actor, 'register', { regionPath: region.path, unitId: null })) throw new AppError('auth.forbidden');
-    if (opts.categoryId && !(await getCategory(tx, opts.categoryId))) {
-      throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
-    }
-    const [{ seq }] = await queryRows<{ seq: number }>(tx, sql`select nextval('demand_number_seq')::int as seq`);
-    const queryCode = newQueryCode();
-    const base = { urgency: opts.urgency ?? 'normal', complex: false, categoryId: opts.categoryId ?? null } as const;
-    const stageDueAt = await stageDeadline(ctx, tx, 'dispatch', base, now);
-    const inserted = await tx
-      .insert(demands)
-      .values({
-        number: formatDemandNumber(now, seq),
-        queryCodeHash: sha256(queryCode),
-        channel: opts.channel,
-        type: opts.type,
-        state: 'registered',
-        title: opts.title?.trim() || titleFrom(opts.content),
-        content: opts.content,
-        reporterName: opts.reporterName?.trim() || null,
-        reporterPhone: phone,
-        reporterContact: opts.reporterContact?.trim() || null,
-        anonymous: opts.anonymous ?? false,
-        regionId: region.id,
-        address: opts.address ?? '',
-        latitude: opts.latitude ?? null,
-        longitude: opts.longitude ?? null,
-        categoryId: base.categoryId,
-        urgency: base.urgency,
-        registeredBy: opts.actor.kind === 'user' ? opts.actor.userId : null,
-        idempotencyKey: opts.idempotencyKey ?? null,
-        stageDueAt,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: demands.idempotencyKey })
-      .returning();
-    const demand = inserted[0];
-    if (!demand) {
-      // Another request with the same key committed first: answer with its demand.
-      const [existing] = await tx.select().from(demands).where(eq(demands.idempotencyKey, opts.idempotencyKey!));
-      return { demand: existing, queryCode: null, created: false };
-    }
-    await recordEvent(tx, { demand, actor: opts.actor, action: 'register', fromState: null, to: 'registered', at: now, data: { channel: opts.channel } });
-    return { demand, queryCode, created: true };
-  });
+  const queryCode = newQueryCode();
+  const urgency = opts.urgency ?? 'normal';
+  const stageDueAt = await stageDeadline(ctx, ctx.db, 'dispatch', { urgency, complex: false, categoryId: category?.id ?? null }, now, category);
+  const row = {
+    queryCodeHash: sha256(queryCode),
+    channel: opts.channel,
+    type: opts.type,
+    state: 'registered' as const,
+    title: opts.title?.trim() || titleFrom(opts.content),
+    content: opts.content,
+    reporterName: opts.reporterName?.trim() || null,
+    reporterPhone: phone,
+    reporterContact: opts.reporterContact?.trim() || null,
+    anonymous: opts.anonymous ?? false,
+    regionId: region.id,
+    address: opts.address ?? '',
+    latitude: opts.latitude ?? null,
+    longitude: opts.longitude ?? null,
+    categoryId: category?.id ?? null,
+    urgency,
+    registeredBy: actorUserId(opts.actor),
+    idempotencyKey: opts.idempotencyKey ?? null,
+    stageDueAt,
+  };
+  const at = now.toISOString();
+  const inserted = await queryRows<{ id: number; number: string }>(
+    ctx.db,
+    sql`with d as (
+          insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone,
+                               reporter_contact, anonymous, region_id, address, latitude, longitude, category_id, urgency,
+                               registered_by, idempotency_key, stage_due_at, created_at, updated_at)
+          values (${demandNumberPrefix(now)} || lpad(nextval('demand_number_seq')::text, 6, '0'), ${row.queryCodeHash}, ${row.channel},
+                  ${row.type}, 'registered', ${row.title}, ${row.content}, ${row.reporterName}, ${row.reporterPhone},
+                  ${row.reporterContact}, ${row.anonymous}, ${row.regionId}, ${row.address}, ${row.latitude}, ${row.longitude},
+                  ${row.categoryId}, ${row.urgency}, ${row.registeredBy}, ${row.idempotencyKey}, ${stageDueAt.toISOString()}::timestamptz,
+                  ${at}::timestamptz, ${at}::timestamptz)
+          on conflict (idempotency_key) do nothing
+          returning id, number),
+        e as (
+          insert into demand_events (demand_id, action, from_state, to_state, actor_kind, actor_user_id, data, at)
+          select id, 'register', null, 'registered', ${opts.actor.kind}, ${row.registeredBy}, ${JSON.stringify({ channel: opts.channel })}::jsonb, ${at}::timestamptz
+            from d)
+        select id::int as id, number from d`,
+  );
+  if (inserted.length === 0) {
+    // Another request with the same key committed first: answer with its demand.
+    return { demand: (await existingByKey(ctx, opts.idempotencyKey!))!, queryCode: null, created: false };
+  }
+  const demand: DemandRow = {
+    ...row,
+    id: Number(inserted[0].id),
+    number: inserted[0].number,
+    complex: false,
+    unitId: null,
+    replyDueAt: null,
+    supervised: false,
+    reopenCount: 0,
+    mergedIntoId: null,
+    knowledgeArticleId: null,
+    replyText: null,
+    repliedAt: null,
+    satisfaction: null,
+    solved: null,
+    closedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { demand, queryCode, created: true, labels: { regionName: region.name, regionPath: region.path, categoryName: category?.fullName ?? null } };
 }
