@@ -147,8 +147,10 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   const op = users.operator;
   const disp = users.dispatcher;
   let count = 0;
+  const start = clock.getTime();
   for (const [i, s] of seeds.entries()) {
-    advance(45 * 24 / seeds.length);
+    // Each demand starts at its own moment in the 45 days and lives forward from there.
+    clock = new Date(start + (i / seeds.length) * 45 * 86_400_000);
     const communities = ids.communityIds[s.township];
     const phone = `13${String(800000000 + Math.floor(random() * 199999999)).slice(0, 9)}`;
     const channel = channels[i % channels.length];

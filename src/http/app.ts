@@ -17,6 +17,7 @@ import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
 import { newRouter } from './router.js';
+import { mountWeb } from './static.js';
 
 export type AppOptions = {
   /** Overrides the stored public rate limit (per address per minute; 0 = off), e.g. for load tests. */
@@ -64,6 +65,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+  mountWeb(app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import type { HttpEnv } from './env.js';
+
+export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** The built portal at / and console at /console/ (single-page apps: unknown paths get their index). */
+export function mountWeb(app: Hono<HttpEnv>) {
+  const send = async (file: string, cache: string) => {
+    const body = await readFile(file);
+    return new Response(body, { headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache } });
+  };
+  const missing = () =>
+    new Response('The web apps are not built yet: run `npm run build` (npm install and npm start do it for you).', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+
+  app.get('/assets/*', async (c) => {
+    const rel = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '');
+    const file = join(webRoot, rel);
+    if (!file.startsWith(webRoot) || !existsSync(file)) return c.notFound();
+    // Hashed names: a changed file gets a new name, so this one never changes.
+    return send(file, 'public, max-age=31536000, immutable');
+  });
+  const page = (name: 'portal' | 'console') => async () => {
+    const file = join(webRoot, name, 'index.html');
+    return existsSync(file) ? send(file, 'no-cache') : missing();
+  };
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/*', page('console'));
+  app.get('/', page('portal'));
+}

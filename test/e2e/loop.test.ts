@@ -1,0 +1,232 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
+import { startTestServer } from '../http.js';
+import { buildWorld, type World } from '../world.js';
+import { ensureWebBuilt, launchBrowser } from './browser.js';
+
+// The whole loop in a real browser: a resident submits on the portal, staff work it in the
+// console, the resident sees the answer. Plus elderly mode, access control, escaping and axe.
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Screenshots for the README when asked (TINGJIAN_SCREENSHOTS=1), else to a scratch folder.
+const shots = process.env.TINGJIAN_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'tingjian-screenshots');
+const scriptTitle = '<script>window.__pwned = 1</script>路灯不亮';
+
+let database: TestDatabase;
+let world: World;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let number = '';
+let demandId = 0;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  mkdirSync(shots, { recursive: true });
+  database = await openTestDatabase();
+  world = await buildWorld(database.db);
+  server = await startTestServer(testContext(database, new Date()).ctx);
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.drop();
+});
+
+async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return page;
+}
+
+async function staff(username: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${server.base}/console/`);
+  await page.fill('#username', username);
+  await page.fill('#password', 'password-123');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=me]');
+  return page;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function act(page: Page, verb: string, fill?: () => Promise<void>) {
+  await page.click(`button[data-action="${verb}"]`);
+  if (fill) {
+    await fill();
+    await page.click('.ant-modal-footer .ant-btn-primary');
+  }
+  await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });
+}
+
+describe('the loop in the browser', () => {
+  it('a resident submits on the portal and gets a number and a query code', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.base}/`);
+    await page.fill('#content', `${scriptTitle}。小区门口的路灯坏了一周。`);
+    await page.selectOption('#township', String(world.t1.id));
+    await page.selectOption('#community', String(world.c1.id));
+    await page.fill('#phone', '13912345678');
+    await page.screenshot({ path: `${shots}/portal-submit.png`, fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.click('button[type=submit]');
+    number = (await page.textContent('[data-testid=demand-number]'))!.trim();
+    expect(number).toMatch(/^\d{14}$/);
+    expect(await page.textContent('[data-testid=query-code]')).toMatch(/^\d{6}$/);
+    await page.screenshot({ path: `${shots}/portal-receipt.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('an operator finds it; the script in its text shows as text', async () => {
+    const page = await staff('operator');
+    await page.fill('input[aria-label="搜索标题、内容或编号"]', number);
+    await page.keyboard.press('Enter');
+    await page.click(`text=${number}`);
+    await page.waitForSelector('[data-testid=demand-title]');
+    demandId = Number(page.url().split('/').pop());
+    expect(await page.textContent('[data-testid=demand-title]')).toBe(scriptTitle);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a dispatcher dispatches, the handler acknowledges and replies, the operator calls back and closes', async () => {
+    const dispatcher = await staff('dispatcher');
+    await dispatcher.screenshot({ path: `${shots}/console-queue.png` });
+    expect(await axe(dispatcher)).toEqual([]);
+    await dispatcher.goto(`${server.base}/console/#/demand/${demandId}`);
+    await act(dispatcher, 'dispatch', async () => {
+      await dispatcher.click('#unitId');
+      await dispatcher.keyboard.type('城市管理');
+      await dispatcher.keyboard.press('Enter');
+    });
+    expect(await dispatcher.textContent('[data-testid=demand-state]')).toBe('已派单');
+    await dispatcher.context().close();
+
+    const handler = await staff('handlerA');
+    await handler.goto(`${server.base}/console/#/demand/${demandId}`);
+    await act(handler, 'acknowledge');
+    await act(handler, 'reply', () => handler.fill('#reply', '路灯已于今日修复，感谢反映。'));
+    expect(await handler.textContent('[data-testid=demand-state]')).toBe('已答复');
+    await handler.waitForSelector('.ant-modal-wrap', { state: 'hidden' }).catch(() => undefined);
+    await handler.screenshot({ path: `${shots}/console-detail.png`, fullPage: true });
+    await handler.context().close();
+
+    const operator = await staff('operator');
+    await operator.goto(`${server.base}/console/#/demand/${demandId}`);
+    await act(operator, 'callback', () => operator.getByRole('radio', { name: '满意', exact: true }).check());
+    await act(operator, 'close');
+    expect(await operator.textContent('[data-testid=demand-state]')).toBe('已办结');
+    await operator.context().close();
+  }, 90_000);
+
+  it('the resident sees it closed, with the reply', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.base}/#/lookup`);
+    await page.fill('#number', number);
+    await page.fill('#secret', '13912345678');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=state]');
+    expect(await page.textContent('[data-testid=state]')).toBe('已办结');
+    expect(await page.textContent('[data-testid=reply]')).toBe('路灯已于今日修复，感谢反映。');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/portal-lookup.png`, fullPage: true });
+    await page.goto(`${server.base}/#/answered`);
+    await page.waitForSelector('.card');
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a handler of another unit cannot open the demand’s URL', async () => {
+    const page = await staff('handlerB');
+    await page.goto(`${server.base}/console/#/demand/${demandId}`);
+    await page.waitForSelector('text=找不到该诉求，或您没有查看权限。');
+    expect(await page.locator('[data-testid=demand-title]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('elderly mode: larger text, big targets, high contrast, and it survives a reload', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(`${server.base}/`);
+    await page.click('text=大字模式');
+    const measure = () =>
+      page.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        const submit = document.querySelector('button[type=submit]')!.getBoundingClientRect();
+        const input = document.querySelector('#phone')!.getBoundingClientRect();
+        return { font: parseFloat(body.fontSize), line: parseFloat(body.lineHeight) / parseFloat(body.fontSize), button: submit.height, input: input.height, elder: document.body.classList.contains('elder') };
+      });
+    const on = await measure();
+    expect(on.elder).toBe(true);
+    expect(on.font).toBeGreaterThanOrEqual(18);
+    expect(on.line).toBeGreaterThanOrEqual(1.3);
+    expect(on.button).toBeGreaterThanOrEqual(60);
+    expect(on.input).toBeGreaterThanOrEqual(60);
+    await page.fill('#content', '写到一半的内容');
+    await page.reload();
+    expect((await measure()).elder).toBe(true);
+    expect(await page.inputValue('#content')).toBe('写到一半的内容');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/portal-elderly.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('an operator registers a demand with the keyboard alone, pickers found by pinyin initials', async () => {
+    const page = await staff('operator');
+    await page.goto(`${server.base}/console/#/intake`);
+    await page.waitForSelector('#content:focus');
+    const started = Date.now();
+    await page.keyboard.type('丽发新城3栋门口路灯不亮，晚上很黑');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('lfxc');
+    await page.keyboard.press('Enter'); // picking moves on to the category
+    await page.waitForSelector('#categoryId:focus');
+    await page.keyboard.type('ggss');
+    await page.keyboard.press('Enter'); // and on to the address
+    await page.waitForSelector('#address:focus');
+    await page.keyboard.type('3栋门口');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('李大爷');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13700001111');
+    await page.keyboard.press('Control+Enter');
+    const slipNumber = (await page.textContent('[data-testid=slip-number]'))!.trim();
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(slipNumber).toMatch(/^\d{14}$/);
+    const found = await server.call('GET', `/api/v1/demands?q=${slipNumber}`, { token: world.tokens.operator });
+    expect(found.body.items[0]).toMatchObject({ region: { id: world.c1.id }, category: { id: world.lights.id }, address: '3栋门口', reporterName: '李大爷', reporterPhone: '13700001111', channel: 'hotline' });
+    await page.screenshot({ path: `${shots}/console-slip.png` });
+    await page.context().close();
+  }, 60_000);
+
+  it('the intake form and the rates table pass axe too', async () => {
+    const operator = await staff('operator');
+    await operator.goto(`${server.base}/console/#/intake`);
+    await operator.waitForSelector('#content');
+    expect(await axe(operator)).toEqual([]);
+    await operator.screenshot({ path: `${shots}/console-intake.png`, fullPage: true });
+    await operator.context().close();
+    const supervisor = await staff('supervisor');
+    await supervisor.goto(`${server.base}/console/#/rates`);
+    await supervisor.waitForSelector('.ant-table');
+    expect(await axe(supervisor)).toEqual([]);
+    await supervisor.screenshot({ path: `${shots}/console-rates.png` });
+    await supervisor.context().close();
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { createContext, useContext, useEffect, useState } from 'react';
+import { api, setCsrfToken } from '../shared/api';
+import { useI18n } from '../shared/i18n';
+import { messages } from './messages';
+import { AdminPage } from './pages/AdminPage';
+import { DetailPage } from './pages/DetailPage';
+import { IntakePage } from './pages/IntakePage';
+import { ListPage } from './pages/ListPage';
+import { LoginPage } from './pages/LoginPage';
+import { RatesPage } from './pages/RatesPage';
+
+export type Me = { id: number; username: string; displayName: string; grants: { role: string; regionPath: string | null; unitId: number | null }[]; csrfToken: string | null };
+type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
+const AppContext = createContext<Ctx | null>(null);
+export const useApp = () => useContext(AppContext)!;
+
+function useHash() {
+  const [hash, setHash] = useState(location.hash || '#/list');
+  useEffect(() => {
+    const on = () => setHash(location.hash || '#/list');
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n(messages);
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const hash = useHash();
+  useEffect(() => {
+    api<Me>('GET', '/auth/me').then(
+      (m) => {
+        setCsrfToken(m.csrfToken);
+        setMe(m);
+      },
+      () => setMe(null),
+    );
+  }, []);
+  if (me === undefined) return <Spin style={{ margin: 48 }} />;
+  if (me === null) {
+    return (
+      <LoginPage
+        t={t}
+        onLogin={(m) => {
+          setCsrfToken(m.csrfToken);
+          setMe(m);
+        }}
+      />
+    );
+  }
+  const has = (role: string) => me.grants.some((g) => g.role === role || g.role === 'admin');
+  const [, page, param] = hash.split('/');
+  const items = [
+    { key: 'list', label: <a href="#/list">{t('menuList')}</a> },
+    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }] : []),
+    ...(has('supervisor') ? [{ key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
+    ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
+  ];
+  const logout = async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    setCsrfToken(null);
+    setMe(null);
+  };
+  return (
+    <AppContext.Provider value={{ me, t, lang, has }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+          <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[page === 'demand' ? 'list' : page]} items={items} style={{ flex: 1, minWidth: 0 }} />
+          <Space>
+            <Typography.Text style={{ color: '#fff' }} data-testid="me">
+              {me.displayName}
+            </Typography.Text>
+            {[...new Set(me.grants.map((g) => g.role))].map((r) => (
+              <Tag key={r}>{t(`role.${r}` as keyof typeof messages)}</Tag>
+            ))}
+            <Button size="small" onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); location.reload(); }}>
+              {lang === 'en' ? '中文' : 'English'}
+            </Button>
+            <Button size="small" onClick={logout}>
+              {t('logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          {page === 'intake' ? (
+            <IntakePage />
+          ) : page === 'demand' ? (
+            <DetailPage id={Number(param)} />
+          ) : page === 'rates' ? (
+            <RatesPage />
+          ) : page === 'admin' ? (
+            <AdminPage />
+          ) : page === 'list' || !page ? (
+            <ListPage />
+          ) : (
+            <Result status="404" title="404" />
+          )}
+        </Layout.Content>
+      </Layout>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,202 @@
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../../shared/api';
+import { actionNames, formatTime, stateNames } from '../../shared/i18n';
+import { useApp } from '../App';
+import { messages } from '../messages';
+import { dueLabel } from './ListPage';
+
+type Detail = {
+  id: number;
+  number: string;
+  title: string;
+  content: string;
+  state: string;
+  type: string;
+  channel: string;
+  urgency: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  reporterContact: string | null;
+  address: string;
+  region: { id: number; name: string };
+  unit: { id: number; name: string } | null;
+  category: { id: number; name: string } | null;
+  stageDueAt: string | null;
+  replyDueAt: string | null;
+  overdue: boolean;
+  supervised: boolean;
+  replyText: string | null;
+  satisfaction: string | null;
+  solved: boolean | null;
+  events: { id: number; action: string; toState: string; actor: { kind: string; name: string | null }; reason: string | null; at: string }[];
+  extensionRequests: { status: string; extraWorkdays: number; reason: string }[];
+  attachments: { id: number; filename: string }[];
+};
+
+type Verb = 'dispatch' | 'acknowledge' | 'reply' | 'return' | 'callback' | 'close' | 'reopen' | 'decline' | 'supervise' | 'extension-requests' | 'answer';
+type Key = keyof typeof messages;
+
+/** Which buttons to offer; the server decides again on every click. */
+function offered(d: Detail, has: (r: string) => boolean, handles: boolean): { verb: Verb | 'approve' | 'deny'; label: Key }[] {
+  const out: { verb: Verb | 'approve' | 'deny'; label: Key }[] = [];
+  const s = d.state;
+  if (has('dispatcher') && (s === 'registered' || s === 'returned')) out.push({ verb: 'dispatch', label: 'dispatch' });
+  if (handles && s === 'dispatched') out.push({ verb: 'acknowledge', label: 'acknowledge' });
+  if (handles && s === 'acknowledged') out.push({ verb: 'reply', label: 'reply' }, { verb: 'extension-requests', label: 'extension' });
+  if (handles && (s === 'dispatched' || s === 'acknowledged')) out.push({ verb: 'return', label: 'return' });
+  if (has('operator') && s === 'registered' && (d.type === 'consultation' || d.type === 'help')) out.push({ verb: 'answer', label: 'answer' });
+  if (has('operator') && s === 'replied') out.push({ verb: 'callback', label: 'callback' });
+  if ((has('operator') || has('supervisor')) && s === 'callback_done') out.push({ verb: 'close', label: 'close' });
+  if (has('supervisor') && s === 'callback_done' && (d.satisfaction === 'unsatisfied' || d.solved === false)) out.push({ verb: 'reopen', label: 'reopen' });
+  if (has('supervisor') && d.extensionRequests.some((x) => x.status === 'pending')) out.push({ verb: 'approve', label: 'approveExtension' }, { verb: 'deny', label: 'denyExtension' });
+  if (has('supervisor') && !['closed', 'declined', 'withdrawn', 'merged'].includes(s)) out.push({ verb: 'supervise', label: 'supervise' });
+  if ((has('dispatcher') || has('operator')) && (s === 'registered' || s === 'returned')) out.push({ verb: 'decline', label: 'decline' });
+  return out;
+}
+
+export function DetailPage({ id }: { id: number }) {
+  const { t, lang, has, me } = useApp();
+  const [d, setD] = useState<Detail | null | 'missing'>(null);
+  const [verb, setVerb] = useState<Verb | 'approve' | 'deny' | null>(null);
+  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const load = useCallback(async () => {
+    try {
+      setD(await api<Detail>('GET', `/demands/${id}`));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setD('missing');
+      else throw e;
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (has('dispatcher')) void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
+  }, [has]);
+
+  if (d === null) return null;
+  if (d === 'missing') return <Result status="404" title={t('notFound')} extra={<a href="#/list">{t('back')}</a>} />;
+  const handles = me.grants.some((g) => (g.role === 'handler' && g.unitId === d.unit?.id) || g.role === 'admin');
+
+  async function run(values: Record<string, unknown>, chosen = verb) {
+    if (!chosen || d === null || d === 'missing') return;
+    setError(null);
+    try {
+      const path = chosen === 'approve' || chosen === 'deny' ? 'extension-decision' : chosen;
+      const body = chosen === 'approve' ? { approve: true, ...values } : chosen === 'deny' ? { approve: false, ...values } : values;
+      setD(await api<Detail>('POST', `/demands/${d.id}/${path}`, body));
+      setVerb(null);
+      form.resetFields();
+      message.success(t('confirm'));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  const needsForm = verb !== null && verb !== 'acknowledge' && verb !== 'close' && verb !== 'approve';
+
+  return (
+    <main>
+      <Space style={{ marginBottom: 12 }}>
+        <a href="#/list">← {t('back')}</a>
+      </Space>
+      <Typography.Title level={1} style={{ fontSize: 22, whiteSpace: 'pre-wrap' }} data-testid="demand-title">
+        {d.title}
+      </Typography.Title>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Tag style={{ color: '#0b3d91', borderColor: '#0b3d91' }} data-testid="demand-state">{stateNames[d.state]?.[lang] ?? d.state}</Tag>
+        {dueLabel(d, t)}
+        {d.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
+        {offered(d, has, handles).map((o) => (
+          <Button key={o.verb} type={o.verb === 'decline' || o.verb === 'return' ? 'default' : 'primary'} onClick={() => (o.verb === 'acknowledge' || o.verb === 'close' || o.verb === 'approve' ? run({}, o.verb) : setVerb(o.verb))} data-action={o.verb}>
+            {t(o.label)}
+          </Button>
+        ))}
+      </Space>
+      {error && !needsForm && <Alert type="error" title={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Card>
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          <Descriptions.Item label={t('number')}>{d.number}</Descriptions.Item>
+          <Descriptions.Item label={t('channel')}>{t(`channel.${d.channel}` as Key)}</Descriptions.Item>
+          <Descriptions.Item label={t('type')}>{t(`type.${d.type}` as Key)}</Descriptions.Item>
+          <Descriptions.Item label={t('urgency')}>{t(`urgency.${d.urgency}` as Key)}</Descriptions.Item>
+          <Descriptions.Item label={t('region')}>{d.region.name}</Descriptions.Item>
+          <Descriptions.Item label={t('address')}>{d.address}</Descriptions.Item>
+          <Descriptions.Item label={t('category')}>{d.category?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('unit')}>{d.unit?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('reporterName')}>{d.reporterName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('reporterPhone')}>{d.reporterPhone ?? d.reporterContact ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('content')} span={2}>
+            <div style={{ whiteSpace: 'pre-wrap' }} data-testid="demand-content">{d.content}</div>
+          </Descriptions.Item>
+          {d.replyText && (
+            <Descriptions.Item label={t('replyText')} span={2}>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{d.replyText}</div>
+            </Descriptions.Item>
+          )}
+          {d.attachments.length > 0 && (
+            <Descriptions.Item label={t('attachments')} span={2}>
+              <Space wrap>
+                {d.attachments.map((a) => (
+                  <a key={a.id} href={`/api/v1/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                    <img src={`/api/v1/attachments/${a.id}`} alt={a.filename} style={{ maxHeight: 96 }} />
+                  </a>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card title={t('timeline')} style={{ marginTop: 16 }}>
+        <Timeline
+          items={d.events.map((e) => ({
+            key: e.id,
+            content: (
+              <span>
+                {formatTime(e.at, lang)} · <strong>{actionNames[e.action]?.[lang] ?? e.action}</strong> · {e.actor.name ?? e.actor.kind}
+                {e.reason ? `：${e.reason}` : ''}
+              </span>
+            ),
+          }))}
+        />
+      </Card>
+      <Modal open={needsForm} title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''} onCancel={() => { setVerb(null); setError(null); }} onOk={() => form.submit()} okText={t('confirm')} cancelText={t('cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={run} initialValues={{ solved: true, extraWorkdays: 5, supervised: true }}>
+          {verb === 'dispatch' && (
+            <Form.Item label={t('unit')} name="unitId">
+              <Select allowClear placeholder={t('firstResponsible')} options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
+          )}
+          {(verb === 'reply' || verb === 'answer') && (
+            <Form.Item label={t('replyText')} name="reply" rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          )}
+          {verb === 'callback' && (
+            <>
+              <Form.Item label={t('satisfaction')} name="satisfaction" rules={[{ required: true }]}>
+                <Radio.Group options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))} />
+              </Form.Item>
+              <Form.Item name="solved" valuePropName="checked">
+                <Checkbox>{t('solved')}</Checkbox>
+              </Form.Item>
+            </>
+          )}
+          {verb === 'extension-requests' && (
+            <Form.Item label={t('extraWorkdays')} name="extraWorkdays" rules={[{ required: true }]}>
+              <InputNumber min={1} max={30} />
+            </Form.Item>
+          )}
+          {(verb === 'return' || verb === 'reopen' || verb === 'decline' || verb === 'supervise' || verb === 'extension-requests' || verb === 'deny') && (
+            <Form.Item label={t('reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+          {error && <Alert type="error" title={error} role="alert" />}
+        </Form>
+      </Modal>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import { Button, Input, Segmented, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../../shared/api';
+import { formatTime, stateNames } from '../../shared/i18n';
+import { useApp } from '../App';
+
+export type DemandRow = {
+  id: number;
+  number: string;
+  title: string;
+  state: string;
+  region: { id: number; name: string };
+  unit: { id: number; name: string } | null;
+  category: { id: number; name: string } | null;
+  stageDueAt: string | null;
+  overdue: boolean;
+  supervised: boolean;
+  createdAt: string;
+  channel: string;
+};
+
+export function dueLabel(d: { stageDueAt: string | null; overdue: boolean }, t: ReturnType<typeof useApp>['t']) {
+  if (!d.stageDueAt) return null;
+  // Colours picked for at least 4.5:1 contrast; antd's preset tag colours fall short.
+  if (d.overdue) return <Tag style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#a8071a' }}>{t('overdue')}</Tag>;
+  const ms = new Date(d.stageDueAt).getTime() - Date.now();
+  const h = Math.floor(ms / 3_600_000);
+  const text = h >= 48 ? `${Math.floor(h / 24)}d` : h >= 1 ? `${h}h` : `${Math.max(1, Math.floor(ms / 60_000))}m`;
+  return <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>{t('left', { t: text })}</Tag>;
+}
+
+type Unit = { id: number; name: string };
+
+export function ListPage() {
+  const { t, lang, has, me } = useApp();
+  const defaultQueue = has('dispatcher') ? 'new' : me.grants.some((g) => g.role === 'handler') ? 'inbox' : has('supervisor') ? 'overdue' : 'all';
+  const [queue, setQueue] = useState<string>(defaultQueue);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: DemandRow[]; total: number }>({ items: [], total: 0 });
+  const [selected, setSelected] = useState<number[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [bulkUnit, setBulkUnit] = useState<number | undefined>();
+
+  const load = useCallback(async () => {
+    const params = new URLSearchParams({ page: String(page), pageSize: '20' });
+    if (queue === 'new') params.set('state', 'registered,returned');
+    if (queue === 'inbox') params.set('state', 'dispatched,acknowledged');
+    if (queue === 'overdue') params.set('overdue', 'true');
+    if (queue === 'soon') params.set('dueWithinHours', '24');
+    if (queue === 'callback') params.set('state', 'replied,callback_done');
+    if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
+    if (q.trim()) params.set('q', q.trim());
+    setData(await api('GET', `/demands?${params}`));
+  }, [page, queue, q]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (has('dispatcher')) void api<{ items: Unit[] }>('GET', '/units').then((r) => setUnits(r.items));
+  }, [has]);
+
+  const queues = [
+    ...(has('dispatcher') ? [{ value: 'new', label: t('queueNew') }] : []),
+    ...(me.grants.some((g) => g.role === 'handler') ? [{ value: 'inbox', label: t('queueInbox') }] : []),
+    ...(has('operator') ? [{ value: 'callback', label: t('queueCallback') }] : []),
+    { value: 'overdue', label: t('queueOverdue') },
+    { value: 'soon', label: t('queueSoon') },
+    { value: 'all', label: t('queueAll') },
+  ];
+
+  async function bulkDispatch() {
+    let ok = 0;
+    for (const id of selected) {
+      try {
+        await api('POST', `/demands/${id}/dispatch`, bulkUnit ? { unitId: bulkUnit } : {});
+        ok++;
+      } catch (e) {
+        message.error(`${id}: ${e instanceof ApiError ? e.message : e}`);
+      }
+    }
+    message.success(`${t('dispatch')} ${ok}/${selected.length}`);
+    setSelected([]);
+    void load();
+  }
+
+  return (
+    <main>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('menuList')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented options={queues} value={queue} onChange={(v) => { setPage(1); setQueue(String(v)); }} />
+        <Input.Search placeholder={t('search')} aria-label={t('search')} allowClear onSearch={(v) => { setPage(1); setQ(v); }} style={{ width: 280 }} />
+        {has('dispatcher') && selected.length > 0 && (
+          <Space>
+            <Select style={{ width: 240 }} allowClear placeholder={t('firstResponsible')} value={bulkUnit} onChange={setBulkUnit} options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Button type="primary" onClick={bulkDispatch}>
+              {t('bulkDispatch')} ({selected.length})
+            </Button>
+          </Space>
+        )}
+      </Space>
+      <Table<DemandRow>
+        rowKey="id"
+        dataSource={data.items}
+        rowSelection={has('dispatcher') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+        pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('total', { n }) }}
+        columns={[
+          { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
+          { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
+          { title: t('state'), dataIndex: 'state', render: (s: string, r) => <Space size={4}><Tag>{stateNames[s]?.[lang] ?? s}</Tag>{r.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}</Space> },
+          { title: t('region'), render: (_, r) => r.region.name },
+          { title: t('unit'), render: (_, r) => r.unit?.name ?? '—' },
+          { title: t('due'), render: (_, r) => dueLabel(r, t) },
+          { title: t('created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
+        ]}
+      />
+    </main>
+  );
+}

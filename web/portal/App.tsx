@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { Region } from '../shared/api';
+import { api } from '../shared/api';
+import { useI18n } from '../shared/i18n';
+import { messages } from './messages';
+import { AnsweredPage } from './pages/AnsweredPage';
+import { DonePage, type Receipt } from './pages/DonePage';
+import { LookupPage } from './pages/LookupPage';
+import { SubmitPage } from './pages/SubmitPage';
+
+export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
+
+function useHashRoute() {
+  const [hash, setHash] = useState(location.hash || '#/');
+  useEffect(() => {
+    const on = () => setHash(location.hash || '#/');
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function useElderMode(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => localStorage.getItem('tj.elder') === '1');
+  useEffect(() => {
+    document.body.classList.toggle('elder', on);
+    localStorage.setItem('tj.elder', on ? '1' : '0');
+  }, [on]);
+  return [on, setOn];
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n(messages);
+  const route = useHashRoute();
+  const [elder, setElder] = useElderMode();
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items), () => setRegions([]));
+  }, [lang]);
+
+  const page = route.split('?')[0];
+  const tab = (href: string, label: string) => (
+    <a href={href} aria-current={page === href ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <>
+      <header className="top">
+        <h1>{t('appName')}</h1>
+        <p>{t('tagline')}</p>
+        <div className="toggles">
+          <button type="button" onClick={() => setElder(!elder)} aria-pressed={elder}>
+            {elder ? t('elderOff') : t('elderOn')}
+          </button>
+          <button type="button" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} lang={lang === 'en' ? 'zh-CN' : 'en'}>
+            {t('langSwitch')}
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" aria-label={t('appName')}>
+        {tab('#/', t('navSubmit'))}
+        {tab('#/lookup', t('navLookup'))}
+        {tab('#/answered', t('navAnswered'))}
+      </nav>
+      <main>
+        {page === '#/lookup' ? (
+          <LookupPage t={t} lang={lang} initial={receipt} />
+        ) : page === '#/answered' ? (
+          <AnsweredPage t={t} lang={lang} regions={regions} />
+        ) : page === '#/done' && receipt ? (
+          <DonePage t={t} receipt={receipt} />
+        ) : (
+          <SubmitPage
+            t={t}
+            regions={regions}
+            onDone={(r) => {
+              setReceipt(r);
+              location.hash = '#/done';
+            }}
+          />
+        )}
+      </main>
+      <footer>{t('hotline')}</footer>
+    </>
+  );
+}

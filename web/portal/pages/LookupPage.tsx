@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { ApiError, api, type Lang } from '../../shared/api';
+import { actionNames, formatTime, stateNames } from '../../shared/i18n';
+import type { T } from '../App';
+import type { Receipt } from './DonePage';
+
+type View = {
+  number: string;
+  state: string;
+  title: string;
+  content: string;
+  region: string;
+  unit: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+  callbackOpen: boolean;
+  timeline: { action: string; toState: string; at: string; reason: string | null }[];
+};
+
+export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Receipt | null }) {
+  const [number, setNumber] = useState(initial?.number ?? '');
+  const [secret, setSecret] = useState(initial?.phone ?? '');
+  const [view, setView] = useState<View | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [thanks, setThanks] = useState(false);
+  const credentials = () => (/^\d{6}$/.test(secret.trim()) ? { queryCode: secret.trim() } : { phone: secret.trim() });
+
+  async function lookup(e?: React.FormEvent) {
+    e?.preventDefault();
+    setError(null);
+    try {
+      setView(await api<View>('POST', '/public/demands/lookup', { number: number.trim(), ...credentials() }));
+    } catch (err) {
+      setView(null);
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  async function feedback(form: HTMLFormElement) {
+    const data = new FormData(form);
+    try {
+      setView(
+        await api<View>('POST', '/public/demands/feedback', {
+          number: number.trim(),
+          ...credentials(),
+          satisfaction: data.get('satisfaction'),
+          solved: data.get('solved') === 'yes',
+          comment: String(data.get('comment') ?? '') || undefined,
+        }),
+      );
+      setThanks(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  const stateLabel = (s: string) => stateNames[s]?.[lang] ?? s;
+  return (
+    <section aria-labelledby="lookup-title">
+      <h2 id="lookup-title">{t('lookupTitle')}</h2>
+      <form onSubmit={lookup}>
+        <label htmlFor="number">{t('number')}</label>
+        <input id="number" inputMode="numeric" required value={number} onChange={(e) => setNumber(e.target.value)} />
+        <label htmlFor="secret">{t('phoneOrCode')}</label>
+        <input id="secret" inputMode="tel" required value={secret} onChange={(e) => setSecret(e.target.value)} />
+        <button type="submit" className="primary-action">
+          {t('search')}
+        </button>
+      </form>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {view && (
+        <article className="card" aria-live="polite">
+          <h3 className="pre">{view.title}</h3>
+          <p>
+            {t('state')}：<strong data-testid="state">{stateLabel(view.state)}</strong>
+          </p>
+          {view.unit && (
+            <p>
+              {t('unit')}：{view.unit}
+            </p>
+          )}
+          <p className="pre">{view.content}</p>
+          {view.replyText && (
+            <div className="reply">
+              <strong>{t('reply')}</strong>
+              <div className="pre" data-testid="reply">{view.replyText}</div>
+            </div>
+          )}
+          <h4>{t('timeline')}</h4>
+          <ol className="timeline">
+            {view.timeline.map((e, i) => (
+              <li key={i}>
+                {formatTime(e.at, lang)} · {actionNames[e.action]?.[lang] ?? e.action}
+                {e.reason ? `（${e.reason}）` : ''}
+              </li>
+            ))}
+          </ol>
+          {view.callbackOpen && !thanks && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void feedback(e.currentTarget);
+              }}
+            >
+              <h4>{t('feedbackTitle')}</h4>
+              <div className="choices" role="radiogroup" aria-label={t('feedbackTitle')}>
+                {(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => (
+                  <label key={s}>
+                    <input type="radio" name="satisfaction" value={s} required />
+                    {t(s)}
+                  </label>
+                ))}
+              </div>
+              <p>{t('solvedQ')}</p>
+              <div className="choices" role="radiogroup" aria-label={t('solvedQ')}>
+                <label>
+                  <input type="radio" name="solved" value="yes" required />
+                  {t('yes')}
+                </label>
+                <label>
+                  <input type="radio" name="solved" value="no" />
+                  {t('no')}
+                </label>
+              </div>
+              <label htmlFor="comment">{t('comment')}</label>
+              <textarea id="comment" name="comment" maxLength={1000} />
+              <button type="submit" className="primary-action">
+                {t('sendFeedback')}
+              </button>
+            </form>
+          )}
+          {thanks && <p className="notice">{t('thanks')}</p>}
+        </article>
+      )}
+    </section>
+  );
+}
