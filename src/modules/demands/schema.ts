@@ -94,6 +94,7 @@ export const ListDemandsQuery = z.object({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   dueWithinHours: z.coerce.number().int().min(1).max(24 * 30).optional(),
   supervised: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  extensionPending: z.enum(['true']).transform(() => true).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().min(1).max(100).optional(),

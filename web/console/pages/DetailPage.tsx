@@ -29,7 +29,8 @@ type Detail = {
   replyText: string | null;
   satisfaction: string | null;
   solved: boolean | null;
-  events: { id: number; action: string; toState: string; actor: { kind: string; name: string | null }; reason: string | null; at: string }[];
+  mergedIntoId: number | null;
+  events: { id: number; action: string; toState: string; actor: { kind: string; name: string | null }; reason: string | null; at: string; data: Record<string, unknown> | null }[];
   extensionRequests: { status: string; extraWorkdays: number; reason: string }[];
   attachments: { id: number; filename: string }[];
 };
@@ -79,6 +80,11 @@ export function DetailPage({ id }: { id: number }) {
 
   if (d === null) return null;
   if (d === 'missing') return <Result status="404" title={t('notFound')} extra={<a href="#/list">{t('back')}</a>} />;
+  // Merges are recorded on both demands' timelines: the links come from there.
+  const related = [
+    ...(d.mergedIntoId ? [{ kind: 'mergedInto' as const, id: d.mergedIntoId, number: String(d.events.find((e) => e.action === 'merge')?.data?.intoNumber ?? d.mergedIntoId) }] : []),
+    ...d.events.filter((e) => e.action === 'merge' && e.data?.mergedDemandId).map((e) => ({ kind: 'mergedFrom' as const, id: Number(e.data!.mergedDemandId), number: String(e.data!.mergedNumber) })),
+  ];
   const handles = me.grants.some((g) => (g.role === 'handler' && g.unitId === d.unit?.id) || g.role === 'admin');
 
   async function run(values: Record<string, unknown>, chosen = verb) {
@@ -149,6 +155,17 @@ export function DetailPage({ id }: { id: number }) {
           )}
         </Descriptions>
       </Card>
+      {related.length > 0 && (
+        <Card title={t('related')} style={{ marginTop: 16 }}>
+          <Space direction="vertical">
+            {related.map((r) => (
+              <a key={`${r.kind}-${r.id}`} href={`#/demand/${r.id}`}>
+                {t(r.kind)}：{r.number}
+              </a>
+            ))}
+          </Space>
+        </Card>
+      )}
       <Card title={t('timeline')} style={{ marginTop: 16 }}>
         <Timeline
           items={d.events.map((e) => ({
@@ -170,9 +187,20 @@ export function DetailPage({ id }: { id: number }) {
             </Form.Item>
           )}
           {(verb === 'reply' || verb === 'answer') && (
-            <Form.Item label={t('replyText')} name="reply" rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={4} />
-            </Form.Item>
+            <>
+              <Form.Item label={t('templates')}>
+                <Space wrap>
+                  {(['tpl.fixed', 'tpl.scheduled', 'tpl.explained'] as const).map((k) => (
+                    <Button key={k} size="small" onClick={() => form.setFieldValue('reply', t(k))}>
+                      {t(k).slice(0, 12)}…
+                    </Button>
+                  ))}
+                </Space>
+              </Form.Item>
+              <Form.Item label={t('replyText')} name="reply" rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={4} />
+              </Form.Item>
+            </>
           )}
           {verb === 'callback' && (
             <>

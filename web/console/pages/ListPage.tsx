@@ -49,6 +49,8 @@ export function ListPage() {
     if (queue === 'overdue') params.set('overdue', 'true');
     if (queue === 'soon') params.set('dueWithinHours', '24');
     if (queue === 'callback') params.set('state', 'replied,callback_done');
+    if (queue === 'extensions') params.set('extensionPending', 'true');
+    if (queue === 'supervised') params.set('supervised', 'true');
     if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
     if (q.trim()) params.set('q', q.trim());
     setData(await api('GET', `/demands?${params}`));
@@ -65,6 +67,7 @@ export function ListPage() {
     ...(me.grants.some((g) => g.role === 'handler') ? [{ value: 'inbox', label: t('queueInbox') }] : []),
     ...(has('operator') ? [{ value: 'callback', label: t('queueCallback') }] : []),
     { value: 'overdue', label: t('queueOverdue') },
+    ...(has('supervisor') ? [{ value: 'extensions', label: t('queueExtensions') }, { value: 'supervised', label: t('queueSupervised') }] : []),
     { value: 'soon', label: t('queueSoon') },
     { value: 'all', label: t('queueAll') },
   ];

@@ -5,7 +5,7 @@ import { categories } from '../../categories/tables.js';
 import { regions, units } from '../../regions/tables.js';
 import { terminalStates } from '../lifecycle.js';
 import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
-import { demands } from '../tables.js';
+import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
 import { visibleDemands } from './scope.js';
 
@@ -23,6 +23,9 @@ export async function listDemands(
   if (filter.channel) where.push(eq(demands.channel, filter.channel));
   if (filter.type) where.push(eq(demands.type, filter.type));
   if (filter.supervised !== undefined) where.push(eq(demands.supervised, filter.supervised));
+  if (filter.extensionPending) {
+    where.push(sql`exists (select 1 from ${extensionRequests} x where x.demand_id = ${demands.id} and x.status = 'pending')`);
+  }
   if (filter.regionId) {
     where.push(sql`${regions.path} like (select r.path || '%' from regions r where r.id = ${filter.regionId})`);
   }
