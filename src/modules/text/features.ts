@@ -16,7 +16,11 @@ export const defaultFeatures: FeatureOptions = { charNgrams: [1, 3], words: true
 export function featurize(text: string, seg: Segmenter, opts: FeatureOptions = defaultFeatures): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string) => out.set(f, (out.get(f) ?? 0) + 1);
-  const clean = normalizeText(text).replace(/[0-9]+/g, '0').replace(/[a-z]+/g, 'a');
+  // Text that arrives already segmented ("路灯 不亮") is joined back so character n-grams see it whole.
+  const clean = normalizeText(text)
+    .replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, '')
+    .replace(/[0-9]+/g, '0')
+    .replace(/[a-z]+/g, 'a');
   const chars = [...clean.replace(/[\s\p{P}\p{S}]+/gu, '|')];
   const [lo, hi] = opts.charNgrams;
   for (let n = lo; n <= hi; n++) {
