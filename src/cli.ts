@@ -13,6 +13,7 @@ import { roles, type Role } from './modules/accounts/tables.js';
 import { regions, units } from './modules/regions/tables.js';
 import { openConfiguredDatabase, printWelcome, sharedDataDir, startServer } from './server.js';
 import { existsSync } from 'node:fs';
+import { classifyCommand, topicsCommand } from './modules/text/cli.js';
 
 const usage = `Usage: tingjian <command> [options]
 
@@ -23,6 +24,10 @@ const usage = `Usage: tingjian <command> [options]
                                  roles: ${roles.join(', ')}
   backup --out FILE              write a portable dump (gzip JSON) of all data
   restore --in FILE              load a dump into an empty database (embedded or server)
+  classify eval --train A.csv (--test B.csv | --folds K) [--format json]
+                                 category suggestion quality on labeled CSV (id,title,time,body,label)
+  topics --input C.csv [--top N] [--format json]
+                                 topics (一类事) in a CSV of messages, hottest first
 
 Environment: DATABASE_URL (server PostgreSQL; unset = embedded in TINGJIAN_DATA_DIR, default ./data), PORT (3000).`;
 
@@ -126,6 +131,10 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
     }
+    case 'classify':
+      return classifyCommand(rest);
+    case 'topics':
+      return topicsCommand(rest);
     default:
       break;
   }

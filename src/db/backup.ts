@@ -24,9 +24,11 @@ export const backupTables = [
   'extension_requests',
   'callbacks',
   'attachments',
+  'demand_lsh',
+  'text_suggestions',
 ] as const;
 
-const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments'];
+const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions'];
 
 type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
 

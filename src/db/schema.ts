@@ -6,3 +6,4 @@ export * from '../modules/calendar/tables.js';
 export * from '../modules/settings/tables.js';
 export * from '../modules/knowledge/tables.js';
 export * from '../modules/demands/tables.js';
+export * from '../modules/text/tables.js';

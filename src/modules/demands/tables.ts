@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/bytea.js';
 import { users } from '../accounts/tables.js';
 import { categories } from '../categories/tables.js';
@@ -73,6 +73,8 @@ export const demands = pgTable(
     solved: boolean('solved'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /** MinHash signature of title + content, for near-duplicate checks (text module). */
+    minhash: bytea('minhash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -169,6 +171,17 @@ export const attachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_demand_idx').on(t.demandId)],
+);
+
+/** LSH band keys of each demand's signature: the index that finds near-duplicates without a scan. */
+export const demandLsh = pgTable(
+  'demand_lsh',
+  {
+    band: smallint('band').notNull(),
+    hash: integer('hash').notNull(),
+    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+  },
+  (t) => [index('demand_lsh_key_idx').on(t.band, t.hash)],
 );
 
 export type DemandRow = typeof demands.$inferSelect;

@@ -17,7 +17,7 @@ export type Model = {
   trainedOn: number;
 };
 
-export type TrainOptions = { epochs?: number; learningRate?: number; l2?: number; minDf?: number; features?: FeatureOptions; seed?: number };
+export type TrainOptions = { epochs?: number; learningRate?: number; l2?: number; minDf?: number; maxFeatures?: number; features?: FeatureOptions; seed?: number };
 
 type Sparse = { idx: Int32Array; val: Float32Array };
 
@@ -73,7 +73,10 @@ export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = 
   const df = new Map<string, number>();
   for (const c of counts) for (const f of c.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const vocab = new Map<string, number>();
-  for (const [f, n] of df) if (n >= minDf) vocab.set(f, vocab.size);
+  // With many classes the weight matrix is classes × features: keep the most common features.
+  const kept = [...df].filter(([, n]) => n >= minDf);
+  if (opts.maxFeatures && kept.length > opts.maxFeatures) kept.sort((a, b) => b[1] - a[1]).splice(opts.maxFeatures);
+  for (const [f] of kept) vocab.set(f, vocab.size);
   const dims = vocab.size;
   const idf = new Float32Array(dims);
   for (const [f, j] of vocab) idf[j] = Math.log((1 + docs.length) / (1 + df.get(f)!)) + 1;

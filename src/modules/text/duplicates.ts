@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { bandKeys, estimatedSimilarity, signature, signatureFromBuffer } from './minhash.js';
+
+export type DuplicateCandidate = { id: number; number: string; title: string; state: string; regionName: string; similarity: number; createdAt: string };
+
+/** The township part of a region path ("/1/4/17/" → "/1/4/"): "same or neighbouring place". */
+export const neighbourhood = (regionPath: string) => {
+  const ids = regionPath.split('/').filter(Boolean);
+  return `/${ids.slice(0, Math.min(2, ids.length)).join('/')}/`;
+};
+
+/**
+ * Open demands about the same problem at the same place: candidates come from the LSH index
+ * (sixteen index probes, whatever the number of stored demands), then are scored by their
+ * signatures. Only demands still open, in the same township, within the window, count.
+ */
+export async function findDuplicates(
+  db: Db,
+  input: { text: string; regionPath: string; excludeId?: number; since: Date; threshold?: number; limit?: number },
+): Promise<DuplicateCandidate[]> {
+  const sig = signature(input.text);
+  const keys = sql.join(bandKeys(sig).map((h, band) => sql`(${band}::smallint, ${h}::int)`), sql`, `);
+  const rows = await queryRows<{ id: number; number: string; title: string; state: string; region_name: string; minhash: Buffer | Uint8Array; created_at: string | Date }>(
+    db,
+    sql`select d.id::int as id, d.number, d.title, d.state, r.name as region_name, d.minhash, d.created_at
+          from (select distinct l.demand_id from demand_lsh l join (values ${keys}) as k(band, hash) on l.band = k.band and l.hash = k.hash) c
+          join demands d on d.id = c.demand_id
+          join regions r on r.id = d.region_id
+         where d.state not in ('closed', 'declined', 'withdrawn', 'merged')
+           and d.created_at >= ${input.since.toISOString()}::timestamptz
+           and d.id <> ${input.excludeId ?? 0}
+           and r.path like ${`${neighbourhood(input.regionPath)}%`}
+         limit 200`,
+  );
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      number: r.number,
+      title: r.title,
+      state: r.state,
+      regionName: r.region_name,
+      similarity: estimatedSimilarity(sig, signatureFromBuffer(Buffer.from(r.minhash))),
+      createdAt: new Date(r.created_at).toISOString(),
+    }))
+    .filter((c) => c.similarity >= (input.threshold ?? 0.4))
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, input.limit ?? 5);
+}

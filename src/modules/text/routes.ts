@@ -1,0 +1,111 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.js';
+import type { AppContext } from '../../lib/context.js';
+import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
+import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
+import { getDemand } from '../demands/queries/get-demand.js';
+import { loadJoined } from '../demands/queries/get-demand.js';
+import { findDuplicates } from './duplicates.js';
+import { Suggester } from './suggester.js';
+import { textSuggestions } from './tables.js';
+import { TopicIndex } from './topics.js';
+
+const Suggestions = z
+  .object({
+    modelVersion: z.string().nullable(),
+    categories: z.array(z.object({ categoryId: z.number(), name: z.string(), confidence: z.number() })),
+    units: z.array(z.object({ unitId: z.number(), name: z.string(), score: z.number(), reason: z.string() })),
+    duplicates: z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), state: z.string(), regionName: z.string(), similarity: z.number(), createdAt: z.string() })),
+  })
+  .openapi('Suggestions');
+
+export function textRoutes(ctx: AppContext) {
+  const app = newRouter();
+  const suggester = new Suggester(ctx.db);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demands/{id}/suggestions',
+      tags: ['text'],
+      summary: 'Suggested categories (top 3, calibrated), units (with reasons) and open near-duplicates to merge',
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 200: jsonOk(Suggestions), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const id = c.req.valid('param').id;
+      await getDemand(ctx.db, actor, id, ctx.now()); // 404 unless the caller may see it
+      const row = (await loadJoined(ctx.db, id))!;
+      const text = `${row.demand.title} ${row.demand.content}`;
+      const categories = await suggester.suggestCategories(text);
+      const units = await suggester.suggestUnits(categories, row.regionPath);
+      const duplicates = await findDuplicates(ctx.db, { text, regionPath: row.regionPath, excludeId: id, since: new Date(ctx.now().getTime() - 30 * 86_400_000) });
+      const modelVersion = suggester.version;
+      if (modelVersion) await ctx.db.insert(textSuggestions).values({ demandId: id, modelVersion, categories, units, at: ctx.now() });
+      return c.json({ modelVersion, categories, units, duplicates }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/topics',
+      tags: ['text'],
+      summary: '一类事: topics among recent demands (same problem, same place), hottest first',
+      security: bearerSecurity,
+      request: {
+        query: z.object({
+          regionId: z.coerce.number().int().positive().optional(),
+          days: z.coerce.number().int().min(1).max(365).default(90),
+          rising: z.enum(['true']).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+      },
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(z.object({ label: z.string(), keywords: z.array(z.string()), heat: z.number(), size: z.number(), reporters: z.number(), rising: z.boolean(), first: z.string(), last: z.string(), demandIds: z.array(z.number()) })),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const q = c.req.valid('query');
+      const since = new Date(ctx.now().getTime() - q.days * 86_400_000);
+      const scope = actor.grants.some((g) => g.role === 'admin' || (g.role !== 'handler' && g.regionPath === null))
+        ? sql`true`
+        : sql.join(
+            actor.grants.filter((g) => g.role !== 'handler' && g.regionPath).map((g) => sql`r.path like ${`${g.regionPath}%`}`),
+            sql` or `,
+          );
+      const rows = await queryRows<{ id: number; title: string; content: string; created_at: string | Date; reporter: string | null }>(
+        ctx.db,
+        sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter
+              from demands d join regions r on r.id = d.region_id
+             where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
+               and (${actor.grants.some((g) => g.role !== 'handler') ? scope : sql`false`})
+               ${q.regionId ? sql`and r.path like (select path || '%' from regions where id = ${q.regionId})` : sql``}
+             order by d.created_at, d.id limit 20000`,
+      );
+      const index = new TopicIndex();
+      for (const r of rows) index.add({ id: String(r.id), text: `${r.title} ${r.content}`, time: new Date(r.created_at), reporter: r.reporter ?? String(r.id) });
+      const topics = index
+        .topics(ctx.now())
+        .filter((t) => !q.rising || t.rising)
+        .slice(0, q.limit);
+      return c.json(
+        {
+          items: topics.map((t) => ({ label: t.label, keywords: t.keywords, heat: t.heat, size: t.size, reporters: t.reporters, rising: t.rising, first: t.first.toISOString(), last: t.last.toISOString(), demandIds: t.ids.map(Number) })),
+        },
+        200,
+      );
+    },
+  );
+  return app;
+}

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { predict, train, type Model, type TrainingDoc } from './classifier.js';
+import { Segmenter } from './segment.js';
+
+export type CategorySuggestion = { categoryId: number; name: string; confidence: number };
+export type UnitSuggestion = { unitId: number; name: string; score: number; reason: string };
+
+type CategoryRow = { id: number; parent_id: number | null; level: number; name: string; full_name: string; path: string };
+
+/** Retrain once this many demands have had their category confirmed since the last model. */
+export const retrainAfter = 20;
+
+/**
+ * Category and unit suggestions for one installation. The model learns from the district's own
+ * history (demands a dispatcher routed with a category) and, before there is much of it, from
+ * the category tree's own names (second-level nodes): a suggestion is as fine as the history
+ * that taught it — a leaf dispatchers used, else a second-level node.
+ */
+export class Suggester {
+  private model: Model | null = null;
+  private trainedWithConfirmed = -1;
+  private training: Promise<void> | null = null;
+  private categories = new Map<number, CategoryRow>();
+  private seg: Segmenter | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  get version(): string | null {
+    return this.model?.version ?? null;
+  }
+
+  private async confirmedCount(): Promise<number> {
+    const [{ n }] = await queryRows<{ n: number }>(this.db, sql`select count(*)::int as n from demands where category_id is not null and unit_id is not null`);
+    return Number(n);
+  }
+
+  /** Trains when there is no model or enough new confirmations; concurrent callers share one run. */
+  async ensureModel(): Promise<Model | null> {
+    const confirmed = await this.confirmedCount();
+    if (this.model && confirmed - this.trainedWithConfirmed < retrainAfter) return this.model;
+    this.training ??= this.retrain(confirmed).finally(() => {
+      this.training = null;
+    });
+    await this.training;
+    return this.model;
+  }
+
+  private async retrain(confirmed: number): Promise<void> {
+    const cats = await queryRows<CategoryRow>(this.db, sql`select id, parent_id, level, name, full_name, path from categories where active`);
+    this.categories = new Map(cats.map((c) => [Number(c.id), { ...c, id: Number(c.id) }]));
+    const [regionNames, unitNames] = await Promise.all([
+      queryRows<{ name: string }>(this.db, sql`select name from regions`),
+      queryRows<{ name: string }>(this.db, sql`select name from units`),
+    ]);
+    this.seg = new Segmenter([...regionNames, ...unitNames].map((r) => r.name));
+    const docs: TrainingDoc[] = [];
+    // The tree's own words: each second-level node with its children's names, lightly weighted.
+    for (const c of cats) {
+      if (c.level !== 2) continue;
+      const children = cats.filter((x) => x.parent_id === c.id && x.name !== '其他').map((x) => x.name);
+      docs.push({ text: `${c.name} ${children.join(' ')}`, label: String(c.id), weight: 0.3 });
+    }
+    const history = await queryRows<{ title: string; content: string; category_id: number }>(
+      this.db,
+      sql`select title, content, category_id from demands where category_id is not null and unit_id is not null order by id desc limit 20000`,
+    );
+    // History teaches the categories dispatchers actually used, as fine as they chose them.
+    for (const h of history) {
+      if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });
+    }
+    this.model = train(docs, this.seg, { epochs: history.length > 2000 ? 10 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 });
+    this.trainedWithConfirmed = confirmed;
+  }
+
+  async suggestCategories(text: string, top = 3): Promise<CategorySuggestion[]> {
+    const model = await this.ensureModel();
+    if (!model || !this.seg) return [];
+    return predict(model, text, this.seg, top).map((s) => {
+      const c = this.categories.get(Number(s.label))!;
+      return { categoryId: c.id, name: c.full_name, confidence: s.confidence };
+    });
+  }
+
+  /**
+   * Units for a demand: those owning a suggested category (or an ancestor of it) in the
+   * demand's region, weighted by the category's confidence and by what dispatchers did with
+   * such demands before — a return counts against a unit.
+   */
+  async suggestUnits(categories: CategorySuggestion[], regionPath: string): Promise<UnitSuggestion[]> {
+    const scores = new Map<number, UnitSuggestion>();
+    for (const c of categories) {
+      const cat = this.categories.get(c.categoryId);
+      if (!cat) continue;
+      const rows = await queryRows<{ unit_id: number; name: string; dispatched: number; returned: number }>(
+        this.db,
+        sql`select u.id::int as unit_id, u.name,
+                   (select count(*)::int from assignments a join demands d on d.id = a.demand_id
+                     join categories dc on dc.id = d.category_id
+                     where a.unit_id = u.id and dc.path like ${`${cat.path}%`}) as dispatched,
+                   (select count(*)::int from assignments a join demands d on d.id = a.demand_id
+                     join categories dc on dc.id = d.category_id
+                     where a.unit_id = u.id and a.end_reason = 'returned' and dc.path like ${`${cat.path}%`}) as returned
+              from units u
+              join unit_categories uc on uc.unit_id = u.id
+              join categories oc on oc.id = uc.category_id
+             where u.active = 1
+               and (${cat.path} like oc.path || '%' or oc.path like ${`${cat.path}%`})
+               and exists (select 1 from unit_regions ur join regions rr on rr.id = ur.region_id
+                            where ur.unit_id = u.id and ${regionPath} like rr.path || '%')`,
+      );
+      for (const r of rows) {
+        const history = (1 + Number(r.dispatched) - 2 * Number(r.returned)) / (1 + Number(r.dispatched));
+        const score = c.confidence * Math.max(0.1, history);
+        const prev = scores.get(Number(r.unit_id));
+        if (!prev || prev.score < score) {
+          scores.set(Number(r.unit_id), {
+            unitId: Number(r.unit_id),
+            name: r.name,
+            score,
+            reason: `owns “${c.name}” (${Math.round(c.confidence * 100)}%); ${r.dispatched} such demands dispatched to it before, ${r.returned} returned`,
+          });
+        }
+      }
+    }
+    return [...scores.values()].sort((a, b) => b.score - a.score).slice(0, 3);
+  }
+}

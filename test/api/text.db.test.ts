@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
+import { startTestServer } from '../http.js';
+import { buildWorld, type World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: Awaited<ReturnType<typeof startTestServer>>;
+
+const lights = ['丽发新城3栋门口路灯不亮，晚上很黑', '桂花社区路灯坏了好几天没人修', '小区路灯一到晚上就不亮，老人出门摔倒', '路灯损坏，夜间出行不安全', '街边路灯不亮已经一个月', '滨河路路灯全部熄灭'];
+const water = ['小区突然停水没有通知', '自来水发黄有异味，不敢喝', '水压太低，楼上没水', '停水三天了什么时候恢复供水'];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await buildWorld(database.db);
+  api = await startTestServer(testContext(database, new Date()).ctx);
+  const route = async (content: string, categoryId: number, unitId: number, regionId = world.c2.id) => {
+    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content, reporterPhone: '13800000000', regionId, categoryId } });
+    await api.call('POST', `/api/v1/demands/${d.body.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId } });
+    return d.body.id as number;
+  };
+  for (const t of lights) await route(t, world.lights.id, world.deptA.id);
+  for (const t of water) await route(t, world.water.id, world.deptB.id);
+});
+afterAll(async () => {
+  await api.close();
+  await database.drop();
+});
+
+describe('suggestions for dispatchers', () => {
+  it('suggests the category and the unit that handled such demands, with a reason and a model version', async () => {
+    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '我们小区门口的路灯不亮了，晚上黑漆漆的', reporterPhone: '13900000000', regionId: world.c1.id } });
+    const s = await api.call('GET', `/api/v1/demands/${d.body.id}/suggestions`, { token: world.tokens.dispatcher });
+    expect(s.status).toBe(200);
+    expect(s.body.modelVersion).toMatch(/^lr-/);
+    expect(s.body.categories).toHaveLength(3);
+    expect(s.body.categories[0].categoryId).toBe(world.lights.id);
+    const total = s.body.categories.reduce((a: number, c: { confidence: number }) => a + c.confidence, 0);
+    expect(total).toBeLessThanOrEqual(1.0001);
+    expect(s.body.units[0].unitId).toBe(world.deptA.id);
+    expect(s.body.units[0].reason).toMatch(/dispatched/);
+    const water = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '家里停水了，自来水什么时候恢复', reporterPhone: '13900000001', regionId: world.c1.id } });
+    const w = await api.call('GET', `/api/v1/demands/${water.body.id}/suggestions`, { token: world.tokens.dispatcher });
+    expect(w.body.categories[0].categoryId).toBe(world.water.id);
+    expect(w.body.units[0].unitId).toBe(world.deptB.id);
+  });
+
+  it('offers open near-duplicates in the same township for merging, not elsewhere', async () => {
+    const text = '桂花社区菜市场门口下水道堵塞，污水横流，臭气熏天';
+    const first = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: text, reporterPhone: '13700000000', regionId: world.c2.id } });
+    const other = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: text, reporterPhone: '13700000009', regionId: world.c3.id } });
+    const again = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '桂花社区菜市场门口下水道又堵了，污水横流，很臭', reporterPhone: '13700000001', regionId: world.c1.id } });
+    const s = await api.call('GET', `/api/v1/demands/${again.body.id}/suggestions`, { token: world.tokens.dispatcher });
+    const ids = s.body.duplicates.map((x: { id: number }) => x.id);
+    expect(ids).toContain(first.body.id);
+    expect(ids).not.toContain(other.body.id); // another township
+    expect(s.body.duplicates[0].similarity).toBeGreaterThan(0.4);
+    await api.call('POST', `/api/v1/demands/${first.body.id}/decline`, { token: world.tokens.dispatcher, body: { reason: '测试' } });
+    const after = await api.call('GET', `/api/v1/demands/${again.body.id}/suggestions`, { token: world.tokens.dispatcher });
+    expect(after.body.duplicates.map((x: { id: number }) => x.id)).not.toContain(first.body.id); // no longer open
+  });
+
+  it('hides suggestions of a demand the caller may not see', async () => {
+    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '测试', reporterPhone: '13900000002', regionId: world.c1.id } });
+    expect((await api.call('GET', `/api/v1/demands/${d.body.id}/suggestions`, { token: world.tokens.handlerB })).status).toBe(404);
+  });
+
+  it('lists topics (一类事) among recent demands, hottest first', async () => {
+    const t = await api.call('GET', '/api/v1/topics', { token: world.tokens.supervisor });
+    expect(t.status).toBe(200);
+    // The blocked drain near the 桂花社区 market was reported three times by three residents.
+    const drain = t.body.items.find((x: { keywords: string[] }) => x.keywords.includes('下水道'));
+    expect(drain).toBeTruthy();
+    expect(drain.size).toBe(3);
+    expect(drain.reporters).toBe(3);
+    expect(drain.label).toContain('菜市场');
+    expect(t.body.items[0].heat).toBeGreaterThanOrEqual(t.body.items.at(-1).heat);
+    expect((await api.call('GET', '/api/v1/topics', { token: world.tokens.handlerA })).body.items).toEqual([]);
+  });
+});
