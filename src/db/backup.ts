@@ -24,7 +24,6 @@ export const backupTables = [
   'extension_requests',
   'callbacks',
   'attachments',
-  'demand_lsh',
   'text_suggestions',
 ] as const;
 

@@ -110,6 +110,7 @@ describe('the loop in the browser', () => {
     await dispatcher.screenshot({ path: `${shots}/console-queue.png` });
     expect(await axe(dispatcher)).toEqual([]);
     await dispatcher.goto(`${server.base}/console/#/demand/${demandId}`);
+    await dispatcher.waitForSelector('[data-testid=suggestions]');
     await act(dispatcher, 'dispatch', async () => {
       await dispatcher.click('#unitId');
       await dispatcher.keyboard.type('城市管理');

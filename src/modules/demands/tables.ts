@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/bytea.js';
 import { users } from '../accounts/tables.js';
 import { categories } from '../categories/tables.js';
@@ -75,6 +75,8 @@ export const demands = pgTable(
     version: integer('version').notNull().default(1),
     /** MinHash signature of title + content, for near-duplicate checks (text module). */
     minhash: bytea('minhash'),
+    /** Its LSH band keys, GIN-indexed: near-duplicates are found by overlap, not by a scan. */
+    lsh: integer('lsh').array(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -86,6 +88,7 @@ export const demands = pgTable(
     index('demands_region_idx').on(t.regionId),
     index('demands_created_idx').on(t.createdAt),
     index('demands_stage_due_idx').on(t.stageDueAt),
+    index('demands_lsh_idx').using('gin', t.lsh),
   ],
 );
 
@@ -171,17 +174,6 @@ export const attachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_demand_idx').on(t.demandId)],
-);
-
-/** LSH band keys of each demand's signature: the index that finds near-duplicates without a scan. */
-export const demandLsh = pgTable(
-  'demand_lsh',
-  {
-    band: smallint('band').notNull(),
-    hash: integer('hash').notNull(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
-  },
-  (t) => [index('demand_lsh_key_idx').on(t.band, t.hash)],
 );
 
 export type DemandRow = typeof demands.$inferSelect;

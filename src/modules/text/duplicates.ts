@@ -13,7 +13,7 @@ export const neighbourhood = (regionPath: string) => {
 
 /**
  * Open demands about the same problem at the same place: candidates come from the LSH index
- * (sixteen index probes, whatever the number of stored demands), then are scored by their
+ * (a GIN index over the signature's band keys, whatever the number of stored demands), then are scored by their
  * signatures. Only demands still open, in the same township, within the window, count.
  */
 export async function findDuplicates(
@@ -21,14 +21,14 @@ export async function findDuplicates(
   input: { text: string; regionPath: string; excludeId?: number; since: Date; threshold?: number; limit?: number },
 ): Promise<DuplicateCandidate[]> {
   const sig = signature(input.text);
-  const keys = sql.join(bandKeys(sig).map((h, band) => sql`(${band}::smallint, ${h}::int)`), sql`, `);
+  const keys = sql`array[${sql.join(bandKeys(sig).map((h) => sql`${h}`), sql`, `)}]::int[]`;
   const rows = await queryRows<{ id: number; number: string; title: string; state: string; region_name: string; minhash: Buffer | Uint8Array; created_at: string | Date }>(
     db,
     sql`select d.id::int as id, d.number, d.title, d.state, r.name as region_name, d.minhash, d.created_at
-          from (select distinct l.demand_id from demand_lsh l join (values ${keys}) as k(band, hash) on l.band = k.band and l.hash = k.hash) c
-          join demands d on d.id = c.demand_id
+          from demands d
           join regions r on r.id = d.region_id
-         where d.state not in ('closed', 'declined', 'withdrawn', 'merged')
+         where d.lsh && ${keys}
+           and d.state not in ('closed', 'declined', 'withdrawn', 'merged')
            and d.created_at >= ${input.since.toISOString()}::timestamptz
            and d.id <> ${input.excludeId ?? 0}
            and r.path like ${`${neighbourhood(input.regionPath)}%`}

@@ -41,7 +41,8 @@ export function bandKeys(sig: Int32Array): number[] {
   for (let b = 0; b < bands; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < rows; r++) h = Math.imul(h ^ sig[b * rows + r], 0x01000193);
-    out.push(h | 0);
+    // The band number is folded in, so that one array of keys can hold every band.
+    out.push(Math.imul(h ^ (b + 1), 0x9e3779b1) | 0);
   }
   return out;
 }

@@ -35,7 +35,14 @@ type Detail = {
   attachments: { id: number; filename: string }[];
 };
 
-type Verb = 'dispatch' | 'acknowledge' | 'reply' | 'return' | 'callback' | 'close' | 'reopen' | 'decline' | 'supervise' | 'extension-requests' | 'answer';
+type Suggestions = {
+  modelVersion: string | null;
+  categories: { categoryId: number; name: string; confidence: number }[];
+  units: { unitId: number; name: string; score: number; reason: string }[];
+  duplicates: { id: number; number: string; title: string; similarity: number; regionName: string }[];
+};
+
+type Verb = 'merge' | 'dispatch' | 'acknowledge' | 'reply' | 'return' | 'callback' | 'close' | 'reopen' | 'decline' | 'supervise' | 'extension-requests' | 'answer';
 type Key = keyof typeof messages;
 
 /** Which buttons to offer; the server decides again on every click. */
@@ -62,6 +69,8 @@ export function DetailPage({ id }: { id: number }) {
   const [verb, setVerb] = useState<Verb | 'approve' | 'deny' | null>(null);
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
+  const [preset, setPreset] = useState<Record<string, unknown>>({});
   const [form] = Form.useForm();
   const load = useCallback(async () => {
     try {
@@ -77,6 +86,10 @@ export function DetailPage({ id }: { id: number }) {
   useEffect(() => {
     if (has('dispatcher')) void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
   }, [has]);
+  const routable = d !== null && d !== 'missing' && (d.state === 'registered' || d.state === 'returned') && has('dispatcher');
+  useEffect(() => {
+    if (routable) void api<Suggestions>('GET', `/demands/${id}/suggestions`).then(setSuggestions, () => setSuggestions(null));
+  }, [routable, id]);
 
   if (d === null) return null;
   if (d === 'missing') return <Result status="404" title={t('notFound')} extra={<a href="#/list">{t('back')}</a>} />;
@@ -155,6 +168,48 @@ export function DetailPage({ id }: { id: number }) {
           )}
         </Descriptions>
       </Card>
+      {suggestions && routable && (
+        <Card title={t('suggestions')} style={{ marginTop: 16 }} data-testid="suggestions">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('category')}>
+              <Space wrap>
+                {suggestions.categories.map((c) => (
+                  <Tag key={c.categoryId}>
+                    {c.name} · {Math.round(c.confidence * 100)}%
+                  </Tag>
+                ))}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('unit')}>
+              <Space direction="vertical">
+                {suggestions.units.map((u) => (
+                  <Space key={u.unitId}>
+                    <Button size="small" onClick={() => { setPreset({ unitId: u.unitId, categoryId: suggestions.categories[0]?.categoryId }); setVerb('dispatch'); }}>
+                      {t('dispatch')} → {u.name}
+                    </Button>
+                    <Typography.Text type="secondary">{u.reason}</Typography.Text>
+                  </Space>
+                ))}
+              </Space>
+            </Descriptions.Item>
+            {suggestions.duplicates.length > 0 && (
+              <Descriptions.Item label={t('duplicates')}>
+                <Space direction="vertical">
+                  {suggestions.duplicates.map((x) => (
+                    <Space key={x.id}>
+                      <a href={`#/demand/${x.id}`}>{x.number} {x.title}</a>
+                      <Typography.Text type="secondary">{Math.round(x.similarity * 100)}%</Typography.Text>
+                      <Button size="small" onClick={() => run({ intoDemandId: x.id }, 'merge' as Verb)}>
+                        {t('mergeInto')}
+                      </Button>
+                    </Space>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+      )}
       {related.length > 0 && (
         <Card title={t('related')} style={{ marginTop: 16 }}>
           <Space direction="vertical">
@@ -179,8 +234,13 @@ export function DetailPage({ id }: { id: number }) {
           }))}
         />
       </Card>
-      <Modal open={needsForm} title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''} onCancel={() => { setVerb(null); setError(null); }} onOk={() => form.submit()} okText={t('confirm')} cancelText={t('cancel')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={run} initialValues={{ solved: true, extraWorkdays: 5, supervised: true }}>
+      <Modal open={needsForm} title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''} onCancel={() => { setVerb(null); setError(null); setPreset({}); }} onOk={() => form.submit()} okText={t('confirm')} cancelText={t('cancel')} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={run} initialValues={{ solved: true, extraWorkdays: 5, supervised: true, ...preset }}>
+          {verb === 'dispatch' && (
+            <Form.Item name="categoryId" hidden>
+              <Input />
+            </Form.Item>
+          )}
           {verb === 'dispatch' && (
             <Form.Item label={t('unit')} name="unitId">
               <Select allowClear placeholder={t('firstResponsible')} options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />

@@ -102,27 +102,24 @@ export async function registerDemand(ctx: AppContext, opts: RegisterDemandOption
   const at = now.toISOString();
   // The near-duplicate signature and its LSH keys are written with the demand (text module).
   const minhash = signature(`${row.title} ${row.content}`);
-  const lshValues = sql.join(bandKeys(minhash).map((h, band) => sql`(${band}::smallint, ${h}::int)`), sql`, `);
+  const lsh = sql`array[${sql.join(bandKeys(minhash).map((h) => sql`${h}`), sql`, `)}]::int[]`;
   const inserted = await queryRows<{ id: number; number: string }>(
     ctx.db,
     sql`with d as (
           insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone,
                                reporter_contact, anonymous, region_id, address, latitude, longitude, category_id, urgency,
-                               registered_by, idempotency_key, stage_due_at, minhash, created_at, updated_at)
+                               registered_by, idempotency_key, stage_due_at, minhash, lsh, created_at, updated_at)
           values (${demandNumberPrefix(now)} || lpad(nextval('demand_number_seq')::text, 6, '0'), ${row.queryCodeHash}, ${row.channel},
                   ${row.type}, 'registered', ${row.title}, ${row.content}, ${row.reporterName}, ${row.reporterPhone},
                   ${row.reporterContact}, ${row.anonymous}, ${row.regionId}, ${row.address}, ${row.latitude}, ${row.longitude},
                   ${row.categoryId}, ${row.urgency}, ${row.registeredBy}, ${row.idempotencyKey}, ${stageDueAt.toISOString()}::timestamptz,
-                  ${signatureToBuffer(minhash)}, ${at}::timestamptz, ${at}::timestamptz)
+                  ${signatureToBuffer(minhash)}, ${lsh}, ${at}::timestamptz, ${at}::timestamptz)
           on conflict (idempotency_key) do nothing
           returning id, number),
         e as (
           insert into demand_events (demand_id, action, from_state, to_state, actor_kind, actor_user_id, data, at)
           select id, 'register', null, 'registered', ${opts.actor.kind}, ${row.registeredBy}, ${JSON.stringify({ channel: opts.channel })}::jsonb, ${at}::timestamptz
-            from d),
-        l as (
-          insert into demand_lsh (band, hash, demand_id)
-          select v.band, v.hash, d.id from d cross join (values ${lshValues}) as v(band, hash))
+            from d)
         select id::int as id, number from d`,
   );
   if (inserted.length === 0) {
@@ -147,6 +144,7 @@ export async function registerDemand(ctx: AppContext, opts: RegisterDemandOption
     closedAt: null,
     version: 1,
     minhash: signatureToBuffer(minhash),
+    lsh: bandKeys(minhash),
     createdAt: now,
     updatedAt: now,
   };
