@@ -25,9 +25,11 @@ export const backupTables = [
   'callbacks',
   'attachments',
   'text_suggestions',
+  'initiatives',
+  'initiative_demands',
 ] as const;
 
-const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions'];
+const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives'];
 
 type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
 

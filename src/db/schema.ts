@@ -7,3 +7,4 @@ export * from '../modules/settings/tables.js';
 export * from '../modules/knowledge/tables.js';
 export * from '../modules/demands/tables.js';
 export * from '../modules/text/tables.js';
+export * from '../modules/initiatives/tables.js';

@@ -14,6 +14,7 @@ import { regionRoutes } from '../modules/regions/routes.js';
 import { getSetting } from '../modules/settings/store.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { textRoutes } from '../modules/text/routes.js';
+import { initiativeRoutes } from '../modules/initiatives/routes.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
@@ -64,6 +65,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', demandRoutes(ctx));
   v1.route('/', attachmentRoutes(ctx, () => publicLimit));
   v1.route('/', textRoutes(ctx));
+  v1.route('/', initiativeRoutes(ctx));
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

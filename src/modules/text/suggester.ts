@@ -70,7 +70,7 @@ export class Suggester {
     for (const h of history) {
       if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });
     }
-    this.model = train(docs, this.seg, { epochs: history.length > 2000 ? 10 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 });
+    this.model = train(docs, this.seg, { epochs: history.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 });
     this.trainedWithConfirmed = confirmed;
   }
 
