@@ -1,6 +1,7 @@
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { createContext, useContext, useEffect, useState } from 'react';
 import { api, setCsrfToken } from '../shared/api';
+import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
 import { AdminPage } from './pages/AdminPage';
@@ -15,20 +16,11 @@ type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 
 const AppContext = createContext<Ctx | null>(null);
 export const useApp = () => useContext(AppContext)!;
 
-function useHash() {
-  const [hash, setHash] = useState(location.hash || '#/list');
-  useEffect(() => {
-    const on = () => setHash(location.hash || '#/list');
-    addEventListener('hashchange', on);
-    return () => removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const hash = useHash();
+  const hash = useHashRoute('#/list');
   useEffect(() => {
     api<Me>('GET', '/auth/me').then(
       (m) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Region } from '../shared/api';
 import { api } from '../shared/api';
+import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
 import { AnsweredPage } from './pages/AnsweredPage';
@@ -10,15 +11,6 @@ import { SubmitPage } from './pages/SubmitPage';
 
 export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
 
-function useHashRoute() {
-  const [hash, setHash] = useState(location.hash || '#/');
-  useEffect(() => {
-    const on = () => setHash(location.hash || '#/');
-    addEventListener('hashchange', on);
-    return () => removeEventListener('hashchange', on);
-  }, []);
-  return hash;
-}
 
 function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => localStorage.getItem('tj.elder') === '1');
@@ -31,7 +23,7 @@ function useElderMode(): [boolean, (on: boolean) => void] {
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
-  const route = useHashRoute();
+  const route = useHashRoute('#/');
   const [elder, setElder] = useElderMode();
   const [regions, setRegions] = useState<Region[]>([]);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
