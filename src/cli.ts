@@ -14,6 +14,8 @@ import { regions, units } from './modules/regions/tables.js';
 import { openConfiguredDatabase, printWelcome, sharedDataDir, startServer } from './server.js';
 import { existsSync } from 'node:fs';
 import { classifyCommand, topicsCommand } from './modules/text/cli.js';
+import { readLabeledCsv } from './modules/text/evaluate.js';
+import { importTrainingExamples } from './modules/text/import-examples.js';
 
 const usage = `Usage: tingjian <command> [options]
 
@@ -24,6 +26,7 @@ const usage = `Usage: tingjian <command> [options]
                                  roles: ${roles.join(', ')}
   backup --out FILE              write a portable dump (gzip JSON) of all data
   restore --in FILE              load a dump into an empty database (embedded or server)
+  classify import --input A.csv  store labeled messages (title,body,label) for category suggestions to learn from
   classify eval --train A.csv (--test B.csv | --folds K) [--format json]
                                  category suggestion quality on labeled CSV (id,title,time,body,label)
   topics --input C.csv [--top N] [--format json]
@@ -131,8 +134,23 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
     }
-    case 'classify':
-      return classifyCommand(rest);
+    case 'classify': {
+      if (rest[0] !== 'import') return classifyCommand(rest);
+      const { values } = parseArgs({ args: rest.slice(1), options: { input: { type: 'string' } } });
+      if (!values.input) {
+        console.error('classify import: --input FILE is required (CSV with title,body,label)');
+        return 2;
+      }
+      const database = await openConfiguredDatabase(config);
+      await runMigrations(database);
+      try {
+        const n = await importTrainingExamples(database.db, readLabeledCsv(values.input), values.input);
+        console.log(`classify import: ${n} labeled messages stored; suggestions learn from them at the next training`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
     case 'topics':
       return topicsCommand(rest);
     default:

@@ -13,7 +13,9 @@ import { rateRoutes } from '../modules/rates/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
 import { getSetting } from '../modules/settings/store.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { autoDispatch } from '../modules/text/auto-dispatch.js';
 import { textRoutes } from '../modules/text/routes.js';
+import { Suggester } from '../modules/text/suggester.js';
 import { initiativeRoutes } from '../modules/initiatives/routes.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
@@ -31,8 +33,10 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   const app = newRouter();
 
   let publicLimit = opts.publicRateLimit ?? (await getSetting(ctx.db, 'public.rateLimitPerMinute'));
+  let autoDispatchOn = (await getSetting(ctx.db, 'text.autoDispatchConfidence')) > 0;
   const reloadSettings = async () => {
     if (opts.publicRateLimit === undefined) publicLimit = await getSetting(ctx.db, 'public.rateLimitPerMinute');
+    autoDispatchOn = (await getSetting(ctx.db, 'text.autoDispatchConfidence')) > 0;
   };
 
   app.onError((err, c) => toResponse(err, c, ctx.log));
@@ -53,6 +57,11 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
+  // One suggester per server: its model serves suggestions and automatic dispatch alike.
+  const suggester = new Suggester(ctx.db, ctx.log);
+  const afterIntake = (demandId: number) => {
+    if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));
+  };
   const v1 = newRouter();
   v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? false, actors }));
   v1.route('/', regionRoutes(ctx));
@@ -61,10 +70,10 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', knowledgeRoutes(ctx));
   v1.route('/', settingsRoutes(ctx, reloadSettings));
   v1.route('/', rateRoutes(ctx));
-  v1.route('/', publicDemandRoutes(ctx, () => publicLimit));
-  v1.route('/', demandRoutes(ctx));
+  v1.route('/', publicDemandRoutes(ctx, () => publicLimit, afterIntake));
+  v1.route('/', demandRoutes(ctx, afterIntake));
   v1.route('/', attachmentRoutes(ctx, () => publicLimit));
-  v1.route('/', textRoutes(ctx));
+  v1.route('/', textRoutes(ctx, suggester));
   v1.route('/', initiativeRoutes(ctx));
   app.route('/api/v1', v1);
 

@@ -78,3 +78,29 @@ describe('suggestions for dispatchers', () => {
     expect((await api.call('GET', '/api/v1/topics', { token: world.tokens.handlerA })).body.items).toEqual([]);
   });
 });
+
+describe('automatic dispatch', () => {
+  it('dispatches in the system’s name only above the confidence an admin sets', async () => {
+    const off = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '桂花社区路灯不亮，晚上很黑', reporterPhone: '13900000005', regionId: world.c2.id } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await api.call('GET', `/api/v1/demands/${off.body.id}`, { token: world.tokens.operator })).body.state).toBe('registered');
+
+    expect((await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'text.autoDispatchConfidence': 0.2 } })).status).toBe(200);
+    const on = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '小区路灯坏了不亮，夜里出行不安全', reporterPhone: '13900000006', regionId: world.c2.id } });
+    let detail = await api.call('GET', `/api/v1/demands/${on.body.id}`, { token: world.tokens.operator });
+    for (let i = 0; i < 50 && detail.body.state === 'registered'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      detail = await api.call('GET', `/api/v1/demands/${on.body.id}`, { token: world.tokens.operator });
+    }
+    expect(detail.body.state).toBe('dispatched');
+    expect(detail.body.unit.id).toBe(world.deptA.id);
+    const event = detail.body.events.find((e: { action: string }) => e.action === 'dispatch');
+    expect(event.actor.kind).toBe('system');
+    expect(event.reason).toMatch(/自动派单/);
+
+    await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'text.autoDispatchConfidence': 0.999 } });
+    const low = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '咨询一下办事流程', reporterPhone: '13900000007', regionId: world.c2.id } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await api.call('GET', `/api/v1/demands/${low.body.id}`, { token: world.tokens.operator })).body.state).toBe('registered');
+  });
+});

@@ -15,7 +15,7 @@ import { demandTypes, demandStates, satisfactions } from './tables.js';
 const tags = ['public'];
 
 /** What residents use without an account. Every route here is rate-limited per address. */
-export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number) {
+export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number, afterIntake: (demandId: number) => void = () => {}) {
   const app = newRouter();
   app.use('/public/*', rateLimit(limitPerMinute));
 
@@ -36,6 +36,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     async (c) => {
       const body = c.req.valid('json');
       const result = await registerDemand(ctx, { actor: residentActor, channel: 'web', ...body });
+      if (result.created) afterIntake(result.demand.id);
       const demand = await presentOwnDemand(ctx.db, result.demand.id);
       return c.json({ number: result.demand.number, queryCode: result.queryCode, demand }, result.created ? 201 : 200);
     },

@@ -44,7 +44,7 @@ import {
 const tags = ['demands'];
 
 /** Staff endpoints of the demands module; each handler: authenticate → validate → one action → present. */
-export function demandRoutes(ctx: AppContext) {
+export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) => void = () => {}) {
   const app = newRouter();
 
   app.openapi(
@@ -65,6 +65,7 @@ export function demandRoutes(ctx: AppContext) {
       const actor = requireUser(c);
       const body = c.req.valid('json');
       const result = await registerDemand(ctx, { actor, ...body });
+      if (result.created) afterIntake(result.demand.id);
       // Answer from what the intake already holds: the hotline's busiest call costs no read-back.
       const view = result.labels
         ? presentDemand(actor, { demand: result.demand, ...result.labels, unitName: null }, ctx.now())

@@ -14,6 +14,7 @@ const SettingsView = z
     'reopen.auto': z.boolean(),
     'rates.minDemands': z.number().int().min(1).max(100_000),
     'public.rateLimitPerMinute': z.number().int().min(0).max(100_000),
+    'text.autoDispatchConfidence': z.number().min(0).max(1),
   })
   .openapi('Settings');
 

@@ -10,6 +10,8 @@ export const settingDefaults = {
   'reopen.auto': false,
   /** Units with fewer demands in the period are left out of rankings. */
   'rates.minDemands': 5,
+  /** Dispatch automatically when the best unit suggestion scores at least this (0 = never). */
+  'text.autoDispatchConfidence': 0,
   /** Public intake requests per client address per minute. */
   'public.rateLimitPerMinute': 30,
 };

@@ -116,7 +116,7 @@ export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = 
       }
     }
   }
-  return { version: `lr-${Date.now().toString(36)}`, classes, vocab, idf, weights, bias, temperature: 1, features, trainedOn: docs.length };
+  return { version: `lr-${Date.now().toString(36)}-${docs.length}`, classes, vocab, idf, weights, bias, temperature: 1, features, trainedOn: docs.length };
 }
 
 export type Suggestion = { label: string; confidence: number };

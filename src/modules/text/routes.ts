@@ -8,7 +8,7 @@ import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/sche
 import { getDemand } from '../demands/queries/get-demand.js';
 import { loadJoined } from '../demands/queries/get-demand.js';
 import { findDuplicates } from './duplicates.js';
-import { Suggester } from './suggester.js';
+import type { Suggester } from './suggester.js';
 import { textSuggestions } from './tables.js';
 import { TopicIndex } from './topics.js';
 
@@ -21,9 +21,8 @@ const Suggestions = z
   })
   .openapi('Suggestions');
 
-export function textRoutes(ctx: AppContext) {
+export function textRoutes(ctx: AppContext, suggester: Suggester) {
   const app = newRouter();
-  const suggester = new Suggester(ctx.db);
 
   app.openapi(
     createRoute({

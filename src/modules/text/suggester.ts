@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { predict, train, type Model, type TrainingDoc } from './classifier.js';
+import { trainInWorker } from './train-in-worker.js';
 import { Segmenter } from './segment.js';
 
 export type CategorySuggestion = { categoryId: number; name: string; confidence: number };
@@ -25,7 +26,10 @@ export class Suggester {
   private categories = new Map<number, CategoryRow>();
   private seg: Segmenter | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log?: { error: (o: object, m: string) => void },
+  ) {}
 
   get version(): string | null {
     return this.model?.version ?? null;
@@ -36,15 +40,30 @@ export class Suggester {
     return Number(n);
   }
 
-  /** Trains when there is no model or enough new confirmations; concurrent callers share one run. */
+  /**
+   * The current model. Without one, trains and waits; when enough new confirmations have come
+   * in, starts a retraining in the background and answers with the model it has meanwhile.
+   */
   async ensureModel(): Promise<Model | null> {
     const confirmed = await this.confirmedCount();
-    if (this.model && confirmed - this.trainedWithConfirmed < retrainAfter) return this.model;
-    this.training ??= this.retrain(confirmed).finally(() => {
-      this.training = null;
-    });
-    await this.training;
+    const stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
+    if (stale && !this.training) {
+      this.training = this.retrain(confirmed)
+        .catch((err: unknown) => {
+          this.log?.error({ err }, 'category model training failed');
+          if (!this.model) throw err;
+        })
+        .finally(() => {
+          this.training = null;
+        });
+    }
+    if (!this.model && this.training) await this.training;
     return this.model;
+  }
+
+  /** Waits for a retraining under way (tests and shutdown). */
+  async settled(): Promise<void> {
+    await this.training;
   }
 
   private async retrain(confirmed: number): Promise<void> {
@@ -54,7 +73,9 @@ export class Suggester {
       queryRows<{ name: string }>(this.db, sql`select name from regions`),
       queryRows<{ name: string }>(this.db, sql`select name from units`),
     ]);
-    this.seg = new Segmenter([...regionNames, ...unitNames].map((r) => r.name));
+    const userWords = [...regionNames, ...unitNames].map((r) => r.name);
+    this.seg ??= new Segmenter(userWords);
+    this.seg.addWords(userWords);
     const docs: TrainingDoc[] = [];
     // The tree's own words: each second-level node with its children's names, lightly weighted.
     for (const c of cats) {
@@ -66,11 +87,18 @@ export class Suggester {
       this.db,
       sql`select title, content, category_id from demands where category_id is not null and unit_id is not null order by id desc limit 20000`,
     );
+    const imported = await queryRows<{ title: string; body: string; category_id: number }>(
+      this.db,
+      sql`select title, body, category_id from text_training_examples order by id desc limit 20000`,
+    );
+    for (const x of imported) if (this.categories.has(Number(x.category_id))) docs.push({ text: `${x.title} ${x.body}`, label: String(x.category_id) });
     // History teaches the categories dispatchers actually used, as fine as they chose them.
     for (const h of history) {
       if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });
     }
-    this.model = train(docs, this.seg, { epochs: history.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 });
+    const options = { epochs: history.length + imported.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 };
+    // The first model is small and needed now; later ones train beside the server in a worker.
+    this.model = this.model ? await trainInWorker(docs, userWords, options) : train(docs, this.seg, options);
     this.trainedWithConfirmed = confirmed;
   }
 

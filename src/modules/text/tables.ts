@@ -14,3 +14,17 @@ export const textSuggestions = pgTable(
   },
   (t) => [index('text_suggestions_demand_idx').on(t.demandId)],
 );
+
+/** Labeled messages imported from a CSV (a district's older system, a public data set) to learn from. */
+export const textTrainingExamples = pgTable(
+  'text_training_examples',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    categoryId: integer('category_id').notNull(),
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('text_training_examples_category_idx').on(t.categoryId)],
+);

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testContext } from '../../../test/db.js';
+import { buildDemand, buildWorld, type World } from '../../../test/world.js';
+import { dispatchDemand } from '../demands/actions/dispatch-demand.js';
+import { retrainAfter, Suggester } from './suggester.js';
+
+let database: TestDatabase;
+let world: World;
+let t: ReturnType<typeof testContext>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await buildWorld(database.db);
+  t = testContext(database, new Date());
+});
+afterAll(async () => database.drop());
+
+const route = async (content: string, categoryId: number, unitId: number) => {
+  const { demand } = await buildDemand(t.ctx, world, { title: null, content, categoryId });
+  await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId });
+};
+
+describe('the suggester learns from the district’s own routing', () => {
+  it('starts from the category tree, then retrains in the background as confirmations arrive', async () => {
+    const suggester = new Suggester(database.db);
+    // No history at all: the tree's own names still point somewhere sensible.
+    const cold = await suggester.suggestCategories('小区停水，自来水什么时候恢复供应');
+    expect(cold).toHaveLength(3);
+    expect(cold[0].name).toContain('城市建设和市政管理');
+    const v1 = suggester.version;
+
+    for (let i = 0; i < retrainAfter; i++) await route(`第${i}号楼自来水停水，水压低`, world.water.id, world.deptB.id);
+    // The next request starts a retraining and is answered at once by the model in hand.
+    let timerDelay = 0;
+    const started = performance.now();
+    const timer = new Promise<void>((resolve) => setTimeout(() => { timerDelay = performance.now() - started; resolve(); }, 5));
+    const during = await suggester.suggestCategories('停水了');
+    expect(suggester.version).toBe(v1);
+    expect(during).toHaveLength(3);
+    await timer;
+    expect(timerDelay).toBeLessThan(500); // the event loop kept serving while the worker trained
+    await suggester.settled();
+    expect(suggester.version).not.toBe(v1);
+    const warm = await suggester.suggestCategories('楼里停水，自来水没有了');
+    expect(warm[0].categoryId).toBe(world.water.id);
+  }, 60_000);
+});
+
+describe('imported labeled messages', () => {
+  it('are refused whole when a label names no category, and learned from otherwise', async () => {
+    const { importTrainingExamples } = await import('./import-examples.js');
+    const { textTrainingExamples } = await import('./tables.js');
+    const rows = ['学校食堂饭菜质量差，孩子吃不饱', '幼儿园乱收费', '中学补课收费', '小学学位不足，孩子入学难', '教师体罚学生'].map((body, i) => ({ id: String(i), title: '', body, label: '教育文体' }));
+    await expect(importTrainingExamples(database.db, [...rows, { id: 'x', title: '', body: '?', label: '不存在的分类' }], 'test.csv')).rejects.toThrow(/不存在的分类/);
+    expect(await database.db.select().from(textTrainingExamples)).toHaveLength(0);
+    expect(await importTrainingExamples(database.db, rows, 'test.csv')).toBe(5);
+    const suggester = new Suggester(database.db);
+    const top = await suggester.suggestCategories('学校食堂的饭菜太差了');
+    expect(top[0].name).toBe('教育文体');
+  });
+});

@@ -1,0 +1,5 @@
+// Worker entry in plain JavaScript: teaches this thread TypeScript (tsx), then runs the trainer.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./train-worker.ts');
