@@ -215,6 +215,27 @@ describe('the loop in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('an admin adds a unit and an account with a role', async () => {
+    const page = await staff('admin');
+    await page.goto(`${server.base}/console/#/admin`);
+    await page.waitForSelector('text=区域');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('tab', { name: '承办单位' }).click();
+    await page.fill('#unit_name', '区水务局');
+    await page.locator('form#unit').getByRole('button', { name: '添 加' }).click();
+    await page.locator('td', { hasText: '区水务局' }).waitFor();
+    await page.getByRole('tab', { name: '用户与角色' }).click();
+    await page.fill('#user_username', 'wangfang');
+    await page.fill('#user_displayName', '王芳');
+    await page.fill('#user_password', 'a-long-password');
+    await page.locator('form#user').getByRole('button', { name: '添 加' }).click();
+    await page.locator('td', { hasText: 'wangfang' }).waitFor();
+    const login = await server.call('POST', '/api/v1/auth/login', { body: { username: 'wangfang', password: 'a-long-password' } });
+    expect(login.body.grants[0].role).toBe('operator');
+    await page.screenshot({ path: `${shots}/console-admin.png` });
+    await page.context().close();
+  }, 60_000);
+
   it('the intake form and the rates table pass axe too', async () => {
     const operator = await staff('operator');
     await operator.goto(`${server.base}/console/#/intake`);
