@@ -86,3 +86,12 @@ export const sampleDemands: { title: string; content: string; type: 'consultatio
   { title: '农技培训咨询', content: '想了解镇上什么时候有粮油种植技术培训，怎么报名？', type: 'consultation', category: '农村农业/农资农技/农技推广应用', township: 11 },
   { title: '欠薪求助', content: '在吴家镇一工地干了三个月，老板拖欠工资一万二，多次讨要无果，请帮忙。', type: 'help', category: '劳动和社会保障/劳动关系/农民工权益', township: 12 },
 ];
+
+/** Several residents on one problem in one place over the last days: a rising 一类事 for the demo. */
+export const risingCluster: string[] = [
+  '宝城社区滨河路的路灯又不亮了，晚上散步的老人看不清路。',
+  '滨河路宝城社区段路灯坏了好几盏，一到晚上黑漆漆的。',
+  '宝城社区滨河路路灯不亮，前天晚上有老人摔倒了。',
+  '反映宝城社区滨河路路灯不亮的问题，已经一个多星期了。',
+  '宝城社区滨河路晚上没有路灯，孩子放学回家很危险。',
+];

@@ -22,7 +22,8 @@ import { requestExtension } from '../modules/demands/actions/request-extension.j
 import { returnDemand } from '../modules/demands/actions/return-demand.js';
 import { knowledgeArticles } from '../modules/knowledge/tables.js';
 import { createRegion, createUnit } from '../modules/regions/store.js';
-import { departments, districtName, holidays2026, sampleDemands, townships } from './district.js';
+import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
+import { titleFrom } from '../modules/demands/actions/register-demand.js';
 
 export const demoPassword = 'tingjian-demo';
 export const demoLogins = [
@@ -142,6 +143,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     }
     log(`demo: ${rows.length} real messages from ${repliesFile}`);
   }
+
+  // The last seeds land in the last days: a rising topic at 宝城社区.
+  for (const text of risingCluster) seeds.push({ title: titleFrom(text), content: text, type: 'complaint', categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施'), township: 0 });
 
   const channels = ['hotline', 'hotline', 'hotline', 'web', 'walk_in', 'reception_day', 'letter'] as const;
   const op = users.operator;

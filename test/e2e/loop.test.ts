@@ -248,6 +248,9 @@ describe('the loop in the browser', () => {
     await supervisor.waitForSelector('.ant-table');
     expect(await axe(supervisor)).toEqual([]);
     await supervisor.screenshot({ path: `${shots}/console-rates.png` });
+    await supervisor.goto(`${server.base}/console/#/topics`);
+    await supervisor.waitForSelector('text=治理专项');
+    expect(await axe(supervisor)).toEqual([]);
     await supervisor.context().close();
     expect(dialogs).toEqual([]);
   });

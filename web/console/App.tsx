@@ -10,6 +10,7 @@ import { IntakePage } from './pages/IntakePage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { RatesPage } from './pages/RatesPage';
+import { TopicsPage } from './pages/TopicsPage';
 
 export type Me = { id: number; username: string; displayName: string; grants: { role: string; regionPath: string | null; unitId: number | null }[]; csrfToken: string | null };
 type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
@@ -47,7 +48,7 @@ export function App() {
   const items = [
     { key: 'list', label: <a href="#/list">{t('menuList')}</a> },
     ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }] : []),
-    ...(has('supervisor') ? [{ key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
+    ...(has('supervisor') ? [{ key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> }, { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
   ];
   const logout = async () => {
@@ -81,6 +82,8 @@ export function App() {
             <IntakePage />
           ) : page === 'demand' ? (
             <DetailPage id={Number(param)} />
+          ) : page === 'topics' ? (
+            <TopicsPage />
           ) : page === 'rates' ? (
             <RatesPage />
           ) : page === 'admin' ? (
