@@ -28,9 +28,11 @@ export const backupTables = [
   'initiatives',
   'initiative_demands',
   'text_training_examples',
+  'reception_days',
+  'reception_entries',
 ] as const;
 
-const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives', 'text_training_examples'];
+const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives', 'text_training_examples', 'reception_days'];
 
 type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
 

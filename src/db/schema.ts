@@ -8,3 +8,4 @@ export * from '../modules/knowledge/tables.js';
 export * from '../modules/demands/tables.js';
 export * from '../modules/text/tables.js';
 export * from '../modules/initiatives/tables.js';
+export * from '../modules/receptions/tables.js';

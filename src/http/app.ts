@@ -17,6 +17,7 @@ import { autoDispatch } from '../modules/text/auto-dispatch.js';
 import { textRoutes } from '../modules/text/routes.js';
 import { Suggester } from '../modules/text/suggester.js';
 import { initiativeRoutes } from '../modules/initiatives/routes.js';
+import { receptionRoutes } from '../modules/receptions/routes.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
@@ -75,6 +76,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', attachmentRoutes(ctx, () => publicLimit));
   v1.route('/', textRoutes(ctx, suggester));
   v1.route('/', initiativeRoutes(ctx));
+  v1.route('/', receptionRoutes(ctx));
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

@@ -11,6 +11,7 @@ import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { RatesPage } from './pages/RatesPage';
 import { TopicsPage } from './pages/TopicsPage';
+import { ReceptionPage } from './pages/ReceptionPage';
 
 export type Me = { id: number; username: string; displayName: string; grants: { role: string; regionPath: string | null; unitId: number | null }[]; csrfToken: string | null };
 type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
@@ -47,7 +48,7 @@ export function App() {
   const [, page, param] = hash.split('/');
   const items = [
     { key: 'list', label: <a href="#/list">{t('menuList')}</a> },
-    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }] : []),
+    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }, { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> }] : []),
     ...(has('supervisor') ? [{ key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> }, { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
   ];
@@ -82,6 +83,8 @@ export function App() {
             <IntakePage />
           ) : page === 'demand' ? (
             <DetailPage id={Number(param)} />
+          ) : page === 'reception' ? (
+            <ReceptionPage id={param ? Number(param) : undefined} />
           ) : page === 'topics' ? (
             <TopicsPage />
           ) : page === 'rates' ? (

@@ -8,6 +8,7 @@ import { AnsweredPage } from './pages/AnsweredPage';
 import { DonePage, type Receipt } from './pages/DonePage';
 import { LookupPage } from './pages/LookupPage';
 import { SubmitPage } from './pages/SubmitPage';
+import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
 
 export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
 
@@ -56,10 +57,13 @@ export function App() {
         {tab('#/', t('navSubmit'))}
         {tab('#/lookup', t('navLookup'))}
         {tab('#/answered', t('navAnswered'))}
+        {tab('#/reception', t('navReception'))}
       </nav>
       <main>
         {page === '#/lookup' ? (
           <LookupPage t={t} lang={lang} initial={receipt} />
+        ) : page === '#/reception' ? (
+          <ReceptionDaysPage t={t} lang={lang} />
         ) : page === '#/answered' ? (
           <AnsweredPage t={t} lang={lang} regions={regions} />
         ) : page === '#/done' && receipt ? (

@@ -58,6 +58,12 @@ export const messages = {
   category: { 'zh-CN': '类别', en: 'Category' },
   none: { 'zh-CN': '暂无内容', en: 'Nothing yet' },
   more: { 'zh-CN': '加载更多', en: 'Load more' },
+  navReception: { 'zh-CN': '接待日', en: 'Meet us' },
+  receptionTitle: { 'zh-CN': '书记接待日 · 摆桌子听意见', en: 'Reception days: we sit down and listen' },
+  receptionHint: { 'zh-CN': '不会上网也没关系，到现场当面说，工作人员当场登记。', en: 'No internet needed: come and tell us in person; staff register it on the spot.' },
+  receivedBy: { 'zh-CN': '接待：', en: 'Received by ' },
+  seeReport: { 'zh-CN': '查看办理情况', en: 'What came of it' },
+  reportCounts: { 'zh-CN': '共反映 {raised} 件，已答复 {answered} 件，已办结 {closed} 件', en: '{raised} raised, {answered} answered, {closed} closed' },
   hotline: { 'zh-CN': '不方便上网？拨打 12345 热线，或到社区党群服务中心请工作人员帮您登记。', en: 'No internet? Call 12345, or ask the staff at your community service centre to register it for you.' },
 } satisfies Catalogue;
 

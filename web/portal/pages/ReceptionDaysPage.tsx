@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { api, type Lang } from '../../shared/api';
+import { formatTime, stateNames } from '../../shared/i18n';
+import type { T } from '../App';
+
+type Session = { id: number; title: string; region: string; hosts: string; place: string; startsAt: string; endsAt: string; reportPublished: boolean };
+type Report = { items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[]; counts: { raised: number; answered: number; closed: number } };
+
+/** 接待日 on the portal: when and where officials sit down to listen, and what came of it. */
+export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
+  const [sessions, setSessions] = useState<Session[]>([]);
+  const [open, setOpen] = useState<{ id: number; report: Report } | null>(null);
+  useEffect(() => {
+    void api<{ items: Session[] }>('GET', '/public/reception-days').then((r) => setSessions(r.items));
+  }, []);
+  const show = async (id: number) => setOpen({ id, report: await api<Report>('GET', `/public/reception-days/${id}/report`) });
+  return (
+    <section aria-labelledby="rd-title">
+      <h2 id="rd-title">{t('receptionTitle')}</h2>
+      <p className="hint">{t('receptionHint')}</p>
+      {sessions.length === 0 && <p>{t('none')}</p>}
+      {sessions.map((s) => (
+        <article className="card" key={s.id}>
+          <h3>{s.title}</h3>
+          <div>{formatTime(s.startsAt, lang)} – {formatTime(s.endsAt, lang)}</div>
+          <div className="meta">{s.region} · {s.place} · {t('receivedBy')}{s.hosts}</div>
+          {s.reportPublished && (
+            <button type="button" className="secondary" style={{ marginTop: 8 }} onClick={() => void show(s.id)}>
+              {t('seeReport')}
+            </button>
+          )}
+          {open?.id === s.id && (
+            <div style={{ marginTop: 8 }}>
+              <p>{t('reportCounts', open.report.counts)}</p>
+              <ol>
+                {open.report.items.map((i) => (
+                  <li key={i.number}>
+                    <span className="pre">{i.title}</span> — {stateNames[i.state]?.[lang] ?? i.state}
+                    {i.unit ? ` · ${i.unit}` : ''}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+        </article>
+      ))}
+    </section>
+  );
+}
