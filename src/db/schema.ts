@@ -9,3 +9,4 @@ export * from '../modules/demands/tables.js';
 export * from '../modules/text/tables.js';
 export * from '../modules/initiatives/tables.js';
 export * from '../modules/receptions/tables.js';
+export * from '../modules/councils/tables.js';

@@ -21,6 +21,10 @@ export const errorCatalogue = {
   'demand.reopen_not_allowed': { status: 409, zh: '回访结果为满意且已解决，不能重办。', en: 'The callback was satisfied and solved; the demand cannot be reopened.' },
   'demand.extension_pending': { status: 409, zh: '已有待审批的延期申请。', en: 'An extension request is already pending.' },
   'demand.merge_target': { status: 409, zh: '不能合并到该诉求。', en: 'The demand cannot be merged into that one.' },
+  'council.quorum_not_met': { status: 409, zh: '到会席位未达法定人数，不能表决。', en: 'Quorum not met: the vote cannot be taken.' },
+  'council.meeting_closed': { status: 409, zh: '会议已结束，记录不可修改；如需更正请添加更正记录。', en: 'The meeting is closed and its record cannot change; add a correction instead.' },
+  'council.not_passed': { status: 409, zh: '该议题未表决通过，不能形成决议。', en: 'This agenda item has not passed a vote; no resolution can be adopted.' },
+  'council.notice_closed': { status: 409, zh: '公示期已结束，不再接受意见。', en: 'The notice period is over; comments are closed.' },
   'validation.reference': { status: 422, zh: '引用的记录不存在或不可用。', en: 'A referenced record does not exist or cannot be used.' },
   'internal': { status: 500, zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; try again later.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

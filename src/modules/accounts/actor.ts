@@ -38,3 +38,8 @@ export function handlesUnit(actor: Actor, unitId: number | null): boolean {
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === 'user' ? actor.userId : null;
 }
+
+/** Community work (councils, reception days) is organised by the region's operators and supervisors, and admins. */
+export function organisesIn(actor: Actor, regionPath: string): boolean {
+  return isAdmin(actor) || coversRegion(actor, 'operator', regionPath) || coversRegion(actor, 'supervisor', regionPath);
+}

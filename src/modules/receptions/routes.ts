@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
-import { type UserActor, coversRegion, isAdmin } from '../accounts/actor.js';
+import { organisesIn, type UserActor } from '../accounts/actor.js';
 import { RegisterDemandBody } from '../demands/schema.js';
 import { getRegion } from '../regions/store.js';
 import { regions } from '../regions/tables.js';
@@ -23,10 +23,6 @@ const Report = z.object({
 });
 const EntryBody = RegisterDemandBody.omit({ channel: true, idempotencyKey: true }).extend({ idempotencyKey: z.string().min(8).max(100) }).strict();
 
-/** Organisers: operators and supervisors of the region, and admins. */
-function mayOrganise(actor: UserActor, regionPath: string) {
-  return isAdmin(actor) || coversRegion(actor, 'operator', regionPath) || coversRegion(actor, 'supervisor', regionPath);
-}
 
 export function receptionRoutes(ctx: AppContext) {
   const app = newRouter();
@@ -42,7 +38,7 @@ export function receptionRoutes(ctx: AppContext) {
   };
   const load = async (actor: UserActor, id: number) => {
     const [row] = await ctx.db.select({ r: receptionDays, path: regions.path }).from(receptionDays).innerJoin(regions, eq(regions.id, receptionDays.regionId)).where(eq(receptionDays.id, id));
-    if (!row || !mayOrganise(actor, row.path)) throw new AppError('not_found');
+    if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found');
     return row.r;
   };
 
@@ -61,7 +57,7 @@ export function receptionRoutes(ctx: AppContext) {
       const body = c.req.valid('json');
       const region = await getRegion(ctx.db, body.regionId);
       if (!region) throw new AppError('validation.reference', { details: { regionId: body.regionId } });
-      if (!mayOrganise(actor, region.path)) throw new AppError('auth.forbidden');
+      if (!organisesIn(actor, region.path)) throw new AppError('auth.forbidden');
       if (new Date(body.endsAt) <= new Date(body.startsAt)) throw new AppError('request.invalid', { zh: '结束时间须晚于开始时间。', en: 'The end must come after the start.' });
       const [row] = await ctx.db
         .insert(receptionDays)

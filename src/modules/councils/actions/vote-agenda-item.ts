@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../../../lib/context.js';
+import { AppError } from '../../../lib/errors.js';
+import type { UserActor } from '../../accounts/actor.js';
+import { passes, quorumMet, tally } from '../rules.js';
+import { loadAgendaItem } from '../store.js';
+import { agendaItems, councilAttendance, councilSeats, councilVotes } from '../tables.js';
+
+export type VoteOptions = { actor: UserActor; agendaItemId: number; votes: { seatId: number; choice: 'for' | 'against' | 'abstain' }[] };
+
+/**
+ * 表决: one vote per seat present. Without a quorum there is no vote, and the answer says how
+ * many seats are present and how many are needed.
+ */
+export async function voteAgendaItem(ctx: AppContext, opts: VoteOptions) {
+  const { item, meeting, council } = await loadAgendaItem(ctx.db, opts.actor, opts.agendaItemId, { open: true });
+  const seats = await ctx.db.select({ id: councilSeats.id }).from(councilSeats).where(eq(councilSeats.councilId, council.id));
+  const presentRows = await ctx.db.select({ seatId: councilAttendance.seatId }).from(councilAttendance).where(and(eq(councilAttendance.meetingId, meeting.id), eq(councilAttendance.present, true)));
+  const present = new Set(presentRows.map((r) => r.seatId));
+  if (!quorumMet(present.size, seats.length, council.quorumPercent)) {
+    const needed = Math.floor((seats.length * council.quorumPercent) / 100) + 1;
+    throw new AppError('council.quorum_not_met', {
+      zh: `到会 ${present.size} 席，共 ${seats.length} 席，至少需要 ${needed} 席到会才能表决。`,
+      en: `${present.size} of ${seats.length} seats present; at least ${needed} are needed to vote.`,
+      details: { present: present.size, seats: seats.length, needed },
+    });
+  }
+  const absent = opts.votes.filter((v) => !present.has(v.seatId));
+  if (absent.length) throw new AppError('request.invalid', { zh: '只有到会席位可以表决。', en: 'Only seats present may vote.', details: { seatIds: absent.map((v) => v.seatId) } });
+  if (new Set(opts.votes.map((v) => v.seatId)).size !== opts.votes.length) throw new AppError('request.invalid', { zh: '每个席位只能投一票。', en: 'One vote per seat.' });
+  const result = tally(opts.votes.map((v) => v.choice));
+  const outcome = passes(result, present.size) ? 'passed' : 'rejected';
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(councilVotes).where(eq(councilVotes.agendaItemId, item.id));
+    if (opts.votes.length) await tx.insert(councilVotes).values(opts.votes.map((v) => ({ agendaItemId: item.id, ...v })));
+    await tx.update(agendaItems).set({ outcome }).where(eq(agendaItems.id, item.id));
+  });
+  return { ...result, present: present.size, seats: seats.length, outcome };
+}

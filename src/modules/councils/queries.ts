@@ -1,0 +1,87 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { localDay } from '../calendar/deadlines.js';
+import { regions } from '../regions/tables.js';
+import { actionItems, agendaItems, councilAttendance, councilMeetings, councilSeats, councils, councilVotes, meetingCorrections, noticeComments, resolutions } from './tables.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function councilDetail(db: Db, id: number) {
+  const [c] = await db.select().from(councils).where(eq(councils.id, id));
+  const seats = await db.select().from(councilSeats).where(eq(councilSeats.councilId, id)).orderBy(asc(councilSeats.id));
+  const meetings = await db.select().from(councilMeetings).where(eq(councilMeetings.councilId, id)).orderBy(asc(councilMeetings.startsAt));
+  return {
+    id: c.id,
+    regionId: c.regionId,
+    name: c.name,
+    quorumPercent: c.quorumPercent,
+    seats: seats.map((s) => ({ id: s.id, party: s.party, holderName: s.holderName, position: s.position, userId: s.userId, termStart: s.termStart, termEnd: s.termEnd })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, place: m.place, startsAt: m.startsAt.toISOString(), status: m.status })),
+  };
+}
+
+export async function meetingDetail(db: Db, id: number) {
+  const [m] = await db.select().from(councilMeetings).where(eq(councilMeetings.id, id));
+  const items = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.id));
+  const itemIds = items.map((i) => i.id);
+  const votes = itemIds.length ? await db.select().from(councilVotes).where(inArray(councilVotes.agendaItemId, itemIds)) : [];
+  const attendance = await db.select().from(councilAttendance).where(eq(councilAttendance.meetingId, id));
+  const res = await db.select().from(resolutions).where(eq(resolutions.meetingId, id)).orderBy(asc(resolutions.id));
+  const acts = res.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, res.map((r) => r.id))).orderBy(asc(actionItems.id)) : [];
+  const corrections = await db.select().from(meetingCorrections).where(eq(meetingCorrections.meetingId, id)).orderBy(asc(meetingCorrections.id));
+  return {
+    id: m.id,
+    councilId: m.councilId,
+    title: m.title,
+    place: m.place,
+    startsAt: m.startsAt.toISOString(),
+    status: m.status,
+    minutes: m.minutes,
+    closedAt: iso(m.closedAt),
+    attendance: attendance.map((a) => ({ seatId: a.seatId, present: a.present })),
+    agenda: items.map((i) => ({
+      id: i.id,
+      source: i.source,
+      sourceRef: i.sourceRef,
+      title: i.title,
+      description: i.description,
+      outcome: i.outcome,
+      votes: votes.filter((v) => v.agendaItemId === i.id).map((v) => ({ seatId: v.seatId, choice: v.choice })),
+    })),
+    resolutions: res.map((r) => ({
+      id: r.id,
+      agendaItemId: r.agendaItemId,
+      text: r.text,
+      noticeUntil: r.noticeUntil,
+      actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status, demandId: a.demandId })),
+    })),
+    corrections: corrections.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
+  };
+}
+
+/** 公示 for a community (and below): resolutions, their action items' progress, and comments. */
+export async function publicNotices(db: Db, regionId: number, now: Date) {
+  const rows = await db
+    .select({ r: resolutions, council: councils.name, meeting: councilMeetings.title, startsAt: councilMeetings.startsAt })
+    .from(resolutions)
+    .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
+    .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(sql`${regions.path} like (select path || '%' from regions where id = ${regionId})`)
+    .orderBy(asc(resolutions.id));
+  const ids = rows.map((x) => x.r.id);
+  const acts = ids.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, ids)) : [];
+  const comments = ids.length ? await db.select().from(noticeComments).where(inArray(noticeComments.resolutionId, ids)).orderBy(asc(noticeComments.id)) : [];
+  const today = localDay(now);
+  return rows.map(({ r, council, meeting, startsAt }) => ({
+    id: r.id,
+    council,
+    meeting,
+    meetingDate: startsAt.toISOString(),
+    text: r.text,
+    noticeUntil: r.noticeUntil,
+    open: today <= r.noticeUntil,
+    actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status })),
+    comments: comments.filter((c) => c.resolutionId === r.id).map((c) => ({ name: c.name, body: c.body, createdAt: c.createdAt.toISOString() })),
+  }));
+}

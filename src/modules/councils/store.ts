@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { type Actor, organisesIn } from '../accounts/actor.js';
+import { regions } from '../regions/tables.js';
+import { agendaItems, councilMeetings, councils } from './tables.js';
+
+/** A council its caller may organise (404 otherwise, as if it did not exist). */
+export async function loadCouncil(db: Db | Tx, actor: Actor, id: number) {
+  const [row] = await db.select({ c: councils, path: regions.path }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId)).where(eq(councils.id, id));
+  if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found', { details: { councilId: id } });
+  return row.c;
+}
+
+/** A meeting its caller may organise; `open` also requires that it is not closed yet. */
+export async function loadMeeting(db: Db | Tx, actor: Actor, id: number, opts: { open?: boolean } = {}) {
+  const [m] = await db.select().from(councilMeetings).where(eq(councilMeetings.id, id));
+  if (!m) throw new AppError('not_found', { details: { meetingId: id } });
+  const council = await loadCouncil(db, actor, m.councilId);
+  if (opts.open && m.status === 'closed') throw new AppError('council.meeting_closed', { details: { meetingId: id } });
+  return { meeting: m, council };
+}
+
+export async function loadAgendaItem(db: Db | Tx, actor: Actor, id: number, opts: { open?: boolean } = {}) {
+  const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, id));
+  if (!item) throw new AppError('not_found', { details: { agendaItemId: id } });
+  return { item, ...(await loadMeeting(db, actor, item.meetingId, opts)) };
+}
