@@ -10,3 +10,5 @@ export * from '../modules/text/tables.js';
 export * from '../modules/initiatives/tables.js';
 export * from '../modules/receptions/tables.js';
 export * from '../modules/councils/tables.js';
+export * from '../modules/notifications/tables.js';
+export * from '../modules/proposals/tables.js';

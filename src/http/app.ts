@@ -19,6 +19,7 @@ import { Suggester } from '../modules/text/suggester.js';
 import { initiativeRoutes } from '../modules/initiatives/routes.js';
 import { receptionRoutes } from '../modules/receptions/routes.js';
 import { councilRoutes } from '../modules/councils/routes.js';
+import { proposalRoutes } from '../modules/proposals/routes.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
@@ -79,6 +80,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', initiativeRoutes(ctx));
   v1.route('/', receptionRoutes(ctx));
   v1.route('/', councilRoutes(ctx, () => publicLimit));
+  v1.route('/', proposalRoutes(ctx, () => publicLimit));
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

@@ -15,6 +15,7 @@ const SettingsView = z
     'rates.minDemands': z.number().int().min(1).max(100_000),
     'public.rateLimitPerMinute': z.number().int().min(0).max(100_000),
     'text.autoDispatchConfidence': z.number().min(0).max(1),
+    'proposals.secondsThreshold': z.number().int().min(1).max(100_000),
   })
   .openapi('Settings');
 

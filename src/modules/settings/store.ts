@@ -12,6 +12,8 @@ export const settingDefaults = {
   'rates.minDemands': 5,
   /** Dispatch automatically when the best unit suggestion scores at least this (0 = never). */
   'text.autoDispatchConfidence': 0,
+  /** Seconds (附议) at which a resident proposal is brought to the council chair. */
+  'proposals.secondsThreshold': 10,
   /** Public intake requests per client address per minute. */
   'public.rateLimitPerMinute': 30,
 };
