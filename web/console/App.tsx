@@ -12,6 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 import { RatesPage } from './pages/RatesPage';
 import { TopicsPage } from './pages/TopicsPage';
 import { ReceptionPage } from './pages/ReceptionPage';
+import { CouncilsPage } from './pages/CouncilsPage';
 
 export type Me = { id: number; username: string; displayName: string; grants: { role: string; regionPath: string | null; unitId: number | null }[]; csrfToken: string | null };
 type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
@@ -48,7 +49,7 @@ export function App() {
   const [, page, param] = hash.split('/');
   const items = [
     { key: 'list', label: <a href="#/list">{t('menuList')}</a> },
-    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }, { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> }] : []),
+    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }, { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> }, { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> }] : []),
     ...(has('supervisor') ? [{ key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> }, { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
   ];
@@ -62,7 +63,7 @@ export function App() {
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
           <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[page === 'demand' ? 'list' : page]} items={items} style={{ flex: 1, minWidth: 0 }} />
+          <Menu theme="dark" mode="horizontal" selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page]} items={items} style={{ flex: 1, minWidth: 0 }} />
           <Space>
             <Typography.Text style={{ color: '#fff' }} data-testid="me">
               {me.displayName}
@@ -83,6 +84,10 @@ export function App() {
             <IntakePage />
           ) : page === 'demand' ? (
             <DetailPage id={Number(param)} />
+          ) : page === 'councils' ? (
+            <CouncilsPage councilId={param ? Number(param) : undefined} />
+          ) : page === 'meetings' ? (
+            <CouncilsPage meetingId={Number(param)} />
           ) : page === 'reception' ? (
             <ReceptionPage id={param ? Number(param) : undefined} />
           ) : page === 'topics' ? (

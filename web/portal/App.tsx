@@ -9,6 +9,7 @@ import { DonePage, type Receipt } from './pages/DonePage';
 import { LookupPage } from './pages/LookupPage';
 import { SubmitPage } from './pages/SubmitPage';
 import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
+import { CommunityPage } from './pages/CommunityPage';
 
 export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
 
@@ -58,10 +59,13 @@ export function App() {
         {tab('#/lookup', t('navLookup'))}
         {tab('#/answered', t('navAnswered'))}
         {tab('#/reception', t('navReception'))}
+        {tab('#/community', t('navCommunity'))}
       </nav>
       <main>
         {page === '#/lookup' ? (
           <LookupPage t={t} lang={lang} initial={receipt} />
+        ) : page === '#/community' ? (
+          <CommunityPage t={t} lang={lang} regions={regions} />
         ) : page === '#/reception' ? (
           <ReceptionDaysPage t={t} lang={lang} />
         ) : page === '#/answered' ? (

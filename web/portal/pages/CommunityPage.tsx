@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError, api, type Lang, type Region } from '../../shared/api';
+import { formatTime } from '../../shared/i18n';
+import type { T } from '../App';
+
+type Notice = { id: number; council: string; meeting: string; meetingDate: string; text: string; noticeUntil: string; open: boolean; actionItems: { title: string; owner: string; dueOn: string; status: string }[]; comments: { name: string | null; body: string }[] };
+type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
+
+/** A phone and a one-time code: how a resident without an account proves who they are. */
+function PhoneCode({ t, onReady }: { t: T; onReady: (phone: string, code: string) => Promise<void> }) {
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
+  return (
+    <div className="card">
+      <label htmlFor="pc-phone">{t('phoneShort')}</label>
+      <input id="pc-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+      <button type="button" className="secondary" style={{ marginTop: 8 }} onClick={() => api('POST', '/public/verification-codes', { phone }).then(() => setSent(true), fail)}>
+        {sent ? t('codeSent') : t('getCode')}
+      </button>
+      <label htmlFor="pc-code">{t('codeLabel')}</label>
+      <input id="pc-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
+      {error && <div className="error" role="alert">{error}</div>}
+      <button type="button" className="primary-action" onClick={() => onReady(phone, code).then(() => setError(null), fail)}>{t('confirmAction')}</button>
+    </div>
+  );
+}
+
+export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [proposals, setProposals] = useState<Proposal[]>([]);
+  const [acting, setActing] = useState<{ kind: 'second'; id: number } | { kind: 'propose' } | null>(null);
+  const [draft, setDraft] = useState({ title: '', body: '' });
+  const [comment, setComment] = useState<Record<number, string>>({});
+  const communities = useMemo(() => regions.filter((r) => r.level === 'community'), [regions]);
+  const load = async (id: number) => {
+    setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
+    setProposals((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${id}`)).items);
+  };
+  useEffect(() => {
+    if (communityId) void load(communityId);
+  }, [communityId]);
+  return (
+    <section aria-labelledby="community-title">
+      <h2 id="community-title">{t('communityTitle')}</h2>
+      <label htmlFor="community-pick">{t('community')}</label>
+      <select id="community-pick" value={communityId ?? ''} onChange={(e) => setCommunityId(Number(e.target.value) || null)}>
+        <option value="">{t('choose')}</option>
+        {communities.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+      </select>
+      {communityId && (
+        <>
+          <h3>{t('noticesTitle')}</h3>
+          {notices.length === 0 && <p>{t('none')}</p>}
+          {notices.map((n) => (
+            <article className="card" key={n.id}>
+              <div className="meta">{n.council} · {n.meeting} · {formatTime(n.meetingDate, lang)}</div>
+              <p className="pre"><strong>{n.text}</strong></p>
+              <ul>{n.actionItems.map((a, i) => <li key={i}>{a.title}（{a.owner}，{a.dueOn}）— {t(`action.${a.status}` as 'action.open')}</li>)}</ul>
+              <div className="meta">{n.open ? t('noticeOpen', { d: n.noticeUntil }) : t('noticeOver')}</div>
+              {n.comments.map((c, i) => <p key={i} className="pre">💬 {c.name ?? t('resident')}：{c.body}</p>)}
+              {n.open && (
+                <form onSubmit={async (e) => { e.preventDefault(); await api('POST', `/public/resolutions/${n.id}/comments`, { body: comment[n.id] }); setComment({ ...comment, [n.id]: '' }); await load(communityId); }}>
+                  <label htmlFor={`c-${n.id}`}>{t('yourComment')}</label>
+                  <textarea id={`c-${n.id}`} required maxLength={2000} value={comment[n.id] ?? ''} onChange={(e) => setComment({ ...comment, [n.id]: e.target.value })} />
+                  <button type="submit">{t('sendComment')}</button>
+                </form>
+              )}
+            </article>
+          ))}
+          <h3>{t('proposalsTitle')}</h3>
+          {proposals.map((p) => (
+            <article className="card" key={p.id}>
+              <h4 className="pre">{p.title}</h4>
+              <p className="pre">{p.body}</p>
+              <div className="meta" data-testid={`seconds-${p.id}`}>{t('secondsCount', { n: p.seconds })} · {t(`pstatus.${p.status}` as 'pstatus.open')}</div>
+              <button type="button" className="secondary" onClick={() => setActing({ kind: 'second', id: p.id })}>{t('second')}</button>
+              {acting?.kind === 'second' && acting.id === p.id && (
+                <PhoneCode t={t} onReady={async (phone, code) => { await api('POST', `/public/proposals/${p.id}/seconds`, { phone, code }); setActing(null); await load(communityId); }} />
+              )}
+            </article>
+          ))}
+          <button type="button" onClick={() => setActing({ kind: 'propose' })}>{t('propose')}</button>
+          {acting?.kind === 'propose' && (
+            <div>
+              <label htmlFor="p-title">{t('proposalTitle')}</label>
+              <input id="p-title" maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+              <label htmlFor="p-body">{t('proposalBody')}</label>
+              <textarea id="p-body" maxLength={5000} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+              <PhoneCode t={t} onReady={async (phone, code) => { await api('POST', '/public/proposals', { regionId: communityId, ...draft, phone, code }); setActing(null); setDraft({ title: '', body: '' }); await load(communityId); }} />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
