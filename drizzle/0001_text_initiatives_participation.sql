@@ -71,13 +71,17 @@ CREATE TABLE "agenda_items" (
 	"source_ref" text,
 	"title" text NOT NULL,
 	"description" text DEFAULT '' NOT NULL,
-	"outcome" text
+	"outcome" text,
+	"voted_by" integer,
+	"voted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "council_attendance" (
 	"meeting_id" integer NOT NULL,
 	"seat_id" integer NOT NULL,
-	"present" boolean NOT NULL
+	"present" boolean NOT NULL,
+	"recorded_by" integer NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "council_meetings" (
@@ -107,7 +111,9 @@ CREATE TABLE "council_seats" (
 CREATE TABLE "council_votes" (
 	"agenda_item_id" integer NOT NULL,
 	"seat_id" integer NOT NULL,
-	"choice" text NOT NULL
+	"choice" text NOT NULL,
+	"recorded_by" integer NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "councils" (
@@ -115,6 +121,7 @@ CREATE TABLE "councils" (
 	"region_id" integer NOT NULL,
 	"name" text NOT NULL,
 	"quorum_percent" integer DEFAULT 50 NOT NULL,
+	"vote_rule" text DEFAULT 'majority_present' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -15,6 +15,7 @@ export async function councilDetail(db: Db, id: number) {
     regionId: c.regionId,
     name: c.name,
     quorumPercent: c.quorumPercent,
+    voteRule: c.voteRule,
     seats: seats.map((s) => ({ id: s.id, party: s.party, holderName: s.holderName, position: s.position, userId: s.userId, termStart: s.termStart, termEnd: s.termEnd })),
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, place: m.place, startsAt: m.startsAt.toISOString(), status: m.status })),
   };

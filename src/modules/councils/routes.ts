@@ -33,7 +33,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
     createRoute({
       method: 'post', path: '/councils', tags, summary: '四方议事会: create a community council with its seats', security: bearerSecurity,
       request: jsonBody(z.object({
-        regionId: z.number().int().positive(), name: requiredText(100), quorumPercent: z.number().int().min(1).max(99).optional(),
+        regionId: z.number().int().positive(), name: requiredText(100), quorumPercent: z.number().int().min(1).max(99).optional(), voteRule: z.enum(['majority_present', 'majority_seats', 'two_thirds_present']).optional(),
         seats: z.array(z.object({ party: z.enum(parties), holderName: requiredText(50), userId: z.number().int().positive().nullable().optional(), position: z.enum(['chair', 'secretary', 'member']).optional(), termStart: day, termEnd: day }).strict()).min(1).max(50),
       }).strict()),
       responses: { 201: ok('Created'), ...errorResponses },

@@ -22,4 +22,12 @@ describe('council rules', () => {
   ] as const)('%j of %i present', (choices, present, want) => {
     expect(passes(tally([...choices]), present)).toBe(want);
   });
+  it.each([
+    ['majority_seats', 3, 4, 7, false],
+    ['majority_seats', 4, 5, 7, true],
+    ['two_thirds_present', 4, 6, 9, true],
+    ['two_thirds_present', 3, 5, 9, false],
+  ] as const)('%s: %i for, %i present of %i seats', (rule, forVotes, present, seats, want) => {
+    expect(passes({ for: forVotes, against: 0, abstain: 0 }, present, rule, seats)).toBe(want);
+  });
 });

@@ -5,12 +5,21 @@ export function quorumMet(present: number, seats: number, sharePercent = 50): bo
 
 export type Tally = { for: number; against: number; abstain: number };
 
+export type VoteRule = 'majority_present' | 'majority_seats' | 'two_thirds_present';
+
 /**
- * Simple majority of the seats present: more votes for than half of those present. An
- * abstention therefore counts like a vote against, and a tie fails.
+ * Whether a vote passes. By default a simple majority of the seats present: more votes for than
+ * half of those present, so an abstention counts like a vote against and a tie fails.
  */
-export function passes(t: Tally, present: number): boolean {
-  return t.for * 2 > present;
+export function passes(t: Tally, present: number, rule: VoteRule = 'majority_present', seats = present): boolean {
+  switch (rule) {
+    case 'majority_present':
+      return t.for * 2 > present;
+    case 'majority_seats':
+      return t.for * 2 > seats;
+    case 'two_thirds_present':
+      return t.for * 3 >= present * 2;
+  }
 }
 
 export function tally(choices: ('for' | 'against' | 'abstain')[]): Tally {

@@ -13,6 +13,8 @@ export const councils = pgTable('councils', {
   name: text('name').notNull(),
   /** Share of seats that must be present (default: more than half). */
   quorumPercent: integer('quorum_percent').notNull().default(50),
+  /** How a vote passes: more than half of the seats present (default), of all seats, or two thirds of those present. */
+  voteRule: text('vote_rule', { enum: ['majority_present', 'majority_seats', 'two_thirds_present'] }).notNull().default('majority_present'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
@@ -53,6 +55,8 @@ export const agendaItems = pgTable('agenda_items', {
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   outcome: text('outcome', { enum: ['passed', 'rejected'] }),
+  votedBy: integer('voted_by'),
+  votedAt: timestamp('voted_at', { withTimezone: true }),
 });
 
 export const councilAttendance = pgTable(
@@ -61,6 +65,8 @@ export const councilAttendance = pgTable(
     meetingId: integer('meeting_id').notNull().references(() => councilMeetings.id),
     seatId: integer('seat_id').notNull().references(() => councilSeats.id),
     present: boolean('present').notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('council_attendance_uq').on(t.meetingId, t.seatId)],
 );
@@ -71,6 +77,8 @@ export const councilVotes = pgTable(
     agendaItemId: integer('agenda_item_id').notNull().references(() => agendaItems.id),
     seatId: integer('seat_id').notNull().references(() => councilSeats.id),
     choice: text('choice', { enum: ['for', 'against', 'abstain'] }).notNull(),
+    recordedBy: integer('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('council_votes_uq').on(t.agendaItemId, t.seatId)],
 );

@@ -17,7 +17,7 @@ export async function recordAttendance(ctx: AppContext, opts: RecordAttendanceOp
   const present = new Set(opts.presentSeatIds);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(councilAttendance).where(and(eq(councilAttendance.meetingId, meeting.id)));
-    await tx.insert(councilAttendance).values(seats.map((s) => ({ meetingId: meeting.id, seatId: s.id, present: present.has(s.id) })));
+    await tx.insert(councilAttendance).values(seats.map((s) => ({ meetingId: meeting.id, seatId: s.id, present: present.has(s.id), recordedBy: opts.actor.userId, recordedAt: ctx.now() })));
   });
   return { present: present.size, seats: seats.length };
 }

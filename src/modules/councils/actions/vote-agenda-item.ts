@@ -9,7 +9,7 @@ import { agendaItems, councilAttendance, councilSeats, councilVotes } from '../t
 export type VoteOptions = { actor: UserActor; agendaItemId: number; votes: { seatId: number; choice: 'for' | 'against' | 'abstain' }[] };
 
 /**
- * 表决: one vote per seat present. Without a quorum there is no vote, and the answer says how
+ * 表决: one vote per seat present, passing by the council's rule. Without a quorum there is no vote, and the answer says how
  * many seats are present and how many are needed.
  */
 export async function voteAgendaItem(ctx: AppContext, opts: VoteOptions) {
@@ -29,11 +29,12 @@ export async function voteAgendaItem(ctx: AppContext, opts: VoteOptions) {
   if (absent.length) throw new AppError('request.invalid', { zh: '只有到会席位可以表决。', en: 'Only seats present may vote.', details: { seatIds: absent.map((v) => v.seatId) } });
   if (new Set(opts.votes.map((v) => v.seatId)).size !== opts.votes.length) throw new AppError('request.invalid', { zh: '每个席位只能投一票。', en: 'One vote per seat.' });
   const result = tally(opts.votes.map((v) => v.choice));
-  const outcome = passes(result, present.size) ? 'passed' : 'rejected';
+  const outcome = passes(result, present.size, council.voteRule, seats.length) ? 'passed' : 'rejected';
+  const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await tx.delete(councilVotes).where(eq(councilVotes.agendaItemId, item.id));
-    if (opts.votes.length) await tx.insert(councilVotes).values(opts.votes.map((v) => ({ agendaItemId: item.id, ...v })));
-    await tx.update(agendaItems).set({ outcome }).where(eq(agendaItems.id, item.id));
+    if (opts.votes.length) await tx.insert(councilVotes).values(opts.votes.map((v) => ({ agendaItemId: item.id, ...v, recordedBy: opts.actor.userId, recordedAt: now })));
+    await tx.update(agendaItems).set({ outcome, votedBy: opts.actor.userId, votedAt: now }).where(eq(agendaItems.id, item.id));
   });
   return { ...result, present: present.size, seats: seats.length, outcome };
 }
