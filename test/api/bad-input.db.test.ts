@@ -1,22 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, hostileContent, hostileTitle, type World } from '../world.js';
+import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import { hostileContent, hostileTitle, type World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
-let api: Awaited<ReturnType<typeof startTestServer>>;
+let api: TestApi;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  api = await startTestServer(testContext(database).ctx);
-});
-afterAll(async () => {
-  await api.close();
-  await database.drop();
-});
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
+afterAll(() => tearDownApiWorld({ database, api }));
 
 const counts = async () => {
   const rows = (await database.db.execute(sql`select (select count(*) from demands)::int as d, (select count(*) from demand_events)::int as e, (select count(*) from attachments)::int as a`)) as unknown as { rows: { d: number; e: number; a: number }[] };

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, type World } from '../world.js';
+import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
-let api: Awaited<ReturnType<typeof startTestServer>>;
+let api: TestApi;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  api = await startTestServer(testContext(database, new Date()).ctx);
-});
-afterAll(async () => {
-  await api.close();
-  await database.drop();
-});
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
+afterAll(() => tearDownApiWorld({ database, api }));
 
 const seat = (party: string, holderName: string, position = 'member') => ({ party, holderName, position, termStart: '2026-01-01', termEnd: '2028-12-31' });
 

@@ -1,23 +1,16 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, type World } from '../world.js';
+import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
-let api: Awaited<ReturnType<typeof startTestServer>>;
+let api: TestApi;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  api = await startTestServer(testContext(database, new Date()).ctx);
-});
-afterAll(async () => {
-  await api.close();
-  await database.drop();
-});
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
+afterAll(() => tearDownApiWorld({ database, api }));
 
 /** What the SMS gateway would have delivered: the newest code sent to this phone. */
 async function codeFor(phone: string): Promise<string> {

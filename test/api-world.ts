@@ -1,0 +1,18 @@
+import { openTestDatabase, type TestDatabase, testContext } from './db.js';
+import { startTestServer } from './http.js';
+import { buildWorld, type World } from './world.js';
+
+export type TestApi = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A database, the small test district and the API on a real socket: what most API tests start from. */
+export async function setUpApiWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
+  const database = await openTestDatabase();
+  const world = await buildWorld(database.db);
+  const api = await startTestServer(testContext(database, start).ctx);
+  return { database, world, api };
+}
+
+export async function tearDownApiWorld(env: { database?: TestDatabase; api?: TestApi }): Promise<void> {
+  await env.api?.close();
+  await env.database?.drop();
+}
