@@ -9,6 +9,8 @@ export type Config = {
   dataDir: string;
   publicRateLimit?: number;
   secureCookies: boolean;
+  /** Connections to a PostgreSQL server. */
+  poolSize: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +21,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.TINGJIAN_DATA_DIR ?? './data'),
     publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
     secureCookies: env.TINGJIAN_SECURE_COOKIES === '1',
+    poolSize: Number(env.TINGJIAN_DB_POOL ?? 16),
   };
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.poolSize } : { dataDir: config.dataDir });
 }
 
 /** migrate → (demo data when empty) → serve. Resolves once listening; returns a stopper. */
