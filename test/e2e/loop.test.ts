@@ -205,12 +205,17 @@ describe('the loop in the browser', () => {
     await page.keyboard.type('李大爷');
     await page.keyboard.press('Tab');
     await page.keyboard.type('13700001111');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 7)]);
+    await page.setInputFiles('#intake-photos', { name: '路灯.png', mimeType: 'image/png', buffer: png });
+    await page.locator('#reporterPhone').focus();
     await page.keyboard.press('Control+Enter');
     const slipNumber = (await page.textContent('[data-testid=slip-number]'))!.trim();
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(slipNumber).toMatch(/^\d{14}$/);
     const found = await server.call('GET', `/api/v1/demands?q=${slipNumber}`, { token: world.tokens.operator });
     expect(found.body.items[0]).toMatchObject({ region: { id: world.c1.id }, category: { id: world.lights.id }, address: '3栋门口', reporterName: '李大爷', reporterPhone: '13700001111', channel: 'hotline' });
+    const withPhoto = await server.call('GET', `/api/v1/demands/${found.body.items[0].id}`, { token: world.tokens.operator });
+    expect(withPhoto.body.attachments).toMatchObject([{ filename: '路灯.png', contentType: 'image/png', size: 40 }]);
     await page.screenshot({ path: `${shots}/console-slip.png` });
     await page.context().close();
   }, 60_000);

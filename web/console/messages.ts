@@ -22,6 +22,7 @@ export const messages = {
   queueCallback: { 'zh-CN': '待回访 / 待办结', en: 'To call back / close' },
   queueExtensions: { 'zh-CN': '待审批延期', en: 'Extension requests' },
   queueSupervised: { 'zh-CN': '督办件', en: 'Under supervision' },
+  photos: { 'zh-CN': '现场照片（可选，最多 9 张）', en: 'Photos (optional, up to 9)' },
   templates: { 'zh-CN': '常用答复', en: 'Reply templates' },
   'tpl.fixed': { 'zh-CN': '经现场核查，问题已于今日处理完毕。感谢您对我们工作的支持与监督。', en: 'We checked on site and fixed the problem today. Thank you for your support.' },
   'tpl.scheduled': { 'zh-CN': '经现场核查，已纳入整改计划，预计于本月内完成，届时将再次与您联系。', en: 'We checked on site; the repair is scheduled this month and we will contact you again then.' },

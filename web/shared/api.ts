@@ -34,6 +34,16 @@ export async function api<T>(method: string, path: string, body?: unknown, lang 
   return data as T;
 }
 
+/** Uploads one file as the raw request body (the API checks its bytes), with the session's CSRF token. */
+export async function uploadFile<T>(path: string, file: File, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': file.type, 'x-filename': encodeURIComponent(file.name), ...extraHeaders };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'unknown', data?.error?.message ?? res.statusText);
+  return data as T;
+}
+
 export type Lang = 'zh-CN' | 'en';
 export function currentLang(): Lang {
   try {

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api, type Category, type Region } from '../../shared/api';
+import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
 import { useApp } from '../App';
 import { matches } from '../pickers';
 
@@ -16,6 +16,7 @@ export function IntakePage() {
   const [error, setError] = useState<string | null>(null);
   const [slip, setSlip] = useState<Slip | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const contentRef = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => {
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
@@ -41,6 +42,10 @@ export function IntakePage() {
     try {
       const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
       const res = await api<{ id: number; number: string; queryCode: string | null }>('POST', '/demands', body);
+      // Photos go up once the demand exists; a refused photo is reported, the demand stays.
+      for (const file of files) {
+        await uploadFile(`/demands/${res.id}/attachments`, file).catch((e: unknown) => setError(e instanceof ApiError ? `${file.name}：${e.message}` : String(e)));
+      }
       const qr = await QRCode.toDataURL(`${location.origin}/#/lookup`, { margin: 1, width: 160 });
       setSlip({ ...res, qr });
     } catch (e) {
@@ -55,6 +60,7 @@ export function IntakePage() {
 
   const next = () => {
     setSlip(null);
+    setFiles([]);
     form.resetFields();
     setTimeout(() => contentRef.current?.focus(), 0);
   };
@@ -102,6 +108,9 @@ export function IntakePage() {
               <Radio.Group options={[{ value: 'normal', label: t('urgency.normal') }, { value: 'emergency', label: t('urgency.emergency') }]} />
             </Form.Item>
           </Space>
+          <Form.Item label={t('photos')} htmlFor="intake-photos">
+            <input id="intake-photos" type="file" accept="image/jpeg,image/png,image/webp" multiple key={files.length === 0 ? 'empty' : 'chosen'} onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 9))} />
+          </Form.Item>
           {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" onClick={submit} loading={busy} id="intake-submit">
             {t('save')}
