@@ -61,6 +61,7 @@ CREATE TABLE "action_items" (
 	"due_on" date NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	"demand_id" bigint,
+	"initiative_id" integer,
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -202,6 +203,7 @@ ALTER TABLE "reception_entries" ADD CONSTRAINT "reception_entries_reception_day_
 ALTER TABLE "reception_entries" ADD CONSTRAINT "reception_entries_demand_id_demands_id_fk" FOREIGN KEY ("demand_id") REFERENCES "public"."demands"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_items" ADD CONSTRAINT "action_items_resolution_id_resolutions_id_fk" FOREIGN KEY ("resolution_id") REFERENCES "public"."resolutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_items" ADD CONSTRAINT "action_items_demand_id_demands_id_fk" FOREIGN KEY ("demand_id") REFERENCES "public"."demands"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "action_items" ADD CONSTRAINT "action_items_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agenda_items" ADD CONSTRAINT "agenda_items_meeting_id_council_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."council_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_attendance" ADD CONSTRAINT "council_attendance_meeting_id_council_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."council_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_attendance" ADD CONSTRAINT "council_attendance_seat_id_council_seats_id_fk" FOREIGN KEY ("seat_id") REFERENCES "public"."council_seats"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

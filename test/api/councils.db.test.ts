@@ -50,9 +50,13 @@ describe('四方议事会: a full council cycle', () => {
     });
     expect(vote.body).toMatchObject({ for: 3, against: 0, abstain: 1, present: 4, outcome: 'passed' });
 
+    const linked = await api.call('POST', '/api/v1/demands', { token: op, body: { content: '围墙太高遮挡视线', reporterPhone: '13800000000', regionId: world.c1.id } });
+    const initiative = await api.call('POST', '/api/v1/initiatives', { token: world.tokens.supervisor, body: { title: '围墙改造专项', unitId: world.t1Gov.id, demandIds: [linked.body.id] } });
+    const badLink = await api.call('POST', `/api/v1/agenda-items/${item.body.id}/resolution`, { token: op, body: { text: 'x', actionItems: [{ title: 't', owner: 'o', dueOn: '2026-12-31', initiativeId: 999999 }] } });
+    expect(badLink.status).toBe(422);
     const resolution = await api.call('POST', `/api/v1/agenda-items/${item.body.id}/resolution`, {
       token: op,
-      body: { text: '拆除沿街围墙改为通透栏杆，院坝增设桌椅两套。', noticeDays: 7, actionItems: [{ title: '围墙改栏杆施工', owner: '物业公司', dueOn: '2026-12-31' }, { title: '采购桌椅', owner: '居委会', dueOn: '2026-12-15' }] },
+      body: { text: '拆除沿街围墙改为通透栏杆，院坝增设桌椅两套。', noticeDays: 7, actionItems: [{ title: '围墙改栏杆施工', owner: '物业公司', dueOn: '2026-12-31', initiativeId: initiative.body.id }, { title: '采购桌椅', owner: '居委会', dueOn: '2026-12-15' }] },
     });
     expect(resolution.status).toBe(201);
     const closed = await api.call('POST', `/api/v1/meetings/${mid}/close`, { token: op, body: { minutes: '会议通过围墙改造决议。' } });
@@ -77,5 +81,7 @@ describe('四方议事会: a full council cycle', () => {
     const detail = await api.call('GET', `/api/v1/meetings/${mid}`, { token: op });
     expect(detail.body.corrections).toHaveLength(1);
     expect(detail.body.agenda[0].votes).toHaveLength(4);
+    expect(detail.body.resolutions).toHaveLength(1);
+    expect(detail.body.resolutions[0].actionItems[0].initiativeId).toBe(initiative.body.id);
   });
 });

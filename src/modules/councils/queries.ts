@@ -54,7 +54,7 @@ export async function meetingDetail(db: Db, id: number) {
       agendaItemId: r.agendaItemId,
       text: r.text,
       noticeUntil: r.noticeUntil,
-      actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status, demandId: a.demandId })),
+      actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status, demandId: a.demandId, initiativeId: a.initiativeId })),
     })),
     corrections: corrections.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
   };

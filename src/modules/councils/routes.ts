@@ -78,7 +78,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
   app.openapi(
     createRoute({
       method: 'post', path: '/agenda-items/{id}/resolution', tags, summary: '决议 with action items, under public notice', security: bearerSecurity,
-      request: { params: IdParam, ...jsonBody(z.object({ text: requiredText(5000), noticeDays: z.number().int().min(1).max(60).optional(), actionItems: z.array(z.object({ title: requiredText(200), owner: requiredText(100), dueOn: day, demandId: z.number().int().positive().nullable().optional() }).strict()).max(50) }).strict()) },
+      request: { params: IdParam, ...jsonBody(z.object({ text: requiredText(5000), noticeDays: z.number().int().min(1).max(60).optional(), actionItems: z.array(z.object({ title: requiredText(200), owner: requiredText(100), dueOn: day, demandId: z.number().int().positive().nullable().optional(), initiativeId: z.number().int().positive().nullable().optional() }).strict()).max(50) }).strict()) },
       responses: { 201: ok('Adopted'), ...errorResponses },
     }),
     async (c) => c.json(await adoptResolution(ctx, { actor: requireUser(c), agendaItemId: c.req.valid('param').id, ...c.req.valid('json') }), 201),

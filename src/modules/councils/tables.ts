@@ -1,6 +1,7 @@
 import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { demands } from '../demands/tables.js';
+import { initiatives } from '../initiatives/tables.js';
 import { regions } from '../regions/tables.js';
 
 export const parties = ['party_org', 'residents_committee', 'owners_committee', 'property_company', 'resident_rep'] as const;
@@ -101,6 +102,7 @@ export const actionItems = pgTable('action_items', {
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   status: text('status', { enum: ['open', 'in_progress', 'done'] }).notNull().default('open'),
   demandId: bigint('demand_id', { mode: 'number' }).references(() => demands.id),
+  initiativeId: integer('initiative_id').references(() => initiatives.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
