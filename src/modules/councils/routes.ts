@@ -18,6 +18,7 @@ import { updateActionItem } from './actions/update-action-item.js';
 import { voteAgendaItem } from './actions/vote-agenda-item.js';
 import { councilDetail, meetingDetail, publicNotices } from './queries.js';
 import { loadCouncil, loadMeeting } from './store.js';
+import { CouncilView, MeetingView, NoticeView } from './schema.js';
 import { councils, parties } from './tables.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -36,7 +37,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
         regionId: z.number().int().positive(), name: requiredText(100), quorumPercent: z.number().int().min(1).max(99).optional(), voteRule: z.enum(['majority_present', 'majority_seats', 'two_thirds_present']).optional(),
         seats: z.array(z.object({ party: z.enum(parties), holderName: requiredText(50), userId: z.number().int().positive().nullable().optional(), position: z.enum(['chair', 'secretary', 'member']).optional(), termStart: day, termEnd: day }).strict()).min(1).max(50),
       }).strict()),
-      responses: { 201: ok('Created'), ...errorResponses },
+      responses: { 201: jsonOk(CouncilView, 'Created'), ...errorResponses },
     }),
     async (c) => {
       const { council } = await createCouncil(ctx, { actor: requireUser(c), ...c.req.valid('json') });
@@ -47,19 +48,19 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
     requireUser(c);
     return c.json({ items: await ctx.db.select().from(councils).orderBy(asc(councils.id)) }, 200);
   });
-  app.openapi(createRoute({ method: 'get', path: '/councils/{id}', tags, summary: 'A council: seats and meetings', security: bearerSecurity, request: { params: IdParam }, responses: { 200: ok(), ...errorResponses } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: '/councils/{id}', tags, summary: 'A council: seats and meetings', security: bearerSecurity, request: { params: IdParam }, responses: { 200: jsonOk(CouncilView), ...errorResponses } }), async (c) => {
     const council = await loadCouncil(ctx.db, requireUser(c), c.req.valid('param').id);
     return c.json(await councilDetail(ctx.db, council.id), 200);
   });
   app.openapi(
-    createRoute({ method: 'post', path: '/councils/{id}/meetings', tags, summary: 'Schedule a meeting', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ title: requiredText(200), place: requiredText(200), startsAt: z.iso.datetime({ offset: true }) }).strict()) }, responses: { 201: ok('Scheduled'), ...errorResponses } }),
+    createRoute({ method: 'post', path: '/councils/{id}/meetings', tags, summary: 'Schedule a meeting', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ title: requiredText(200), place: requiredText(200), startsAt: z.iso.datetime({ offset: true }) }).strict()) }, responses: { 201: jsonOk(MeetingView, 'Scheduled'), ...errorResponses } }),
     async (c) => {
       const b = c.req.valid('json');
       const m = await scheduleMeeting(ctx, { actor: requireUser(c), councilId: c.req.valid('param').id, ...b, startsAt: new Date(b.startsAt) });
       return c.json(await meetingDetail(ctx.db, m.id), 201);
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/meetings/{id}', tags, summary: 'A meeting: attendance, agenda with votes, resolutions, action items, corrections', security: bearerSecurity, request: { params: IdParam }, responses: { 200: ok(), ...errorResponses } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: '/meetings/{id}', tags, summary: 'A meeting: attendance, agenda with votes, resolutions, action items, corrections', security: bearerSecurity, request: { params: IdParam }, responses: { 200: jsonOk(MeetingView), ...errorResponses } }), async (c) => {
     const { meeting } = await loadMeeting(ctx.db, requireUser(c), c.req.valid('param').id);
     return c.json(await meetingDetail(ctx.db, meeting.id), 200);
   });
@@ -84,7 +85,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
     async (c) => c.json(await adoptResolution(ctx, { actor: requireUser(c), agendaItemId: c.req.valid('param').id, ...c.req.valid('json') }), 201),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/meetings/{id}/close', tags, summary: 'Close with minutes; the record becomes read-only', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ minutes: requiredText(20000) }).strict()) }, responses: { 200: ok(), ...errorResponses } }),
+    createRoute({ method: 'post', path: '/meetings/{id}/close', tags, summary: 'Close with minutes; the record becomes read-only', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ minutes: requiredText(20000) }).strict()) }, responses: { 200: jsonOk(MeetingView), ...errorResponses } }),
     async (c) => {
       const m = await closeMeeting(ctx, { actor: requireUser(c), meetingId: c.req.valid('param').id, ...c.req.valid('json') });
       return c.json(await meetingDetail(ctx.db, m.id), 200);
@@ -101,7 +102,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
 
   app.use('/public/resolutions/*', rateLimit(limitPerMinute) as MiddlewareHandler<HttpEnv>);
   app.openapi(
-    createRoute({ method: 'get', path: '/public/notices', tags: ['public'], summary: '公示: a community’s resolutions, their progress and comments', request: { query: z.object({ regionId: z.coerce.number().int().positive() }) }, responses: { 200: ok(), ...errorResponses } }),
+    createRoute({ method: 'get', path: '/public/notices', tags: ['public'], summary: '公示: a community’s resolutions, their progress and comments', request: { query: z.object({ regionId: z.coerce.number().int().positive() }) }, responses: { 200: jsonOk(z.object({ items: z.array(NoticeView) })), ...errorResponses } }),
     async (c) => c.json({ items: await publicNotices(ctx.db, c.req.valid('query').regionId, ctx.now()) }, 200),
   );
   app.openapi(
