@@ -16,3 +16,16 @@ export async function tearDownApiWorld(env: { database?: TestDatabase; api?: Tes
   await env.api?.close();
   await env.database?.drop();
 }
+
+/** The API world plus Debian's Chromium, for browser tests (the web apps built first if needed). */
+export async function setUpBrowserWorld() {
+  const { ensureWebBuilt, launchBrowser } = await import('./e2e/browser.js');
+  ensureWebBuilt();
+  const { database, world, api } = await setUpApiWorld();
+  return { database, world, server: api, browser: await launchBrowser() };
+}
+
+export async function tearDownBrowserWorld(env: { database?: TestDatabase; server?: TestApi; browser?: { close(): Promise<void> } }) {
+  await env.browser?.close();
+  await tearDownApiWorld({ database: env.database, api: env.server });
+}

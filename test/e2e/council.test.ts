@@ -2,30 +2,21 @@ import { desc } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, type World } from '../world.js';
-import { ensureWebBuilt, launchBrowser } from './browser.js';
+import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
 
 // A four-party council cycle in the browser, and a resident proposal reaching its threshold.
 
 let database: TestDatabase;
 let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestApi;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(testContext(database, new Date()).ctx);
-  browser = await launchBrowser();
+  ({ database, world, server, browser } = await setUpBrowserWorld());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.drop();
-});
+afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
 const seat = (party: string, holderName: string, position = 'member') => ({ party, holderName, position, termStart: '2026-01-01', termEnd: '2028-12-31' });
 

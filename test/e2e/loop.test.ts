@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, type World } from '../world.js';
-import { ensureWebBuilt, launchBrowser } from './browser.js';
+import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
 
 // The whole loop in a real browser: a resident submits on the portal, staff work it in the
 // console, the resident sees the answer. Plus elderly mode, access control, escaping and axe.
@@ -19,25 +18,17 @@ const scriptTitle = '<script>window.__pwned = 1</script>路灯不亮';
 
 let database: TestDatabase;
 let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestApi;
 let browser: Browser;
 let number = '';
 let demandId = 0;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  ensureWebBuilt();
   mkdirSync(shots, { recursive: true });
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(testContext(database, new Date()).ctx);
-  browser = await launchBrowser();
+  ({ database, world, server, browser } = await setUpBrowserWorld());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.drop();
-});
+afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
 async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });

@@ -1,30 +1,21 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
-import { startTestServer } from '../http.js';
-import { buildWorld, type World } from '../world.js';
-import { ensureWebBuilt, launchBrowser } from './browser.js';
+import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
 
 // 摆桌子听意见 on a tablet whose network drops halfway: every entry arrives, exactly once.
 
 let database: TestDatabase;
 let world: World;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestApi;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  server = await startTestServer(testContext(database, new Date()).ctx);
-  browser = await launchBrowser();
+  ({ database, world, server, browser } = await setUpBrowserWorld());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.drop();
-});
+afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
 describe('reception-day batch entry', () => {
   it('keeps entries through a network cut and delivers each exactly once', async () => {
