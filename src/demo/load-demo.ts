@@ -22,6 +22,7 @@ import { requestExtension } from '../modules/demands/actions/request-extension.j
 import { returnDemand } from '../modules/demands/actions/return-demand.js';
 import { knowledgeArticles } from '../modules/knowledge/tables.js';
 import { createRegion, createUnit } from '../modules/regions/store.js';
+import { units } from '../modules/regions/tables.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
 import { titleFrom } from '../modules/demands/actions/register-demand.js';
 
@@ -34,6 +35,7 @@ export const demoLogins = [
   { username: 'handler.changyuan', role: '承办人员 handler — 昌元街道办事处' },
   { username: 'handler.zjw', role: '承办人员 handler — 区住房城乡建委' },
   { username: 'handler.cgj', role: '承办人员 handler — 区城市管理局' },
+  { username: 'handler.u<id>', role: '承办人员 handler — every other unit (its id in /api/v1/units)' },
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -116,6 +118,20 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   await add('handler.zjw', '区住建委 刘洋', [{ role: 'handler', unitId: ids.deptUnits.get('区住房城乡建委')! }]);
   await add('handler.cgj', '区城管局 赵敏', [{ role: 'handler', unitId: ids.deptUnits.get('区城市管理局')! }]);
 
+  // Every other unit gets a handler account too, so that timelines name a person, not "system".
+  const handlers = new Map<number, Actor>([
+    [ids.townUnits[0], users['handler.changyuan']],
+    [ids.deptUnits.get('区住房城乡建委')!, users['handler.zjw']],
+    [ids.deptUnits.get('区城市管理局')!, users['handler.cgj']],
+  ]);
+  const allUnits = await db.select({ id: units.id, name: units.name }).from(units);
+  for (const u of allUnits) {
+    if (handlers.has(u.id)) continue;
+    await add(`handler.u${u.id}`, `${u.name} 承办人`, [{ role: 'handler', unitId: u.id }]);
+    handlers.set(u.id, users[`handler.u${u.id}`]);
+  }
+  const handlerOf = (unitId: number | null) => (unitId !== null && handlers.get(unitId)) || systemActor;
+
   const admin = users.admin as Extract<Actor, { kind: 'user' }>;
   await db.insert(knowledgeArticles).values([
     { title: '职工医保特殊疾病认定办理指南', body: '携带身份证、医保卡、近一年病历及检查报告，到区政务服务中心医保窗口或三家特病鉴定医院申请；全区可认定病种共 47 项，认定结果 15 个工作日内告知。', keywords: '特病 慢性病 医保 认定', status: 'approved', reviewedOn: '2026-10-15', createdBy: admin.userId },
@@ -189,20 +205,21 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     }
     advance(0.5 + random());
     // The owning department when the category has one; otherwise the township (首接负责).
-    await dispatchDemand(at, { actor: disp, demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
+    const dispatched = await dispatchDemand(at, { actor: disp, demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
+    const handler = handlerOf(dispatched.unitId);
     if (fate < 0.24) continue; // dispatched, not yet acknowledged
     advance(random() < 0.85 ? 2 + random() * 10 : 30 + random() * 20);
     if (fate < 0.28) {
-      await returnDemand(at, { actor: systemActor, demandId: demand.id, reason: '该事项不属于本单位职责，请改派相关部门。' });
+      await returnDemand(at, { actor: handler, demandId: demand.id, reason: '该事项不属于本单位职责，请改派相关部门。' });
       continue;
     }
-    await acknowledgeDemand(at, { actor: systemActor, demandId: demand.id });
+    await acknowledgeDemand(at, { actor: handler, demandId: demand.id });
     if (fate < 0.36) {
-      if (random() < 0.4) await requestExtension(at, { actor: systemActor, demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
+      if (random() < 0.4) await requestExtension(at, { actor: handler, demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
       continue;
     }
     advance(24 + random() * 24 * 9);
-    await replyDemand(at, { actor: systemActor, demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
+    await replyDemand(at, { actor: handler, demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
     if (fate < 0.44) continue; // waiting for callback
     advance(4 + random() * 30);
     const r = random();
