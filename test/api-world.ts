@@ -4,11 +4,19 @@ import { buildWorld, type World } from './world.js';
 
 export type TestApi = Awaited<ReturnType<typeof startTestServer>>;
 
-/** A database, the small test district and the API on a real socket: what most API tests start from. */
-export async function setUpApiWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
+export type TestClock = ReturnType<typeof testContext>;
+
+/** A database, the small test district and an action context whose clock starts at `start`. */
+export async function setUpWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; t: TestClock }> {
   const database = await openTestDatabase();
   const world = await buildWorld(database.db);
-  const api = await startTestServer(testContext(database, start).ctx);
+  return { database, world, t: testContext(database, start) };
+}
+
+/** A database, the small test district and the API on a real socket: what most API tests start from. */
+export async function setUpApiWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
+  const { database, world, t } = await setUpWorld(start);
+  const api = await startTestServer(t.ctx);
   return { database, world, api };
 }
 

@@ -17,6 +17,11 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 }
 
+/** The first millisecond of a local day. */
+export function startOfLocalDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - offsetMs);
+}
+
 /** The last millisecond of a local day. */
 export function endOfLocalDay(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) + dayMs - 1 - offsetMs);

@@ -1,10 +1,11 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { underNode } from '../../db/tree.js';
+import { iso } from '../../lib/iso.js';
 import { localDay } from '../calendar/deadlines.js';
 import { regions } from '../regions/tables.js';
 import { actionItems, agendaItems, councilAttendance, councilMeetings, councilSeats, councils, councilVotes, meetingCorrections, noticeComments, resolutions } from './tables.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function councilDetail(db: Db, id: number) {
   const [c] = await db.select().from(councils).where(eq(councils.id, id));
@@ -68,7 +69,7 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
     .innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(sql`${regions.path} like (select path || '%' from regions where id = ${regionId})`)
+    .where(underNode(regions.path, 'regions', regionId))
     .orderBy(asc(resolutions.id));
   const ids = rows.map((x) => x.r.id);
   const acts = ids.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, ids)) : [];

@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { containsPattern } from '../../db/tree.js';
 import type { AppContext } from '../../lib/context.js';
+import { localDay } from '../calendar/deadlines.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
@@ -35,7 +37,6 @@ const present = (a: typeof knowledgeArticles.$inferSelect) => ({
   validUntil: a.validUntil,
   updatedAt: a.updatedAt.toISOString(),
 });
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** 知识库: admins curate and date approved answers; operators search them while on the phone. */
 export function knowledgeRoutes(ctx: AppContext) {
@@ -54,13 +55,13 @@ export function knowledgeRoutes(ctx: AppContext) {
     async (c) => {
       const actor = requireUser(c);
       const { q, status } = c.req.valid('query');
-      const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = localDay(ctx.now());
       const where = [];
       if (status === 'approved' || !isAdmin(actor)) {
         where.push(eq(knowledgeArticles.status, 'approved'), sql`(${knowledgeArticles.validUntil} is null or ${knowledgeArticles.validUntil} >= ${today})`);
       }
       if (q) {
-        const p = `%${likeEscape(q)}%`;
+        const p = containsPattern(q);
         where.push(or(sql`${knowledgeArticles.title} ilike ${p}`, sql`${knowledgeArticles.body} ilike ${p}`, sql`${knowledgeArticles.keywords} ilike ${p}`));
       }
       const rows = await ctx.db.select().from(knowledgeArticles).where(and(...where)).orderBy(desc(knowledgeArticles.updatedAt)).limit(50);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { underNode } from '../../db/tree.js';
 import type { AppContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
@@ -49,7 +50,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
         .select({ id: proposals.id })
         .from(proposals)
         .innerJoin(regions, eq(regions.id, proposals.regionId))
-        .where(sql`${regions.path} like (select path || '%' from regions where id = ${c.req.valid('query').regionId}) and ${proposals.status} <> 'merged'`)
+        .where(and(underNode(regions.path, 'regions', c.req.valid('query').regionId), ne(proposals.status, 'merged')))
         .orderBy(desc(proposals.seconds), desc(proposals.id))
         .limit(100);
       return c.json({ items: await Promise.all(rows.map((r) => present(r.id))) }, 200);

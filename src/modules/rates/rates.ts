@@ -1,3 +1,5 @@
+import { startOfLocalDay } from '../calendar/deadlines.js';
+
 /** Counts for one unit and period, as gathered from assignments, callbacks and closures. */
 export type RateCounts = {
   dispatched: number;
@@ -56,7 +58,6 @@ export function rankUnits(rows: UnitRates[], minDemands: number): (UnitRates & {
 /** [start, end) of a local (UTC+8) month "2026-11". */
 export function monthRange(month: string): { start: Date; end: Date } {
   const [y, m] = month.split('-').map(Number);
-  const start = new Date(Date.UTC(y, m - 1, 1) - 8 * 3_600_000);
-  const end = new Date(Date.UTC(y, m, 1) - 8 * 3_600_000);
-  return { start, end };
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { start: startOfLocalDay(`${month}-01`), end: startOfLocalDay(`${next}-01`) };
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
+import { underNode } from '../../db/tree.js';
 import type { AppContext } from '../../lib/context.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
@@ -89,7 +90,7 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
               from demands d join regions r on r.id = d.region_id
              where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
                and (${actor.grants.some((g) => g.role !== 'handler') ? scope : sql`false`})
-               ${q.regionId ? sql`and r.path like (select path || '%' from regions where id = ${q.regionId})` : sql``}
+               ${q.regionId ? sql`and ${underNode(sql`r.path`, 'regions', q.regionId)}` : sql``}
              order by d.created_at, d.id limit 20000`,
       );
       const index = new TopicIndex();

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../../../test/db.js';
-import { buildDemand, buildWorld, type World } from '../../../test/world.js';
+import { setUpWorld, type TestClock } from '../../../test/api-world.js';
+import type { TestDatabase } from '../../../test/db.js';
+import { buildDemand, type World } from '../../../test/world.js';
 import { dispatchDemand } from '../demands/actions/dispatch-demand.js';
 import { retrainAfter, Suggester } from './suggester.js';
 
 let database: TestDatabase;
 let world: World;
-let t: ReturnType<typeof testContext>;
+let t: TestClock;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  t = testContext(database, new Date());
-});
+beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date())));
 afterAll(async () => database.drop());
 
 const route = async (content: string, categoryId: number, unitId: number) => {

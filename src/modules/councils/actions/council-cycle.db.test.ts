@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase, testContext } from '../../../../test/db.js';
-import { buildWorld, type World } from '../../../../test/world.js';
+import { setUpWorld, type TestClock } from '../../../../test/api-world.js';
+import type { TestDatabase } from '../../../../test/db.js';
+import type { World } from '../../../../test/world.js';
 import { AppError } from '../../../lib/errors.js';
 import { noticeComments } from '../tables.js';
 import { addAgendaItem } from './add-agenda-item.js';
@@ -13,13 +14,9 @@ import { voteAgendaItem } from './vote-agenda-item.js';
 
 let database: TestDatabase;
 let world: World;
-let t: ReturnType<typeof testContext>;
+let t: TestClock;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
-  t = testContext(database, new Date('2026-11-23T10:00:00+08:00'));
-});
+beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date('2026-11-23T10:00:00+08:00'))));
 afterAll(async () => database.drop());
 
 const seat = (holderName: string) => ({ party: 'resident_rep' as const, holderName, termStart: '2026-01-01', termEnd: '2027-12-31' });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase, type TestDatabase, testContext } from '../../../../test/db.js';
-import { buildDemand, buildWorld, hostileContent, hostileTitle, type World } from '../../../../test/world.js';
+import { setUpWorld, type TestClock } from '../../../../test/api-world.js';
+import type { TestDatabase } from '../../../../test/db.js';
+import { buildDemand, hostileContent, hostileTitle, type World } from '../../../../test/world.js';
 import { AppError } from '../../../lib/errors.js';
 import { putSetting } from '../../settings/store.js';
 import { assignments, callbacks, demandEvents, demands } from '../tables.js';
@@ -22,14 +23,10 @@ import { withdrawDemand } from './withdraw-demand.js';
 
 let database: TestDatabase;
 let world: World;
-let t: ReturnType<typeof testContext>;
+let t: TestClock;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await buildWorld(database.db);
   // Monday 23 November 2026, 09:00 in the district.
-  t = testContext(database, new Date('2026-11-23T09:00:00+08:00'));
-});
+beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date('2026-11-23T09:00:00+08:00'))));
 afterAll(async () => database.drop());
 
 const events = async (id: number) =>

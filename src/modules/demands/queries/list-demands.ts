@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { containsPattern, underNode } from '../../../db/tree.js';
 import type { Actor } from '../../accounts/actor.js';
 import { categories } from '../../categories/tables.js';
 import { regions, units } from '../../regions/tables.js';
@@ -8,8 +9,6 @@ import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
 import { visibleDemands } from './scope.js';
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export async function listDemands(
   db: Db,
@@ -27,10 +26,10 @@ export async function listDemands(
     where.push(sql`exists (select 1 from ${extensionRequests} x where x.demand_id = ${demands.id} and x.status = 'pending')`);
   }
   if (filter.regionId) {
-    where.push(sql`${regions.path} like (select r.path || '%' from regions r where r.id = ${filter.regionId})`);
+    where.push(underNode(regions.path, 'regions', filter.regionId));
   }
   if (filter.categoryId) {
-    where.push(sql`${categories.path} like (select c.path || '%' from categories c where c.id = ${filter.categoryId})`);
+    where.push(underNode(categories.path, 'categories', filter.categoryId));
   }
   if (filter.overdue !== undefined || filter.dueWithinHours) where.push(notInArray(demands.state, [...terminalStates]));
   if (filter.overdue === true) where.push(lt(demands.stageDueAt, now));
@@ -41,7 +40,7 @@ export async function listDemands(
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
   if (filter.q) {
-    const pattern = `%${likeEscape(filter.q)}%`;
+    const pattern = containsPattern(filter.q);
     where.push(sql`(${demands.title} ilike ${pattern} or ${demands.content} ilike ${pattern} or ${demands.number} = ${filter.q})`);
   }
   const condition = and(...where.filter((w): w is SQL => w !== undefined));

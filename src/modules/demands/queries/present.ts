@@ -12,7 +12,9 @@ export type DemandJoined = {
   unitName: string | null;
 };
 
-export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+import { iso } from '../../../lib/iso.js';
+
+export { iso };
 
 export function presentDemand(actor: Actor, row: DemandJoined, now: Date): DemandSummaryView {
   const d = row.demand;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
+import { underNode } from '../../../db/tree.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../accounts/store.js';
 import { categories } from '../../categories/tables.js';
@@ -67,8 +68,8 @@ export async function listPublicAnswered(
   filter: { regionId?: number; categoryId?: number; page: number; pageSize: number },
 ) {
   const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
-  if (filter.regionId) where.push(sql`${regions.path} like (select r.path || '%' from regions r where r.id = ${filter.regionId})`);
-  if (filter.categoryId) where.push(sql`${categories.path} like (select c.path || '%' from categories c where c.id = ${filter.categoryId})`);
+  if (filter.regionId) where.push(underNode(regions.path, 'regions', filter.regionId));
+  if (filter.categoryId) where.push(underNode(categories.path, 'categories', filter.categoryId));
   const rows = await db
     .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
     .from(demands)
