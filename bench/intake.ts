@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, runMigrations } from '../src/db/client.js';
-import { systemActor } from '../src/modules/accounts/actor.js';
+import { systemActor } from '../src/kernel/index.js';
 import { createUser } from '../src/modules/accounts/actions/create-user.js';
 import { createApiToken } from '../src/modules/accounts/store.js';
 import { createRegion } from '../src/modules/regions/store.js';

@@ -11,7 +11,7 @@ import { createRegion } from '../src/modules/regions/store.js';
 import { findDuplicates } from '../src/modules/text/duplicates.js';
 import { evaluateFolds, evaluateTrainTest, type LabeledRow, readLabeledCsv } from '../src/modules/text/evaluate.js';
 import { stratifiedFolds } from '../src/modules/text/metrics.js';
-import { bandKeys, signature, signatureToBuffer } from '../src/modules/text/minhash.js';
+import { bandKeys, signature, signatureToBuffer } from '../src/lib/minhash.js';
 import { topicsCommand } from '../src/modules/text/cli.js';
 
 const data = new URL('../../shared/data/', import.meta.url).pathname;

@@ -7,15 +7,15 @@ import { dumpDatabase, restoreDatabase } from './db/backup.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 import { quietLogger } from './lib/logger.js';
 import { AppError } from './lib/errors.js';
-import { systemActor } from './modules/accounts/actor.js';
-import { createUser, type RoleInput } from './modules/accounts/actions/create-user.js';
-import { roles, type Role } from './modules/accounts/tables.js';
-import { regions, units } from './modules/regions/tables.js';
+import { systemActor } from './kernel/index.js';
+import { createUser, type RoleInput } from './modules/accounts/index.js';
+import { roles, type Role } from './modules/accounts/index.js';
+import { regions, units } from './modules/regions/index.js';
 import { openConfiguredDatabase, printWelcome, sharedDataDir, startServer } from './server.js';
 import { existsSync } from 'node:fs';
-import { classifyCommand, topicsCommand } from './modules/text/cli.js';
-import { readLabeledCsv } from './modules/text/evaluate.js';
-import { importTrainingExamples } from './modules/text/import-examples.js';
+import { classifyCommand, topicsCommand } from './modules/text/index.js';
+import { readLabeledCsv } from './modules/text/index.js';
+import { importTrainingExamples } from './modules/text/index.js';
 
 const usage = `Usage: tingjian <command> [options]
 

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
-import type { AppContext } from './lib/context.js';
+import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

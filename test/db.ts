@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
-import type { AppContext } from '../src/lib/context.js';
+import type { AppContext } from '../src/kernel/index.js';
 import { quietLogger } from '../src/lib/logger.js';
 import { withDatabase } from './global-setup.js';
 

@@ -1,7 +1,8 @@
+import { perform } from '../src/kernel/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
-import type { AppContext } from '../src/lib/context.js';
-import { type Actor, systemActor, type UserActor } from '../src/modules/accounts/actor.js';
+import type { AppContext } from '../src/kernel/index.js';
+import { type Actor, systemActor, type UserActor } from '../src/kernel/index.js';
 import { createUser, type RoleInput } from '../src/modules/accounts/actions/create-user.js';
 import { createApiToken, loadActor } from '../src/modules/accounts/store.js';
 import { categories } from '../src/modules/categories/tables.js';
@@ -56,11 +57,9 @@ export async function buildWorld(db: Db) {
 }
 
 /** A registered demand with hostile text in community C1, for tests that need one. */
-export async function buildDemand(ctx: AppContext, world: World, over: Partial<RegisterDemandOptions> = {}) {
-  const actor: Actor = over.actor ?? world.actors.operator;
-  return registerDemand(ctx, {
-    actor,
-    channel: 'hotline',
+export async function buildDemand(ctx: AppContext, world: World, over: Partial<RegisterDemandOptions> & { actor?: Actor } = {}) {
+  const { actor = world.actors.operator, ...rest } = over;
+  return perform(ctx, actor, registerDemand, { channel: 'hotline',
     type: 'complaint',
     title: hostileTitle,
     content: hostileContent,
@@ -69,6 +68,6 @@ export async function buildDemand(ctx: AppContext, world: World, over: Partial<R
     regionId: world.c1.id,
     address: '丽发新城 3 栋',
     categoryId: world.lights.id,
-    ...over,
+    ...rest,
   });
 }

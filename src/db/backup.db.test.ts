@@ -1,11 +1,12 @@
+import { perform } from '../kernel/index.js';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.js';
 import { buildDemand, buildWorld, hostileTitle, type World } from '../../test/world.js';
-import { addAttachment } from '../modules/demands/actions/add-attachment.js';
-import { dispatchDemand } from '../modules/demands/actions/dispatch-demand.js';
+import { addAttachment } from '../modules/demands/index.js';
+import { dispatchDemand } from '../modules/demands/index.js';
 import { type Database, openDatabase } from './client.js';
 import { dumpDatabase, restoreDatabase } from './backup.js';
 import { queryRows } from './rows.js';
@@ -20,8 +21,8 @@ beforeAll(async () => {
   const { ctx } = testContext(source);
   for (let i = 0; i < 3; i++) {
     const { demand } = await buildDemand(ctx, world);
-    await dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id });
-    await addAttachment(ctx, { actor: world.actors.operator, demandId: demand.id, filename: '照片.png', contentType: 'image/png', data: png });
+    await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
+    await perform(ctx, world.actors.operator, addAttachment, { demandId: demand.id, filename: '照片.png', contentType: 'image/png', data: png });
   }
 });
 afterAll(async () => source.drop());

@@ -1,3 +1,4 @@
+export * from '../kernel/audit-table.js';
 // Every table of every module, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/regions/tables.js';
 export * from '../modules/categories/tables.js';

@@ -2,29 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import type { AppContext } from '../lib/context.js';
+import type { AppContext } from '../kernel/index.js';
 import { parseCsvObjects } from '../lib/csv.js';
-import { type Actor, systemActor } from '../modules/accounts/actor.js';
-import { createUser } from '../modules/accounts/actions/create-user.js';
-import { loadActor } from '../modules/accounts/store.js';
-import { upsertCalendarDays } from '../modules/calendar/store.js';
-import { seedCategories } from '../modules/categories/seed.js';
-import { categories } from '../modules/categories/tables.js';
-import { acknowledgeDemand } from '../modules/demands/actions/acknowledge-demand.js';
-import { answerDemandDirectly } from '../modules/demands/actions/answer-demand-directly.js';
-import { closeDemand } from '../modules/demands/actions/close-demand.js';
-import { declineDemand } from '../modules/demands/actions/decline-demand.js';
-import { dispatchDemand } from '../modules/demands/actions/dispatch-demand.js';
-import { recordCallback } from '../modules/demands/actions/record-callback.js';
-import { registerDemand } from '../modules/demands/actions/register-demand.js';
-import { replyDemand } from '../modules/demands/actions/reply-demand.js';
-import { requestExtension } from '../modules/demands/actions/request-extension.js';
-import { returnDemand } from '../modules/demands/actions/return-demand.js';
-import { knowledgeArticles } from '../modules/knowledge/tables.js';
-import { createRegion, createUnit } from '../modules/regions/store.js';
-import { units } from '../modules/regions/tables.js';
+import { type Actor, perform, systemActor } from '../kernel/index.js';
+import { createUser } from '../modules/accounts/index.js';
+import { loadActor } from '../modules/accounts/index.js';
+import { upsertCalendarDays } from '../modules/calendar/index.js';
+import { seedCategories } from '../modules/categories/index.js';
+import { categories } from '../modules/categories/index.js';
+import { acknowledgeDemand } from '../modules/demands/index.js';
+import { answerDemandDirectly } from '../modules/demands/index.js';
+import { closeDemand } from '../modules/demands/index.js';
+import { declineDemand } from '../modules/demands/index.js';
+import { dispatchDemand } from '../modules/demands/index.js';
+import { recordCallback } from '../modules/demands/index.js';
+import { registerDemand } from '../modules/demands/index.js';
+import { replyDemand } from '../modules/demands/index.js';
+import { requestExtension } from '../modules/demands/index.js';
+import { returnDemand } from '../modules/demands/index.js';
+import { knowledgeArticles } from '../modules/knowledge/index.js';
+import { createRegion, createUnit } from '../modules/regions/index.js';
+import { units } from '../modules/regions/index.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
-import { titleFrom } from '../modules/demands/actions/register-demand.js';
+import { titleFrom } from '../modules/demands/index.js';
 
 export const demoPassword = 'tingjian-demo';
 export const demoLogins = [
@@ -174,8 +174,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     const communities = ids.communityIds[s.township];
     const phone = `13${String(800000000 + Math.floor(random() * 199999999)).slice(0, 9)}`;
     const channel = channels[i % channels.length];
-    const { demand } = await registerDemand(at, {
-      actor: channel === 'web' ? { kind: 'resident' } : op,
+    const { demand } = await perform(at, channel === 'web' ? { kind: 'resident' } : op, registerDemand, {
       channel,
       type: s.type,
       title: s.title,
@@ -193,44 +192,43 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     if (fate < 0.12) continue; // still waiting for dispatch
     if (s.type === 'consultation') {
       advance(0.1);
-      await answerDemandDirectly(at, { actor: op, demandId: demand.id, reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。' });
+      await perform(at, op, answerDemandDirectly, { demandId: demand.id, reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。' });
       advance(30);
-      await recordCallback(at, { actor: op, demandId: demand.id, satisfaction: 'satisfied', solved: true });
-      await closeDemand(at, { actor: op, demandId: demand.id });
+      await perform(at, op, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
+      await perform(at, op, closeDemand, { demandId: demand.id });
       continue;
     }
     if (fate < 0.16) {
-      await declineDemand(at, { actor: disp, demandId: demand.id, reason: '属于司法程序中的事项，已告知居民通过法律途径解决。' });
+      await perform(at, disp, declineDemand, { demandId: demand.id, reason: '属于司法程序中的事项，已告知居民通过法律途径解决。' });
       continue;
     }
     advance(0.5 + random());
     // The owning department when the category has one; otherwise the township (首接负责).
-    const dispatched = await dispatchDemand(at, { actor: disp, demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
+    const dispatched = await perform(at, disp, dispatchDemand, { demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
     const handler = handlerOf(dispatched.unitId);
     if (fate < 0.24) continue; // dispatched, not yet acknowledged
     advance(random() < 0.85 ? 2 + random() * 10 : 30 + random() * 20);
     if (fate < 0.28) {
-      await returnDemand(at, { actor: handler, demandId: demand.id, reason: '该事项不属于本单位职责，请改派相关部门。' });
+      await perform(at, handler, returnDemand, { demandId: demand.id, reason: '该事项不属于本单位职责，请改派相关部门。' });
       continue;
     }
-    await acknowledgeDemand(at, { actor: handler, demandId: demand.id });
+    await perform(at, handler, acknowledgeDemand, { demandId: demand.id });
     if (fate < 0.36) {
-      if (random() < 0.4) await requestExtension(at, { actor: handler, demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
+      if (random() < 0.4) await perform(at, handler, requestExtension, { demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
       continue;
     }
     advance(24 + random() * 24 * 9);
-    await replyDemand(at, { actor: handler, demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
+    await perform(at, handler, replyDemand, { demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
     if (fate < 0.44) continue; // waiting for callback
     advance(4 + random() * 30);
     const r = random();
-    await recordCallback(at, {
-      actor: op,
+    await perform(at, op, recordCallback, {
       demandId: demand.id,
       satisfaction: r < 0.65 ? 'satisfied' : r < 0.85 ? 'basically_satisfied' : 'unsatisfied',
       solved: r < 0.8,
       comment: r < 0.85 ? '' : '问题没有根本解决。',
     });
-    if (r < 0.85 || random() < 0.5) await closeDemand(at, { actor: op, demandId: demand.id });
+    if (r < 0.85 || random() < 0.5) await perform(at, op, closeDemand, { demandId: demand.id });
   }
   return { demands: count };
 }

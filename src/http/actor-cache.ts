@@ -1,4 +1,4 @@
-import type { UserActor } from '../modules/accounts/actor.js';
+import type { UserActor } from '../kernel/index.js';
 
 /**
  * Who a token or session belongs to, remembered for a few seconds: every API call needs it,

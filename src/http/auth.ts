@@ -2,8 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/client.js';
 import { AppError, pickLocale } from '../lib/errors.js';
-import type { UserActor } from '../modules/accounts/actor.js';
-import { findSession, findTokenUser, loadActor } from '../modules/accounts/store.js';
+import type { UserActor } from '../kernel/index.js';
+import { findSession, findTokenUser, loadActor } from '../modules/accounts/index.js';
 import type { ActorCache } from './actor-cache.js';
 import type { HttpEnv } from './env.js';
 

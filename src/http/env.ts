@@ -1,4 +1,4 @@
-import type { Actor } from '../modules/accounts/actor.js';
+import type { Actor } from '../kernel/index.js';
 import type { Locale } from '../lib/errors.js';
 
 export type SessionInfo = { sessionId: string; csrfToken: string };

@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { regions } from '../regions/tables.js';
-import type { Grant, UserActor } from './actor.js';
+import { regions } from '../regions/index.js';
+import type { Grant, UserActor } from '../../kernel/index.js';
 import { apiTokens, sessions, userRoles, users } from './tables.js';
 
 export const sessionTtlMs = 12 * 60 * 60 * 1000;
 
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+import { sha256 } from '../../lib/hash.js';
+
+export { sha256 };
 
 export async function loadActor(db: Db, userId: number): Promise<UserActor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));

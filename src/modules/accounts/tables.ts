@@ -1,7 +1,8 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const roles = ['operator', 'dispatcher', 'handler', 'supervisor', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import { roles } from '../../kernel/roles.js';
+
+export { roles, type Role } from '../../kernel/roles.js';
 
 export const users = pgTable(
   'users',

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
 import { asc, eq } from 'drizzle-orm';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
-import { isAdmin } from '../accounts/actor.js';
+import { isAdmin } from '../../kernel/index.js';
 import { invalidateDeadlineInputs } from './cache.js';
 import { parseCalendarCsv } from './csv.js';
 import { listCalendarDays, upsertCalendarDays } from './store.js';

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
-import { isAdmin } from '../accounts/actor.js';
+import { isAdmin } from '../../kernel/index.js';
 import { createCategory, listCategories } from './store.js';
 
 const tags = ['categories'];

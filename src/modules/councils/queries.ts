@@ -1,11 +1,21 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { underNode } from '../../db/tree.js';
 import { iso } from '../../lib/iso.js';
-import { localDay } from '../calendar/deadlines.js';
-import { regions } from '../regions/tables.js';
+import { localDay } from '../calendar/index.js';
+import { regions } from '../regions/index.js';
 import { actionItems, agendaItems, councilAttendance, councilMeetings, councilSeats, councils, councilVotes, meetingCorrections, noticeComments, resolutions } from './tables.js';
 
+/** The councils in the caller's organising scope. */
+export async function listCouncils(db: Db, actor: Actor) {
+  return db
+    .select({ id: councils.id, regionId: councils.regionId, name: councils.name, quorumPercent: councils.quorumPercent, voteRule: councils.voteRule })
+    .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(withinRegions(actor, organiserRoles, regions.path))
+    .orderBy(asc(councils.id));
+}
 
 export async function councilDetail(db: Db, id: number) {
   const [c] = await db.select().from(councils).where(eq(councils.id, id));

@@ -1,20 +1,28 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { type Actor, organisesIn } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { type Actor, organisesIn } from '../accounts/actor.js';
-import { regions } from '../regions/tables.js';
+import { regions } from '../regions/index.js';
 import { agendaItems, councilMeetings, councils } from './tables.js';
 
-/** A council its caller may organise (404 otherwise, as if it did not exist). */
+/** A council its caller may organise (404 otherwise, as if it did not exist), with its region's path. */
 export async function loadCouncil(db: Db | Tx, actor: Actor, id: number) {
-  const [row] = await db.select({ c: councils, path: regions.path }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId)).where(eq(councils.id, id));
+  const [row] = await db
+    .select({ c: councils, path: regions.path })
+    .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(eq(councils.id, id));
   if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found', { details: { councilId: id } });
-  return row.c;
+  return { ...row.c, regionPath: row.path };
 }
 
-/** A meeting its caller may organise; `open` also requires that it is not closed yet. */
+/**
+ * A meeting its caller may organise; `open` also requires that it is not closed yet. Inside an
+ * action the meeting row is locked, so a close cannot slip between this check and the change.
+ */
 export async function loadMeeting(db: Db | Tx, actor: Actor, id: number, opts: { open?: boolean } = {}) {
-  const [m] = await db.select().from(councilMeetings).where(eq(councilMeetings.id, id));
+  const query = db.select().from(councilMeetings).where(eq(councilMeetings.id, id));
+  const [m] = opts.open ? await query.for('update') : await query;
   if (!m) throw new AppError('not_found', { details: { meetingId: id } });
   const council = await loadCouncil(db, actor, m.councilId);
   if (opts.open && m.status === 'closed') throw new AppError('council.meeting_closed', { details: { meetingId: id } });

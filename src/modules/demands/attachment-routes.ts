@@ -1,14 +1,15 @@
+import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
-import { residentActor } from '../accounts/actor.js';
+import { residentActor } from '../../kernel/index.js';
 import { addAttachment, maxAttachmentBytes } from './actions/add-attachment.js';
 import { loadJoined } from './queries/get-demand.js';
 import { findOwnDemand } from './queries/public-lookup.js';
@@ -44,7 +45,7 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number) 
     async (c) => {
       const actor = requireUser(c);
       const upload = await readUpload(c);
-      return c.json(await addAttachment(ctx, { actor, demandId: c.req.valid('param').id, ...upload }), 201);
+      return c.json(await perform(ctx, actor, addAttachment, { demandId: c.req.valid('param').id, ...upload }), 201);
     },
   );
 
@@ -61,7 +62,7 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number) 
     async (c) => {
       const demand = await findOwnDemand(ctx.db, { number: c.req.valid('param').number, queryCode: c.req.header('x-query-code') ?? '' });
       const upload = await readUpload(c);
-      return c.json(await addAttachment(ctx, { actor: residentActor, demandId: demand.id, ...upload }), 201);
+      return c.json(await perform(ctx, residentActor, addAttachment, { demandId: demand.id, ...upload }), 201);
     },
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Grant } from '../accounts/actor.js';
-import type { Role } from '../accounts/tables.js';
+import type { Actor, Grant } from '../../kernel/index.js';
+import type { Role } from '../accounts/index.js';
 import { type DemandAction, demandActions, nextState, transitions } from './lifecycle.js';
 import { actionRules, maskPhone, mayAct, maySeePhone, mayView } from './policy.js';
 import { type DemandState, demandStates } from './tables.js';

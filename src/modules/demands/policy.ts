@@ -1,5 +1,5 @@
-import { type Actor, coversRegion, handlesUnit, isAdmin } from '../accounts/actor.js';
-import type { Role } from '../accounts/tables.js';
+import { type Actor, coversRegion, handlesUnit, isAdmin } from '../../kernel/index.js';
+import type { Role } from '../accounts/index.js';
 import type { DemandAction } from './lifecycle.js';
 
 /** What the policy needs to know of a demand. */

@@ -1,10 +1,11 @@
+import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import type { HttpEnv } from '../../http/env.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
-import { residentActor } from '../accounts/actor.js';
+import { residentActor } from '../../kernel/index.js';
 import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
@@ -35,7 +36,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await registerDemand(ctx, { actor: residentActor, channel: 'web', ...body });
+      const result = await perform(ctx, residentActor, registerDemand, { channel: 'web', ...body });
       if (result.created) afterIntake(result.demand.id);
       const demand = await presentOwnDemand(ctx.db, result.demand.id);
       return c.json({ number: result.demand.number, queryCode: result.queryCode, demand }, result.created ? 201 : 200);
@@ -80,7 +81,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     async (c) => {
       const { number, phone, queryCode, ...feedback } = c.req.valid('json');
       const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
-      await recordCallback(ctx, { actor: residentActor, demandId: demand.id, ...feedback });
+      await perform(ctx, residentActor, recordCallback, { demandId: demand.id, ...feedback });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
   );
@@ -99,7 +100,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     async (c) => {
       const { number, phone, queryCode, reason } = c.req.valid('json');
       const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
-      await withdrawDemand(ctx, { actor: residentActor, demandId: demand.id, reason });
+      await perform(ctx, residentActor, withdrawDemand, { demandId: demand.id, reason });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
   );

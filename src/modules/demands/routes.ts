@@ -1,10 +1,11 @@
+import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
-import type { UserActor } from '../accounts/actor.js';
+import type { UserActor } from '../../kernel/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
 import { answerDemandDirectly } from './actions/answer-demand-directly.js';
 import { closeDemand } from './actions/close-demand.js';
@@ -64,7 +65,7 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
     async (c) => {
       const actor = requireUser(c);
       const body = c.req.valid('json');
-      const result = await registerDemand(ctx, { actor, ...body });
+      const result = await perform(ctx, actor, registerDemand, { ...body });
       if (result.created) afterIntake(result.demand.id);
       // Answer from what the intake already holds: the hotline's busiest call costs no read-back.
       const view = result.labels
@@ -133,36 +134,36 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
     );
 
   action('dispatch', '派单: send to a unit (omit unitId: the township government of the place, 首接负责)', DispatchBody, (actor, demandId, b) =>
-    dispatchDemand(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, dispatchDemand, { demandId, ...b }),
   );
-  action('acknowledge', '签收: the unit takes the demand on', z.object({}).strict(), (actor, demandId) => acknowledgeDemand(ctx, { actor, demandId }));
+  action('acknowledge', '签收: the unit takes the demand on', z.object({}).strict(), (actor, demandId) => perform(ctx, actor, acknowledgeDemand, { demandId }));
   action('return', '退单: the unit sends it back to the dispatchers, with a reason', ReasonBody, (actor, demandId, b) =>
-    returnDemand(ctx, { actor, demandId, reason: b.reason }),
+    perform(ctx, actor, returnDemand, { demandId, reason: b.reason }),
   );
-  action('reply', '答复: the unit answers the resident', ReplyBody, (actor, demandId, b) => replyDemand(ctx, { actor, demandId, reply: b.reply }));
+  action('reply', '答复: the unit answers the resident', ReplyBody, (actor, demandId, b) => perform(ctx, actor, replyDemand, { demandId, reply: b.reply }));
   action('answer', '直接答复: an operator answers a consultation at once (knowledge base)', AnswerBody, (actor, demandId, b) =>
-    answerDemandDirectly(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, answerDemandDirectly, { demandId, ...b }),
   );
   action('callback', '回访: record satisfaction and whether the problem was solved', CallbackBody, (actor, demandId, b) =>
-    recordCallback(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, recordCallback, { demandId, ...b }),
   );
-  action('close', '办结: close after the callback', OptionalReasonBody, (actor, demandId, b) => closeDemand(ctx, { actor, demandId, note: b.reason }));
+  action('close', '办结: close after the callback', OptionalReasonBody, (actor, demandId, b) => perform(ctx, actor, closeDemand, { demandId, note: b.reason }));
   action('reopen', '重办: reopen after an unsatisfied callback', ReasonBody, (actor, demandId, b) =>
-    reopenDemand(ctx, { actor, demandId, reason: b.reason }),
+    perform(ctx, actor, reopenDemand, { demandId, reason: b.reason }),
   );
-  action('merge', '合并: merge a duplicate into another demand', MergeBody, (actor, demandId, b) => mergeDemand(ctx, { actor, demandId, ...b }));
-  action('decline', '不予受理: decline with a reason', ReasonBody, (actor, demandId, b) => declineDemand(ctx, { actor, demandId, reason: b.reason }));
+  action('merge', '合并: merge a duplicate into another demand', MergeBody, (actor, demandId, b) => perform(ctx, actor, mergeDemand, { demandId, ...b }));
+  action('decline', '不予受理: decline with a reason', ReasonBody, (actor, demandId, b) => perform(ctx, actor, declineDemand, { demandId, reason: b.reason }));
   action('withdraw', '撤回: withdraw on the resident\u2019s behalf', OptionalReasonBody, (actor, demandId, b) =>
-    withdrawDemand(ctx, { actor, demandId, reason: b.reason }),
+    perform(ctx, actor, withdrawDemand, { demandId, reason: b.reason }),
   );
   action('extension-requests', '延期申请: ask for more working days', ExtensionRequestBody, (actor, demandId, b) =>
-    requestExtension(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, requestExtension, { demandId, ...b }),
   );
   action('extension-decision', '延期审批: approve or deny the pending extension', ExtensionDecisionBody, (actor, demandId, b) =>
-    decideExtension(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, decideExtension, { demandId, ...b }),
   );
   action('supervise', '督办: set or lift the supervision flag', SuperviseBody, (actor, demandId, b) =>
-    superviseDemand(ctx, { actor, demandId, ...b }),
+    perform(ctx, actor, superviseDemand, { demandId, ...b }),
   );
 
   return app;

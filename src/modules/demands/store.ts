@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { type Actor, actorUserId } from '../accounts/actor.js';
+import { type ActionContext, type Actor, actorUserId, audit } from '../../kernel/index.js';
 import { deadlineInputs, dueAt, resolveTimeLimit, type DeadlineStage } from '../calendar/index.js';
-import { type Category, getCategory } from '../categories/store.js';
-import { pathIds } from '../regions/store.js';
-import { regions } from '../regions/tables.js';
+import { type Category, getCategory } from '../categories/index.js';
+import { pathIds } from '../regions/index.js';
+import { regions } from '../regions/index.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
 import { mayAct, mayView } from './policy.js';
 import { assignments, type DemandRow, type DemandState, demandEvents, demands } from './tables.js';
@@ -54,10 +54,10 @@ export async function loadForAction(
 
 export type TransitionInput = {
   demand: LoadedDemand;
-  actor: Actor;
   action: DemandAction;
   to: DemandState;
-  at: Date;
+  /** Who the event names when not the action's caller (an automatic reopen is the system's). */
+  actor?: Actor;
   reason?: string | null;
   data?: Record<string, unknown>;
   patch?: Partial<typeof demands.$inferInsert>;
@@ -68,33 +68,55 @@ export type TransitionInput = {
  * that was read: when someone else changed the demand in between, nothing is written and the
  * caller gets a 409 (the transaction is rolled back by the throw).
  */
-export async function applyTransition(tx: Tx, input: TransitionInput): Promise<DemandRow> {
+export async function applyTransition(a: ActionContext, input: TransitionInput): Promise<DemandRow> {
   const { demand } = input;
-  const [updated] = await tx
+  const [updated] = await a.tx
     .update(demands)
-    .set({ ...input.patch, state: input.to, version: demand.version + 1, updatedAt: input.at })
+    .set({ ...input.patch, state: input.to, version: demand.version + 1, updatedAt: a.now })
     .where(and(eq(demands.id, demand.id), eq(demands.version, demand.version)))
     .returning();
   if (!updated) throw new AppError('conflict.stale', { details: { demandId: demand.id } });
-  await recordEvent(tx, { ...input, fromState: demand.state });
+  await recordEvent(a, { ...input, fromState: demand.state });
   return updated;
 }
 
+/** The demand's timeline entry and its audit event, both in the action's transaction. */
 export async function recordEvent(
-  tx: Tx,
-  input: { demand: { id: number }; actor: Actor; action: DemandAction | 'attach'; fromState: DemandState | null; to: DemandState; at: Date; reason?: string | null; data?: Record<string, unknown> },
+  a: ActionContext,
+  input: {
+    demand: { id: number; regionPath: string };
+    actor?: Actor;
+    action: DemandAction | 'attach';
+    fromState: DemandState | null;
+    to: DemandState;
+    reason?: string | null;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
-  await tx.insert(demandEvents).values({
+  const actor = input.actor ?? a.actor;
+  const reason = input.reason?.trim() || null;
+  await a.tx.insert(demandEvents).values({
     demandId: input.demand.id,
     action: input.action,
     fromState: input.fromState,
     toState: input.to,
-    actorKind: input.actor.kind,
-    actorUserId: actorUserId(input.actor),
-    reason: input.reason?.trim() || null,
+    actorKind: actor.kind,
+    actorUserId: actorUserId(actor),
+    reason,
     data: input.data ?? null,
-    at: input.at,
+    at: a.now,
   });
+  await audit(
+    { ...a, actor },
+    {
+      resource: 'demand',
+      resourceId: input.demand.id,
+      action: input.action,
+      regionPath: input.demand.regionPath,
+      reason,
+      data: { from: input.fromState, to: input.to, ...input.data },
+    },
+  );
 }
 
 /** The deadline of a stage for a demand, starting at `start`, from the calendar and the rules. */

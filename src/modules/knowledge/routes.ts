@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { containsPattern } from '../../db/tree.js';
-import type { AppContext } from '../../lib/context.js';
-import { localDay } from '../calendar/deadlines.js';
+import type { AppContext } from '../../kernel/index.js';
+import { localDay } from '../calendar/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
-import { isAdmin } from '../accounts/actor.js';
+import { isAdmin } from '../../kernel/index.js';
 import { knowledgeArticles } from './tables.js';
 
 const tags = ['knowledge'];

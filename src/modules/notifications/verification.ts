@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { sha256 } from '../accounts/store.js';
-import { newQueryCode, normalizePhone } from '../demands/numbering.js';
+import { sha256 } from '../../lib/hash.js';
+import { newQueryCode, normalizePhone } from '../demands/index.js';
 import { outboxMessages, phoneVerifications } from './tables.js';
 
 const ttlMs = 10 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { startOfLocalDay } from '../calendar/deadlines.js';
+import { startOfLocalDay } from '../calendar/index.js';
 
 /** Counts for one unit and period, as gathered from assignments, callbacks and closures. */
 export type RateCounts = {

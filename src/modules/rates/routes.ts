@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../lib/context.js';
+import type { AppContext } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
 import { localDay } from '../calendar/index.js';
-import { getSetting } from '../settings/store.js';
+import { getSetting } from '../settings/index.js';
 import { csvCell } from '../../lib/csv.js';
 import { rankUnits } from './rates.js';
 import { unitRatesForMonth } from './unit-rates.js';

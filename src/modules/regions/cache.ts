@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { perDbCache } from '../../lib/per-db-cache.js';
-import { categories } from '../categories/tables.js';
+import { categories } from '../categories/index.js';
 import { regions } from './tables.js';
 
 type RegionRef = { id: number; name: string; path: string };

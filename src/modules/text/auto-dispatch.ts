@@ -1,8 +1,9 @@
-import type { AppContext } from '../../lib/context.js';
-import { systemActor } from '../accounts/actor.js';
-import { dispatchDemand } from '../demands/actions/dispatch-demand.js';
-import { loadJoined } from '../demands/queries/get-demand.js';
-import { getSetting } from '../settings/store.js';
+import { perform } from '../../kernel/index.js';
+import type { AppContext } from '../../kernel/index.js';
+import { systemActor } from '../../kernel/index.js';
+import { dispatchDemand } from '../demands/index.js';
+import { loadJoined } from '../demands/index.js';
+import { getSetting } from '../settings/index.js';
 import type { Suggester } from './suggester.js';
 import { textSuggestions } from './tables.js';
 
@@ -22,9 +23,7 @@ export async function autoDispatch(ctx: AppContext, suggester: Suggester, demand
     if (suggester.version) await ctx.db.insert(textSuggestions).values({ demandId, modelVersion: suggester.version, categories, units, at: ctx.now() });
     const best = units[0];
     if (!best || best.score < threshold) return false;
-    await dispatchDemand(ctx, {
-      actor: systemActor,
-      demandId,
+    await perform(ctx, systemActor, dispatchDemand, { demandId,
       unitId: best.unitId,
       categoryId: row.demand.categoryId ?? categories[0]?.categoryId,
       note: `自动派单：${best.reason}（置信度 ${best.score.toFixed(2)} ≥ ${threshold}，模型 ${suggester.version}）`,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { bandKeys, estimatedSimilarity, signature, signatureFromBuffer } from './minhash.js';
+import { bandKeys, estimatedSimilarity, signature, signatureFromBuffer } from '../../lib/minhash.js';
 
 export type DuplicateCandidate = { id: number; number: string; title: string; state: string; regionName: string; similarity: number; createdAt: string };
 

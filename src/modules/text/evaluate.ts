@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsvObjects } from '../../lib/csv.js';
-import { readTaxonomy } from '../categories/seed.js';
+import { readTaxonomy } from '../categories/index.js';
 import { fitTemperature, predict, rawScores, train, type TrainingDoc } from './classifier.js';
 import { scoreClassification, stratifiedFolds } from './metrics.js';
 import { Segmenter } from './segment.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { categories } from '../categories/tables.js';
+import { categories } from '../categories/index.js';
 import type { LabeledRow } from './evaluate.js';
 import { textTrainingExamples } from './tables.js';
 

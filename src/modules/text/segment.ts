@@ -1,15 +1,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
+import { normalizeText } from '../../lib/normalize-text.js';
 
-/** Full-width letters, digits and spaces to half-width, lower case, whitespace folded. */
-export function normalizeText(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normalizeText };
 
 const punctuation = /^[\s\p{P}\p{S}]+$/u;
 

@@ -1,8 +1,9 @@
+import { perform } from '../../kernel/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../test/api-world.js';
 import type { TestDatabase } from '../../../test/db.js';
 import { buildDemand, type World } from '../../../test/world.js';
-import { dispatchDemand } from '../demands/actions/dispatch-demand.js';
+import { dispatchDemand } from '../demands/index.js';
 import { retrainAfter, Suggester } from './suggester.js';
 
 let database: TestDatabase;
@@ -14,7 +15,7 @@ afterAll(async () => database.drop());
 
 const route = async (content: string, categoryId: number, unitId: number) => {
   const { demand } = await buildDemand(t.ctx, world, { title: null, content, categoryId });
-  await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId });
+  await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId });
 };
 
 describe('the suggester learns from the district’s own routing', () => {

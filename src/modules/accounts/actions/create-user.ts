@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
-import { regions, units } from '../../regions/tables.js';
-import { type Actor, isAdmin } from '../actor.js';
+import { regions, units } from '../../regions/index.js';
+import { type Actor, isAdmin } from '../../../kernel/index.js';
 import { hashPassword } from '../password.js';
 import { type Role, userRoles, users } from '../tables.js';
 

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { UserActor } from '../../accounts/actor.js';
-import { demands } from '../../demands/tables.js';
+import { demands } from '../../demands/index.js';
+import { proposals } from '../../proposals/index.js';
 import { loadMeeting } from '../store.js';
-import { proposals } from '../../proposals/tables.js';
 import { agendaItems } from '../tables.js';
 
 export type AddAgendaItemOptions = {
-  actor: UserActor;
   meetingId: number;
   source: 'topic' | 'demand' | 'proposal' | 'free';
   /** Demand or proposal id, or the topic's label. */
@@ -17,21 +15,32 @@ export type AddAgendaItemOptions = {
   description?: string;
 };
 
+const numericRef = (ref: string | null | undefined) => (ref && /^\d{1,9}$/.test(ref) ? Number(ref) : null);
+
 /** 议题: from a topic (一类事), a demand, a resident proposal, or free text. */
-export async function addAgendaItem(ctx: AppContext, opts: AddAgendaItemOptions) {
-  const { meeting } = await loadMeeting(ctx.db, opts.actor, opts.meetingId, { open: true });
+export async function addAgendaItem(a: ActionContext, opts: AddAgendaItemOptions) {
+  const { meeting, council } = await loadMeeting(a.tx, a.actor, opts.meetingId, { open: true });
+  const ref = numericRef(opts.sourceRef);
   if (opts.source === 'demand') {
-    const [d] = opts.sourceRef && /^\d+$/.test(opts.sourceRef) ? await ctx.db.select({ id: demands.id }).from(demands).where(eq(demands.id, Number(opts.sourceRef))) : [];
+    const [d] = ref ? await a.tx.select({ id: demands.id }).from(demands).where(eq(demands.id, ref)) : [];
     if (!d) throw new AppError('validation.reference', { zh: '所引用的诉求不存在。', en: 'The demand referred to does not exist.' });
   }
   if (opts.source === 'proposal') {
-    const [p] = opts.sourceRef && /^\d+$/.test(opts.sourceRef) ? await ctx.db.select().from(proposals).where(eq(proposals.id, Number(opts.sourceRef))) : [];
+    const [p] = ref ? await a.tx.select().from(proposals).where(eq(proposals.id, ref)) : [];
     if (!p) throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
-    await ctx.db.update(proposals).set({ status: 'on_agenda' }).where(eq(proposals.id, p.id));
+    await a.tx.update(proposals).set({ status: 'on_agenda' }).where(eq(proposals.id, p.id));
+    await audit(a, { resource: 'proposal', resourceId: p.id, action: 'put_on_agenda', regionPath: council.regionPath, data: { meetingId: meeting.id } });
   }
-  const [item] = await ctx.db
+  const [item] = await a.tx
     .insert(agendaItems)
     .values({ meetingId: meeting.id, source: opts.source, sourceRef: opts.sourceRef ?? null, title: opts.title, description: opts.description ?? '' })
     .returning();
+  await audit(a, {
+    resource: 'agenda_item',
+    resourceId: item.id,
+    action: 'add',
+    regionPath: council.regionPath,
+    data: { meetingId: meeting.id, source: item.source, sourceRef: item.sourceRef, title: item.title },
+  });
   return item;
 }

@@ -1,14 +1,18 @@
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { localDay } from '../../calendar/deadlines.js';
+import { localDay } from '../../calendar/index.js';
 import { noticeComments, resolutions } from '../tables.js';
 
 /** A resident's comment on a resolution under public notice (公示), accepted until the notice ends. */
-export async function commentOnNotice(ctx: AppContext, opts: { resolutionId: number; name?: string | null; body: string }) {
-  const [r] = await ctx.db.select().from(resolutions).where(eq(resolutions.id, opts.resolutionId));
+export async function commentOnNotice(a: ActionContext, opts: { resolutionId: number; name?: string | null; body: string }) {
+  const [r] = await a.tx.select().from(resolutions).where(eq(resolutions.id, opts.resolutionId));
   if (!r) throw new AppError('not_found');
-  if (localDay(ctx.now()) > r.noticeUntil) throw new AppError('council.notice_closed', { details: { noticeUntil: r.noticeUntil } });
-  const [c] = await ctx.db.insert(noticeComments).values({ resolutionId: r.id, name: opts.name?.trim() || null, body: opts.body, createdAt: ctx.now() }).returning();
+  if (localDay(a.now) > r.noticeUntil) throw new AppError('council.notice_closed', { details: { noticeUntil: r.noticeUntil } });
+  const [c] = await a.tx
+    .insert(noticeComments)
+    .values({ resolutionId: r.id, name: opts.name?.trim() || null, body: opts.body, createdAt: a.now })
+    .returning();
+  await audit(a, { resource: 'notice_comment', resourceId: c.id, action: 'comment', data: { resolutionId: r.id } });
   return c;
 }

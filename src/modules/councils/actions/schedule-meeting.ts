@@ -1,15 +1,28 @@
-import type { AppContext } from '../../../lib/context.js';
-import type { UserActor } from '../../accounts/actor.js';
+import { type ActionContext, audit, staffActor } from '../../../kernel/index.js';
 import { loadCouncil } from '../store.js';
 import { councilMeetings } from '../tables.js';
 
-export type ScheduleMeetingOptions = { actor: UserActor; councilId: number; title: string; place: string; startsAt: Date };
+export type ScheduleMeetingOptions = { councilId: number; title: string; place: string; startsAt: Date };
 
-export async function scheduleMeeting(ctx: AppContext, opts: ScheduleMeetingOptions) {
-  const council = await loadCouncil(ctx.db, opts.actor, opts.councilId);
-  const [m] = await ctx.db
+export async function scheduleMeeting(a: ActionContext, opts: ScheduleMeetingOptions) {
+  const council = await loadCouncil(a.tx, a.actor, opts.councilId);
+  const [m] = await a.tx
     .insert(councilMeetings)
-    .values({ councilId: council.id, title: opts.title, place: opts.place, startsAt: opts.startsAt, createdBy: opts.actor.userId, createdAt: ctx.now() })
+    .values({
+      councilId: council.id,
+      title: opts.title,
+      place: opts.place,
+      startsAt: opts.startsAt,
+      createdBy: staffActor(a.actor).userId,
+      createdAt: a.now,
+    })
     .returning();
+  await audit(a, {
+    resource: 'council_meeting',
+    resourceId: m.id,
+    action: 'schedule',
+    regionPath: council.regionPath,
+    data: { councilId: council.id, title: m.title, startsAt: m.startsAt.toISOString() },
+  });
   return m;
 }

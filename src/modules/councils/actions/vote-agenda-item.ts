@@ -1,21 +1,24 @@
 import { and, eq } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import { type ActionContext, audit, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { UserActor } from '../../accounts/actor.js';
 import { passes, quorumMet, tally } from '../rules.js';
 import { loadAgendaItem } from '../store.js';
 import { agendaItems, councilAttendance, councilSeats, councilVotes } from '../tables.js';
 
-export type VoteOptions = { actor: UserActor; agendaItemId: number; votes: { seatId: number; choice: 'for' | 'against' | 'abstain' }[] };
+export type VoteOptions = { agendaItemId: number; votes: { seatId: number; choice: 'for' | 'against' | 'abstain' }[] };
 
 /**
  * 表决: one vote per seat present, passing by the council's rule. Without a quorum there is no vote, and the answer says how
- * many seats are present and how many are needed.
+ * many seats are present and how many are needed. The meeting is locked while the vote is counted.
  */
-export async function voteAgendaItem(ctx: AppContext, opts: VoteOptions) {
-  const { item, meeting, council } = await loadAgendaItem(ctx.db, opts.actor, opts.agendaItemId, { open: true });
-  const seats = await ctx.db.select({ id: councilSeats.id }).from(councilSeats).where(eq(councilSeats.councilId, council.id));
-  const presentRows = await ctx.db.select({ seatId: councilAttendance.seatId }).from(councilAttendance).where(and(eq(councilAttendance.meetingId, meeting.id), eq(councilAttendance.present, true)));
+export async function voteAgendaItem(a: ActionContext, opts: VoteOptions) {
+  const { tx } = a;
+  const { item, meeting, council } = await loadAgendaItem(tx, a.actor, opts.agendaItemId, { open: true });
+  const seats = await tx.select({ id: councilSeats.id }).from(councilSeats).where(eq(councilSeats.councilId, council.id));
+  const presentRows = await tx
+    .select({ seatId: councilAttendance.seatId })
+    .from(councilAttendance)
+    .where(and(eq(councilAttendance.meetingId, meeting.id), eq(councilAttendance.present, true)));
   const present = new Set(presentRows.map((r) => r.seatId));
   if (!quorumMet(present.size, seats.length, council.quorumPercent)) {
     const needed = Math.floor((seats.length * council.quorumPercent) / 100) + 1;
@@ -26,15 +29,26 @@ export async function voteAgendaItem(ctx: AppContext, opts: VoteOptions) {
     });
   }
   const absent = opts.votes.filter((v) => !present.has(v.seatId));
-  if (absent.length) throw new AppError('request.invalid', { zh: '只有到会席位可以表决。', en: 'Only seats present may vote.', details: { seatIds: absent.map((v) => v.seatId) } });
-  if (new Set(opts.votes.map((v) => v.seatId)).size !== opts.votes.length) throw new AppError('request.invalid', { zh: '每个席位只能投一票。', en: 'One vote per seat.' });
+  if (absent.length) {
+    throw new AppError('request.invalid', { zh: '只有到会席位可以表决。', en: 'Only seats present may vote.', details: { seatIds: absent.map((v) => v.seatId) } });
+  }
+  if (new Set(opts.votes.map((v) => v.seatId)).size !== opts.votes.length) {
+    throw new AppError('request.invalid', { zh: '每个席位只能投一票。', en: 'One vote per seat.' });
+  }
   const result = tally(opts.votes.map((v) => v.choice));
-  const outcome = passes(result, present.size, council.voteRule, seats.length) ? 'passed' : 'rejected';
-  const now = ctx.now();
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(councilVotes).where(eq(councilVotes.agendaItemId, item.id));
-    if (opts.votes.length) await tx.insert(councilVotes).values(opts.votes.map((v) => ({ agendaItemId: item.id, ...v, recordedBy: opts.actor.userId, recordedAt: now })));
-    await tx.update(agendaItems).set({ outcome, votedBy: opts.actor.userId, votedAt: now }).where(eq(agendaItems.id, item.id));
+  const outcome: 'passed' | 'rejected' = passes(result, present.size, council.voteRule, seats.length) ? 'passed' : 'rejected';
+  const userId = staffActor(a.actor).userId;
+  await tx.delete(councilVotes).where(eq(councilVotes.agendaItemId, item.id));
+  if (opts.votes.length) {
+    await tx.insert(councilVotes).values(opts.votes.map((v) => ({ agendaItemId: item.id, ...v, recordedBy: userId, recordedAt: a.now })));
+  }
+  await tx.update(agendaItems).set({ outcome, votedBy: userId, votedAt: a.now }).where(eq(agendaItems.id, item.id));
+  await audit(a, {
+    resource: 'agenda_item',
+    resourceId: item.id,
+    action: 'vote',
+    regionPath: council.regionPath,
+    data: { ...result, present: present.size, seats: seats.length, outcome, votes: opts.votes },
   });
   return { ...result, present: present.size, seats: seats.length, outcome };
 }

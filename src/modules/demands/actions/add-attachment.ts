@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Actor } from '../../accounts/actor.js';
 import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import { loadDemand, recordEvent, unitsEverAssigned } from '../store.js';
@@ -19,9 +18,9 @@ export function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/we
   return null;
 }
 
-export type AddAttachmentOptions = { actor: Actor; demandId: number; filename: string; contentType: string; data: Buffer };
+export type AddAttachmentOptions = { demandId: number; filename: string; contentType: string; data: Buffer };
 
-export async function addAttachment(ctx: AppContext, opts: AddAttachmentOptions) {
+export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions) {
   if (opts.data.length === 0) throw new AppError('request.invalid', { zh: '文件为空。', en: 'The file is empty.' });
   if (opts.data.length > maxAttachmentBytes) throw new AppError('request.too_large', { details: { maxBytes: maxAttachmentBytes } });
   const sniffed = sniffImage(opts.data);
@@ -32,32 +31,30 @@ export async function addAttachment(ctx: AppContext, opts: AddAttachmentOptions)
       details: { declared: opts.contentType, detected: sniffed },
     });
   }
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const demand = await loadDemand(tx, opts.demandId);
-    if (!demand) throw new AppError('not_found');
-    if (opts.actor.kind === 'user' && !mayView(opts.actor, { regionPath: demand.regionPath, unitId: demand.unitId }, await unitsEverAssigned(tx, demand.id))) {
-      throw new AppError('not_found');
-    }
-    if (isTerminal(demand.state)) throw new AppError('demand.invalid_transition', { zh: '诉求已结束，不能再添加附件。', en: 'The demand is finished; no more attachments.' });
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.demandId, demand.id));
-    if (n >= maxAttachmentsPerDemand) {
-      throw new AppError('request.invalid', { zh: `每件诉求最多 ${maxAttachmentsPerDemand} 个附件。`, en: `At most ${maxAttachmentsPerDemand} attachments per demand.` });
-    }
-    const [row] = await tx
-      .insert(attachments)
-      .values({
-        demandId: demand.id,
-        filename: opts.filename || 'photo',
-        contentType: sniffed,
-        size: opts.data.length,
-        sha256: createHash('sha256').update(opts.data).digest('hex'),
-        data: opts.data,
-        uploadedBy: opts.actor.kind === 'user' ? opts.actor.userId : null,
-        createdAt: now,
-      })
-      .returning({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size });
-    await recordEvent(tx, { demand, actor: opts.actor, action: 'attach', fromState: demand.state, to: demand.state, at: now, data: { attachmentId: row.id, filename: row.filename } });
-    return row;
-  });
+  const { tx, now } = a;
+  const demand = await loadDemand(tx, opts.demandId);
+  if (!demand) throw new AppError('not_found');
+  if (a.actor.kind === 'user' && !mayView(a.actor, { regionPath: demand.regionPath, unitId: demand.unitId }, await unitsEverAssigned(tx, demand.id))) {
+    throw new AppError('not_found');
+  }
+  if (isTerminal(demand.state)) throw new AppError('demand.invalid_transition', { zh: '诉求已结束，不能再添加附件。', en: 'The demand is finished; no more attachments.' });
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.demandId, demand.id));
+  if (n >= maxAttachmentsPerDemand) {
+    throw new AppError('request.invalid', { zh: `每件诉求最多 ${maxAttachmentsPerDemand} 个附件。`, en: `At most ${maxAttachmentsPerDemand} attachments per demand.` });
+  }
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      demandId: demand.id,
+      filename: opts.filename || 'photo',
+      contentType: sniffed,
+      size: opts.data.length,
+      sha256: createHash('sha256').update(opts.data).digest('hex'),
+      data: opts.data,
+      uploadedBy: a.actor.kind === 'user' ? a.actor.userId : null,
+      createdAt: now,
+    })
+    .returning({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size });
+  await recordEvent(a, { demand, action: 'attach', fromState: demand.state, to: demand.state, data: { attachmentId: row.id, filename: row.filename } });
+  return row;
 }

@@ -1,13 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Actor } from '../../accounts/actor.js';
-import { knowledgeArticles } from '../../knowledge/tables.js';
+import { knowledgeArticles } from '../../knowledge/index.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
 import type { DemandRow } from '../tables.js';
 
 export type AnswerDemandDirectlyOptions = {
-  actor: Actor;
   demandId: number;
   reply: string;
   /** The approved knowledge-base answer the operator used, if any. */
@@ -18,32 +16,28 @@ export type AnswerDemandDirectlyOptions = {
  * 直接答复: the operator answers a consultation on the spot. It is still recorded, counted
  * and called back like any other demand.
  */
-export async function answerDemandDirectly(ctx: AppContext, opts: AnswerDemandDirectlyOptions): Promise<DemandRow> {
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const { demand, to } = await loadForAction(tx, opts.actor, opts.demandId, 'answer_directly');
-    if (demand.type !== 'consultation' && demand.type !== 'help') {
-      throw new AppError('demand.invalid_transition', {
-        zh: '只有咨询类、求助类诉求可以直接答复，其他类型请派单。',
-        en: 'Only consultations and requests for help can be answered directly; dispatch the others.',
-        details: { type: demand.type },
-      });
-    }
-    if (opts.knowledgeArticleId) {
-      const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, opts.knowledgeArticleId));
-      if (!article || article.status !== 'approved') {
-        throw new AppError('validation.reference', { zh: '知识库条目不存在或未审核通过。', en: 'The knowledge-base answer does not exist or is not approved.' });
-      }
-    }
-    const stageDueAt = await stageDeadline(ctx, tx, 'callback', demand, now);
-    return applyTransition(tx, {
-      demand,
-      actor: opts.actor,
-      action: 'answer_directly',
-      to,
-      at: now,
-      data: { knowledgeArticleId: opts.knowledgeArticleId ?? null },
-      patch: { replyText: opts.reply, repliedAt: now, stageDueAt, knowledgeArticleId: opts.knowledgeArticleId ?? null },
+export async function answerDemandDirectly(a: ActionContext, opts: AnswerDemandDirectlyOptions): Promise<DemandRow> {
+  const { tx, now } = a;
+  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'answer_directly');
+  if (demand.type !== 'consultation' && demand.type !== 'help') {
+    throw new AppError('demand.invalid_transition', {
+      zh: '只有咨询类、求助类诉求可以直接答复，其他类型请派单。',
+      en: 'Only consultations and requests for help can be answered directly; dispatch the others.',
+      details: { type: demand.type },
     });
+  }
+  if (opts.knowledgeArticleId) {
+    const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, opts.knowledgeArticleId));
+    if (!article || article.status !== 'approved') {
+      throw new AppError('validation.reference', { zh: '知识库条目不存在或未审核通过。', en: 'The knowledge-base answer does not exist or is not approved.' });
+    }
+  }
+  const stageDueAt = await stageDeadline(a.app, tx, 'callback', demand, now);
+  return applyTransition(a, {
+    demand,
+    action: 'answer_directly',
+    to,
+    data: { knowledgeArticleId: opts.knowledgeArticleId ?? null },
+    patch: { replyText: opts.reply, repliedAt: now, stageDueAt, knowledgeArticleId: opts.knowledgeArticleId ?? null },
   });
 }

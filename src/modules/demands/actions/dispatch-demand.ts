@@ -1,13 +1,11 @@
-import type { AppContext } from '../../../lib/context.js';
+import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Actor } from '../../accounts/actor.js';
-import { getCategory } from '../../categories/store.js';
-import { firstResponsibleUnit, getUnit } from '../../regions/store.js';
+import { getCategory } from '../../categories/index.js';
+import { firstResponsibleUnit, getUnit } from '../../regions/index.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
 import { assignments, type DemandRow, type Urgency } from '../tables.js';
 
 export type DispatchDemandOptions = {
-  actor: Actor;
   demandId: number;
   /** Omitted: the township government of the demand's place takes it (首接负责). */
   unitId?: number | null;
@@ -17,45 +15,41 @@ export type DispatchDemandOptions = {
   note?: string | null;
 };
 
-export async function dispatchDemand(ctx: AppContext, opts: DispatchDemandOptions): Promise<DemandRow> {
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const { demand, to } = await loadForAction(tx, opts.actor, opts.demandId, 'dispatch');
-    const unit = opts.unitId ? await getUnit(tx, opts.unitId) : await firstResponsibleUnit(tx, demand.regionPath);
-    if (!unit || !unit.active) {
-      throw new AppError('validation.reference', {
-        zh: opts.unitId ? '所选承办单位不存在或已停用。' : '该区域没有可首接负责的镇街政府，请指定承办单位。',
-        en: opts.unitId ? 'The unit does not exist or is inactive.' : 'No township government is set up for this place; choose a unit.',
-        details: { unitId: opts.unitId ?? null },
-      });
-    }
-    if (opts.categoryId && !(await getCategory(tx, opts.categoryId))) {
-      throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
-    }
-    const terms = {
-      urgency: opts.urgency ?? demand.urgency,
-      complex: opts.complex ?? demand.complex,
-      categoryId: opts.categoryId ?? demand.categoryId,
-    };
-    const acknowledgeDueAt = await stageDeadline(ctx, tx, 'acknowledge', terms, now);
-    const replyDueAt = await stageDeadline(ctx, tx, 'reply', terms, now);
-    const updated = await applyTransition(tx, {
-      demand,
-      actor: opts.actor,
-      action: 'dispatch',
-      to,
-      at: now,
-      reason: opts.note,
-      data: { unitId: unit.id, unitName: unit.name, firstResponsible: !opts.unitId, ...terms },
-      patch: { unitId: unit.id, ...terms, stageDueAt: acknowledgeDueAt, replyDueAt },
+export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptions): Promise<DemandRow> {
+  const { tx, now } = a;
+  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'dispatch');
+  const unit = opts.unitId ? await getUnit(tx, opts.unitId) : await firstResponsibleUnit(tx, demand.regionPath);
+  if (!unit || !unit.active) {
+    throw new AppError('validation.reference', {
+      zh: opts.unitId ? '所选承办单位不存在或已停用。' : '该区域没有可首接负责的镇街政府，请指定承办单位。',
+      en: opts.unitId ? 'The unit does not exist or is inactive.' : 'No township government is set up for this place; choose a unit.',
+      details: { unitId: opts.unitId ?? null },
     });
-    await tx.insert(assignments).values({
-      demandId: demand.id,
-      unitId: unit.id,
-      dispatchedBy: opts.actor.kind === 'user' ? opts.actor.userId : null,
-      dispatchedAt: now,
-      acknowledgeDueAt,
-    });
-    return updated;
+  }
+  if (opts.categoryId && !(await getCategory(tx, opts.categoryId))) {
+    throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
+  }
+  const terms = {
+    urgency: opts.urgency ?? demand.urgency,
+    complex: opts.complex ?? demand.complex,
+    categoryId: opts.categoryId ?? demand.categoryId,
+  };
+  const acknowledgeDueAt = await stageDeadline(a.app, tx, 'acknowledge', terms, now);
+  const replyDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
+  const updated = await applyTransition(a, {
+    demand,
+    action: 'dispatch',
+    to,
+    reason: opts.note,
+    data: { unitId: unit.id, unitName: unit.name, firstResponsible: !opts.unitId, ...terms },
+    patch: { unitId: unit.id, ...terms, stageDueAt: acknowledgeDueAt, replyDueAt },
   });
+  await tx.insert(assignments).values({
+    demandId: demand.id,
+    unitId: unit.id,
+    dispatchedBy: a.actor.kind === 'user' ? a.actor.userId : null,
+    dispatchedAt: now,
+    acknowledgeDueAt,
+  });
+  return updated;
 }

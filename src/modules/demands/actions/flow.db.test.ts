@@ -1,10 +1,11 @@
+import { perform, residentActor } from '../../../kernel/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { setUpWorld, type TestClock } from '../../../../test/api-world.js';
 import type { TestDatabase } from '../../../../test/db.js';
 import { buildDemand, hostileContent, hostileTitle, type World } from '../../../../test/world.js';
 import { AppError } from '../../../lib/errors.js';
-import { putSetting } from '../../settings/store.js';
+import { putSetting } from '../../settings/index.js';
 import { assignments, callbacks, demandEvents, demands } from '../tables.js';
 import { acknowledgeDemand } from './acknowledge-demand.js';
 import { answerDemandDirectly } from './answer-demand-directly.js';
@@ -55,7 +56,7 @@ describe('the whole loop through the actions', () => {
     // Dispatch: 2 hours by default.
     expect(demand.stageDueAt?.toISOString()).toBe(new Date('2026-11-23T11:00:00+08:00').toISOString());
 
-    const dispatched = await dispatchDemand(ctx, { actor: a.dispatcher, demandId: demand.id, unitId: world.deptA.id });
+    const dispatched = await perform(ctx, a.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
     expect(dispatched.state).toBe('dispatched');
     expect(dispatched.unitId).toBe(world.deptA.id);
     // Acknowledge within 1 working day, reply within 7 (general matter).
@@ -63,14 +64,14 @@ describe('the whole loop through the actions', () => {
     expect(dispatched.replyDueAt?.toISOString()).toBe(new Date('2026-12-02T23:59:59.999+08:00').toISOString());
 
     t.advanceHours(1);
-    const acked = await acknowledgeDemand(ctx, { actor: a.handlerA, demandId: demand.id });
+    const acked = await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
     expect(acked.stageDueAt?.toISOString()).toBe(dispatched.replyDueAt?.toISOString());
     t.advanceHours(20);
-    const replied = await replyDemand(ctx, { actor: a.handlerA, demandId: demand.id, reply: '已修复路灯。' });
+    const replied = await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已修复路灯。' });
     expect(replied.state).toBe('replied');
-    const called = await recordCallback(ctx, { actor: a.operator, demandId: demand.id, satisfaction: 'satisfied', solved: true, comment: '谢谢' });
+    const called = await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true, comment: '谢谢' });
     expect(called.state).toBe('callback_done');
-    const closed = await closeDemand(ctx, { actor: a.operator, demandId: demand.id });
+    const closed = await perform(ctx, a.operator, closeDemand, { demandId: demand.id });
     expect(closed.state).toBe('closed');
     expect(closed.closedAt).not.toBeNull();
 
@@ -91,7 +92,7 @@ describe('the whole loop through the actions', () => {
 
   it('sends a demand without a named unit to the township government of its place (首接负责)', async () => {
     const { demand } = await buildDemand(t.ctx, world, { regionId: world.c2.id });
-    const d = await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id });
+    const d = await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id });
     expect(d.unitId).toBe(world.t1Gov.id);
     const [e] = (await events(demand.id)).filter((x) => x.action === 'dispatch');
     expect(e.data).toMatchObject({ firstResponsible: true, unitId: world.t1Gov.id });
@@ -99,22 +100,22 @@ describe('the whole loop through the actions', () => {
 
   it('applies the 24-hour norm to water supply and 2 hours to emergencies', async () => {
     const { demand: water } = await buildDemand(t.ctx, world, { categoryId: world.water.id });
-    const w = await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: water.id, unitId: world.deptB.id });
+    const w = await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: water.id, unitId: world.deptB.id });
     expect(w.replyDueAt!.getTime() - t.ctx.now().getTime()).toBe(24 * 3_600_000);
     const { demand: urgent } = await buildDemand(t.ctx, world, { urgency: 'emergency' });
-    const u = await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: urgent.id, unitId: world.deptA.id });
+    const u = await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: urgent.id, unitId: world.deptA.id });
     expect(u.replyDueAt!.getTime() - t.ctx.now().getTime()).toBe(2 * 3_600_000);
   });
 
   it('returns to the dispatcher with a reason, then re-dispatches to another unit', async () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
-    await dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptB.id });
-    expect(await code(returnDemand(ctx, { actor: world.actors.handlerB, demandId: demand.id, reason: '  ' }))).toBe('demand.reason_required');
-    const returned = await returnDemand(ctx, { actor: world.actors.handlerB, demandId: demand.id, reason: '不属于本单位职责' });
+    await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptB.id });
+    expect(await code(perform(ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '  ' }))).toBe('demand.reason_required');
+    const returned = await perform(ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '不属于本单位职责' });
     expect(returned.state).toBe('returned');
     expect(returned.unitId).toBeNull();
-    const again = await dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id });
+    const again = await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
     expect(again.unitId).toBe(world.deptA.id);
     const rows = await database.db.select().from(assignments).where(eq(assignments.demandId, demand.id)).orderBy(assignments.id);
     expect(rows.map((r) => [r.unitId, r.endReason])).toEqual([
@@ -122,24 +123,24 @@ describe('the whole loop through the actions', () => {
       [world.deptA.id, null],
     ]);
     // The unit that returned it still sees its history, but can no longer act on it.
-    expect(await code(acknowledgeDemand(ctx, { actor: world.actors.handlerB, demandId: demand.id }))).toBe('auth.forbidden');
+    expect(await code(perform(ctx, world.actors.handlerB, acknowledgeDemand, { demandId: demand.id }))).toBe('auth.forbidden');
   });
 
   it('moves the reply deadline by the working days of an approved extension; a second pending one is refused', async () => {
     t.setNow(new Date('2026-11-23T10:00:00+08:00'));
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
-    await dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id });
-    const acked = await acknowledgeDemand(ctx, { actor: world.actors.handlerA, demandId: demand.id });
-    await requestExtension(ctx, { actor: world.actors.handlerA, demandId: demand.id, extraWorkdays: 3, reason: '需要协调供电部门' });
-    expect(await code(requestExtension(ctx, { actor: world.actors.handlerA, demandId: demand.id, extraWorkdays: 2, reason: '再延' }))).toBe('demand.extension_pending');
-    expect(await code(decideExtension(ctx, { actor: world.actors.handlerA, demandId: demand.id, approve: true }))).toBe('auth.forbidden');
-    const decided = await decideExtension(ctx, { actor: world.actors.supervisor, demandId: demand.id, approve: true, reason: '同意' });
+    await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
+    const acked = await perform(ctx, world.actors.handlerA, acknowledgeDemand, { demandId: demand.id });
+    await perform(ctx, world.actors.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 3, reason: '需要协调供电部门' });
+    expect(await code(perform(ctx, world.actors.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 2, reason: '再延' }))).toBe('demand.extension_pending');
+    expect(await code(perform(ctx, world.actors.handlerA, decideExtension, { demandId: demand.id, approve: true }))).toBe('auth.forbidden');
+    const decided = await perform(ctx, world.actors.supervisor, decideExtension, { demandId: demand.id, approve: true, reason: '同意' });
     // Wed 2 Dec + 3 working days = Mon 7 Dec.
     expect(acked.replyDueAt?.toISOString()).toBe(new Date('2026-12-02T23:59:59.999+08:00').toISOString());
     expect(decided.replyDueAt?.toISOString()).toBe(new Date('2026-12-07T23:59:59.999+08:00').toISOString());
     expect(decided.stageDueAt?.toISOString()).toBe(decided.replyDueAt?.toISOString());
-    expect(await code(decideExtension(ctx, { actor: world.actors.supervisor, demandId: demand.id, approve: false, reason: 'x' }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.supervisor, decideExtension, { demandId: demand.id, approve: false, reason: 'x' }))).toBe('demand.invalid_transition');
   });
 
   it('reopens after an unsatisfied callback, up to the configured limit', async () => {
@@ -148,20 +149,20 @@ describe('the whole loop through the actions', () => {
     const { demand } = await buildDemand(ctx, world);
     const a = world.actors;
     const cycle = async () => {
-      await acknowledgeDemand(ctx, { actor: a.handlerA, demandId: demand.id });
-      await replyDemand(ctx, { actor: a.handlerA, demandId: demand.id, reply: '已处理' });
-      await recordCallback(ctx, { actor: a.operator, demandId: demand.id, satisfaction: 'unsatisfied', solved: false });
+      await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
+      await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已处理' });
+      await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'unsatisfied', solved: false });
     };
-    await dispatchDemand(ctx, { actor: a.dispatcher, demandId: demand.id, unitId: world.deptA.id });
+    await perform(ctx, a.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
     await cycle();
-    expect(await code(reopenDemand(ctx, { actor: a.operator, demandId: demand.id, reason: '居民不满意' }))).toBe('auth.forbidden');
-    const reopened = await reopenDemand(ctx, { actor: a.supervisor, demandId: demand.id, reason: '居民不满意，问题未解决' });
+    expect(await code(perform(ctx, a.operator, reopenDemand, { demandId: demand.id, reason: '居民不满意' }))).toBe('auth.forbidden');
+    const reopened = await perform(ctx, a.supervisor, reopenDemand, { demandId: demand.id, reason: '居民不满意，问题未解决' });
     expect(reopened.state).toBe('dispatched');
     expect(reopened.unitId).toBe(world.deptA.id);
     expect(reopened.reopenCount).toBe(1);
     expect(reopened.replyText).toBeNull();
     await cycle();
-    expect(await code(reopenDemand(ctx, { actor: a.supervisor, demandId: demand.id, reason: '再次不满意' }))).toBe('demand.reopen_limit');
+    expect(await code(perform(ctx, a.supervisor, reopenDemand, { demandId: demand.id, reason: '再次不满意' }))).toBe('demand.reopen_limit');
     const cbs = await database.db.select().from(callbacks).where(eq(callbacks.demandId, demand.id));
     expect(cbs).toHaveLength(2);
   });
@@ -173,10 +174,10 @@ describe('the whole loop through the actions', () => {
     try {
       const { demand } = await buildDemand(ctx, world);
       const a = world.actors;
-      await dispatchDemand(ctx, { actor: a.dispatcher, demandId: demand.id, unitId: world.deptA.id });
-      await acknowledgeDemand(ctx, { actor: a.handlerA, demandId: demand.id });
-      await replyDemand(ctx, { actor: a.handlerA, demandId: demand.id, reply: '已处理' });
-      const after = await recordCallback(ctx, { actor: a.operator, demandId: demand.id, satisfaction: 'basically_satisfied', solved: false });
+      await perform(ctx, a.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
+      await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
+      await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已处理' });
+      const after = await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'basically_satisfied', solved: false });
       expect(after.state).toBe('dispatched');
       expect(after.reopenCount).toBe(1);
       const last = (await events(demand.id)).at(-1)!;
@@ -190,64 +191,64 @@ describe('the whole loop through the actions', () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
     const a = world.actors;
-    await dispatchDemand(ctx, { actor: a.dispatcher, demandId: demand.id, unitId: world.deptA.id });
-    await acknowledgeDemand(ctx, { actor: a.handlerA, demandId: demand.id });
-    await replyDemand(ctx, { actor: a.handlerA, demandId: demand.id, reply: '已处理' });
-    await recordCallback(ctx, { actor: a.operator, demandId: demand.id, satisfaction: 'satisfied', solved: true });
-    expect(await code(reopenDemand(ctx, { actor: a.supervisor, demandId: demand.id, reason: '想重办' }))).toBe('demand.reopen_not_allowed');
+    await perform(ctx, a.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
+    await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
+    await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已处理' });
+    await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
+    expect(await code(perform(ctx, a.supervisor, reopenDemand, { demandId: demand.id, reason: '想重办' }))).toBe('demand.reopen_not_allowed');
   });
 
   it('merges a duplicate into the surviving demand, recording it on both', async () => {
     const { ctx } = t;
     const { demand: keep } = await buildDemand(ctx, world);
     const { demand: dup } = await buildDemand(ctx, world, { reporterPhone: '13900000000' });
-    expect(await code(mergeDemand(ctx, { actor: world.actors.dispatcher, demandId: dup.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
-    const merged = await mergeDemand(ctx, { actor: world.actors.dispatcher, demandId: dup.id, intoDemandId: keep.id, note: '同一路灯' });
+    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: dup.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
+    const merged = await perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: dup.id, intoDemandId: keep.id, note: '同一路灯' });
     expect(merged.state).toBe('merged');
     expect(merged.mergedIntoId).toBe(keep.id);
     const keptTrail = await events(keep.id);
     expect(keptTrail.at(-1)).toMatchObject({ action: 'merge', fromState: 'registered', toState: 'registered', data: { mergedDemandId: dup.id } });
     const { demand: third } = await buildDemand(ctx, world);
-    expect(await code(mergeDemand(ctx, { actor: world.actors.dispatcher, demandId: third.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
+    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: third.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
   });
 
   it('declines with a reason, and lets the resident withdraw', async () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
-    expect(await code(declineDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, reason: '' }))).toBe('demand.reason_required');
-    const declined = await declineDemand(ctx, { actor: world.actors.dispatcher, demandId: demand.id, reason: '属于诉讼程序中的事项' });
+    expect(await code(perform(ctx, world.actors.dispatcher, declineDemand, { demandId: demand.id, reason: '' }))).toBe('demand.reason_required');
+    const declined = await perform(ctx, world.actors.dispatcher, declineDemand, { demandId: demand.id, reason: '属于诉讼程序中的事项' });
     expect(declined.state).toBe('declined');
     const { demand: other } = await buildDemand(ctx, world);
-    const withdrawn = await withdrawDemand(ctx, { actor: { kind: 'resident' }, demandId: other.id, reason: '已自行解决' });
+    const withdrawn = await perform(ctx, residentActor, withdrawDemand, { demandId: other.id, reason: '已自行解决' });
     expect(withdrawn.state).toBe('withdrawn');
-    expect(await code(dispatchDemand(ctx, { actor: world.actors.dispatcher, demandId: other.id, unitId: world.deptA.id }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: other.id, unitId: world.deptA.id }))).toBe('demand.invalid_transition');
   });
 
   it('answers a consultation directly; it still goes through callback and closure', async () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world, { type: 'consultation', title: '咨询医保' });
-    const answered = await answerDemandDirectly(ctx, { actor: world.actors.operator, demandId: demand.id, reply: '请到医保窗口办理' });
+    const answered = await perform(ctx, world.actors.operator, answerDemandDirectly, { demandId: demand.id, reply: '请到医保窗口办理' });
     expect(answered.state).toBe('replied');
     expect(answered.unitId).toBeNull();
-    await recordCallback(ctx, { actor: world.actors.operator, demandId: demand.id, satisfaction: 'satisfied', solved: true });
-    expect((await closeDemand(ctx, { actor: world.actors.operator, demandId: demand.id })).state).toBe('closed');
+    await perform(ctx, world.actors.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
+    expect((await perform(ctx, world.actors.operator, closeDemand, { demandId: demand.id })).state).toBe('closed');
     const { demand: complaint } = await buildDemand(ctx, world);
-    expect(await code(answerDemandDirectly(ctx, { actor: world.actors.operator, demandId: complaint.id, reply: 'x' }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.operator, answerDemandDirectly, { demandId: complaint.id, reply: 'x' }))).toBe('demand.invalid_transition');
   });
 
   it('flags and unflags supervision with a reason', async () => {
     const { demand } = await buildDemand(t.ctx, world);
-    const on = await superviseDemand(t.ctx, { actor: world.actors.supervisor, demandId: demand.id, supervised: true, reason: '群众反映强烈' });
+    const on = await perform(t.ctx, world.actors.supervisor, superviseDemand, { demandId: demand.id, supervised: true, reason: '群众反映强烈' });
     expect(on.supervised).toBe(true);
     expect(on.state).toBe('registered');
-    const off = await superviseDemand(t.ctx, { actor: world.actors.supervisor, demandId: demand.id, supervised: false, reason: '已落实' });
+    const off = await perform(t.ctx, world.actors.supervisor, superviseDemand, { demandId: demand.id, supervised: false, reason: '已落实' });
     expect(off.supervised).toBe(false);
   });
 
   it('answers 404 to a handler of another unit, as if the demand did not exist', async () => {
     const { demand } = await buildDemand(t.ctx, world);
-    await dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id });
-    expect(await code(acknowledgeDemand(t.ctx, { actor: world.actors.handlerB, demandId: demand.id }))).toBe('not_found');
+    await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
+    expect(await code(perform(t.ctx, world.actors.handlerB, acknowledgeDemand, { demandId: demand.id }))).toBe('not_found');
     const [row] = await database.db.select().from(demands).where(eq(demands.id, demand.id));
     expect(row.state).toBe('dispatched');
   });
@@ -257,8 +258,8 @@ describe('concurrency and idempotency', () => {
   it('lets exactly one of two simultaneous dispatches win', async () => {
     const { demand } = await buildDemand(t.ctx, world);
     const results = await Promise.allSettled([
-      dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptA.id }),
-      dispatchDemand(t.ctx, { actor: world.actors.dispatcher, demandId: demand.id, unitId: world.deptB.id }),
+      perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id }),
+      perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptB.id }),
     ]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -1,18 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/rows.js';
-import type { AppContext } from '../../../lib/context.js';
+import { insertParts } from '../../../db/insert-sql.js';
+import { type ActionContext, actorUserId, auditEvents, auditRow } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { type Actor, actorUserId } from '../../accounts/actor.js';
-import { sha256 } from '../../accounts/store.js';
-import { cachedCategory, cachedRegion } from '../../regions/cache.js';
-import { bandKeys, signature, signatureToBuffer } from '../../text/minhash.js';
+import { sha256 } from '../../../lib/hash.js';
+import { cachedCategory, cachedRegion } from '../../regions/index.js';
+import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
 import { demandNumberPrefix, newQueryCode, normalizePhone } from '../numbering.js';
 import { mayAct } from '../policy.js';
 import { stageDeadline } from '../store.js';
-import { type Channel, type DemandRow, type DemandType, demands, type Urgency } from '../tables.js';
+import { type Channel, type DemandRow, type DemandType, demandEvents, demands, type Urgency } from '../tables.js';
 
 export type RegisterDemandOptions = {
-  actor: Actor;
   channel: Channel;
   type: DemandType;
   title?: string | null;
@@ -44,8 +43,8 @@ export function titleFrom(content: string): string {
   return (first.length > 40 ? `${first.slice(0, 40)}…` : first) || content.trim().slice(0, 40);
 }
 
-const existingByKey = async (ctx: AppContext, key: string) => {
-  const [existing] = await ctx.db.select().from(demands).where(eq(demands.idempotencyKey, key));
+const existingByKey = async (a: ActionContext, key: string) => {
+  const [existing] = await a.tx.select().from(demands).where(eq(demands.idempotencyKey, key));
   return existing;
 };
 
@@ -53,7 +52,7 @@ const existingByKey = async (ctx: AppContext, key: string) => {
  * 受理. Intake is the busiest write, so the demand and its "register" event go in as one
  * statement (a data-modifying CTE): atomic without a transaction block, one round trip.
  */
-export async function registerDemand(ctx: AppContext, opts: RegisterDemandOptions): Promise<RegisterDemandResult> {
+export async function registerDemand(a: ActionContext, opts: RegisterDemandOptions): Promise<RegisterDemandResult> {
   const phone = opts.reporterPhone ? normalizePhone(opts.reporterPhone) : null;
   if (!phone && !opts.reporterContact?.trim()) {
     throw new AppError('request.invalid', {
@@ -63,21 +62,24 @@ export async function registerDemand(ctx: AppContext, opts: RegisterDemandOption
     });
   }
   if (opts.idempotencyKey) {
-    const existing = await existingByKey(ctx, opts.idempotencyKey);
-    if (existing) return { demand: existing, queryCode: null, created: false };
+    const existing = await existingByKey(a, opts.idempotencyKey);
+    if (existing) {
+      a.unchanged();
+      return { demand: existing, queryCode: null, created: false };
+    }
   }
-  const region = await cachedRegion(ctx.db, ctx.db, opts.regionId);
+  const region = await cachedRegion(a.tx, a.app.db, opts.regionId);
   if (!region) throw new AppError('validation.reference', { zh: '所选区域不存在。', en: 'The chosen region does not exist.', details: { regionId: opts.regionId } });
-  if (!mayAct(opts.actor, 'register', { regionPath: region.path, unitId: null })) throw new AppError('auth.forbidden');
-  const category = opts.categoryId ? await cachedCategory(ctx.db, ctx.db, opts.categoryId) : null;
+  if (!mayAct(a.actor, 'register', { regionPath: region.path, unitId: null })) throw new AppError('auth.forbidden');
+  const category = opts.categoryId ? await cachedCategory(a.tx, a.app.db, opts.categoryId) : null;
   if (opts.categoryId && !category) {
     throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
   }
 
-  const now = ctx.now();
+  const { now } = a;
   const queryCode = newQueryCode();
   const urgency = opts.urgency ?? 'normal';
-  const stageDueAt = await stageDeadline(ctx, ctx.db, 'dispatch', { urgency, complex: false, categoryId: category?.id ?? null }, now, category);
+  const stageDueAt = await stageDeadline(a.app, a.tx, 'dispatch', { urgency, complex: false, categoryId: category?.id ?? null }, now, category);
   const row = {
     queryCodeHash: sha256(queryCode),
     channel: opts.channel,
@@ -95,36 +97,57 @@ export async function registerDemand(ctx: AppContext, opts: RegisterDemandOption
     longitude: opts.longitude ?? null,
     categoryId: category?.id ?? null,
     urgency,
-    registeredBy: actorUserId(opts.actor),
+    registeredBy: actorUserId(a.actor),
     idempotencyKey: opts.idempotencyKey ?? null,
     stageDueAt,
   };
-  const at = now.toISOString();
   // The near-duplicate signature and its LSH keys are written with the demand (text module).
   const minhash = signature(`${row.title} ${row.content}`);
-  const lsh = sql`array[${sql.join(bandKeys(minhash).map((h) => sql`${h}`), sql`, `)}]::int[]`;
+  const lsh = sql`array[${sql.join(
+    bandKeys(minhash).map((h) => sql`${h}`),
+    sql`, `,
+  )}]::int[]`;
+  // Numbers past 999,999 of a day keep every digit (lpad alone would cut them).
+  const serial = sql`(select lpad(v, greatest(6, length(v)), '0') from (select nextval('demand_number_seq')::text as v) s)`;
+  const demandRow = insertParts(demands, {
+    ...row,
+    number: sql`${demandNumberPrefix(now)} || ${serial}`,
+    minhash: signatureToBuffer(minhash),
+    lsh,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const event = insertParts(demandEvents, {
+    demandId: sql`d.id`,
+    action: 'register',
+    fromState: null,
+    toState: 'registered',
+    actorKind: a.actor.kind,
+    actorUserId: row.registeredBy,
+    data: { channel: opts.channel },
+    at: now,
+  });
+  const trail = insertParts(auditEvents, {
+    ...auditRow(a, { resource: 'demand', resourceId: 0, action: 'register', data: { to: 'registered', channel: opts.channel } }),
+    resourceId: sql`d.id::text`,
+    regionPath: region.path,
+  });
   const inserted = await queryRows<{ id: number; number: string }>(
-    ctx.db,
+    a.tx,
     sql`with d as (
-          insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone,
-                               reporter_contact, anonymous, region_id, address, latitude, longitude, category_id, urgency,
-                               registered_by, idempotency_key, stage_due_at, minhash, lsh, created_at, updated_at)
-          values (${demandNumberPrefix(now)} || lpad(nextval('demand_number_seq')::text, 6, '0'), ${row.queryCodeHash}, ${row.channel},
-                  ${row.type}, 'registered', ${row.title}, ${row.content}, ${row.reporterName}, ${row.reporterPhone},
-                  ${row.reporterContact}, ${row.anonymous}, ${row.regionId}, ${row.address}, ${row.latitude}, ${row.longitude},
-                  ${row.categoryId}, ${row.urgency}, ${row.registeredBy}, ${row.idempotencyKey}, ${stageDueAt.toISOString()}::timestamptz,
-                  ${signatureToBuffer(minhash)}, ${lsh}, ${at}::timestamptz, ${at}::timestamptz)
+          insert into demands ${demandRow.columns} values (${demandRow.values})
           on conflict (idempotency_key) do nothing
           returning id, number),
-        e as (
-          insert into demand_events (demand_id, action, from_state, to_state, actor_kind, actor_user_id, data, at)
-          select id, 'register', null, 'registered', ${opts.actor.kind}, ${row.registeredBy}, ${JSON.stringify({ channel: opts.channel })}::jsonb, ${at}::timestamptz
-            from d)
+        e as (insert into demand_events ${event.columns} select ${event.values} from d),
+        t as (insert into audit_events ${trail.columns} select ${trail.values} from d)
         select id::int as id, number from d`,
   );
+  // The statement wrote the audit event itself (t above).
+  if (inserted.length > 0) a.markAudited();
   if (inserted.length === 0) {
     // Another request with the same key committed first: answer with its demand.
-    return { demand: (await existingByKey(ctx, opts.idempotencyKey!))!, queryCode: null, created: false };
+    a.unchanged();
+    return { demand: (await existingByKey(a, opts.idempotencyKey!))!, queryCode: null, created: false };
   }
   const demand: DemandRow = {
     ...row,

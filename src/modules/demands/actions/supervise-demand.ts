@@ -1,24 +1,19 @@
-import type { AppContext } from '../../../lib/context.js';
-import type { Actor } from '../../accounts/actor.js';
+import type { ActionContext } from '../../../kernel/index.js';
 import { applyTransition, loadForAction } from '../store.js';
 import type { DemandRow } from '../tables.js';
 
-export type SuperviseDemandOptions = { actor: Actor; demandId: number; supervised: boolean; reason: string };
+export type SuperviseDemandOptions = { demandId: number; supervised: boolean; reason: string };
 
 /** 督办: a supervisor flags a demand for close attention (or lifts the flag). */
-export async function superviseDemand(ctx: AppContext, opts: SuperviseDemandOptions): Promise<DemandRow> {
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const { demand, to } = await loadForAction(tx, opts.actor, opts.demandId, 'supervise', opts.reason);
-    return applyTransition(tx, {
-      demand,
-      actor: opts.actor,
-      action: 'supervise',
-      to,
-      at: now,
-      reason: opts.reason,
-      data: { supervised: opts.supervised },
-      patch: { supervised: opts.supervised },
-    });
+export async function superviseDemand(a: ActionContext, opts: SuperviseDemandOptions): Promise<DemandRow> {
+  const { tx, now } = a;
+  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'supervise', opts.reason);
+  return applyTransition(a, {
+    demand,
+    action: 'supervise',
+    to,
+    reason: opts.reason,
+    data: { supervised: opts.supervised },
+    patch: { supervised: opts.supervised },
   });
 }

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Actor } from '../../accounts/actor.js';
-import { users } from '../../accounts/tables.js';
-import { categories } from '../../categories/tables.js';
-import { regions, units } from '../../regions/tables.js';
+import type { Actor } from '../../../kernel/index.js';
+import { users } from '../../accounts/index.js';
+import { categories } from '../../categories/index.js';
+import { regions, units } from '../../regions/index.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
 import { assignments, attachments, callbacks, demandEvents, demands, extensionRequests } from '../tables.js';

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { containsPattern, underNode } from '../../../db/tree.js';
-import type { Actor } from '../../accounts/actor.js';
-import { categories } from '../../categories/tables.js';
-import { regions, units } from '../../regions/tables.js';
+import type { Actor } from '../../../kernel/index.js';
+import { categories } from '../../categories/index.js';
+import { regions, units } from '../../regions/index.js';
 import { terminalStates } from '../lifecycle.js';
 import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';

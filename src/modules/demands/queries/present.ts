@@ -1,4 +1,4 @@
-import type { Actor } from '../../accounts/actor.js';
+import type { Actor } from '../../../kernel/index.js';
 import { isTerminal } from '../lifecycle.js';
 import { maskPhone, maySeePhone } from '../policy.js';
 import type { DemandSummaryView } from '../schema.js';

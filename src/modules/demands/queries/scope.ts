@@ -1,6 +1,6 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../accounts/actor.js';
-import { regions } from '../../regions/tables.js';
+import type { Actor } from '../../../kernel/index.js';
+import { regions } from '../../regions/index.js';
 import { assignments, demands } from '../tables.js';
 
 /**

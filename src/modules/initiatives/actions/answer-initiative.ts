@@ -1,11 +1,12 @@
+import { perform } from '../../../kernel/index.js';
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import type { AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { type UserActor, handlesUnit, isAdmin, systemActor } from '../../accounts/actor.js';
-import { acknowledgeDemand } from '../../demands/actions/acknowledge-demand.js';
-import { dispatchDemand } from '../../demands/actions/dispatch-demand.js';
-import { replyDemand } from '../../demands/actions/reply-demand.js';
-import { demands } from '../../demands/tables.js';
+import { type UserActor, handlesUnit, isAdmin, systemActor } from '../../../kernel/index.js';
+import { acknowledgeDemand } from '../../demands/index.js';
+import { dispatchDemand } from '../../demands/index.js';
+import { replyDemand } from '../../demands/index.js';
+import { demands } from '../../demands/index.js';
 import { initiativeDemands, initiatives } from '../tables.js';
 
 export type AnswerInitiativeOptions = { actor: UserActor; initiativeId: number; answer: string };
@@ -35,10 +36,10 @@ export async function answerInitiative(ctx: AppContext, opts: AnswerInitiativeOp
       results.push({ demandId: d.id, outcome: 'skipped', state });
       continue;
     }
-    if (state === 'registered' || state === 'returned') state = (await dispatchDemand(ctx, { actor: systemActor, demandId: d.id, unitId: initiative.unitId, note })).state;
-    if (state === 'dispatched') state = (await acknowledgeDemand(ctx, { actor: systemActor, demandId: d.id })).state;
+    if (state === 'registered' || state === 'returned') state = (await perform(ctx, systemActor, dispatchDemand, { demandId: d.id, unitId: initiative.unitId, note })).state;
+    if (state === 'dispatched') state = (await perform(ctx, systemActor, acknowledgeDemand, { demandId: d.id })).state;
     if (state === 'acknowledged') {
-      await replyDemand(ctx, { actor: systemActor, demandId: d.id, reply: opts.answer });
+      await perform(ctx, systemActor, replyDemand, { demandId: d.id, reply: opts.answer });
       results.push({ demandId: d.id, outcome: 'replied', state: 'replied' });
     } else results.push({ demandId: d.id, outcome: 'skipped', state });
   }

@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import type { AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { type UserActor, coversRegion, isAdmin } from '../../accounts/actor.js';
-import { demands } from '../../demands/tables.js';
-import { getUnit } from '../../regions/store.js';
-import { regions } from '../../regions/tables.js';
+import { type UserActor, coversRegion, isAdmin } from '../../../kernel/index.js';
+import { demands } from '../../demands/index.js';
+import { getUnit } from '../../regions/index.js';
+import { regions } from '../../regions/index.js';
 import { eq } from 'drizzle-orm';
 import { initiativeDemands, initiatives } from '../tables.js';
 

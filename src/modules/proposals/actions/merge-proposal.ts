@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../lib/context.js';
+import type { AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { type UserActor, organisesIn } from '../../accounts/actor.js';
-import { regions } from '../../regions/tables.js';
+import { type UserActor, organisesIn } from '../../../kernel/index.js';
+import { regions } from '../../regions/index.js';
 import { proposalSeconds, proposals } from '../tables.js';
 
 /** Duplicates merge: the supporters of both count once each on the surviving proposal. */

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import type { AppContext } from '../../../lib/context.js';
+import type { AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import type { Actor } from '../../accounts/actor.js';
-import { councils, councilSeats } from '../../councils/tables.js';
-import { outboxMessages } from '../../notifications/tables.js';
-import { consumeVerificationCode, phoneKey } from '../../notifications/verification.js';
-import { getSetting } from '../../settings/store.js';
-import { regions } from '../../regions/tables.js';
+import type { Actor } from '../../../kernel/index.js';
+import { councils, councilSeats } from '../../councils/index.js';
+import { outboxMessages } from '../../notifications/index.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
+import { getSetting } from '../../settings/index.js';
+import { regions } from '../../regions/index.js';
 import { proposalSeconds, proposals } from '../tables.js';
 
 export type SecondProposalOptions = { actor: Actor; proposalId: number; phone: string; code?: string | null };

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../../lib/context.js';
+import type { AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { type Actor, organisesIn } from '../../accounts/actor.js';
-import { consumeVerificationCode, phoneKey } from '../../notifications/verification.js';
-import { getRegion } from '../../regions/store.js';
+import { type Actor, organisesIn } from '../../../kernel/index.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
+import { getRegion } from '../../regions/index.js';
 import { proposalSeconds, proposals } from '../tables.js';
 
 export type SubmitProposalOptions = { actor: Actor; regionId: number; title: string; body: string; name?: string | null; phone: string; code?: string | null };

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
-import { redact } from '../../demands/queries/public-lookup.js';
-import { demands } from '../../demands/tables.js';
-import { regions, units } from '../../regions/tables.js';
+import { redact } from '../../demands/index.js';
+import { demands } from '../../demands/index.js';
+import { regions, units } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
 export type ReceptionReport = {

@@ -1,4 +1,4 @@
-import type { Role } from './tables.js';
+import type { Role } from './roles.js';
 
 /** A role as the policy sees it: its scope resolved to a region path or a unit. */
 export type Grant = {
@@ -42,4 +42,10 @@ export function actorUserId(actor: Actor): number | null {
 /** Community work (councils, reception days) is organised by the region's operators and supervisors, and admins. */
 export function organisesIn(actor: Actor, regionPath: string): boolean {
   return isAdmin(actor) || coversRegion(actor, 'operator', regionPath) || coversRegion(actor, 'supervisor', regionPath);
+}
+
+/** Staff-only actions take a user; anything else is refused as if the action were not there. */
+export function staffActor(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new Error('This action is for signed-in staff only');
+  return actor;
 }

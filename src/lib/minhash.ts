@@ -1,4 +1,4 @@
-import { normalizeText } from './segment.js';
+import { normalizeText } from './normalize-text.js';
 
 export const hashes = 32;
 export const bands = 16;

@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../db/client.js';
+import type { Actor } from './actor.js';
+
+/** What the whole application shares: the database, the clock (replaceable in tests) and a logger. */
+export type AppContext = {
+  db: Db;
+  now: () => Date;
+  log: Logger;
+};
+
+/**
+ * What every action receives. One transaction for the action and every action it calls; the
+ * actor and the time are fixed for all of them; side effects wait in `afterCommit`.
+ */
+export type ActionContext = {
+  tx: Tx;
+  actor: Actor;
+  now: Date;
+  app: AppContext;
+  /** Runs once the transaction has committed (notifications, retraining); never if it rolls back. */
+  afterCommit(fn: () => void | Promise<void>): void;
+  /** Called by `audit()`; the runner refuses an action that changed state without it. */
+  markAudited(): void;
+  /** For an action that found nothing to change (an idempotent replay): no audit event is owed. */
+  unchanged(): void;
+};
+
+export type Action<I, O> = (a: ActionContext, input: I) => Promise<O>;
+
+export class UnauditedActionError extends Error {
+  constructor(name: string) {
+    super(`Action ${name || '(anonymous)'} finished without writing an audit event or declaring itself unchanged`);
+  }
+}
+
+/**
+ * Runs an action: opens the transaction, hands the action its context, commits, then runs what
+ * the action deferred. Composite actions call other actions with the same context instead, so
+ * that all of them commit or none.
+ */
+export async function perform<I, O>(app: AppContext, actor: Actor, action: Action<I, O>, input: I): Promise<O> {
+  const deferred: (() => void | Promise<void>)[] = [];
+  const now = app.now();
+  const result = await app.db.transaction(async (tx) => {
+    let audited = 0;
+    let unchanged = false;
+    const a: ActionContext = {
+      tx,
+      actor,
+      now,
+      app,
+      afterCommit: (fn) => deferred.push(fn),
+      markAudited: () => {
+        audited++;
+      },
+      unchanged: () => {
+        unchanged = true;
+      },
+    };
+    const out = await action(a, input);
+    if (audited === 0 && !unchanged) throw new UnauditedActionError(action.name);
+    return out;
+  });
+  for (const fn of deferred) {
+    try {
+      await fn();
+    } catch (err) {
+      app.log.error({ err }, 'after-commit work failed');
+    }
+  }
+  return result;
+}
+
+/** A database handle for reads: either the pool or an action's transaction. */
+export type Reader = Db | Tx;

@@ -1,0 +1,5 @@
+// The categories module's public face: other modules import only this file.
+export { categoryRoutes } from './routes.js';
+export { readTaxonomy, seedCategories } from './seed.js';
+export { type Category, getCategory } from './store.js';
+export { categories } from './tables.js';

@@ -1,0 +1,20 @@
+// The demands module's public face: other modules import only this file.
+export { acknowledgeDemand } from './actions/acknowledge-demand.js';
+export { addAttachment } from './actions/add-attachment.js';
+export { answerDemandDirectly } from './actions/answer-demand-directly.js';
+export { closeDemand } from './actions/close-demand.js';
+export { declineDemand } from './actions/decline-demand.js';
+export { dispatchDemand } from './actions/dispatch-demand.js';
+export { recordCallback } from './actions/record-callback.js';
+export { type RegisterDemandOptions, type RegisterDemandResult, registerDemand, titleFrom } from './actions/register-demand.js';
+export { replyDemand } from './actions/reply-demand.js';
+export { requestExtension } from './actions/request-extension.js';
+export { returnDemand } from './actions/return-demand.js';
+export { attachmentRoutes } from './attachment-routes.js';
+export { newQueryCode, normalizePhone } from './numbering.js';
+export { publicDemandRoutes } from './public-routes.js';
+export { getDemand, loadJoined } from './queries/get-demand.js';
+export { redact } from './queries/public-lookup.js';
+export { demandRoutes } from './routes.js';
+export { RegisterDemandBody } from './schema.js';
+export { demands } from './tables.js';

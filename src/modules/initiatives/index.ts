@@ -1,0 +1,3 @@
+// The initiatives module's public face: other modules import only this file.
+export { initiativeRoutes } from './routes.js';
+export { initiatives } from './tables.js';

@@ -1,0 +1,7 @@
+// The text module's public face: other modules import only this file.
+export { autoDispatch } from './auto-dispatch.js';
+export { classifyCommand, topicsCommand } from './cli.js';
+export { readLabeledCsv } from './evaluate.js';
+export { importTrainingExamples } from './import-examples.js';
+export { textRoutes } from './routes.js';
+export { Suggester } from './suggester.js';
