@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, runMigrations } from '../src/db/client.js';
-import { systemActor } from '../src/kernel/index.js';
+import { appContextFor, perform, systemActor } from '../src/kernel/index.js';
 import { createUser } from '../src/modules/accounts/actions/create-user.js';
 import { createApiToken } from '../src/modules/accounts/store.js';
 import { createRegion } from '../src/modules/regions/store.js';
@@ -46,7 +46,7 @@ async function runLevel(concurrency: number, total: number, once: (i: number) =>
 async function prepare(database: Database): Promise<{ regionId: number; token: string }> {
   await runMigrations(database);
   const region = await database.db.transaction((tx) => createRegion(tx, { parentId: null, level: 'district', name: '压测区', code: `BENCH${Date.now()}` }));
-  const { id } = await createUser(database.db, { actor: systemActor, username: `bench${Date.now()}`, displayName: '压测受理员', password: 'bench-password', roles: [{ role: 'operator' }] });
+  const { id } = await perform(appContextFor(database.db), systemActor, createUser, { username: `bench${Date.now()}`, displayName: '压测受理员', password: 'bench-password', roles: [{ role: 'operator' }] });
   const token = await createApiToken(database.db, id, 'bench');
   await database.db.execute(sql`create table if not exists bench_bare (id bigserial primary key, title text not null, content text not null, region_id int not null, created_at timestamptz not null default now())`);
   return { regionId: region.id, token };

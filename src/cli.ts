@@ -7,7 +7,7 @@ import { dumpDatabase, restoreDatabase } from './db/backup.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 import { quietLogger } from './lib/logger.js';
 import { AppError } from './lib/errors.js';
-import { systemActor } from './kernel/index.js';
+import { appContextFor, perform, systemActor } from './kernel/index.js';
 import { createUser, type RoleInput } from './modules/accounts/index.js';
 import { roles, type Role } from './modules/accounts/index.js';
 import { regions, units } from './modules/regions/index.js';
@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
             roleInputs.push({ role, regionId: region.id });
           } else roleInputs.push({ role });
         }
-        const { id } = await createUser(database.db, { actor: systemActor, username: values.username, displayName: values.name ?? values.username, password: values.password, roles: roleInputs });
+        const { id } = await perform(appContextFor(database.db), systemActor, createUser, { username: values.username, displayName: values.name ?? values.username, password: values.password, roles: roleInputs });
         console.log(`user add: created ${values.username} (id ${id})`);
         return 0;
       } finally {
@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       const database = await openConfiguredDatabase(config);
       await runMigrations(database);
       try {
-        const n = await importTrainingExamples(database.db, readLabeledCsv(values.input), values.input);
+        const n = await perform(appContextFor(database.db), systemActor, importTrainingExamples, { rows: readLabeledCsv(values.input), source: values.input });
         console.log(`classify import: ${n} labeled messages stored; suggestions learn from them at the next training`);
         return 0;
       } finally {

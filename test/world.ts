@@ -1,4 +1,4 @@
-import { perform } from '../src/kernel/index.js';
+import { appContextFor, perform } from '../src/kernel/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import type { AppContext } from '../src/kernel/index.js';
@@ -49,7 +49,7 @@ export async function buildWorld(db: Db) {
   const actors = {} as Record<keyof typeof people, UserActor>;
   const tokens = {} as Record<keyof typeof people, string>;
   for (const [username, roles] of Object.entries(people)) {
-    const { id } = await createUser(db, { actor: systemActor, username, displayName: `测试 ${username}`, password: 'password-123', roles });
+    const { id } = await perform(appContextFor(db), systemActor, createUser, { username, displayName: `测试 ${username}`, password: 'password-123', roles });
     actors[username as keyof typeof people] = (await loadActor(db, id))!;
     tokens[username as keyof typeof people] = await createApiToken(db, id, 'test');
   }

@@ -43,9 +43,10 @@ export const backupTables = [
   'outbox_messages',
   'proposals',
   'proposal_seconds',
+  'audit_events',
 ] as const;
 
-const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives', 'text_training_examples', 'reception_days', 'councils', 'council_seats', 'council_meetings', 'agenda_items', 'resolutions', 'action_items', 'notice_comments', 'meeting_corrections', 'outbox_messages', 'proposals'];
+const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives', 'text_training_examples', 'reception_days', 'councils', 'council_seats', 'council_meetings', 'agenda_items', 'resolutions', 'action_items', 'notice_comments', 'meeting_corrections', 'outbox_messages', 'proposals', 'audit_events'];
 
 type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import type { AppContext } from '../kernel/index.js';
 import { parseCsvObjects } from '../lib/csv.js';
-import { type Actor, perform, systemActor } from '../kernel/index.js';
+import { type Actor, appContextFor, perform, systemActor } from '../kernel/index.js';
 import { createUser } from '../modules/accounts/index.js';
 import { loadActor } from '../modules/accounts/index.js';
 import { upsertCalendarDays } from '../modules/calendar/index.js';
@@ -107,7 +107,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
 
   const users: Record<string, Actor> = {};
   const add = async (username: string, displayName: string, roles: Parameters<typeof createUser>[1]['roles']) => {
-    const { id } = await createUser(db, { actor: systemActor, username, displayName, password: demoPassword, roles });
+    const { id } = await perform(appContextFor(db), systemActor, createUser, { username, displayName, password: demoPassword, roles });
     users[username] = (await loadActor(db, id))!;
   };
   await add('admin', '系统管理员', [{ role: 'admin' }]);

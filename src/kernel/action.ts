@@ -1,3 +1,4 @@
+import pino from 'pino';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
@@ -24,6 +25,11 @@ export type ActionContext = {
   markAudited(): void;
   /** For an action that found nothing to change (an idempotent replay): no audit event is owed. */
   unchanged(): void;
+  /**
+   * Runs if the transaction rolls back: for what must be remembered even when the action is
+   * refused (a wrong verification code counts as an attempt). Gets the pool, not the transaction.
+   */
+  onRollback(fn: (db: Db) => Promise<void>): void;
 };
 
 export type Action<I, O> = (a: ActionContext, input: I) => Promise<O>;
@@ -41,8 +47,9 @@ export class UnauditedActionError extends Error {
  */
 export async function perform<I, O>(app: AppContext, actor: Actor, action: Action<I, O>, input: I): Promise<O> {
   const deferred: (() => void | Promise<void>)[] = [];
+  const compensations: ((db: Db) => Promise<void>)[] = [];
   const now = app.now();
-  const result = await app.db.transaction(async (tx) => {
+  const run = app.db.transaction(async (tx) => {
     let audited = 0;
     let unchanged = false;
     const a: ActionContext = {
@@ -57,11 +64,19 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
       unchanged: () => {
         unchanged = true;
       },
+      onRollback: (fn) => compensations.push(fn),
     };
     const out = await action(a, input);
     if (audited === 0 && !unchanged) throw new UnauditedActionError(action.name);
     return out;
   });
+  let result: O;
+  try {
+    result = await run;
+  } catch (err) {
+    for (const fn of compensations) await fn(app.db).catch((e) => app.log.error({ err: e }, 'rollback work failed'));
+    throw err;
+  }
   for (const fn of deferred) {
     try {
       await fn();
@@ -74,3 +89,16 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
 
 /** A database handle for reads: either the pool or an action's transaction. */
 export type Reader = Db | Tx;
+
+/**
+ * The same action context speaking as another actor (the system stepping in for a collective
+ * answer): same transaction, same clock, same audit obligation.
+ */
+export function actingAs(a: ActionContext, actor: Actor): ActionContext {
+  return { ...a, actor };
+}
+
+/** An application context for set-up work outside a server (CLI, demo, tests): the real clock, errors-only logging. */
+export function appContextFor(db: Db, log?: Logger): AppContext {
+  return { db, now: () => new Date(), log: log ?? pino({ level: process.env.LOG_LEVEL ?? 'error' }) };
+}

@@ -1,3 +1,4 @@
+import { AppError } from '../lib/errors.js';
 import type { Role } from './roles.js';
 
 /** A role as the policy sees it: its scope resolved to a region path or a unit. */
@@ -47,5 +48,11 @@ export function organisesIn(actor: Actor, regionPath: string): boolean {
 /** Staff-only actions take a user; anything else is refused as if the action were not there. */
 export function staffActor(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw new Error('This action is for signed-in staff only');
+  return actor;
+}
+
+/** Installation settings and reference data are the admins' alone. */
+export function requireAdmin(actor: Actor): UserActor {
+  if (actor.kind !== 'user' || !isAdmin(actor)) throw new AppError('auth.forbidden');
   return actor;
 }

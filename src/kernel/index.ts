@@ -1,5 +1,5 @@
 // The kernel: what every module builds on. Modules import it through this file only.
-export { type Action, type ActionContext, type AppContext, perform, type Reader, UnauditedActionError } from './action.js';
+export { type Action, type ActionContext, type AppContext, actingAs, appContextFor, perform, type Reader, UnauditedActionError } from './action.js';
 export * from './actor.js';
 export { type AuditEntry, audit, auditRow } from './audit.js';
 export { auditEvents, type AuditEventRow } from './audit-table.js';

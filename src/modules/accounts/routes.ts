@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
 import { asc, eq } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { AppContext } from '../../kernel/index.js';
+import { type AppContext, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser, sessionCookie } from '../../http/auth.js';
 import type { ActorCache } from '../../http/actor-cache.js';
@@ -10,8 +10,11 @@ import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { isAdmin } from '../../kernel/index.js';
 import { createUser } from './actions/create-user.js';
+import { endSession } from './actions/end-session.js';
+import { issueApiToken } from './actions/issue-api-token.js';
+import { startSession } from './actions/start-session.js';
 import { verifyPassword } from './password.js';
-import { createApiToken, createSession, deleteSession, loadActor } from './store.js';
+import { loadActor } from './store.js';
 import { roles, userRoles, users } from './tables.js';
 
 const tags = ['accounts'];
@@ -44,7 +47,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
       const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
       const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
       if (!actor) throw new AppError('auth.invalid_credentials');
-      const session = await createSession(ctx.db, actor.userId);
+      const session = await perform(ctx, actor, startSession, {});
       setCookie(c, sessionCookie, session.sessionId, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -60,8 +63,9 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
     createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' }, ...errorResponses } }),
     async (c) => {
       const session = c.get('session');
-      if (session) {
-        await deleteSession(ctx.db, session.sessionId);
+      const actor = c.get('actor');
+      if (session && actor) {
+        await perform(ctx, actor, endSession, { sessionId: session.sessionId });
         opts.actors.delete(`s:${session.sessionId}`);
       }
       deleteCookie(c, sessionCookie, { path: '/' });
@@ -89,7 +93,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
     }),
     async (c) => {
       const actor = requireUser(c);
-      return c.json({ token: await createApiToken(ctx.db, actor.userId, c.req.valid('json').name) }, 201);
+      return c.json({ token: await perform(ctx, actor, issueApiToken, c.req.valid('json')) }, 201);
     },
   );
 
@@ -127,7 +131,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
     }),
     async (c) => {
       const actor = requireUser(c);
-      return c.json(await createUser(ctx.db, { actor, ...c.req.valid('json') }), 201);
+      return c.json(await perform(ctx, actor, createUser, c.req.valid('json')), 201);
     },
   );
 

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { regions } from '../regions/index.js';
 import type { Grant, UserActor } from '../../kernel/index.js';
 import { apiTokens, sessions, userRoles, users } from './tables.js';
@@ -23,7 +23,7 @@ export async function loadActor(db: Db, userId: number): Promise<UserActor | nul
   return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, grants };
 }
 
-export async function createSession(db: Db, userId: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(db: Db | Tx, userId: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionTtlMs);
@@ -39,11 +39,11 @@ export async function findSession(db: Db, sessionId: string) {
   return row ?? null;
 }
 
-export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+export async function deleteSession(db: Db | Tx, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
 }
 
-export async function createApiToken(db: Db, userId: number, name: string): Promise<string> {
+export async function createApiToken(db: Db | Tx, userId: number, name: string): Promise<string> {
   const token = `tj_${randomBytes(32).toString('base64url')}`;
   await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token) });
   return token;

@@ -1,16 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import { asc, eq } from 'drizzle-orm';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
+import { asc } from 'drizzle-orm';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
-import { invalidateDeadlineInputs } from './cache.js';
+import { type AppContext, perform } from '../../kernel/index.js';
+import { removeCalendarDay } from './actions/remove-calendar-day.js';
+import { replaceTimeLimits } from './actions/replace-time-limits.js';
+import { saveCalendarDays } from './actions/save-calendar-days.js';
 import { parseCalendarCsv } from './csv.js';
-import { listCalendarDays, upsertCalendarDays } from './store.js';
-import { calendarDays, deadlineStages, timeLimitRules } from './tables.js';
+import { listCalendarDays } from './store.js';
+import { deadlineStages, timeLimitRules } from './tables.js';
 
 const tags = ['calendar'];
 const isoDay = z.iso.date({ message: '日期格式为 YYYY-MM-DD / date is YYYY-MM-DD' });
@@ -25,9 +24,6 @@ const Rule = z.object({
 
 export function calendarRoutes(ctx: AppContext) {
   const app = newRouter();
-  const admin = (c: Parameters<typeof requireUser>[0]) => {
-    if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
-  };
 
   app.openapi(
     createRoute({ method: 'get', path: '/calendar/days', tags, summary: 'Holidays and adjusted working days (调休)', responses: { 200: jsonOk(z.object({ items: z.array(Day) })) } }),
@@ -45,9 +41,7 @@ export function calendarRoutes(ctx: AppContext) {
       responses: { 200: jsonOk(z.object({ saved: z.number() })), ...errorResponses },
     }),
     async (c) => {
-      admin(c);
-      const saved = await ctx.db.transaction((tx) => upsertCalendarDays(tx, c.req.valid('json').days));
-      invalidateDeadlineInputs(ctx.db);
+      const saved = await perform(ctx, requireUser(c), saveCalendarDays, { days: c.req.valid('json').days, source: 'form' });
       return c.json({ saved }, 200);
     },
   );
@@ -63,11 +57,9 @@ export function calendarRoutes(ctx: AppContext) {
       responses: { 200: jsonOk(z.object({ saved: z.number() })), ...errorResponses },
     }),
     async (c) => {
-      admin(c);
+      const actor = requireUser(c);
       const days = parseCalendarCsv(await c.req.text());
-      const saved = await ctx.db.transaction((tx) => upsertCalendarDays(tx, days));
-      invalidateDeadlineInputs(ctx.db);
-      return c.json({ saved }, 200);
+      return c.json({ saved: await perform(ctx, actor, saveCalendarDays, { days, source: 'csv' }) }, 200);
     },
   );
 
@@ -82,9 +74,7 @@ export function calendarRoutes(ctx: AppContext) {
       responses: { 204: { description: 'Removed' }, ...errorResponses },
     }),
     async (c) => {
-      admin(c);
-      await ctx.db.delete(calendarDays).where(eq(calendarDays.day, c.req.valid('param').day));
-      invalidateDeadlineInputs(ctx.db);
+      await perform(ctx, requireUser(c), removeCalendarDay, { day: c.req.valid('param').day });
       return c.body(null, 204);
     },
   );
@@ -109,14 +99,7 @@ export function calendarRoutes(ctx: AppContext) {
       responses: { 200: jsonOk(z.object({ saved: z.number() })), ...errorResponses },
     }),
     async (c) => {
-      admin(c);
-      const { rules } = c.req.valid('json');
-      await ctx.db.transaction(async (tx) => {
-        await tx.delete(timeLimitRules);
-        if (rules.length) await tx.insert(timeLimitRules).values(rules);
-      });
-      invalidateDeadlineInputs(ctx.db);
-      return c.json({ saved: rules.length }, 200);
+      return c.json({ saved: await perform(ctx, requireUser(c), replaceTimeLimits, c.req.valid('json')) }, 200);
     },
   );
   return app;

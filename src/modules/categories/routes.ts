@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
-import { createCategory, listCategories } from './store.js';
+import { type AppContext, perform } from '../../kernel/index.js';
+import { addCategory } from './actions/add-category.js';
+import { listCategories } from './store.js';
 
 const tags = ['categories'];
 const CategoryView = z
@@ -33,9 +31,7 @@ export function categoryRoutes(ctx: AppContext) {
       responses: { 201: jsonOk(CategoryView, 'Created'), ...errorResponses },
     }),
     async (c) => {
-      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
-      const body = c.req.valid('json');
-      const { path: _, ...row } = await ctx.db.transaction((tx) => createCategory(tx, body));
+      const { path: _, ...row } = await perform(ctx, requireUser(c), addCategory, c.req.valid('json'));
       return c.json(row, 201);
     },
   );

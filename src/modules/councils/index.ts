@@ -1,3 +1,5 @@
 // The councils module's public face: other modules import only this file.
+export { type AgendaSource, registerAgendaSource } from './agenda-sources.js';
 export { councilRoutes } from './routes.js';
+export { councilChairsOver } from './store.js';
 export { councils, councilSeats } from './tables.js';

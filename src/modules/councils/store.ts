@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { type Actor, organisesIn } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regions } from '../regions/index.js';
-import { agendaItems, councilMeetings, councils } from './tables.js';
+import { agendaItems, councilMeetings, councilSeats, councils } from './tables.js';
 
 /** A council its caller may organise (404 otherwise, as if it did not exist), with its region's path. */
 export async function loadCouncil(db: Db | Tx, actor: Actor, id: number) {
@@ -33,4 +33,14 @@ export async function loadAgendaItem(db: Db | Tx, actor: Actor, id: number, opts
   const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, id));
   if (!item) throw new AppError('not_found', { details: { agendaItemId: id } });
   return { item, ...(await loadMeeting(db, actor, item.meetingId, opts)) };
+}
+
+/** The chairs of the councils of a region or of any region above it (who hear of a resident proposal). */
+export async function councilChairsOver(db: Db | Tx, regionId: number) {
+  return db
+    .select({ councilId: councils.id, userId: councilSeats.userId, holder: councilSeats.holderName })
+    .from(councilSeats)
+    .innerJoin(councils, eq(councils.id, councilSeats.councilId))
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(and(eq(councilSeats.position, 'chair'), sql`(select path from regions where id = ${regionId}) like ${regions.path} || '%'`));
 }

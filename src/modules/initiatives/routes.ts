@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { desc, eq } from 'drizzle-orm';
-import type { AppContext } from '../../kernel/index.js';
+import { type AppContext, perform } from '../../kernel/index.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { answerInitiative } from './actions/answer-initiative.js';
 import { createInitiative } from './actions/create-initiative.js';
-import { initiativeDemands, initiatives } from './tables.js';
+import { listInitiatives, presentInitiative } from './queries/list-initiatives.js';
 
 const View = z
   .object({ id: z.number(), title: z.string(), topicLabel: z.string().nullable(), unitId: z.number(), status: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable(), demandIds: z.array(z.number()) })
@@ -14,12 +13,6 @@ const View = z
 
 export function initiativeRoutes(ctx: AppContext) {
   const app = newRouter();
-  const present = async (id: number) => {
-    const [i] = await ctx.db.select().from(initiatives).where(eq(initiatives.id, id));
-    const links = await ctx.db.select({ d: initiativeDemands.demandId }).from(initiativeDemands).where(eq(initiativeDemands.initiativeId, id));
-    return { id: i.id, title: i.title, topicLabel: i.topicLabel, unitId: i.unitId, status: i.status, answer: i.answer, answeredAt: i.answeredAt?.toISOString() ?? null, demandIds: links.map((l) => l.d) };
-  };
-
   app.openapi(
     createRoute({
       method: 'post',
@@ -32,17 +25,15 @@ export function initiativeRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const actor = requireUser(c);
-      const row = await createInitiative(ctx, { actor, ...c.req.valid('json') });
-      return c.json(await present(row.id), 201);
+      const row = await perform(ctx, actor, createInitiative, c.req.valid('json'));
+      return c.json(await presentInitiative(ctx.db, row.id), 201);
     },
   );
 
   app.openapi(
     createRoute({ method: 'get', path: '/initiatives', tags: ['initiatives'], summary: 'Initiatives, newest first', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(View) })), ...errorResponses } }),
     async (c) => {
-      requireUser(c);
-      const rows = await ctx.db.select({ id: initiatives.id }).from(initiatives).orderBy(desc(initiatives.id)).limit(200);
-      return c.json({ items: await Promise.all(rows.map((r) => present(r.id))) }, 200);
+      return c.json({ items: await listInitiatives(ctx.db, requireUser(c)) }, 200);
     },
   );
 
@@ -58,7 +49,7 @@ export function initiativeRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const actor = requireUser(c);
-      return c.json(await answerInitiative(ctx, { actor, initiativeId: c.req.valid('param').id, answer: c.req.valid('json').answer }), 200);
+      return c.json(await perform(ctx, actor, answerInitiative, { initiativeId: c.req.valid('param').id, answer: c.req.valid('json').answer }), 200);
     },
   );
   return app;

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type ActionContext, audit } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
 import { newQueryCode, normalizePhone } from '../demands/index.js';
@@ -11,28 +11,40 @@ const maxAttempts = 5;
 /** Hash of a normalised phone number: enough to tell residents apart, without keeping the number. */
 export const phoneKey = (phone: string) => sha256(`phone:${normalizePhone(phone)}`);
 
-/** Sends (via the outbox) a six-digit code valid for ten minutes. */
-export async function sendVerificationCode(db: Db, phone: string, now: Date): Promise<void> {
+/** Sends (via the outbox) a six-digit code valid for ten minutes. The trail keeps the phone's hash, not the number. */
+export async function sendVerificationCode(a: ActionContext, opts: { phone: string }): Promise<void> {
   const code = newQueryCode();
-  await db.transaction(async (tx) => {
-    await tx.insert(phoneVerifications).values({ phoneHash: phoneKey(phone), codeHash: sha256(code), expiresAt: new Date(now.getTime() + ttlMs) });
-    await tx.insert(outboxMessages).values({ channel: 'sms', recipient: normalizePhone(phone), body: `【听见】您的验证码是 ${code}，10 分钟内有效。`, createdAt: now });
-  });
+  const [v] = await a.tx
+    .insert(phoneVerifications)
+    .values({ phoneHash: phoneKey(opts.phone), codeHash: sha256(code), expiresAt: new Date(a.now.getTime() + ttlMs) })
+    .returning({ id: phoneVerifications.id });
+  await a.tx
+    .insert(outboxMessages)
+    .values({ channel: 'sms', recipient: normalizePhone(opts.phone), body: `【听见】您的验证码是 ${code}，10 分钟内有效。`, createdAt: a.now });
+  await audit(a, { resource: 'phone_verification', resourceId: v.id, action: 'send_code' });
 }
 
-/** Uses up a valid code for this phone, or refuses (wrong, expired, used, too many tries). */
-export async function consumeVerificationCode(db: Db | Tx, phone: string, code: string, now: Date): Promise<void> {
-  const [v] = await db
+/**
+ * Uses up a valid code for this phone, or refuses (wrong, expired, used, too many tries). A wrong
+ * code counts as an attempt even though the action it guarded is rolled back.
+ */
+export async function consumeVerificationCode(a: ActionContext, phone: string, code: string): Promise<void> {
+  const [v] = await a.tx
     .select()
     .from(phoneVerifications)
-    .where(and(eq(phoneVerifications.phoneHash, phoneKey(phone)), isNull(phoneVerifications.usedAt), gt(phoneVerifications.expiresAt, now)))
+    .where(and(eq(phoneVerifications.phoneHash, phoneKey(phone)), isNull(phoneVerifications.usedAt), gt(phoneVerifications.expiresAt, a.now)))
     .orderBy(desc(phoneVerifications.id))
     .limit(1);
   const refuse = () => new AppError('request.invalid', { zh: '验证码不正确或已过期，请重新获取。', en: 'The code is wrong or has expired; request a new one.' });
   if (!v || v.attempts >= maxAttempts) throw refuse();
   if (v.codeHash !== sha256(code.trim())) {
-    await db.update(phoneVerifications).set({ attempts: v.attempts + 1 }).where(eq(phoneVerifications.id, v.id));
+    a.onRollback(async (db) => {
+      await db
+        .update(phoneVerifications)
+        .set({ attempts: sql`${phoneVerifications.attempts} + 1` })
+        .where(eq(phoneVerifications.id, v.id));
+    });
     throw refuse();
   }
-  await db.update(phoneVerifications).set({ usedAt: now }).where(eq(phoneVerifications.id, v.id));
+  await a.tx.update(phoneVerifications).set({ usedAt: a.now }).where(eq(phoneVerifications.id, v.id));
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { underNode } from '../../db/tree.js';
-import type { AppContext } from '../../kernel/index.js';
+import { type AppContext, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import { rateLimit } from '../../http/rate-limit.js';
@@ -35,13 +35,13 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
   app.openapi(
     createRoute({ method: 'post', path: '/public/verification-codes', tags: ['public'], summary: 'Send a one-time code to a phone (by SMS through the outbox)', request: jsonBody(z.object({ phone }).strict()), responses: { 202: { description: 'Sent' }, ...errorResponses } }),
     async (c) => {
-      await sendVerificationCode(ctx.db, c.req.valid('json').phone, ctx.now());
+      await perform(ctx, residentActor, sendVerificationCode, c.req.valid('json'));
       return c.body(null, 202);
     },
   );
   app.openapi(
     createRoute({ method: 'post', path: '/public/proposals', tags: ['public'], summary: '提议: a resident proposes a matter for their community (phone code required)', request: jsonBody(z.object({ regionId: z.number().int().positive(), title: requiredText(200), body: requiredText(5000), name: text(50).optional(), phone, code }).strict()), responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses } }),
-    async (c) => c.json(await present((await submitProposal(ctx, { actor: residentActor, ...c.req.valid('json') })).id), 201),
+    async (c) => c.json(await present((await perform(ctx, residentActor, submitProposal, c.req.valid('json'))).id), 201),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/public/proposals', tags: ['public'], summary: 'Proposals of a community (and below), most supported first', request: { query: z.object({ regionId: z.coerce.number().int().positive() }) }, responses: { 200: jsonOk(z.object({ items: z.array(View) })), ...errorResponses } }),
@@ -58,19 +58,19 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
   );
   app.openapi(
     createRoute({ method: 'post', path: '/public/proposals/{id}/seconds', tags: ['public'], summary: '附议: one person, one second (phone code required)', request: { params: IdParam, ...jsonBody(z.object({ phone, code }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await secondProposal(ctx, { actor: residentActor, proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
+    async (c) => c.json(await present((await perform(ctx, residentActor, secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/proposals', tags, summary: 'An operator enters a proposal on a resident’s behalf', security: bearerSecurity, request: jsonBody(z.object({ regionId: z.number().int().positive(), title: requiredText(200), body: requiredText(5000), name: text(50).optional(), phone }).strict()), responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses } }),
-    async (c) => c.json(await present((await submitProposal(ctx, { actor: requireUser(c), ...c.req.valid('json') })).id), 201),
+    async (c) => c.json(await present((await perform(ctx, requireUser(c), submitProposal, c.req.valid('json'))).id), 201),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/proposals/{id}/seconds', tags, summary: 'An operator records a resident’s second', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ phone }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await secondProposal(ctx, { actor: requireUser(c), proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
+    async (c) => c.json(await present((await perform(ctx, requireUser(c), secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/proposals/{id}/merge', tags, summary: 'Merge a duplicate proposal into another; supporters count once', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ intoId: z.number().int().positive() }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await mergeProposal(ctx, { actor: requireUser(c), proposalId: c.req.valid('param').id, intoId: c.req.valid('json').intoId })).id), 200),
+    async (c) => c.json(await present((await perform(ctx, requireUser(c), mergeProposal, { proposalId: c.req.valid('param').id, intoId: c.req.valid('json').intoId })).id), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/outbox', tags: ['notifications'], summary: 'Admin: messages waiting for a gateway (no SMS gateway is configured in this build)', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(z.object({ id: z.number(), channel: z.string(), recipient: z.string(), body: z.string(), createdAt: z.string() })) })), ...errorResponses } }),

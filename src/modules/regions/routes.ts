@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
-import { createRegion, createUnit, listRegions, listUnits } from './store.js';
+import { type AppContext, perform } from '../../kernel/index.js';
+import { addRegion } from './actions/add-region.js';
+import { addUnit } from './actions/add-unit.js';
+import { listRegions, listUnits } from './store.js';
 import { regionLevels, unitKinds } from './tables.js';
 
 const tags = ['regions'];
@@ -38,9 +37,7 @@ export function regionRoutes(ctx: AppContext) {
       responses: { 201: jsonOk(RegionView, 'Created'), ...errorResponses },
     }),
     async (c) => {
-      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
-      const body = c.req.valid('json');
-      const { createdAt: _, ...region } = await ctx.db.transaction((tx) => createRegion(tx, body));
+      const { createdAt: _, ...region } = await perform(ctx, requireUser(c), addRegion, c.req.valid('json'));
       return c.json(region, 201);
     },
   );
@@ -75,9 +72,8 @@ export function regionRoutes(ctx: AppContext) {
       responses: { 201: jsonOk(UnitView, 'Created'), ...errorResponses },
     }),
     async (c) => {
-      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
       const body = c.req.valid('json');
-      const unit = await ctx.db.transaction((tx) => createUnit(tx, body));
+      const unit = await perform(ctx, requireUser(c), addUnit, body);
       return c.json({ id: unit.id, name: unit.name, kind: unit.kind, homeRegionId: unit.homeRegionId, regionIds: body.regionIds ?? [], categoryIds: body.categoryIds ?? [] }, 201);
     },
   );

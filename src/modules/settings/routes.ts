@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
-import { loadSettings, putSetting } from './store.js';
+import { type AppContext, perform, requireAdmin } from '../../kernel/index.js';
+import { changeSettings } from './actions/change-settings.js';
+import { loadSettings } from './store.js';
 
 const SettingsView = z
   .object({
@@ -21,13 +19,10 @@ const SettingsView = z
 
 export function settingsRoutes(ctx: AppContext, onChange: () => Promise<void>) {
   const app = newRouter();
-  const admin = (c: Parameters<typeof requireUser>[0]) => {
-    if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
-  };
   app.openapi(
     createRoute({ method: 'get', path: '/settings', tags: ['settings'], summary: 'Admin: installation settings', security: bearerSecurity, responses: { 200: jsonOk(SettingsView), ...errorResponses } }),
     async (c) => {
-      admin(c);
+      requireAdmin(requireUser(c));
       return c.json(await loadSettings(ctx.db), 200);
     },
   );
@@ -42,11 +37,7 @@ export function settingsRoutes(ctx: AppContext, onChange: () => Promise<void>) {
       responses: { 200: jsonOk(SettingsView), ...errorResponses },
     }),
     async (c) => {
-      admin(c);
-      const body = c.req.valid('json');
-      await ctx.db.transaction(async (tx) => {
-        for (const [key, value] of Object.entries(body)) await putSetting(tx, key as keyof typeof body, value as never);
-      });
+      await perform(ctx, requireUser(c), changeSettings, c.req.valid('json'));
       await onChange();
       return c.json(await loadSettings(ctx.db), 200);
     },

@@ -1,11 +1,19 @@
-import { perform } from '../../kernel/index.js';
-import type { AppContext } from '../../kernel/index.js';
-import { systemActor } from '../../kernel/index.js';
-import { dispatchDemand } from '../demands/index.js';
-import { loadJoined } from '../demands/index.js';
+import { type ActionContext, type AppContext, perform, systemActor } from '../../kernel/index.js';
+import { dispatchDemand, loadJoined } from '../demands/index.js';
 import { getSetting } from '../settings/index.js';
 import type { Suggester } from './suggester.js';
 import { textSuggestions } from './tables.js';
+
+type Suggested = { demandId: number; modelVersion: string; categories: { categoryId: number; name: string; confidence: number }[] };
+
+/** The system dispatches on a suggestion, and the suggestion it acted on is kept beside the dispatch. */
+async function dispatchOnSuggestion(
+  a: ActionContext,
+  opts: Suggested & { units: { unitId: number; name: string; score: number; reason: string }[]; categoryId: number | null; note: string },
+) {
+  await a.tx.insert(textSuggestions).values({ demandId: opts.demandId, modelVersion: opts.modelVersion, categories: opts.categories, units: opts.units, at: a.now });
+  return dispatchDemand(a, { demandId: opts.demandId, unitId: opts.units[0].unitId, categoryId: opts.categoryId, note: opts.note });
+}
 
 /**
  * After intake: when an admin has set a confidence and the best unit suggestion reaches it,
@@ -20,12 +28,14 @@ export async function autoDispatch(ctx: AppContext, suggester: Suggester, demand
     if (!row || row.demand.state !== 'registered') return false;
     const categories = await suggester.suggestCategories(`${row.demand.title} ${row.demand.content}`);
     const units = await suggester.suggestUnits(categories, row.regionPath);
-    if (suggester.version) await ctx.db.insert(textSuggestions).values({ demandId, modelVersion: suggester.version, categories, units, at: ctx.now() });
     const best = units[0];
-    if (!best || best.score < threshold) return false;
-    await perform(ctx, systemActor, dispatchDemand, { demandId,
-      unitId: best.unitId,
-      categoryId: row.demand.categoryId ?? categories[0]?.categoryId,
+    if (!best || best.score < threshold || !suggester.version) return false;
+    await perform(ctx, systemActor, dispatchOnSuggestion, {
+      demandId,
+      modelVersion: suggester.version,
+      categories,
+      units,
+      categoryId: row.demand.categoryId ?? categories[0]?.categoryId ?? null,
       note: `自动派单：${best.reason}（置信度 ${best.score.toFixed(2)} ≥ ${threshold}，模型 ${suggester.version}）`,
     });
     return true;

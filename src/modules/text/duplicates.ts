@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { bandKeys, estimatedSimilarity, signature, signatureFromBuffer } from '../../lib/minhash.js';
@@ -18,20 +18,21 @@ export const neighbourhood = (regionPath: string) => {
  */
 export async function findDuplicates(
   db: Db,
-  input: { text: string; regionPath: string; excludeId?: number; since: Date; threshold?: number; limit?: number },
+  input: { text: string; regionPath: string; excludeId?: number; since: Date; threshold?: number; limit?: number; scope?: SQL },
 ): Promise<DuplicateCandidate[]> {
   const sig = signature(input.text);
   const keys = sql`array[${sql.join(bandKeys(sig).map((h) => sql`${h}`), sql`, `)}]::int[]`;
   const rows = await queryRows<{ id: number; number: string; title: string; state: string; region_name: string; minhash: Buffer | Uint8Array; created_at: string | Date }>(
     db,
-    sql`select d.id::int as id, d.number, d.title, d.state, r.name as region_name, d.minhash, d.created_at
-          from demands d
-          join regions r on r.id = d.region_id
-         where d.lsh && ${keys}
-           and d.state not in ('closed', 'declined', 'withdrawn', 'merged')
-           and d.created_at >= ${input.since.toISOString()}::timestamptz
-           and d.id <> ${input.excludeId ?? 0}
-           and r.path like ${`${neighbourhood(input.regionPath)}%`}
+    sql`select demands.id::int as id, demands.number, demands.title, demands.state, regions.name as region_name, demands.minhash, demands.created_at
+          from demands
+          join regions on regions.id = demands.region_id
+         where demands.lsh && ${keys}
+           and demands.state not in ('closed', 'declined', 'withdrawn', 'merged')
+           and demands.created_at >= ${input.since.toISOString()}::timestamptz
+           and demands.id <> ${input.excludeId ?? 0}
+           and regions.path like ${`${neighbourhood(input.regionPath)}%`}
+           and (${input.scope ?? sql`true`})
          limit 200`,
   );
   return rows

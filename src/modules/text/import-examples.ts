@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import { type ActionContext, audit, requireAdmin } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { categories } from '../categories/index.js';
 import type { LabeledRow } from './evaluate.js';
@@ -9,8 +9,9 @@ import { textTrainingExamples } from './tables.js';
  * ("城乡建设/城市建设和市政管理/燃气供应") or, when unique, its own name ("城乡建设"). Any label that
  * names no category rejects the whole file, listing the labels.
  */
-export async function importTrainingExamples(db: Db, rows: LabeledRow[], source: string): Promise<number> {
-  const cats = await db.select({ id: categories.id, name: categories.name, fullName: categories.fullName }).from(categories);
+export async function importTrainingExamples(a: ActionContext, { rows, source }: { rows: LabeledRow[]; source: string }): Promise<number> {
+  if (a.actor.kind !== 'system') requireAdmin(a.actor);
+  const cats = await a.tx.select({ id: categories.id, name: categories.name, fullName: categories.fullName }).from(categories);
   const byFull = new Map(cats.map((c) => [c.fullName, c.id]));
   const byName = new Map<string, number | null>();
   for (const c of cats) byName.set(c.name, byName.has(c.name) ? null : c.id);
@@ -23,10 +24,10 @@ export async function importTrainingExamples(db: Db, rows: LabeledRow[], source:
       details: { unknown },
     });
   }
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx.insert(textTrainingExamples).values(rows.slice(i, i + 500).map((r) => ({ title: r.title, body: r.body, categoryId: resolve(r.label)!, source })));
-    }
-  });
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => ({ title: r.title, body: r.body, categoryId: resolve(r.label)!, source }));
+    await a.tx.insert(textTrainingExamples).values(chunk);
+  }
+  await audit(a, { resource: 'training_examples', resourceId: source, action: 'import', data: { rows: rows.length } });
   return rows.length;
 }

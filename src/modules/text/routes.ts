@@ -2,15 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { underNode } from '../../db/tree.js';
-import type { AppContext } from '../../kernel/index.js';
+import { type AppContext, type Role, withinRegions } from '../../kernel/index.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
 import { getDemand } from '../demands/index.js';
-import { loadJoined } from '../demands/index.js';
+import { loadJoined, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
 import type { Suggester } from './suggester.js';
-import { textSuggestions } from './tables.js';
 import { TopicIndex } from './topics.js';
 
 const Suggestions = z
@@ -21,6 +20,9 @@ const Suggestions = z
     duplicates: z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), state: z.string(), regionName: z.string(), similarity: z.number(), createdAt: z.string() })),
   })
   .openapi('Suggestions');
+
+/** Who reads topics: everyone with a region to look after (not unit handlers). */
+const topicRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
 
 export function textRoutes(ctx: AppContext, suggester: Suggester) {
   const app = newRouter();
@@ -43,10 +45,8 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       const text = `${row.demand.title} ${row.demand.content}`;
       const categories = await suggester.suggestCategories(text);
       const units = await suggester.suggestUnits(categories, row.regionPath);
-      const duplicates = await findDuplicates(ctx.db, { text, regionPath: row.regionPath, excludeId: id, since: new Date(ctx.now().getTime() - 30 * 86_400_000) });
-      const modelVersion = suggester.version;
-      if (modelVersion) await ctx.db.insert(textSuggestions).values({ demandId: id, modelVersion, categories, units, at: ctx.now() });
-      return c.json({ modelVersion, categories, units, duplicates }, 200);
+      const duplicates = await findDuplicates(ctx.db, { text, regionPath: row.regionPath, excludeId: id, since: new Date(ctx.now().getTime() - 30 * 86_400_000), scope: visibleDemands(actor) });
+      return c.json({ modelVersion: suggester.version, categories, units, duplicates }, 200);
     },
   );
 
@@ -78,21 +78,18 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       const actor = requireUser(c);
       const q = c.req.valid('query');
       const since = new Date(ctx.now().getTime() - q.days * 86_400_000);
-      const scope = actor.grants.some((g) => g.role === 'admin' || (g.role !== 'handler' && g.regionPath === null))
-        ? sql`true`
-        : sql.join(
-            actor.grants.filter((g) => g.role !== 'handler' && g.regionPath).map((g) => sql`r.path like ${`${g.regionPath}%`}`),
-            sql` or `,
-          );
+      const scope = withinRegions(actor, topicRoles, sql`r.path`) ?? sql`true`;
       const rows = await queryRows<{ id: number; title: string; content: string; created_at: string | Date; reporter: string | null }>(
         ctx.db,
         sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter
               from demands d join regions r on r.id = d.region_id
              where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
-               and (${actor.grants.some((g) => g.role !== 'handler') ? scope : sql`false`})
+               and (${scope})
                ${q.regionId ? sql`and ${underNode(sql`r.path`, 'regions', q.regionId)}` : sql``}
-             order by d.created_at, d.id limit 20000`,
+             order by d.created_at desc, d.id desc limit 20000`,
       );
+      // The newest 20,000 are read; the index takes them oldest first.
+      rows.reverse();
       const index = new TopicIndex();
       for (const r of rows) index.add({ id: String(r.id), text: `${r.title} ${r.content}`, time: new Date(r.created_at), reporter: r.reporter ?? String(r.id) });
       const topics = index

@@ -1,4 +1,4 @@
-import { perform } from '../../kernel/index.js';
+import { perform, systemActor } from '../../kernel/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../test/api-world.js';
 import type { TestDatabase } from '../../../test/db.js';
@@ -49,9 +49,9 @@ describe('imported labeled messages', () => {
     const { importTrainingExamples } = await import('./import-examples.js');
     const { textTrainingExamples } = await import('./tables.js');
     const rows = ['学校食堂饭菜质量差，孩子吃不饱', '幼儿园乱收费', '中学补课收费', '小学学位不足，孩子入学难', '教师体罚学生'].map((body, i) => ({ id: String(i), title: '', body, label: '教育文体' }));
-    await expect(importTrainingExamples(database.db, [...rows, { id: 'x', title: '', body: '?', label: '不存在的分类' }], 'test.csv')).rejects.toThrow(/不存在的分类/);
+    await expect(perform(t.ctx, systemActor, importTrainingExamples, { rows: [...rows, { id: 'x', title: '', body: '?', label: '不存在的分类' }], source: 'test.csv' })).rejects.toThrow(/不存在的分类/);
     expect(await database.db.select().from(textTrainingExamples)).toHaveLength(0);
-    expect(await importTrainingExamples(database.db, rows, 'test.csv')).toBe(5);
+    expect(await perform(t.ctx, systemActor, importTrainingExamples, { rows, source: 'test.csv' })).toBe(5);
     const suggester = new Suggester(database.db);
     const top = await suggester.suggestCategories('学校食堂的饭菜太差了');
     expect(top[0].name).toBe('教育文体');

@@ -1,15 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { type ActionContext, audit, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { regions, units } from '../../regions/index.js';
-import { type Actor, isAdmin } from '../../../kernel/index.js';
 import { hashPassword } from '../password.js';
 import { type Role, userRoles, users } from '../tables.js';
 
 export type RoleInput = { role: Role; regionId?: number | null; unitId?: number | null };
 
 export type CreateUserOptions = {
-  actor: Actor;
   username: string;
   displayName: string;
   password: string;
@@ -17,8 +15,9 @@ export type CreateUserOptions = {
   roles: RoleInput[];
 };
 
-export async function createUser(db: Db, opts: CreateUserOptions): Promise<{ id: number }> {
-  if (opts.actor.kind !== 'system' && !isAdmin(opts.actor)) throw new AppError('auth.forbidden');
+/** Admin: a staff account with its roles (the password is stored as an scrypt hash only). */
+export async function createUser(a: ActionContext, opts: CreateUserOptions): Promise<{ id: number }> {
+  if (a.actor.kind !== 'system' && !isAdmin(a.actor)) throw new AppError('auth.forbidden');
   if (opts.password.length < 8) {
     throw new AppError('request.invalid', { zh: '密码至少 8 位。', en: 'The password needs at least 8 characters.' });
   }
@@ -28,7 +27,8 @@ export async function createUser(db: Db, opts: CreateUserOptions): Promise<{ id:
     }
   }
   const passwordHash = await hashPassword(opts.password);
-  return db.transaction(async (tx) => {
+  const { tx } = a;
+  {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, opts.username));
     if (existing) throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
     for (const r of opts.roles) {
@@ -50,6 +50,7 @@ export async function createUser(db: Db, opts: CreateUserOptions): Promise<{ id:
         opts.roles.map((r) => ({ userId: user.id, role: r.role, regionId: r.regionId ?? null, unitId: r.unitId ?? null })),
       );
     }
+    await audit(a, { resource: 'user', resourceId: user.id, action: 'create', data: { username: opts.username, roles: opts.roles } });
     return user;
-  });
+  }
 }

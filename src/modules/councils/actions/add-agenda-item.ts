@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { demands } from '../../demands/index.js';
-import { proposals } from '../../proposals/index.js';
+import { agendaSource } from '../agenda-sources.js';
 import { loadMeeting } from '../store.js';
 import { agendaItems } from '../tables.js';
 
@@ -26,10 +26,9 @@ export async function addAgendaItem(a: ActionContext, opts: AddAgendaItemOptions
     if (!d) throw new AppError('validation.reference', { zh: '所引用的诉求不存在。', en: 'The demand referred to does not exist.' });
   }
   if (opts.source === 'proposal') {
-    const [p] = ref ? await a.tx.select().from(proposals).where(eq(proposals.id, ref)) : [];
-    if (!p) throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
-    await a.tx.update(proposals).set({ status: 'on_agenda' }).where(eq(proposals.id, p.id));
-    await audit(a, { resource: 'proposal', resourceId: p.id, action: 'put_on_agenda', regionPath: council.regionPath, data: { meetingId: meeting.id } });
+    const take = agendaSource('proposal');
+    if (!ref || !take) throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
+    await take(a, ref, { id: meeting.id, regionPath: council.regionPath });
   }
   const [item] = await a.tx
     .insert(agendaItems)

@@ -1,0 +1,48 @@
+import { desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../../kernel/index.js';
+import { demands } from '../../demands/index.js';
+import { regions } from '../../regions/index.js';
+import { initiativeDemands, initiatives } from '../tables.js';
+
+/**
+ * The initiatives an actor may see: admins and district-wide supervisors all; a scoped supervisor
+ * those with a demand in their region; a handler those of their unit.
+ */
+export function visibleInitiatives(actor: Actor): SQL | undefined {
+  if (actor.kind === 'system') return undefined;
+  if (actor.kind !== 'user') return sql`false`;
+  const parts: SQL[] = [];
+  const unitIds: number[] = [];
+  for (const g of actor.grants) {
+    if (g.role === 'admin' || (g.role === 'supervisor' && g.regionPath === null)) return undefined;
+    if (g.role === 'supervisor' && g.regionPath) {
+      parts.push(sql`exists (select 1 from ${initiativeDemands} join ${demands} on ${demands.id} = ${initiativeDemands.demandId}
+        join ${regions} on ${regions.id} = ${demands.regionId}
+        where ${initiativeDemands.initiativeId} = ${initiatives.id} and ${regions.path} like ${`${g.regionPath}%`})`);
+    }
+    if (g.role === 'handler' && g.unitId) unitIds.push(g.unitId);
+  }
+  if (unitIds.length) parts.push(inArray(initiatives.unitId, unitIds));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+export async function presentInitiative(db: Db, id: number) {
+  const [i] = await db.select().from(initiatives).where(eq(initiatives.id, id));
+  const links = await db.select({ d: initiativeDemands.demandId }).from(initiativeDemands).where(eq(initiativeDemands.initiativeId, id));
+  return {
+    id: i.id,
+    title: i.title,
+    topicLabel: i.topicLabel,
+    unitId: i.unitId,
+    status: i.status,
+    answer: i.answer,
+    answeredAt: i.answeredAt?.toISOString() ?? null,
+    demandIds: links.map((l) => l.d),
+  };
+}
+
+export async function listInitiatives(db: Db, actor: Actor) {
+  const rows = await db.select({ id: initiatives.id }).from(initiatives).where(visibleInitiatives(actor)).orderBy(desc(initiatives.id)).limit(200);
+  return Promise.all(rows.map((r) => presentInitiative(db, r.id)));
+}
