@@ -12,9 +12,17 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true as const, test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { TINGJIAN_TEST_DB: 'pglite' } } },
+      {
+        extends: true as const,
+        test: { name: 'pglite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { TINGJIAN_TEST_DB: 'pglite' } },
+      },
       ...(server
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'], env: { TINGJIAN_TEST_DB: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'], env: { TINGJIAN_TEST_DB: 'postgres' } },
+            },
+          ]
         : []),
     ],
   },

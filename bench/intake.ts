@@ -40,21 +40,41 @@ async function runLevel(concurrency: number, total: number, once: (i: number) =>
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { concurrency, requests: total, seconds: +seconds.toFixed(2), perSecond: Math.round(total / seconds), p50: +pct(latencies, 0.5).toFixed(2), p99: +pct(latencies, 0.99).toFixed(2), errors };
+  return {
+    concurrency,
+    requests: total,
+    seconds: +seconds.toFixed(2),
+    perSecond: Math.round(total / seconds),
+    p50: +pct(latencies, 0.5).toFixed(2),
+    p99: +pct(latencies, 0.99).toFixed(2),
+    errors,
+  };
 }
 
 async function prepare(database: Database): Promise<{ regionId: number; token: string }> {
   await runMigrations(database);
-  const region = await database.db.transaction((tx) => createRegion(tx, { parentId: null, level: 'district', name: '压测区', code: `BENCH${Date.now()}` }));
-  const { id } = await perform(appContextFor(database.db), systemActor, createUser, { username: `bench${Date.now()}`, displayName: '压测受理员', password: 'bench-password', roles: [{ role: 'operator' }] });
+  const region = await database.db.transaction((tx) =>
+    createRegion(tx, { parentId: null, level: 'district', name: '压测区', code: `BENCH${Date.now()}` }),
+  );
+  const { id } = await perform(appContextFor(database.db), systemActor, createUser, {
+    username: `bench${Date.now()}`,
+    displayName: '压测受理员',
+    password: 'bench-password',
+    roles: [{ role: 'operator' }],
+  });
   const token = await createApiToken(database.db, id, 'bench');
-  await database.db.execute(sql`create table if not exists bench_bare (id bigserial primary key, title text not null, content text not null, region_id int not null, created_at timestamptz not null default now())`);
+  await database.db.execute(
+    sql`create table if not exists bench_bare (id bigserial primary key, title text not null, content text not null, region_id int not null, created_at timestamptz not null default now())`,
+  );
   return { regionId: region.id, token };
 }
 
 function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
@@ -71,12 +91,20 @@ async function intakeLevels(port: number, token: string, regionId: number): Prom
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/demands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel: 'hotline', type: 'complaint', content: `压测诉求 ${c}-${i}：小区路灯不亮，晚上出行不便`, reporterPhone: '13800000000', regionId }),
+        body: JSON.stringify({
+          channel: 'hotline',
+          type: 'complaint',
+          content: `压测诉求 ${c}-${i}：小区路灯不亮，晚上出行不便`,
+          reporterPhone: '13800000000',
+          regionId,
+        }),
       });
       await res.arrayBuffer();
       return res.status === 201;
     });
-    console.log(`  intake       c=${String(c).padStart(2)}  ${String(level.perSecond).padStart(5)}/s  p50 ${level.p50} ms  p99 ${level.p99} ms  errors ${level.errors}`);
+    console.log(
+      `  intake       c=${String(c).padStart(2)}  ${String(level.perSecond).padStart(5)}/s  p50 ${level.p50} ms  p99 ${level.p99} ms  errors ${level.errors}`,
+    );
     levels.push(level);
   }
   return levels;
@@ -86,10 +114,14 @@ async function bareLevels(database: Database, regionId: number): Promise<Level[]
   const levels: Level[] = [];
   for (const c of concurrencies) {
     const level = await runLevel(c, requestsPerLevel, async (i) => {
-      await database.db.execute(sql`insert into bench_bare (title, content, region_id) values (${'压测'}, ${`压测诉求 ${c}-${i}：小区路灯不亮，晚上出行不便`}, ${regionId})`);
+      await database.db.execute(
+        sql`insert into bench_bare (title, content, region_id) values (${'压测'}, ${`压测诉求 ${c}-${i}：小区路灯不亮，晚上出行不便`}, ${regionId})`,
+      );
       return true;
     });
-    console.log(`  bare INSERT  c=${String(c).padStart(2)}  ${String(level.perSecond).padStart(5)}/s  p50 ${level.p50} ms  p99 ${level.p99} ms`);
+    console.log(
+      `  bare INSERT  c=${String(c).padStart(2)}  ${String(level.perSecond).padStart(5)}/s  p50 ${level.p50} ms  p99 ${level.p99} ms`,
+    );
     levels.push(level);
   }
   return levels;
@@ -149,7 +181,13 @@ async function benchServer(): Promise<Result | null> {
 
 const results = [await benchEmbedded(), await benchServer()].filter((r): r is Result => r !== null);
 mkdirSync('bench/results', { recursive: true });
-const out = { bench: 'intake', at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, requestsPerLevel, results };
+const out = {
+  bench: 'intake',
+  at: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  requestsPerLevel,
+  results,
+};
 writeFileSync('bench/results/intake.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwritten bench/results/intake.json');
 for (const r of results) console.log(`${r.database}: intake at 32 clients = ${Math.round(r.ratioAt32 * 100)}% of the bare INSERT rate`);

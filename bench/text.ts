@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openDatabase, runMigrations } from '../src/db/client.js';
+import { bandKeys, signature, signatureToBuffer } from '../src/lib/minhash.js';
 import { createRegion } from '../src/modules/regions/store.js';
+import { topicsCommand } from '../src/modules/text/cli.js';
 import { findDuplicates } from '../src/modules/text/duplicates.js';
 import { evaluateFolds, evaluateTrainTest, type LabeledRow, readLabeledCsv } from '../src/modules/text/evaluate.js';
 import { stratifiedFolds } from '../src/modules/text/metrics.js';
-import { bandKeys, signature, signatureToBuffer } from '../src/lib/minhash.js';
-import { topicsCommand } from '../src/modules/text/cli.js';
 
 const data = new URL('../../shared/data/', import.meta.url).pathname;
 const out: Record<string, unknown> = { bench: 'text', at: new Date().toISOString() };
@@ -24,19 +24,39 @@ if (!existsSync(`${data}labeled-dev.csv`)) {
   const dev = readLabeledCsv(`${data}labeled-dev.csv`);
   const large = readLabeledCsv(`${data}labeled-large.csv`);
   const summary = (name: string, r: ReturnType<typeof evaluateFolds>) => {
-    console.log(`${name.padEnd(34)} macro-F1 ${r.macroF1.toFixed(3)}  accuracy ${r.accuracy.toFixed(3)}  train ${r.trainSeconds.toFixed(1)} s  ${Math.round(r.predictPerSecond)} pred/s  (train ${r.trained}, test ${r.tested})`);
-    return { macroF1: r3(r.macroF1), accuracy: r3(r.accuracy), trainSeconds: r3(r.trainSeconds), predictPerSecond: Math.round(r.predictPerSecond), trained: r.trained, tested: r.tested };
+    console.log(
+      `${name.padEnd(34)} macro-F1 ${r.macroF1.toFixed(3)}  accuracy ${r.accuracy.toFixed(3)}  train ${r.trainSeconds.toFixed(1)} s  ${Math.round(r.predictPerSecond)} pred/s  (train ${r.trained}, test ${r.tested})`,
+    );
+    return {
+      macroF1: r3(r.macroF1),
+      accuracy: r3(r.accuracy),
+      trainSeconds: r3(r.trainSeconds),
+      predictPerSecond: Math.round(r.predictPerSecond),
+      trained: r.trained,
+      tested: r.tested,
+    };
   };
   out.devFolds = summary('labeled-dev 5-fold CV', evaluateFolds(dev, 5));
   out.devToUnseen = summary('train dev → test unseen (large−dev)', evaluateTrainTest(dev, large));
   out.largeFolds = summary('labeled-large 5-fold CV', evaluateFolds(large, 5));
   // Learning curve: a fixed fifth of the large set is the test; training sets grow from the rest.
-  const folds = stratifiedFolds(large.map((r) => r.label), 5, 7);
+  const folds = stratifiedFolds(
+    large.map((r) => r.label),
+    5,
+    7,
+  );
   const test = folds[0].map((i) => large[i]);
-  const pool = folds.slice(1).flat().map((i) => large[i]);
+  const pool = folds
+    .slice(1)
+    .flat()
+    .map((i) => large[i]);
   const curve: unknown[] = [];
   for (const n of [100, 330, 1000, 3000, pool.length]) {
-    const order = stratifiedFolds(pool.map((r) => r.label), Math.max(1, Math.floor(pool.length / n)), 11);
+    const order = stratifiedFolds(
+      pool.map((r) => r.label),
+      Math.max(1, Math.floor(pool.length / n)),
+      11,
+    );
     const train: LabeledRow[] = (order.length > 1 ? order[0] : pool.map((_, i) => i)).map((i) => pool[i]).slice(0, n);
     curve.push({ n: train.length, ...summary(`learning curve n=${train.length}`, evaluateTrainTest(train, test)) });
   }
@@ -50,7 +70,18 @@ if (!existsSync(`${data}labeled-dev.csv`)) {
 
 // Near-duplicate lookup latency against N stored demands.
 const places = ['丽发新城', '桂花坪', '滨河路', '南门社区', '玉屏社区', '迎宾大道', '海棠小区', '板桥村', '工业园', '陶宝社区'];
-const problems = ['路灯不亮晚上出行不安全', '下水道堵塞污水横流', '夜间施工噪音扰民', '小区停水没有提前通知', '垃圾站臭气熏天无人清运', '占道经营堵塞交通', '电梯故障一个月没人修', '公交站没有遮雨棚', '学校门口车辆乱停', '楼道电线杂乱有火灾隐患'];
+const problems = [
+  '路灯不亮晚上出行不安全',
+  '下水道堵塞污水横流',
+  '夜间施工噪音扰民',
+  '小区停水没有提前通知',
+  '垃圾站臭气熏天无人清运',
+  '占道经营堵塞交通',
+  '电梯故障一个月没人修',
+  '公交站没有遮雨棚',
+  '学校门口车辆乱停',
+  '楼道电线杂乱有火灾隐患',
+];
 function syntheticText(i: number): string {
   return `${places[i % places.length]}${(i * 7919) % 997}号${problems[(i * 31) % problems.length]}，已经${(i % 9) + 1}天了，编号${i}`;
 }
@@ -61,9 +92,16 @@ async function loadSynthetic(db: Database, regionId: number, from: number, to: n
     for (let i = start; i < Math.min(to, start + 500); i++) {
       const text = syntheticText(i);
       const sig = signature(text);
-      rows.push(sql`(${`B${i}`}, 'x', 'api', 'complaint', 'registered', ${text.slice(0, 20)}, ${text}, ${regionId}, ${signatureToBuffer(sig)}, array[${sql.join(bandKeys(sig).map((h) => sql`${h}`), sql`, `)}]::int[])`);
+      rows.push(
+        sql`(${`B${i}`}, 'x', 'api', 'complaint', 'registered', ${text.slice(0, 20)}, ${text}, ${regionId}, ${signatureToBuffer(sig)}, array[${sql.join(
+          bandKeys(sig).map((h) => sql`${h}`),
+          sql`, `,
+        )}]::int[])`,
+      );
     }
-    await db.db.execute(sql`insert into demands (number, query_code_hash, channel, type, state, title, content, region_id, minhash, lsh) values ${sql.join(rows, sql`, `)}`);
+    await db.db.execute(
+      sql`insert into demands (number, query_code_hash, channel, type, state, title, content, region_id, minhash, lsh) values ${sql.join(rows, sql`, `)}`,
+    );
   }
 }
 
@@ -113,7 +151,9 @@ async function duplicateBench(kind: 'pglite' | 'postgres', sizes: number[]) {
   }
   try {
     await runMigrations(database);
-    const region = await database.db.transaction((tx) => createRegion(tx, { parentId: null, level: 'district', name: '压测区', code: 'DUP' }));
+    const region = await database.db.transaction((tx) =>
+      createRegion(tx, { parentId: null, level: 'district', name: '压测区', code: 'DUP' }),
+    );
     const results: unknown[] = [];
     let loaded = 0;
     for (const n of sizes) {
@@ -122,7 +162,9 @@ async function duplicateBench(kind: 'pglite' | 'postgres', sizes: number[]) {
       loaded = n;
       await database.db.execute(sql`analyze demands`);
       const r = await lookupLatency(database, region.path);
-      console.log(`duplicates ${kind.padEnd(8)} n=${String(n).padStart(7)}  lookup p50 ${r.p50} ms  p99 ${r.p99} ms  (found a near-duplicate for ${Math.round(r.foundShare * 100)}% of probes; loading took ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(
+        `duplicates ${kind.padEnd(8)} n=${String(n).padStart(7)}  lookup p50 ${r.p50} ms  p99 ${r.p99} ms  (found a near-duplicate for ${Math.round(r.foundShare * 100)}% of probes; loading took ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
       results.push({ n, ...r });
     }
     return results;
@@ -133,7 +175,10 @@ async function duplicateBench(kind: 'pglite' | 'postgres', sizes: number[]) {
 
 out.duplicates = {
   pglite: await duplicateBench('pglite', [10_000, 100_000]),
-  postgres: await duplicateBench('postgres', (process.env.BENCH_DUP_MAX ?? '1000000') === '1000000' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]),
+  postgres: await duplicateBench(
+    'postgres',
+    (process.env.BENCH_DUP_MAX ?? '1000000') === '1000000' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000],
+  ),
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/text.json', `${JSON.stringify(out, null, 2)}\n`);

@@ -1,21 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { readConfig } from './config.js';
-import { runMigrations } from './db/client.js';
 import { dumpDatabase, restoreDatabase } from './db/backup.js';
+import { runMigrations } from './db/client.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
-import { quietLogger } from './lib/logger.js';
-import { AppError } from './lib/errors.js';
 import { appContextFor, perform, systemActor } from './kernel/index.js';
-import { createUser, type RoleInput } from './modules/accounts/index.js';
-import { roles, type Role } from './modules/accounts/index.js';
+import { AppError } from './lib/errors.js';
+import { quietLogger } from './lib/logger.js';
+import { createUser, type Role, type RoleInput, roles } from './modules/accounts/index.js';
 import { regions, units } from './modules/regions/index.js';
+import { classifyCommand, importTrainingExamples, readLabeledCsv, topicsCommand } from './modules/text/index.js';
 import { openConfiguredDatabase, printWelcome, sharedDataDir, startServer } from './server.js';
-import { existsSync } from 'node:fs';
-import { classifyCommand, topicsCommand } from './modules/text/index.js';
-import { readLabeledCsv } from './modules/text/index.js';
-import { importTrainingExamples } from './modules/text/index.js';
 
 const usage = `Usage: tingjian <command> [options]
 
@@ -44,7 +40,10 @@ async function main(argv: string[]): Promise<number> {
       const server = await startServer(config, { demoIfEmpty: values.demo ?? false });
       printWelcome(server.url, server.database.kind, config.databaseUrl ? 'DATABASE_URL' : config.dataDir);
       const shutdown = () => {
-        server.stop().then(() => process.exit(0), () => process.exit(1));
+        server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.on('SIGINT', shutdown);
       process.on('SIGTERM', shutdown);
@@ -65,7 +64,10 @@ async function main(argv: string[]): Promise<number> {
         console.error('demo: the database already has data; the demo loads only into an empty one.');
         return 1;
       }
-      const { demands } = await loadDemo({ db: database.db, now: () => new Date(), log: quietLogger() }, { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined });
+      const { demands } = await loadDemo(
+        { db: database.db, now: () => new Date(), log: quietLogger() },
+        { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined },
+      );
       await database.close();
       console.log(`demo: loaded the demo district with ${demands} demands`);
       return 0;
@@ -74,7 +76,12 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'add') break;
       const { values } = parseArgs({
         args: rest.slice(1),
-        options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string', multiple: true } },
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string', multiple: true },
+        },
       });
       if (!values.username || !values.password) {
         console.error('user add: --username and --password are required');
@@ -97,7 +104,12 @@ async function main(argv: string[]): Promise<number> {
             roleInputs.push({ role, regionId: region.id });
           } else roleInputs.push({ role });
         }
-        const { id } = await perform(appContextFor(database.db), systemActor, createUser, { username: values.username, displayName: values.name ?? values.username, password: values.password, roles: roleInputs });
+        const { id } = await perform(appContextFor(database.db), systemActor, createUser, {
+          username: values.username,
+          displayName: values.name ?? values.username,
+          password: values.password,
+          roles: roleInputs,
+        });
         console.log(`user add: created ${values.username} (id ${id})`);
         return 0;
       } finally {
@@ -144,7 +156,10 @@ async function main(argv: string[]): Promise<number> {
       const database = await openConfiguredDatabase(config);
       await runMigrations(database);
       try {
-        const n = await perform(appContextFor(database.db), systemActor, importTrainingExamples, { rows: readLabeledCsv(values.input), source: values.input });
+        const n = await perform(appContextFor(database.db), systemActor, importTrainingExamples, {
+          rows: readLabeledCsv(values.input),
+          source: values.input,
+        });
         console.log(`classify import: ${n} labeled messages stored; suggestions learn from them at the next training`);
         return 0;
       } finally {

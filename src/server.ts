@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
@@ -5,8 +7,6 @@ import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
@@ -23,7 +23,10 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   let loadedDemo = false;
   if (opts.demoIfEmpty && (await isEmpty(database.db))) {
     const t0 = Date.now();
-    const { demands } = await loadDemo(ctx, { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined, log: (m) => log.info(m) });
+    const { demands } = await loadDemo(ctx, {
+      sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined,
+      log: (m) => log.info(m),
+    });
     log.info({ demands, ms: Date.now() - t0 }, 'demo district loaded');
     loadedDemo = true;
   }

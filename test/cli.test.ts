@@ -13,7 +13,9 @@ const fresh = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function cli(dataDir: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, TINGJIAN_DATA_DIR: dataDir, LOG_LEVEL: 'error' };

@@ -18,7 +18,13 @@ let dataDir = '';
 let regionId = 0;
 
 function env(port: number): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TINGJIAN_PUBLIC_RATE_LIMIT: '0', LOG_LEVEL: 'error' };
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TINGJIAN_PUBLIC_RATE_LIMIT: '0',
+    LOG_LEVEL: 'error',
+  };
   if (server) e.DATABASE_URL = testDb!.url;
   else {
     delete e.DATABASE_URL;
@@ -53,7 +59,9 @@ beforeAll(async () => {
   else dataDir = mkdtempSync(join(tmpdir(), 'tingjian-crash-'));
   const store = server ? testDb! : await openDatabase({ dataDir });
   await runMigrations(store);
-  regionId = (await store.db.transaction((tx) => createRegion(tx, { parentId: null, level: 'district', name: '崩溃测试区', code: 'CRASH' }))).id;
+  regionId = (
+    await store.db.transaction((tx) => createRegion(tx, { parentId: null, level: 'district', name: '崩溃测试区', code: 'CRASH' }))
+  ).id;
   if (server) await testDb!.close();
   else await store.close();
 });
@@ -77,7 +85,12 @@ describe('crash safety', () => {
           const res = await fetch(`http://127.0.0.1:${port}/api/v1/public/demands`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ content: `崩溃测试 ${w}-${i}：楼道灯不亮`, reporterPhone: phone, regionId, idempotencyKey: `crash-${w}-${i}-key` }),
+            body: JSON.stringify({
+              content: `崩溃测试 ${w}-${i}：楼道灯不亮`,
+              reporterPhone: phone,
+              regionId,
+              idempotencyKey: `crash-${w}-${i}-key`,
+            }),
           });
           if (res.status === 201) acknowledged.push({ number: (await res.json()).number, phone });
           if (acknowledged.length >= 150 && !killed) {

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from '../src/http/app.js';
+import { serve } from '@hono/node-server';
+import { type AppOptions, createApp } from '../src/http/app.js';
 import type { AppContext } from '../src/kernel/index.js';
 
 export type Reply = { status: number; body: any; headers: Headers; text: string };

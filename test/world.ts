@@ -1,12 +1,11 @@
-import { appContextFor, perform } from '../src/kernel/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import type { AppContext } from '../src/kernel/index.js';
-import { type Actor, systemActor, type UserActor } from '../src/kernel/index.js';
+import { type Actor, appContextFor, perform, systemActor, type UserActor } from '../src/kernel/index.js';
 import { createUser, type RoleInput } from '../src/modules/accounts/actions/create-user.js';
 import { createApiToken, loadActor } from '../src/modules/accounts/store.js';
 import { categories } from '../src/modules/categories/tables.js';
-import { registerDemand, type RegisterDemandOptions } from '../src/modules/demands/actions/register-demand.js';
+import { type RegisterDemandOptions, registerDemand } from '../src/modules/demands/actions/register-demand.js';
 import { createRegion, createUnit } from '../src/modules/regions/store.js';
 
 /** Text that must come back exactly as stored and must never run: markup and SQL metacharacters. */
@@ -49,7 +48,12 @@ export async function buildWorld(db: Db) {
   const actors = {} as Record<keyof typeof people, UserActor>;
   const tokens = {} as Record<keyof typeof people, string>;
   for (const [username, roles] of Object.entries(people)) {
-    const { id } = await perform(appContextFor(db), systemActor, createUser, { username, displayName: `测试 ${username}`, password: 'password-123', roles });
+    const { id } = await perform(appContextFor(db), systemActor, createUser, {
+      username,
+      displayName: `测试 ${username}`,
+      password: 'password-123',
+      roles,
+    });
     actors[username as keyof typeof people] = (await loadActor(db, id))!;
     tokens[username as keyof typeof people] = await createApiToken(db, id, 'test');
   }
@@ -59,7 +63,8 @@ export async function buildWorld(db: Db) {
 /** A registered demand with hostile text in community C1, for tests that need one. */
 export async function buildDemand(ctx: AppContext, world: World, over: Partial<RegisterDemandOptions> & { actor?: Actor } = {}) {
   const { actor = world.actors.operator, ...rest } = over;
-  return perform(ctx, actor, registerDemand, { channel: 'hotline',
+  return perform(ctx, actor, registerDemand, {
+    channel: 'hotline',
     type: 'complaint',
     title: hostileTitle,
     content: hostileContent,

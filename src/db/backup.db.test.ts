@@ -1,14 +1,12 @@
-import { perform } from '../kernel/index.js';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.js';
 import { buildDemand, buildWorld, hostileTitle, type World } from '../../test/world.js';
-import { addAttachment } from '../modules/demands/index.js';
-import { dispatchDemand } from '../modules/demands/index.js';
-import { type Database, openDatabase } from './client.js';
+import { perform } from '../kernel/index.js';
+import { addAttachment, dispatchDemand } from '../modules/demands/index.js';
 import { dumpDatabase, restoreDatabase } from './backup.js';
+import { type Database, openDatabase } from './client.js';
 import { queryRows } from './rows.js';
 
 let source: TestDatabase;
@@ -22,7 +20,12 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     const { demand } = await buildDemand(ctx, world);
     await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
-    await perform(ctx, world.actors.operator, addAttachment, { demandId: demand.id, filename: '照片.png', contentType: 'image/png', data: png });
+    await perform(ctx, world.actors.operator, addAttachment, {
+      demandId: demand.id,
+      filename: '照片.png',
+      contentType: 'image/png',
+      data: png,
+    });
   }
 });
 afterAll(async () => source.drop());

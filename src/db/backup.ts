@@ -46,9 +46,46 @@ export const backupTables = [
   'audit_events',
 ] as const;
 
-const identityTables = ['regions', 'categories', 'units', 'users', 'user_roles', 'api_tokens', 'time_limit_rules', 'knowledge_articles', 'demands', 'demand_events', 'assignments', 'extension_requests', 'callbacks', 'attachments', 'text_suggestions', 'initiatives', 'text_training_examples', 'reception_days', 'councils', 'council_seats', 'council_meetings', 'agenda_items', 'resolutions', 'action_items', 'notice_comments', 'meeting_corrections', 'outbox_messages', 'proposals', 'audit_events'];
+const identityTables = [
+  'regions',
+  'categories',
+  'units',
+  'users',
+  'user_roles',
+  'api_tokens',
+  'time_limit_rules',
+  'knowledge_articles',
+  'demands',
+  'demand_events',
+  'assignments',
+  'extension_requests',
+  'callbacks',
+  'attachments',
+  'text_suggestions',
+  'initiatives',
+  'text_training_examples',
+  'reception_days',
+  'councils',
+  'council_seats',
+  'council_meetings',
+  'agenda_items',
+  'resolutions',
+  'action_items',
+  'notice_comments',
+  'meeting_corrections',
+  'outbox_messages',
+  'proposals',
+  'audit_events',
+];
 
-type Dump = { format: 'tingjian-backup'; version: 1; createdAt: string; migrations: number; tables: Record<string, unknown[]>; sequences: { demand_number_seq: number } };
+type Dump = {
+  format: 'tingjian-backup';
+  version: 1;
+  createdAt: string;
+  migrations: number;
+  tables: Record<string, unknown[]>;
+  sequences: { demand_number_seq: number };
+};
 
 /**
  * A portable dump: PostgreSQL renders every row as JSON itself (row_to_json), so a dump from the
@@ -66,7 +103,14 @@ export async function dumpDatabase(db: Db): Promise<{ bytes: Buffer; rows: numbe
     }
     const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const [{ v }] = await queryRows<{ v: number }>(tx, sql`select last_value::int as v from demand_number_seq`);
-    const dump: Dump = { format: 'tingjian-backup', version: 1, createdAt: new Date().toISOString(), migrations: n, tables, sequences: { demand_number_seq: v } };
+    const dump: Dump = {
+      format: 'tingjian-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: n,
+      tables,
+      sequences: { demand_number_seq: v },
+    };
     return { bytes: gzipSync(JSON.stringify(dump)), rows };
   });
 }
@@ -85,18 +129,27 @@ export async function restoreDatabase(db: Db, bytes: Buffer): Promise<number> {
   return db.transaction(async (tx) => {
     const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     if (n < dump.migrations) {
-      throw new AppError('request.invalid', { zh: '备份来自更新的版本，请先升级程序。', en: 'The backup comes from a newer version; upgrade first.' });
+      throw new AppError('request.invalid', {
+        zh: '备份来自更新的版本，请先升级程序。',
+        en: 'The backup comes from a newer version; upgrade first.',
+      });
     }
     for (const table of backupTables) {
       const [{ c }] = await queryRows<{ c: number }>(tx, sql`select count(*)::int as c from ${sql.identifier(table)}`);
-      if (c > 0) throw new AppError('conflict.duplicate', { zh: `目标数据库不是空的（${table} 已有数据）。`, en: `The target database is not empty (${table} has rows).` });
+      if (c > 0)
+        throw new AppError('conflict.duplicate', {
+          zh: `目标数据库不是空的（${table} 已有数据）。`,
+          en: `The target database is not empty (${table} has rows).`,
+        });
     }
     let rows = 0;
     for (const table of backupTables) {
       const list = dump.tables[table] ?? [];
       for (let i = 0; i < list.length; i += 500) {
         const chunk = JSON.stringify(list.slice(i, i + 500));
-        await tx.execute(sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`);
+        await tx.execute(
+          sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
+        );
       }
       rows += list.length;
     }

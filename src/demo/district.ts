@@ -30,7 +30,11 @@ export const townships: { name: string; kind: 'subdistrict' | 'town'; communitie
 /** District departments and utilities, with the first-level categories (or full names) they own. */
 export const departments: { name: string; kind: 'department' | 'enterprise'; categories: string[] }[] = [
   { name: '区住房城乡建委', kind: 'department', categories: ['城乡建设'] },
-  { name: '区城市管理局', kind: 'department', categories: ['城乡建设/城市建设和市政管理/城管执法', '城乡建设/城市建设和市政管理/环境卫生', '城乡建设/城市建设和市政管理/园林绿化'] },
+  {
+    name: '区城市管理局',
+    kind: 'department',
+    categories: ['城乡建设/城市建设和市政管理/城管执法', '城乡建设/城市建设和市政管理/环境卫生', '城乡建设/城市建设和市政管理/园林绿化'],
+  },
   { name: '区生态环境局', kind: 'department', categories: ['环境保护'] },
   { name: '区交通运输委', kind: 'department', categories: ['交通运输'] },
   { name: '区教委', kind: 'department', categories: ['教育文体'] },
@@ -50,7 +54,11 @@ export const departments: { name: string; kind: 'department' | 'enterprise'; cat
 export const holidays2026: { day: string; kind: 'holiday' | 'workday'; note: string }[] = [
   ...['01-01', '01-02', '01-03'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '元旦' })),
   { day: '2026-01-04', kind: 'workday', note: '元旦调休上班' },
-  ...['02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '春节' })),
+  ...['02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'].map((d) => ({
+    day: `2026-${d}`,
+    kind: 'holiday' as const,
+    note: '春节',
+  })),
   { day: '2026-02-14', kind: 'workday', note: '春节调休上班' },
   { day: '2026-02-28', kind: 'workday', note: '春节调休上班' },
   ...['04-04', '04-05', '04-06'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '清明节' })),
@@ -59,32 +67,162 @@ export const holidays2026: { day: string; kind: 'holiday' | 'workday'; note: str
   ...['06-19', '06-20', '06-21'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '端午节' })),
   ...['09-25', '09-26', '09-27'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '中秋节' })),
   { day: '2026-09-20', kind: 'workday', note: '国庆节调休上班' },
-  ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map((d) => ({ day: `2026-${d}`, kind: 'holiday' as const, note: '国庆节' })),
+  ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map((d) => ({
+    day: `2026-${d}`,
+    kind: 'holiday' as const,
+    note: '国庆节',
+  })),
   { day: '2026-10-10', kind: 'workday', note: '国庆节调休上班' },
 ];
 
 /** Demands written for the demo (the reference data set, when present, adds real ones). */
-export const sampleDemands: { title: string; content: string; type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion'; category: string; township: number }[] = [
-  { title: '小区路灯不亮', content: '宝城社区滨河路段的路灯已经坏了两个星期，晚上老人出门散步很不安全，希望尽快修好。', type: 'complaint', category: '城乡建设/城市建设和市政管理/城市公共设施', township: 0 },
-  { title: '塑胶跑道破损', content: '玉屏社区公园里的塑胶跑道多处开裂起皮，孩子跑步容易绊倒，请安排翻新。', type: 'suggestion', category: '城乡建设/城市建设和市政管理/公园管理', township: 0 },
-  { title: '公园路灯太少', content: '海棠社区的口袋公园晚上一片漆黑，只有一盏灯，能否增加几盏路灯？', type: 'suggestion', category: '城乡建设/城市建设和市政管理/城市公共设施', township: 1 },
-  { title: '绿化带红蚂蚁', content: '板桥社区楼下绿化带发现红火蚁窝，已经有小孩被咬伤，请尽快治理。', type: 'help', category: '城乡建设/城市建设和市政管理/园林绿化', township: 1 },
-  { title: '楼道“蜘蛛网”线缆杂乱', content: '南门社区老旧小区楼道里的电线、网线像蜘蛛网一样乱拉，存在火灾隐患，希望能规整下地。', type: 'complaint', category: '城乡建设/安全生产/安全隐患', township: 0 },
-  { title: '停水没有通知', content: '迎宾社区今天早上突然停水，没有任何通知，家里老人做不了饭，什么时候恢复？', type: 'complaint', category: '城乡建设/城市建设和市政管理/自来水供应', township: 1 },
-  { title: '夜间施工噪音扰民', content: '工业园社区旁边工地每天晚上十一点以后还在施工，噪音很大，影响休息。', type: 'complaint', category: '环境保护/环境污染/噪音污染', township: 2 },
-  { title: '咨询医保特病申请', content: '想咨询一下职工医保特殊疾病（慢性病）认定需要准备哪些材料，在哪里办理？', type: 'consultation', category: '劳动和社会保障/城镇职工社会保险/职工医疗保险', township: 3 },
-  { title: '公交站台缺少座椅', content: '双河社区公交站没有座椅和遮雨棚，老人等车很辛苦，建议增设。', type: 'suggestion', category: '交通运输/建设管理/设施维护', township: 3 },
-  { title: '农村道路坑洼', content: '垭口村通往镇上的村道有很多大坑，下雨积水，摩托车经过很危险。', type: 'complaint', category: '交通运输/建设管理/设施维护', township: 4 },
-  { title: '占道经营堵塞通行', content: '陶宝社区菜市场门口摊贩占道经营，早上人车拥堵，救护车都进不来。', type: 'complaint', category: '城乡建设/城市建设和市政管理/城管执法', township: 4 },
-  { title: '养老金领取资格认证', content: '父亲八十多岁行动不便，养老金资格认证能否上门办理？', type: 'consultation', category: '劳动和社会保障/退休政策及待遇/退休金发放', township: 5 },
-  { title: '围墙改栏杆的建议', content: '峰高社区老院子围墙又高又旧，遮挡视线，建议改成通透的栏杆并在院坝添置桌椅。', type: 'suggestion', category: '城乡建设/城市建设和市政管理/居民服务设施', township: 5 },
-  { title: '燃气管道有异味', content: '直升社区3栋楼道闻到明显燃气味，怀疑管道泄漏，请马上派人检查！', type: 'help', category: '城乡建设/城市建设和市政管理/燃气供应', township: 6 },
-  { title: '频繁停电', content: '古镇村这个月已经停电四次，冰箱里的东西都坏了，希望供电公司解决。', type: 'complaint', category: '城乡建设/城市建设和市政管理/电力供应', township: 7 },
-  { title: '河道垃圾漂浮', content: '清江社区段河道里漂着大量塑料垃圾，气味难闻，请安排清理。', type: 'complaint', category: '环境保护/环境污染/水污染', township: 8 },
-  { title: '学校门口交通安全', content: '仁义镇中心小学放学时门口车辆乱停，学生过马路危险，建议设置护学岗和减速带。', type: 'suggestion', category: '教育文体/教育行政管理/校园安全', township: 9 },
-  { title: '物业不作为', content: '河包社区某小区物业长期不打扫卫生，电梯坏了一个月不修，业主多次反映无果。', type: 'complaint', category: '城乡建设/城市建设和市政管理/小区管理', township: 10 },
-  { title: '农技培训咨询', content: '想了解镇上什么时候有粮油种植技术培训，怎么报名？', type: 'consultation', category: '农村农业/农资农技/农技推广应用', township: 11 },
-  { title: '欠薪求助', content: '在吴家镇一工地干了三个月，老板拖欠工资一万二，多次讨要无果，请帮忙。', type: 'help', category: '劳动和社会保障/劳动关系/农民工权益', township: 12 },
+export const sampleDemands: {
+  title: string;
+  content: string;
+  type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion';
+  category: string;
+  township: number;
+}[] = [
+  {
+    title: '小区路灯不亮',
+    content: '宝城社区滨河路段的路灯已经坏了两个星期，晚上老人出门散步很不安全，希望尽快修好。',
+    type: 'complaint',
+    category: '城乡建设/城市建设和市政管理/城市公共设施',
+    township: 0,
+  },
+  {
+    title: '塑胶跑道破损',
+    content: '玉屏社区公园里的塑胶跑道多处开裂起皮，孩子跑步容易绊倒，请安排翻新。',
+    type: 'suggestion',
+    category: '城乡建设/城市建设和市政管理/公园管理',
+    township: 0,
+  },
+  {
+    title: '公园路灯太少',
+    content: '海棠社区的口袋公园晚上一片漆黑，只有一盏灯，能否增加几盏路灯？',
+    type: 'suggestion',
+    category: '城乡建设/城市建设和市政管理/城市公共设施',
+    township: 1,
+  },
+  {
+    title: '绿化带红蚂蚁',
+    content: '板桥社区楼下绿化带发现红火蚁窝，已经有小孩被咬伤，请尽快治理。',
+    type: 'help',
+    category: '城乡建设/城市建设和市政管理/园林绿化',
+    township: 1,
+  },
+  {
+    title: '楼道“蜘蛛网”线缆杂乱',
+    content: '南门社区老旧小区楼道里的电线、网线像蜘蛛网一样乱拉，存在火灾隐患，希望能规整下地。',
+    type: 'complaint',
+    category: '城乡建设/安全生产/安全隐患',
+    township: 0,
+  },
+  {
+    title: '停水没有通知',
+    content: '迎宾社区今天早上突然停水，没有任何通知，家里老人做不了饭，什么时候恢复？',
+    type: 'complaint',
+    category: '城乡建设/城市建设和市政管理/自来水供应',
+    township: 1,
+  },
+  {
+    title: '夜间施工噪音扰民',
+    content: '工业园社区旁边工地每天晚上十一点以后还在施工，噪音很大，影响休息。',
+    type: 'complaint',
+    category: '环境保护/环境污染/噪音污染',
+    township: 2,
+  },
+  {
+    title: '咨询医保特病申请',
+    content: '想咨询一下职工医保特殊疾病（慢性病）认定需要准备哪些材料，在哪里办理？',
+    type: 'consultation',
+    category: '劳动和社会保障/城镇职工社会保险/职工医疗保险',
+    township: 3,
+  },
+  {
+    title: '公交站台缺少座椅',
+    content: '双河社区公交站没有座椅和遮雨棚，老人等车很辛苦，建议增设。',
+    type: 'suggestion',
+    category: '交通运输/建设管理/设施维护',
+    township: 3,
+  },
+  {
+    title: '农村道路坑洼',
+    content: '垭口村通往镇上的村道有很多大坑，下雨积水，摩托车经过很危险。',
+    type: 'complaint',
+    category: '交通运输/建设管理/设施维护',
+    township: 4,
+  },
+  {
+    title: '占道经营堵塞通行',
+    content: '陶宝社区菜市场门口摊贩占道经营，早上人车拥堵，救护车都进不来。',
+    type: 'complaint',
+    category: '城乡建设/城市建设和市政管理/城管执法',
+    township: 4,
+  },
+  {
+    title: '养老金领取资格认证',
+    content: '父亲八十多岁行动不便，养老金资格认证能否上门办理？',
+    type: 'consultation',
+    category: '劳动和社会保障/退休政策及待遇/退休金发放',
+    township: 5,
+  },
+  {
+    title: '围墙改栏杆的建议',
+    content: '峰高社区老院子围墙又高又旧，遮挡视线，建议改成通透的栏杆并在院坝添置桌椅。',
+    type: 'suggestion',
+    category: '城乡建设/城市建设和市政管理/居民服务设施',
+    township: 5,
+  },
+  {
+    title: '燃气管道有异味',
+    content: '直升社区3栋楼道闻到明显燃气味，怀疑管道泄漏，请马上派人检查！',
+    type: 'help',
+    category: '城乡建设/城市建设和市政管理/燃气供应',
+    township: 6,
+  },
+  {
+    title: '频繁停电',
+    content: '古镇村这个月已经停电四次，冰箱里的东西都坏了，希望供电公司解决。',
+    type: 'complaint',
+    category: '城乡建设/城市建设和市政管理/电力供应',
+    township: 7,
+  },
+  {
+    title: '河道垃圾漂浮',
+    content: '清江社区段河道里漂着大量塑料垃圾，气味难闻，请安排清理。',
+    type: 'complaint',
+    category: '环境保护/环境污染/水污染',
+    township: 8,
+  },
+  {
+    title: '学校门口交通安全',
+    content: '仁义镇中心小学放学时门口车辆乱停，学生过马路危险，建议设置护学岗和减速带。',
+    type: 'suggestion',
+    category: '教育文体/教育行政管理/校园安全',
+    township: 9,
+  },
+  {
+    title: '物业不作为',
+    content: '河包社区某小区物业长期不打扫卫生，电梯坏了一个月不修，业主多次反映无果。',
+    type: 'complaint',
+    category: '城乡建设/城市建设和市政管理/小区管理',
+    township: 10,
+  },
+  {
+    title: '农技培训咨询',
+    content: '想了解镇上什么时候有粮油种植技术培训，怎么报名？',
+    type: 'consultation',
+    category: '农村农业/农资农技/农技推广应用',
+    township: 11,
+  },
+  {
+    title: '欠薪求助',
+    content: '在吴家镇一工地干了三个月，老板拖欠工资一万二，多次讨要无果，请帮忙。',
+    type: 'help',
+    category: '劳动和社会保障/劳动关系/农民工权益',
+    township: 12,
+  },
 ];
 
 /** Several residents on one problem in one place over the last days: a rising 一类事 for the demo. */

@@ -3,28 +3,27 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import type { AppContext } from '../kernel/index.js';
-import { parseCsvObjects } from '../lib/csv.js';
 import { type Actor, appContextFor, perform, systemActor } from '../kernel/index.js';
-import { createUser } from '../modules/accounts/index.js';
-import { loadActor } from '../modules/accounts/index.js';
+import { parseCsvObjects } from '../lib/csv.js';
+import { createUser, loadActor } from '../modules/accounts/index.js';
 import { upsertCalendarDays } from '../modules/calendar/index.js';
-import { seedCategories } from '../modules/categories/index.js';
-import { categories } from '../modules/categories/index.js';
-import { acknowledgeDemand } from '../modules/demands/index.js';
-import { answerDemandDirectly } from '../modules/demands/index.js';
-import { closeDemand } from '../modules/demands/index.js';
-import { declineDemand } from '../modules/demands/index.js';
-import { dispatchDemand } from '../modules/demands/index.js';
-import { recordCallback } from '../modules/demands/index.js';
-import { registerDemand } from '../modules/demands/index.js';
-import { replyDemand } from '../modules/demands/index.js';
-import { requestExtension } from '../modules/demands/index.js';
-import { returnDemand } from '../modules/demands/index.js';
+import { categories, seedCategories } from '../modules/categories/index.js';
+import {
+  acknowledgeDemand,
+  answerDemandDirectly,
+  closeDemand,
+  declineDemand,
+  dispatchDemand,
+  recordCallback,
+  registerDemand,
+  replyDemand,
+  requestExtension,
+  returnDemand,
+  titleFrom,
+} from '../modules/demands/index.js';
 import { knowledgeArticles } from '../modules/knowledge/index.js';
-import { createRegion, createUnit } from '../modules/regions/index.js';
-import { units } from '../modules/regions/index.js';
+import { createRegion, createUnit, units } from '../modules/regions/index.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
-import { titleFrom } from '../modules/demands/index.js';
 
 export const demoPassword = 'tingjian-demo';
 export const demoLogins = [
@@ -75,14 +74,30 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     const townIds: number[] = [];
     const communityIds: number[][] = [];
     for (const [i, t] of townships.entries()) {
-      const town = await createRegion(tx, { parentId: district.id, level: 'township', name: t.name, code: `500153${String(i + 1).padStart(3, '0')}` });
+      const town = await createRegion(tx, {
+        parentId: district.id,
+        level: 'township',
+        name: t.name,
+        code: `500153${String(i + 1).padStart(3, '0')}`,
+      });
       townIds.push(town.id);
       const list: number[] = [];
       for (const [j, name] of t.communities.entries()) {
-        const c = await createRegion(tx, { parentId: town.id, level: 'community', name, code: `${town.code}${String(j + 1).padStart(3, '0')}` });
+        const c = await createRegion(tx, {
+          parentId: town.id,
+          level: 'community',
+          name,
+          code: `${town.code}${String(j + 1).padStart(3, '0')}`,
+        });
         list.push(c.id);
         if (i === 0) {
-          for (const g of [1, 2]) await createRegion(tx, { parentId: c.id, level: 'grid', name: `${name}第${g}网格`, code: `${c.code}${String(g).padStart(2, '0')}` });
+          for (const g of [1, 2])
+            await createRegion(tx, {
+              parentId: c.id,
+              level: 'grid',
+              name: `${name}第${g}网格`,
+              code: `${c.code}${String(g).padStart(2, '0')}`,
+            });
         }
       }
       communityIds.push(list);
@@ -99,7 +114,12 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
       const u = await createUnit(tx, { name: d.name, kind: d.kind, regionIds: [district.id], categoryIds });
       deptUnits.set(d.name, u.id);
     }
-    const community = await createUnit(tx, { name: '宝城社区居委会', kind: 'community_committee', homeRegionId: communityIds[0][0], regionIds: [communityIds[0][0]] });
+    const community = await createUnit(tx, {
+      name: '宝城社区居委会',
+      kind: 'community_committee',
+      homeRegionId: communityIds[0][0],
+      regionIds: [communityIds[0][0]],
+    });
     await createUnit(tx, { name: '荣昌宜居物业公司', kind: 'property_company', regionIds: [communityIds[0][1], communityIds[1][0]] });
     await upsertCalendarDays(tx, holidays2026);
     return { district: district.id, townIds, communityIds, townUnits, deptUnits, community: community.id };
@@ -134,9 +154,30 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
 
   const admin = users.admin as Extract<Actor, { kind: 'user' }>;
   await db.insert(knowledgeArticles).values([
-    { title: '职工医保特殊疾病认定办理指南', body: '携带身份证、医保卡、近一年病历及检查报告，到区政务服务中心医保窗口或三家特病鉴定医院申请；全区可认定病种共 47 项，认定结果 15 个工作日内告知。', keywords: '特病 慢性病 医保 认定', status: 'approved', reviewedOn: '2026-10-15', createdBy: admin.userId },
-    { title: '养老金领取资格认证方式', body: '可通过手机“重庆人社”App 刷脸认证；行动不便的老人可由社区工作人员预约上门认证。', keywords: '养老金 资格认证 上门', status: 'approved', reviewedOn: '2026-09-01', createdBy: admin.userId },
-    { title: '农技培训报名', body: '各镇街产业发展中心每季度举办农技培训，报名请联系所在镇街产业发展中心或村委会。', keywords: '农技 培训 报名', status: 'approved', reviewedOn: '2026-11-01', createdBy: admin.userId },
+    {
+      title: '职工医保特殊疾病认定办理指南',
+      body: '携带身份证、医保卡、近一年病历及检查报告，到区政务服务中心医保窗口或三家特病鉴定医院申请；全区可认定病种共 47 项，认定结果 15 个工作日内告知。',
+      keywords: '特病 慢性病 医保 认定',
+      status: 'approved',
+      reviewedOn: '2026-10-15',
+      createdBy: admin.userId,
+    },
+    {
+      title: '养老金领取资格认证方式',
+      body: '可通过手机“重庆人社”App 刷脸认证；行动不便的老人可由社区工作人员预约上门认证。',
+      keywords: '养老金 资格认证 上门',
+      status: 'approved',
+      reviewedOn: '2026-09-01',
+      createdBy: admin.userId,
+    },
+    {
+      title: '农技培训报名',
+      body: '各镇街产业发展中心每季度举办农技培训，报名请联系所在镇街产业发展中心或村委会。',
+      keywords: '农技 培训 报名',
+      status: 'approved',
+      reviewedOn: '2026-11-01',
+      createdBy: admin.userId,
+    },
   ]);
 
   // Play demands through the lifecycle on a clock that starts 45 days ago.
@@ -148,20 +189,41 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     clock = new Date(Math.min(clock.getTime() + hours * 3_600_000, realNow.getTime() - 60_000));
   };
 
-  type Seed = { title: string; content: string; type: (typeof sampleDemands)[number]['type']; categoryId: number | null; township: number; reply?: string };
+  type Seed = {
+    title: string;
+    content: string;
+    type: (typeof sampleDemands)[number]['type'];
+    categoryId: number | null;
+    township: number;
+    reply?: string;
+  };
   const seeds: Seed[] = sampleDemands.map((s) => ({ ...s, categoryId: catId(s.category) }));
   const repliesFile = opts.sharedDataDir ? `${opts.sharedDataDir}/replies.csv` : null;
   if (repliesFile && existsSync(repliesFile)) {
     const rows = parseCsvObjects(readFileSync(repliesFile, 'utf8')).slice(0, opts.maxImported ?? 120);
     for (const r of rows) {
       if (!r.body?.trim() || r.body.length > 5000) continue;
-      seeds.push({ title: r.title.slice(0, 200), content: r.body, type: 'complaint', categoryId: null, township: Math.floor(random() * townships.length), reply: r.reply?.slice(0, 5000) || undefined });
+      seeds.push({
+        title: r.title.slice(0, 200),
+        content: r.body,
+        type: 'complaint',
+        categoryId: null,
+        township: Math.floor(random() * townships.length),
+        reply: r.reply?.slice(0, 5000) || undefined,
+      });
     }
     log(`demo: ${rows.length} real messages from ${repliesFile}`);
   }
 
   // The last seeds land in the last days: a rising topic at 宝城社区.
-  for (const text of risingCluster) seeds.push({ title: titleFrom(text), content: text, type: 'complaint', categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施'), township: 0 });
+  for (const text of risingCluster)
+    seeds.push({
+      title: titleFrom(text),
+      content: text,
+      type: 'complaint',
+      categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施'),
+      township: 0,
+    });
 
   const channels = ['hotline', 'hotline', 'hotline', 'web', 'walk_in', 'reception_day', 'letter'] as const;
   const op = users.operator;
@@ -192,7 +254,10 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     if (fate < 0.12) continue; // still waiting for dispatch
     if (s.type === 'consultation') {
       advance(0.1);
-      await perform(at, op, answerDemandDirectly, { demandId: demand.id, reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。' });
+      await perform(at, op, answerDemandDirectly, {
+        demandId: demand.id,
+        reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。',
+      });
       advance(30);
       await perform(at, op, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
       await perform(at, op, closeDemand, { demandId: demand.id });
@@ -204,7 +269,10 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     }
     advance(0.5 + random());
     // The owning department when the category has one; otherwise the township (首接负责).
-    const dispatched = await perform(at, disp, dispatchDemand, { demandId: demand.id, unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined });
+    const dispatched = await perform(at, disp, dispatchDemand, {
+      demandId: demand.id,
+      unitId: s.categoryId ? pickOwner(ids, s.categoryId, catRows) : undefined,
+    });
     const handler = handlerOf(dispatched.unitId);
     if (fate < 0.24) continue; // dispatched, not yet acknowledged
     advance(random() < 0.85 ? 2 + random() * 10 : 30 + random() * 20);
@@ -214,11 +282,15 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     }
     await perform(at, handler, acknowledgeDemand, { demandId: demand.id });
     if (fate < 0.36) {
-      if (random() < 0.4) await perform(at, handler, requestExtension, { demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
+      if (random() < 0.4)
+        await perform(at, handler, requestExtension, { demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
       continue;
     }
     advance(24 + random() * 24 * 9);
-    await perform(at, handler, replyDemand, { demandId: demand.id, reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。` });
+    await perform(at, handler, replyDemand, {
+      demandId: demand.id,
+      reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。`,
+    });
     if (fate < 0.44) continue; // waiting for callback
     advance(4 + random() * 30);
     const r = random();
@@ -234,12 +306,17 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
 }
 
 /** The department that owns a category (its nearest owning ancestor), else undefined = 首接负责. */
-function pickOwner(ids: { deptUnits: Map<string, number> }, categoryId: number, catRows: { id: number; fullName: string }[]): number | undefined {
+function pickOwner(
+  ids: { deptUnits: Map<string, number> },
+  categoryId: number,
+  catRows: { id: number; fullName: string }[],
+): number | undefined {
   const full = catRows.find((c) => c.id === categoryId)!.fullName;
   let best: { len: number; unitId: number } | undefined;
   for (const d of departments) {
     for (const owned of d.categories) {
-      if ((full === owned || full.startsWith(`${owned}/`)) && (!best || owned.length > best.len)) best = { len: owned.length, unitId: ids.deptUnits.get(d.name)! };
+      if ((full === owned || full.startsWith(`${owned}/`)) && (!best || owned.length > best.len))
+        best = { len: owned.length, unitId: ids.deptUnits.get(d.name)! };
     }
   }
   return best?.unitId;

@@ -7,7 +7,10 @@ import type { UserActor } from '../kernel/index.js';
  */
 export class ActorCache {
   private entries = new Map<string, { actor: UserActor; csrfToken: string | null; at: number }>();
-  constructor(private readonly ttlMs = 5_000, private readonly max = 10_000) {}
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly max = 10_000,
+  ) {}
 
   get(key: string): { actor: UserActor; csrfToken: string | null } | null {
     const hit = this.entries.get(key);

@@ -3,23 +3,19 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../kernel/index.js';
 import { AppError } from '../lib/errors.js';
 import { accountRoutes } from '../modules/accounts/index.js';
+import { auditRoutes } from '../modules/audit/index.js';
 import { calendarRoutes } from '../modules/calendar/index.js';
 import { categoryRoutes } from '../modules/categories/index.js';
-import { attachmentRoutes } from '../modules/demands/index.js';
-import { publicDemandRoutes } from '../modules/demands/index.js';
-import { demandRoutes } from '../modules/demands/index.js';
-import { knowledgeRoutes } from '../modules/knowledge/index.js';
-import { rateRoutes } from '../modules/rates/index.js';
-import { regionRoutes } from '../modules/regions/index.js';
-import { getSetting } from '../modules/settings/index.js';
-import { settingsRoutes } from '../modules/settings/index.js';
-import { autoDispatch } from '../modules/text/index.js';
-import { textRoutes } from '../modules/text/index.js';
-import { Suggester } from '../modules/text/index.js';
-import { initiativeRoutes } from '../modules/initiatives/index.js';
-import { receptionRoutes } from '../modules/receptions/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
+import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
+import { initiativeRoutes } from '../modules/initiatives/index.js';
+import { knowledgeRoutes } from '../modules/knowledge/index.js';
 import { proposalRoutes } from '../modules/proposals/index.js';
+import { rateRoutes } from '../modules/rates/index.js';
+import { receptionRoutes } from '../modules/receptions/index.js';
+import { regionRoutes } from '../modules/regions/index.js';
+import { getSetting, settingsRoutes } from '../modules/settings/index.js';
+import { autoDispatch, Suggester, textRoutes } from '../modules/text/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { errorBody, toResponse } from './errors.js';
@@ -73,14 +69,26 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', knowledgeRoutes(ctx));
   v1.route('/', settingsRoutes(ctx, reloadSettings));
   v1.route('/', rateRoutes(ctx));
-  v1.route('/', publicDemandRoutes(ctx, () => publicLimit, afterIntake));
+  v1.route(
+    '/',
+    publicDemandRoutes(ctx, () => publicLimit, afterIntake),
+  );
   v1.route('/', demandRoutes(ctx, afterIntake));
-  v1.route('/', attachmentRoutes(ctx, () => publicLimit));
+  v1.route(
+    '/',
+    attachmentRoutes(ctx, () => publicLimit),
+  );
   v1.route('/', textRoutes(ctx, suggester));
   v1.route('/', initiativeRoutes(ctx));
   v1.route('/', receptionRoutes(ctx));
-  v1.route('/', councilRoutes(ctx, () => publicLimit));
-  v1.route('/', proposalRoutes(ctx, () => publicLimit));
+  v1.route(
+    '/',
+    councilRoutes(ctx, () => publicLimit),
+  );
+  v1.route(
+    '/',
+    proposalRoutes(ctx, () => publicLimit),
+  );
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

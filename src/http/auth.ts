@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/client.js';
-import { AppError, pickLocale } from '../lib/errors.js';
 import type { UserActor } from '../kernel/index.js';
+import { AppError, pickLocale } from '../lib/errors.js';
 import { findSession, findTokenUser, loadActor } from '../modules/accounts/index.js';
 import type { ActorCache } from './actor-cache.js';
 import type { HttpEnv } from './env.js';
@@ -58,6 +58,6 @@ export function authenticate(db: Db, cache: ActorCache): MiddlewareHandler<HttpE
 
 export function requireUser(c: Context<HttpEnv>): UserActor {
   const actor = c.get('actor');
-  if (!actor || actor.kind !== 'user') throw new AppError('auth.required');
+  if (actor?.kind !== 'user') throw new AppError('auth.required');
   return actor;
 }

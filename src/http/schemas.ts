@@ -20,7 +20,12 @@ export const errorResponses = {
 } as const;
 
 export const IdParam = z.object({
-  id: z.coerce.number().int().positive().max(2 ** 52).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 52)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
 export const PageQuery = z.object({
@@ -40,6 +45,10 @@ export const jsonOk = <T extends z.ZodType>(schema: T, description = 'OK') => ({
 /** Text fields: trimmed length limits are stated, never silently cut. */
 export const text = (max: number) => z.string().max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { message: '不能为空 / must not be empty' }).max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: '不能为空 / must not be empty' })
+    .max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
 
 export const bearerSecurity: Record<string, string[]>[] = [{ Bearer: [] }, { Session: [] }];

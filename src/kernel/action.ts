@@ -1,5 +1,5 @@
-import pino from 'pino';
 import type { Logger } from 'pino';
+import pino from 'pino';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
 

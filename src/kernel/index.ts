@@ -1,7 +1,16 @@
 // The kernel: what every module builds on. Modules import it through this file only.
-export { type Action, type ActionContext, type AppContext, actingAs, appContextFor, perform, type Reader, UnauditedActionError } from './action.js';
+export {
+  type Action,
+  type ActionContext,
+  type AppContext,
+  actingAs,
+  appContextFor,
+  perform,
+  type Reader,
+  UnauditedActionError,
+} from './action.js';
 export * from './actor.js';
 export { type AuditEntry, audit, auditRow } from './audit.js';
-export { auditEvents, type AuditEventRow } from './audit-table.js';
+export { type AuditEventRow, auditEvents } from './audit-table.js';
 export { type Role, roles } from './roles.js';
 export { organiserRoles, withinRegions } from './scope.js';

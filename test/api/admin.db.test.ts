@@ -21,16 +21,30 @@ afterAll(async () => {
 
 describe('working-day calendar administration', () => {
   it('imports a CSV all-or-nothing and the next deadline follows it', async () => {
-    const bad = await api.call('POST', '/api/v1/calendar/import', { token: world.tokens.admin, raw: 'day,kind,note\n2026-11-03,holiday,ok\n2026-13-01,holiday,bad', headers: { 'content-type': 'text/csv' } });
+    const bad = await api.call('POST', '/api/v1/calendar/import', {
+      token: world.tokens.admin,
+      raw: 'day,kind,note\n2026-11-03,holiday,ok\n2026-13-01,holiday,bad',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/第 3 行/);
     expect((await api.call('GET', '/api/v1/calendar/days')).body.items).toEqual([]);
 
-    const ok = await api.call('POST', '/api/v1/calendar/import', { token: world.tokens.admin, raw: 'day,kind,note\n2026-11-03,休,区级活动\n2026-11-07,班,调休', headers: { 'content-type': 'text/csv' } });
+    const ok = await api.call('POST', '/api/v1/calendar/import', {
+      token: world.tokens.admin,
+      raw: 'day,kind,note\n2026-11-03,休,区级活动\n2026-11-07,班,调休',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(ok.body.saved).toBe(2);
     // Monday 2 Nov: 1 working day to acknowledge skips Tuesday 3 (holiday) → Wednesday 4.
-    const created = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '路灯', reporterPhone: '13800000000', regionId: world.c1.id } });
-    const d = await api.call('POST', `/api/v1/demands/${created.body.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
+    const created = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '路灯', reporterPhone: '13800000000', regionId: world.c1.id },
+    });
+    const d = await api.call('POST', `/api/v1/demands/${created.body.id}/dispatch`, {
+      token: world.tokens.dispatcher,
+      body: { unitId: world.deptA.id },
+    });
     expect(d.body.stageDueAt).toBe(new Date('2026-11-04T23:59:59.999+08:00').toISOString());
     // 7 working days: 4,5,6,7(Sat, adjusted),9,10,11 → 11 Nov.
     expect(d.body.replyDueAt).toBe(new Date('2026-11-11T23:59:59.999+08:00').toISOString());
@@ -39,10 +53,19 @@ describe('working-day calendar administration', () => {
   });
 
   it('lets an admin override time limits per category', async () => {
-    const put = await api.call('PUT', '/api/v1/time-limits', { token: world.tokens.admin, body: { rules: [{ stage: 'reply', categoryId: world.lights.id, urgency: null, amount: 3, unit: 'workdays' }] } });
+    const put = await api.call('PUT', '/api/v1/time-limits', {
+      token: world.tokens.admin,
+      body: { rules: [{ stage: 'reply', categoryId: world.lights.id, urgency: null, amount: 3, unit: 'workdays' }] },
+    });
     expect(put.status).toBe(200);
-    const created = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '路灯', reporterPhone: '13800000000', regionId: world.c1.id, categoryId: world.lights.id } });
-    const d = await api.call('POST', `/api/v1/demands/${created.body.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
+    const created = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '路灯', reporterPhone: '13800000000', regionId: world.c1.id, categoryId: world.lights.id },
+    });
+    const d = await api.call('POST', `/api/v1/demands/${created.body.id}/dispatch`, {
+      token: world.tokens.dispatcher,
+      body: { unitId: world.deptA.id },
+    });
     // 3 working days after Monday 2 Nov, Tuesday 3 being a holiday: 4, 5, 6.
     expect(d.body.replyDueAt).toBe(new Date('2026-11-06T23:59:59.999+08:00').toISOString());
     await api.call('PUT', '/api/v1/time-limits', { token: world.tokens.admin, body: { rules: [] } });
@@ -53,7 +76,12 @@ describe('三率 over HTTP', () => {
   it('counts a month per unit and ranks only units above the minimum', async () => {
     await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'rates.minDemands': 2 } });
     const run = async (unitToken: keyof World['tokens'], unitId: number, ackHours: number, satisfaction: string, solved: boolean) => {
-      const id = (await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '测试三率', reporterPhone: '13800000000', regionId: world.c1.id } })).body.id;
+      const id = (
+        await api.call('POST', '/api/v1/demands', {
+          token: world.tokens.operator,
+          body: { content: '测试三率', reporterPhone: '13800000000', regionId: world.c1.id },
+        })
+      ).body.id;
       await api.call('POST', `/api/v1/demands/${id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId } });
       t.advanceHours(ackHours);
       await api.call('POST', `/api/v1/demands/${id}/acknowledge`, { token: world.tokens[unitToken], body: {} });
@@ -87,7 +115,13 @@ describe('the API describes itself', () => {
   it('serves an OpenAPI 3.1 document generated from the validating schemas', async () => {
     const doc = (await api.call('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/demands', '/api/v1/demands/{id}/dispatch', '/api/v1/public/demands', '/api/v1/public/demands/lookup', '/api/v1/rates']) {
+    for (const path of [
+      '/api/v1/demands',
+      '/api/v1/demands/{id}/dispatch',
+      '/api/v1/public/demands',
+      '/api/v1/public/demands/lookup',
+      '/api/v1/rates',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const body = doc.paths['/api/v1/public/demands'].post.requestBody.content['application/json'].schema;
@@ -103,10 +137,15 @@ describe('public rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await limited.call('POST', '/api/v1/public/demands/lookup', { body: { number: '20991231999999', phone: '13800000000' } })).status);
+        statuses.push(
+          (await limited.call('POST', '/api/v1/public/demands/lookup', { body: { number: '20991231999999', phone: '13800000000' } }))
+            .status,
+        );
       }
       expect(statuses).toEqual([404, 404, 404, 429, 429]);
-      const last = await limited.call('POST', '/api/v1/public/demands/lookup', { body: { number: '20991231999999', phone: '13800000000' } });
+      const last = await limited.call('POST', '/api/v1/public/demands/lookup', {
+        body: { number: '20991231999999', phone: '13800000000' },
+      });
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(last.body.error.code).toBe('rate_limited');
     } finally {

@@ -19,7 +19,10 @@ beforeAll(async () => {
   });
   demandA = a.body;
   await api.call('POST', `/api/v1/demands/${demandA.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
-  const t2 = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '河坝村道路坑洼', reporterPhone: '13800000002', regionId: world.c3.id } });
+  const t2 = await api.call('POST', '/api/v1/demands', {
+    token: world.tokens.operator,
+    body: { content: '河坝村道路坑洼', reporterPhone: '13800000002', regionId: world.c3.id },
+  });
   demandT2 = t2.body;
 });
 afterAll(async () => {
@@ -55,7 +58,8 @@ describe('who sees what', () => {
   });
 
   it('masks phone numbers for roles that do not need them', async () => {
-    const phoneFor = async (who: keyof World['tokens']) => (await api.call('GET', `/api/v1/demands/${demandA.id}`, { token: world.tokens[who] })).body.reporterPhone;
+    const phoneFor = async (who: keyof World['tokens']) =>
+      (await api.call('GET', `/api/v1/demands/${demandA.id}`, { token: world.tokens[who] })).body.reporterPhone;
     expect(await phoneFor('operator')).toBe('13812345678');
     expect(await phoneFor('handlerA')).toBe('13812345678');
     expect(await phoneFor('dispatcher')).toBe('138****5678');
@@ -71,7 +75,9 @@ describe('who sees what', () => {
     expect([wrongPhone.status, noSuch.status]).toEqual([404, 404]);
     // The same answer either way: nothing tells whether the number exists.
     expect(wrongPhone.body).toEqual(noSuch.body);
-    const withdrawOther = await api.call('POST', '/api/v1/public/demands/withdraw', { body: { number: demandA.number, phone: '13900000000' } });
+    const withdrawOther = await api.call('POST', '/api/v1/public/demands/withdraw', {
+      body: { number: demandA.number, phone: '13900000000' },
+    });
     expect(withdrawOther.status).toBe(404);
   });
 
@@ -106,7 +112,14 @@ describe('authentication', () => {
     expect((await api.call('POST', '/api/v1/users', { token: world.tokens.supervisor, body })).status).toBe(403);
     expect((await api.call('POST', '/api/v1/users', { token: world.tokens.admin, body })).status).toBe(201);
     expect((await api.call('POST', '/api/v1/users', { token: world.tokens.admin, body })).status).toBe(409);
-    expect((await api.call('PUT', '/api/v1/calendar/days', { token: world.tokens.operator, body: { days: [{ day: '2026-12-31', kind: 'holiday' }] } })).status).toBe(403);
+    expect(
+      (
+        await api.call('PUT', '/api/v1/calendar/days', {
+          token: world.tokens.operator,
+          body: { days: [{ day: '2026-12-31', kind: 'holiday' }] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api.call('GET', '/api/v1/rates', { token: world.tokens.handlerA })).status).toBe(403);
     expect((await api.call('GET', '/api/v1/rates', { token: world.tokens.supervisor })).status).toBe(200);
   });
@@ -123,7 +136,10 @@ describe('authentication', () => {
     const noCsrf = await api.call('POST', `/api/v1/demands/${demandT2.id}/supervise`, { headers: { cookie }, body: { reason: 'x' } });
     expect(noCsrf.status).toBe(403);
     expect(noCsrf.body.error.code).toBe('auth.csrf');
-    const withCsrf = await api.call('POST', `/api/v1/demands/${demandT2.id}/dispatch`, { headers: { cookie, 'x-csrf-token': login.body.csrfToken }, body: {} });
+    const withCsrf = await api.call('POST', `/api/v1/demands/${demandT2.id}/dispatch`, {
+      headers: { cookie, 'x-csrf-token': login.body.csrfToken },
+      body: {},
+    });
     expect(withCsrf.status).toBe(200);
     const bad = await api.call('POST', '/api/v1/auth/login', { body: { username: 'dispatcher', password: 'wrong-password' } });
     expect(bad.status).toBe(401);

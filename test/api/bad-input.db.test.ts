@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { hostileContent, hostileTitle, type World } from '../world.js';
 
@@ -12,24 +12,71 @@ beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
 afterAll(() => tearDownApiWorld({ database, api }));
 
 const counts = async () => {
-  const rows = (await database.db.execute(sql`select (select count(*) from demands)::int as d, (select count(*) from demand_events)::int as e, (select count(*) from attachments)::int as a`)) as unknown as { rows: { d: number; e: number; a: number }[] };
+  const rows = (await database.db.execute(
+    sql`select (select count(*) from demands)::int as d, (select count(*) from demand_events)::int as e, (select count(*) from attachments)::int as a`,
+  )) as unknown as { rows: { d: number; e: number; a: number }[] };
   return rows.rows[0];
 };
 const valid = () => ({ content: '路灯不亮', reporterPhone: '13812345678', regionId: world.c1.id });
 
 describe('bad input gets a clear 4xx and writes nothing', () => {
-  const cases: [string, () => { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }, number, string, RegExp?][] = [
-    ['missing content', () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: undefined } }), 400, 'request.invalid', /content/],
-    ['blank content', () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: '   ' } }), 400, 'request.invalid', /不能为空/],
-    ['content over 5000 characters is refused, not cut', () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: '字'.repeat(5001) } }), 400, 'request.invalid', /5000/],
-    ['region of the wrong type', () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 'abc' } }), 400, 'request.invalid', /regionId/],
-    ['unknown region', () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 987654 } }), 422, 'validation.reference'],
-    ['not a phone number', () => ({ path: '/api/v1/public/demands', body: { ...valid(), reporterPhone: 'call me' } }), 400, 'request.invalid', /reporterPhone/],
-    ['unknown field', () => ({ path: '/api/v1/public/demands', body: { ...valid(), isAdmin: true } }), 400, 'request.invalid'],
-    ['malformed JSON', () => ({ path: '/api/v1/public/demands', raw: '{"content": "x",', headers: { 'content-type': 'application/json' } }), 400, 'request.malformed_json'],
-    ['a JSON array instead of an object', () => ({ path: '/api/v1/public/demands', body: [1, 2] }), 400, 'request.invalid'],
-    ['body over the size limit', () => ({ path: '/api/v1/public/demands', raw: JSON.stringify({ ...valid(), content: 'x'.repeat(7 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } }), 413, 'request.too_large'],
-  ];
+  const cases: [string, () => { path: string; body?: unknown; raw?: string; headers?: Record<string, string> }, number, string, RegExp?][] =
+    [
+      [
+        'missing content',
+        () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: undefined } }),
+        400,
+        'request.invalid',
+        /content/,
+      ],
+      [
+        'blank content',
+        () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: '   ' } }),
+        400,
+        'request.invalid',
+        /不能为空/,
+      ],
+      [
+        'content over 5000 characters is refused, not cut',
+        () => ({ path: '/api/v1/public/demands', body: { ...valid(), content: '字'.repeat(5001) } }),
+        400,
+        'request.invalid',
+        /5000/,
+      ],
+      [
+        'region of the wrong type',
+        () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 'abc' } }),
+        400,
+        'request.invalid',
+        /regionId/,
+      ],
+      ['unknown region', () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 987654 } }), 422, 'validation.reference'],
+      [
+        'not a phone number',
+        () => ({ path: '/api/v1/public/demands', body: { ...valid(), reporterPhone: 'call me' } }),
+        400,
+        'request.invalid',
+        /reporterPhone/,
+      ],
+      ['unknown field', () => ({ path: '/api/v1/public/demands', body: { ...valid(), isAdmin: true } }), 400, 'request.invalid'],
+      [
+        'malformed JSON',
+        () => ({ path: '/api/v1/public/demands', raw: '{"content": "x",', headers: { 'content-type': 'application/json' } }),
+        400,
+        'request.malformed_json',
+      ],
+      ['a JSON array instead of an object', () => ({ path: '/api/v1/public/demands', body: [1, 2] }), 400, 'request.invalid'],
+      [
+        'body over the size limit',
+        () => ({
+          path: '/api/v1/public/demands',
+          raw: JSON.stringify({ ...valid(), content: 'x'.repeat(7 * 1024 * 1024) }),
+          headers: { 'content-type': 'application/json' },
+        }),
+        413,
+        'request.too_large',
+      ],
+    ];
   it.each(cases)('%s', async (_name, make, status, code, message) => {
     const before = await counts();
     const req = make();
@@ -63,7 +110,10 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   });
 
   it('searches with SQL and LIKE metacharacters safely', async () => {
-    const created = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { ...valid(), title: hostileTitle, content: hostileContent } });
+    const created = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { ...valid(), title: hostileTitle, content: hostileContent },
+    });
     expect(created.status).toBe(201);
     expect(created.body.title).toBe(hostileTitle);
     expect(created.body.content).toBe(hostileContent);
@@ -86,7 +136,10 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   });
 
   it('answers in English when asked', async () => {
-    const r = await api.call('POST', '/api/v1/public/demands/lookup', { body: { number: '20991231999999', phone: '13800000000' }, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const r = await api.call('POST', '/api/v1/public/demands/lookup', {
+      body: { number: '20991231999999', phone: '13800000000' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(r.body.error.message).toBe('The number and phone (or query code) do not match.');
   });
 });
@@ -98,13 +151,19 @@ describe('attachments', () => {
     demandId = (await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: valid() })).body.id;
   });
   const upload = (data: Buffer, type: string, token = world.tokens.operator) =>
-    api.call('POST', `/api/v1/demands/${demandId}/attachments`, { token, raw: new Uint8Array(data), headers: { 'content-type': type, 'x-filename': encodeURIComponent('现场照片.png') } });
+    api.call('POST', `/api/v1/demands/${demandId}/attachments`, {
+      token,
+      raw: new Uint8Array(data),
+      headers: { 'content-type': type, 'x-filename': encodeURIComponent('现场照片.png') },
+    });
 
   it('stores a real image and serves it back to those who may see the demand', async () => {
     const r = await upload(png, 'image/png');
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ filename: '现场照片.png', contentType: 'image/png', size: png.length });
-    const res = await fetch(`${api.base}/api/v1/attachments/${r.body.id}`, { headers: { authorization: `Bearer ${world.tokens.operator}` } });
+    const res = await fetch(`${api.base}/api/v1/attachments/${r.body.id}`, {
+      headers: { authorization: `Bearer ${world.tokens.operator}` },
+    });
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
     expect((await api.call('GET', `/api/v1/attachments/${r.body.id}`, { token: world.tokens.handlerB })).status).toBe(404);
   });

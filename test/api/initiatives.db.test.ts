@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -11,7 +11,12 @@ beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
 afterAll(() => tearDownApiWorld({ database, api }));
 
 const intake = async (content: string) =>
-  (await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content, reporterPhone: '13800000000', regionId: world.c1.id } })).body.id as number;
+  (
+    await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content, reporterPhone: '13800000000', regionId: world.c1.id },
+    })
+  ).body.id as number;
 
 describe('治理专项: one collective answer for a class of demands', () => {
   it('promotes demands to an initiative and answers them all, each keeping its own callback', async () => {
@@ -26,8 +31,13 @@ describe('治理专项: one collective answer for a class of demands', () => {
     expect(created.status).toBe(201);
     expect(created.body.demandIds.sort()).toEqual([fresh, withA, withB].sort());
     const id = created.body.id;
-    expect((await api.call('POST', `/api/v1/initiatives/${id}/answer`, { token: world.tokens.handlerB, body: { answer: 'x' } })).status).toBe(404);
-    const answered = await api.call('POST', `/api/v1/initiatives/${id}/answer`, { token: world.tokens.handlerA, body: { answer: '全小区路灯已统一更换为新灯具。' } });
+    expect(
+      (await api.call('POST', `/api/v1/initiatives/${id}/answer`, { token: world.tokens.handlerB, body: { answer: 'x' } })).status,
+    ).toBe(404);
+    const answered = await api.call('POST', `/api/v1/initiatives/${id}/answer`, {
+      token: world.tokens.handlerA,
+      body: { answer: '全小区路灯已统一更换为新灯具。' },
+    });
     expect(answered.status).toBe(200);
     const outcome = Object.fromEntries(answered.body.results.map((r: { demandId: number; outcome: string }) => [r.demandId, r.outcome]));
     expect(outcome).toEqual({ [fresh]: 'replied', [withA]: 'replied', [withB]: 'skipped' });
@@ -37,7 +47,10 @@ describe('治理专项: one collective answer for a class of demands', () => {
       expect(detail.body.replyText).toBe('全小区路灯已统一更换为新灯具。');
       expect(detail.body.unit.id).toBe(world.deptA.id);
     }
-    const cb = await api.call('POST', `/api/v1/demands/${fresh}/callback`, { token: world.tokens.operator, body: { satisfaction: 'satisfied', solved: true } });
+    const cb = await api.call('POST', `/api/v1/demands/${fresh}/callback`, {
+      token: world.tokens.operator,
+      body: { satisfaction: 'satisfied', solved: true },
+    });
     expect(cb.body.state).toBe('callback_done');
     expect((await api.call('GET', `/api/v1/demands/${withA}`, { token: world.tokens.operator })).body.state).toBe('replied');
     const list = await api.call('GET', '/api/v1/initiatives', { token: world.tokens.supervisor });
@@ -45,7 +58,10 @@ describe('治理专项: one collective answer for a class of demands', () => {
   });
 
   it('refuses demands outside the supervisor’s reach, writing nothing', async () => {
-    const r = await api.call('POST', '/api/v1/initiatives', { token: world.tokens.supervisor, body: { title: 't', unitId: world.deptA.id, demandIds: [999999] } });
+    const r = await api.call('POST', '/api/v1/initiatives', {
+      token: world.tokens.supervisor,
+      body: { title: 't', unitId: world.deptA.id, demandIds: [999999] },
+    });
     expect(r.status).toBe(422);
     const list = await api.call('GET', '/api/v1/initiatives', { token: world.tokens.supervisor });
     expect(list.body.items).toHaveLength(1);

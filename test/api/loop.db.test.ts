@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { hostileContent, hostileTitle, type World } from '../world.js';
 
@@ -13,7 +13,17 @@ afterAll(() => tearDownApiWorld({ database, api }));
 const intake = (extra: Record<string, unknown> = {}) =>
   api.call('POST', '/api/v1/demands', {
     token: world.tokens.operator,
-    body: { channel: 'hotline', type: 'complaint', title: hostileTitle, content: hostileContent, reporterName: '张阿姨', reporterPhone: '138 1234 5678', regionId: world.c1.id, categoryId: world.lights.id, ...extra },
+    body: {
+      channel: 'hotline',
+      type: 'complaint',
+      title: hostileTitle,
+      content: hostileContent,
+      reporterName: '张阿姨',
+      reporterPhone: '138 1234 5678',
+      regionId: world.c1.id,
+      categoryId: world.lights.id,
+      ...extra,
+    },
   });
 
 describe('the whole loop over HTTP', () => {
@@ -27,7 +37,9 @@ describe('the whole loop over HTTP', () => {
     expect(queryCode).toMatch(/^\d{6}$/);
     expect(submitted.body.demand.title).toBe(hostileTitle);
 
-    const list = await api.call('GET', `/api/v1/demands?state=registered&q=${encodeURIComponent(number)}`, { token: world.tokens.operator });
+    const list = await api.call('GET', `/api/v1/demands?state=registered&q=${encodeURIComponent(number)}`, {
+      token: world.tokens.operator,
+    });
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
     const id = list.body.items[0].id;
@@ -46,14 +58,28 @@ describe('the whole loop over HTTP', () => {
       expect(r.body.state).toBe(state);
     }
     const detail = await api.call('GET', `/api/v1/demands/${id}`, { token: world.tokens.supervisor });
-    expect(detail.body.events.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch', 'acknowledge', 'reply', 'record_callback', 'close']);
+    expect(detail.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'register',
+      'dispatch',
+      'acknowledge',
+      'reply',
+      'record_callback',
+      'close',
+    ]);
     expect(detail.body.events[1].actor.name).toBe('测试 dispatcher');
 
     const seen = await api.call('POST', '/api/v1/public/demands/lookup', { body: { number, phone: '139-1234-5678' } });
     expect(seen.status).toBe(200);
     expect(seen.body.state).toBe('closed');
     expect(seen.body.replyText).toBe('已于今日修复路灯 <b>谢谢</b>');
-    expect(seen.body.timeline.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch', 'acknowledge', 'reply', 'record_callback', 'close']);
+    expect(seen.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'register',
+      'dispatch',
+      'acknowledge',
+      'reply',
+      'record_callback',
+      'close',
+    ]);
     const byCode = await api.call('POST', '/api/v1/public/demands/lookup', { body: { number, queryCode } });
     expect(byCode.body.state).toBe('closed');
     // Text comes back exactly as typed, inside JSON that browsers are told never to sniff as HTML.
@@ -80,12 +106,21 @@ describe('the whole loop over HTTP', () => {
     await api.call('POST', `/api/v1/demands/${id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
     await api.call('POST', `/api/v1/demands/${id}/acknowledge`, { token: world.tokens.handlerA, body: {} });
     const before = (await api.call('GET', `/api/v1/demands/${id}`, { token: world.tokens.handlerA })).body.replyDueAt;
-    const req = await api.call('POST', `/api/v1/demands/${id}/extension-requests`, { token: world.tokens.handlerA, body: { extraWorkdays: 5, reason: '需协调' } });
+    const req = await api.call('POST', `/api/v1/demands/${id}/extension-requests`, {
+      token: world.tokens.handlerA,
+      body: { extraWorkdays: 5, reason: '需协调' },
+    });
     expect(req.status).toBe(200);
-    const pending = await api.call('POST', `/api/v1/demands/${id}/extension-requests`, { token: world.tokens.handlerA, body: { extraWorkdays: 5, reason: '需协调' } });
+    const pending = await api.call('POST', `/api/v1/demands/${id}/extension-requests`, {
+      token: world.tokens.handlerA,
+      body: { extraWorkdays: 5, reason: '需协调' },
+    });
     expect(pending.status).toBe(409);
     expect(pending.body.error.code).toBe('demand.extension_pending');
-    const ok = await api.call('POST', `/api/v1/demands/${id}/extension-decision`, { token: world.tokens.supervisor, body: { approve: true } });
+    const ok = await api.call('POST', `/api/v1/demands/${id}/extension-decision`, {
+      token: world.tokens.supervisor,
+      body: { approve: true },
+    });
     expect(ok.status).toBe(200);
     expect(new Date(ok.body.replyDueAt).getTime()).toBeGreaterThan(new Date(before).getTime());
     expect(ok.body.extensionRequests[0].status).toBe('approved');
@@ -101,12 +136,19 @@ describe('the whole loop over HTTP', () => {
     ] as const) {
       expect((await api.call('POST', `/api/v1/demands/${id}/${verb}`, { token: world.tokens[who], body })).status).toBe(200);
     }
-    const feedback = await api.call('POST', '/api/v1/public/demands/feedback', { body: { number, phone: '13700000001', satisfaction: 'unsatisfied', solved: false, comment: '路灯还是不亮' } });
+    const feedback = await api.call('POST', '/api/v1/public/demands/feedback', {
+      body: { number, phone: '13700000001', satisfaction: 'unsatisfied', solved: false, comment: '路灯还是不亮' },
+    });
     expect(feedback.status).toBe(200);
     expect(feedback.body.state).toBe('callback_done');
-    const again = await api.call('POST', '/api/v1/public/demands/feedback', { body: { number, phone: '13700000001', satisfaction: 'satisfied', solved: true } });
+    const again = await api.call('POST', '/api/v1/public/demands/feedback', {
+      body: { number, phone: '13700000001', satisfaction: 'satisfied', solved: true },
+    });
     expect(again.status).toBe(409);
-    const reopened = await api.call('POST', `/api/v1/demands/${id}/reopen`, { token: world.tokens.supervisor, body: { reason: '居民反映未解决' } });
+    const reopened = await api.call('POST', `/api/v1/demands/${id}/reopen`, {
+      token: world.tokens.supervisor,
+      body: { reason: '居民反映未解决' },
+    });
     expect(reopened.status).toBe(200);
     expect(reopened.body.state).toBe('dispatched');
     expect(reopened.body.reopenCount).toBe(1);
@@ -118,19 +160,31 @@ describe('the whole loop over HTTP', () => {
     const merged = await api.call('POST', `/api/v1/demands/${b}/merge`, { token: world.tokens.dispatcher, body: { intoDemandId: a } });
     expect(merged.body.state).toBe('merged');
     expect(merged.body.mergedIntoId).toBe(a);
-    const unknown = await api.call('POST', `/api/v1/demands/${a}/merge`, { token: world.tokens.dispatcher, body: { intoDemandId: 99999999 } });
+    const unknown = await api.call('POST', `/api/v1/demands/${a}/merge`, {
+      token: world.tokens.dispatcher,
+      body: { intoDemandId: 99999999 },
+    });
     expect(unknown.status).toBe(422);
-    const declined = await api.call('POST', `/api/v1/demands/${a}/decline`, { token: world.tokens.dispatcher, body: { reason: '不属于受理范围' } });
+    const declined = await api.call('POST', `/api/v1/demands/${a}/decline`, {
+      token: world.tokens.dispatcher,
+      body: { reason: '不属于受理范围' },
+    });
     expect(declined.body.state).toBe('declined');
   });
 
   it('answers a consultation from the knowledge base', async () => {
-    const article = await api.call('POST', '/api/v1/knowledge', { token: world.tokens.admin, body: { title: '医保特病办理', body: '携带病历到医保窗口', keywords: '特病 医保', status: 'approved', reviewedOn: '2026-11-01' } });
+    const article = await api.call('POST', '/api/v1/knowledge', {
+      token: world.tokens.admin,
+      body: { title: '医保特病办理', body: '携带病历到医保窗口', keywords: '特病 医保', status: 'approved', reviewedOn: '2026-11-01' },
+    });
     expect(article.status).toBe(201);
     const found = await api.call('GET', `/api/v1/knowledge?q=${encodeURIComponent('特病')}`, { token: world.tokens.operator });
     expect(found.body.items.map((x: { id: number }) => x.id)).toContain(article.body.id);
     const id = (await intake({ type: 'consultation' })).body.id;
-    const answered = await api.call('POST', `/api/v1/demands/${id}/answer`, { token: world.tokens.operator, body: { reply: found.body.items[0].body, knowledgeArticleId: article.body.id } });
+    const answered = await api.call('POST', `/api/v1/demands/${id}/answer`, {
+      token: world.tokens.operator,
+      body: { reply: found.body.items[0].body, knowledgeArticleId: article.body.id },
+    });
     expect(answered.status).toBe(200);
     expect(answered.body.state).toBe('replied');
   });
@@ -144,7 +198,12 @@ describe('the whole loop over HTTP', () => {
   });
 
   it('keeps an idempotent public submission to one demand', async () => {
-    const body = { content: '同一条诉求重复提交', reporterPhone: '13600000000', regionId: world.c2.id, idempotencyKey: 'portal-abcdef-123' };
+    const body = {
+      content: '同一条诉求重复提交',
+      reporterPhone: '13600000000',
+      regionId: world.c2.id,
+      idempotencyKey: 'portal-abcdef-123',
+    };
     const first = await api.call('POST', '/api/v1/public/demands', { body });
     const second = await api.call('POST', '/api/v1/public/demands', { body });
     expect([first.status, second.status]).toEqual([201, 200]);

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
-import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -25,16 +25,35 @@ describe('提议 and 附议', () => {
     await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'proposals.secondsThreshold': 3 } });
     const council = await api.call('POST', '/api/v1/councils', {
       token: world.tokens.operator,
-      body: { regionId: world.c1.id, name: '议事会', seats: [{ party: 'party_org', holderName: '李书记', position: 'chair', termStart: '2026-01-01', termEnd: '2028-12-31' }, { party: 'resident_rep', holderName: '陈大爷', termStart: '2026-01-01', termEnd: '2028-12-31' }] },
+      body: {
+        regionId: world.c1.id,
+        name: '议事会',
+        seats: [
+          { party: 'party_org', holderName: '李书记', position: 'chair', termStart: '2026-01-01', termEnd: '2028-12-31' },
+          { party: 'resident_rep', holderName: '陈大爷', termStart: '2026-01-01', termEnd: '2028-12-31' },
+        ],
+      },
     });
 
-    const wrong = await api.call('POST', '/api/v1/public/proposals', { body: { regionId: world.c1.id, title: '增设休闲座椅', body: '院坝里没有坐的地方', phone: '13800000001', code: '000000' } });
+    const wrong = await api.call('POST', '/api/v1/public/proposals', {
+      body: { regionId: world.c1.id, title: '增设休闲座椅', body: '院坝里没有坐的地方', phone: '13800000001', code: '000000' },
+    });
     expect(wrong.status).toBe(400);
-    const p = await api.call('POST', '/api/v1/public/proposals', { body: { regionId: world.c1.id, title: '增设休闲座椅', body: '院坝里没有坐的地方', name: '赵阿姨', phone: '13800000001', code: await codeFor('13800000001') } });
+    const p = await api.call('POST', '/api/v1/public/proposals', {
+      body: {
+        regionId: world.c1.id,
+        title: '增设休闲座椅',
+        body: '院坝里没有坐的地方',
+        name: '赵阿姨',
+        phone: '13800000001',
+        code: await codeFor('13800000001'),
+      },
+    });
     expect(p.status).toBe(201);
     expect(p.body).toMatchObject({ seconds: 1, status: 'open' });
 
-    const second = (phone: string, code: string) => api.call('POST', `/api/v1/public/proposals/${p.body.id}/seconds`, { body: { phone, code } });
+    const second = (phone: string, code: string) =>
+      api.call('POST', `/api/v1/public/proposals/${p.body.id}/seconds`, { body: { phone, code } });
     expect((await second('13800000002', await codeFor('13800000002'))).body.seconds).toBe(2);
     const again = await second('13800000002', await codeFor('13800000002'));
     expect(again.status).toBe(409);
@@ -46,16 +65,28 @@ describe('提议 and 附议', () => {
     expect(prompts[0].body).toContain('增设休闲座椅');
 
     // A duplicate proposal, with one supporter in common and one new: merged, each person counts once.
-    const dup = await api.call('POST', '/api/v1/proposals', { token: world.tokens.operator, body: { regionId: world.c1.id, title: '院坝放几把椅子', body: '老人想坐', phone: '13800000002' } });
+    const dup = await api.call('POST', '/api/v1/proposals', {
+      token: world.tokens.operator,
+      body: { regionId: world.c1.id, title: '院坝放几把椅子', body: '老人想坐', phone: '13800000002' },
+    });
     await api.call('POST', `/api/v1/proposals/${dup.body.id}/seconds`, { token: world.tokens.operator, body: { phone: '13800000009' } });
-    const merged = await api.call('POST', `/api/v1/proposals/${dup.body.id}/merge`, { token: world.tokens.operator, body: { intoId: p.body.id } });
+    const merged = await api.call('POST', `/api/v1/proposals/${dup.body.id}/merge`, {
+      token: world.tokens.operator,
+      body: { intoId: p.body.id },
+    });
     expect(merged.body.seconds).toBe(4);
     const list = await api.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`);
     expect(list.body.items.map((x: { id: number }) => x.id)).toEqual([p.body.id]);
     expect(JSON.stringify(list.body)).not.toContain('13800000001');
 
-    const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, { token: world.tokens.operator, body: { title: '议事会', place: '会议室', startsAt: new Date().toISOString() } });
-    const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, { token: world.tokens.operator, body: { source: 'proposal', sourceRef: String(p.body.id), title: '增设休闲座椅' } });
+    const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
+      token: world.tokens.operator,
+      body: { title: '议事会', place: '会议室', startsAt: new Date().toISOString() },
+    });
+    const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, {
+      token: world.tokens.operator,
+      body: { source: 'proposal', sourceRef: String(p.body.id), title: '增设休闲座椅' },
+    });
     expect(item.status).toBe(201);
     expect((await api.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`)).body.items[0].status).toBe('on_agenda');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, tearDownApiWorld, type TestApi } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -14,12 +14,29 @@ const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 describe('接待日 (摆桌子听意见)', () => {
   it('schedules a session, takes entries exactly once, reports and publishes without names', async () => {
-    const bad = await api.call('POST', '/api/v1/reception-days', { token: world.tokens.operator, body: { title: 'x', regionId: world.c1.id, hosts: '书记', place: '社区', startsAt: soon(3), endsAt: soon(2) } });
+    const bad = await api.call('POST', '/api/v1/reception-days', {
+      token: world.tokens.operator,
+      body: { title: 'x', regionId: world.c1.id, hosts: '书记', place: '社区', startsAt: soon(3), endsAt: soon(2) },
+    });
     expect(bad.status).toBe(400);
-    expect((await api.call('POST', '/api/v1/reception-days', { token: world.tokens.handlerA, body: { title: 'x', regionId: world.c1.id, hosts: 'a', place: 'b', startsAt: soon(1), endsAt: soon(2) } })).status).toBe(403);
+    expect(
+      (
+        await api.call('POST', '/api/v1/reception-days', {
+          token: world.tokens.handlerA,
+          body: { title: 'x', regionId: world.c1.id, hosts: 'a', place: 'b', startsAt: soon(1), endsAt: soon(2) },
+        })
+      ).status,
+    ).toBe(403);
     const created = await api.call('POST', '/api/v1/reception-days', {
       token: world.tokens.operator,
-      body: { title: '丽发新城社区书记工作室接待日', regionId: world.c1.id, hosts: '社区书记 王芳', place: '丽发新城社区党群服务中心', startsAt: soon(1), endsAt: soon(3) },
+      body: {
+        title: '丽发新城社区书记工作室接待日',
+        regionId: world.c1.id,
+        hosts: '社区书记 王芳',
+        place: '丽发新城社区党群服务中心',
+        startsAt: soon(1),
+        endsAt: soon(3),
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -56,7 +73,10 @@ describe('接待日 (摆桌子听意见)', () => {
   it('rejects an entry without an idempotency key, writing nothing', async () => {
     const s = await api.call('GET', '/api/v1/reception-days', { token: world.tokens.operator });
     const id = s.body.items[0].id;
-    const r = await api.call('POST', `/api/v1/reception-days/${id}/entries`, { token: world.tokens.operator, body: { content: 'x', reporterPhone: '13800000000', regionId: world.c1.id } });
+    const r = await api.call('POST', `/api/v1/reception-days/${id}/entries`, {
+      token: world.tokens.operator,
+      body: { content: 'x', reporterPhone: '13800000000', regionId: world.c1.id },
+    });
     expect(r.status).toBe(400);
     const report = await api.call('GET', `/api/v1/reception-days/${id}/report`, { token: world.tokens.operator });
     expect(report.body.counts.raised).toBe(3);

@@ -7,7 +7,14 @@ let database: TestDatabase;
 let world: World;
 let api: Awaited<ReturnType<typeof startTestServer>>;
 
-const lights = ['丽发新城3栋门口路灯不亮，晚上很黑', '桂花社区路灯坏了好几天没人修', '小区路灯一到晚上就不亮，老人出门摔倒', '路灯损坏，夜间出行不安全', '街边路灯不亮已经一个月', '滨河路路灯全部熄灭'];
+const lights = [
+  '丽发新城3栋门口路灯不亮，晚上很黑',
+  '桂花社区路灯坏了好几天没人修',
+  '小区路灯一到晚上就不亮，老人出门摔倒',
+  '路灯损坏，夜间出行不安全',
+  '街边路灯不亮已经一个月',
+  '滨河路路灯全部熄灭',
+];
 const water = ['小区突然停水没有通知', '自来水发黄有异味，不敢喝', '水压太低，楼上没水', '停水三天了什么时候恢复供水'];
 
 beforeAll(async () => {
@@ -15,7 +22,10 @@ beforeAll(async () => {
   world = await buildWorld(database.db);
   api = await startTestServer(testContext(database, new Date()).ctx);
   const route = async (content: string, categoryId: number, unitId: number, regionId = world.c2.id) => {
-    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content, reporterPhone: '13800000000', regionId, categoryId } });
+    const d = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content, reporterPhone: '13800000000', regionId, categoryId },
+    });
     await api.call('POST', `/api/v1/demands/${d.body.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId } });
     return d.body.id as number;
   };
@@ -29,7 +39,10 @@ afterAll(async () => {
 
 describe('suggestions for dispatchers', () => {
   it('suggests the category and the unit that handled such demands, with a reason and a model version', async () => {
-    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '我们小区门口的路灯不亮了，晚上黑漆漆的', reporterPhone: '13900000000', regionId: world.c1.id } });
+    const d = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '我们小区门口的路灯不亮了，晚上黑漆漆的', reporterPhone: '13900000000', regionId: world.c1.id },
+    });
     const s = await api.call('GET', `/api/v1/demands/${d.body.id}/suggestions`, { token: world.tokens.dispatcher });
     expect(s.status).toBe(200);
     expect(s.body.modelVersion).toMatch(/^lr-/);
@@ -39,7 +52,10 @@ describe('suggestions for dispatchers', () => {
     expect(total).toBeLessThanOrEqual(1.0001);
     expect(s.body.units[0].unitId).toBe(world.deptA.id);
     expect(s.body.units[0].reason).toMatch(/dispatched/);
-    const water = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '家里停水了，自来水什么时候恢复', reporterPhone: '13900000001', regionId: world.c1.id } });
+    const water = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '家里停水了，自来水什么时候恢复', reporterPhone: '13900000001', regionId: world.c1.id },
+    });
     const w = await api.call('GET', `/api/v1/demands/${water.body.id}/suggestions`, { token: world.tokens.dispatcher });
     expect(w.body.categories[0].categoryId).toBe(world.water.id);
     expect(w.body.units[0].unitId).toBe(world.deptB.id);
@@ -47,9 +63,18 @@ describe('suggestions for dispatchers', () => {
 
   it('offers open near-duplicates in the same township for merging, not elsewhere', async () => {
     const text = '桂花社区菜市场门口下水道堵塞，污水横流，臭气熏天';
-    const first = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: text, reporterPhone: '13700000000', regionId: world.c2.id } });
-    const other = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: text, reporterPhone: '13700000009', regionId: world.c3.id } });
-    const again = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '桂花社区菜市场门口下水道又堵了，污水横流，很臭', reporterPhone: '13700000001', regionId: world.c1.id } });
+    const first = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: text, reporterPhone: '13700000000', regionId: world.c2.id },
+    });
+    const other = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: text, reporterPhone: '13700000009', regionId: world.c3.id },
+    });
+    const again = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '桂花社区菜市场门口下水道又堵了，污水横流，很臭', reporterPhone: '13700000001', regionId: world.c1.id },
+    });
     const s = await api.call('GET', `/api/v1/demands/${again.body.id}/suggestions`, { token: world.tokens.dispatcher });
     const ids = s.body.duplicates.map((x: { id: number }) => x.id);
     expect(ids).toContain(first.body.id);
@@ -61,7 +86,10 @@ describe('suggestions for dispatchers', () => {
   });
 
   it('hides suggestions of a demand the caller may not see', async () => {
-    const d = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '测试', reporterPhone: '13900000002', regionId: world.c1.id } });
+    const d = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '测试', reporterPhone: '13900000002', regionId: world.c1.id },
+    });
     expect((await api.call('GET', `/api/v1/demands/${d.body.id}/suggestions`, { token: world.tokens.handlerB })).status).toBe(404);
   });
 
@@ -81,12 +109,20 @@ describe('suggestions for dispatchers', () => {
 
 describe('automatic dispatch', () => {
   it('dispatches in the system’s name only above the confidence an admin sets', async () => {
-    const off = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '桂花社区路灯不亮，晚上很黑', reporterPhone: '13900000005', regionId: world.c2.id } });
+    const off = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '桂花社区路灯不亮，晚上很黑', reporterPhone: '13900000005', regionId: world.c2.id },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect((await api.call('GET', `/api/v1/demands/${off.body.id}`, { token: world.tokens.operator })).body.state).toBe('registered');
 
-    expect((await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'text.autoDispatchConfidence': 0.2 } })).status).toBe(200);
-    const on = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '小区路灯坏了不亮，夜里出行不安全', reporterPhone: '13900000006', regionId: world.c2.id } });
+    expect(
+      (await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'text.autoDispatchConfidence': 0.2 } })).status,
+    ).toBe(200);
+    const on = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '小区路灯坏了不亮，夜里出行不安全', reporterPhone: '13900000006', regionId: world.c2.id },
+    });
     let detail = await api.call('GET', `/api/v1/demands/${on.body.id}`, { token: world.tokens.operator });
     for (let i = 0; i < 50 && detail.body.state === 'registered'; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -99,7 +135,10 @@ describe('automatic dispatch', () => {
     expect(event.reason).toMatch(/自动派单/);
 
     await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'text.autoDispatchConfidence': 0.999 } });
-    const low = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { content: '咨询一下办事流程', reporterPhone: '13900000007', regionId: world.c2.id } });
+    const low = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { content: '咨询一下办事流程', reporterPhone: '13900000007', regionId: world.c2.id },
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect((await api.call('GET', `/api/v1/demands/${low.body.id}`, { token: world.tokens.operator })).body.state).toBe('registered');
   });

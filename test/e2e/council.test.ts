@@ -2,7 +2,7 @@ import { desc } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
-import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -18,7 +18,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
-const seat = (party: string, holderName: string, position = 'member') => ({ party, holderName, position, termStart: '2026-01-01', termEnd: '2028-12-31' });
+const seat = (party: string, holderName: string, position = 'member') => ({
+  party,
+  holderName,
+  position,
+  termStart: '2026-01-01',
+  termEnd: '2028-12-31',
+});
 
 async function operatorPage(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
@@ -34,7 +40,17 @@ describe('四方议事会 in the browser', () => {
   it('agenda from a topic → quorum refused → vote → resolution → notice with a comment → action done', async () => {
     const council = await server.call('POST', '/api/v1/councils', {
       token: world.tokens.operator,
-      body: { regionId: world.c1.id, name: '丽发新城四方议事会', seats: [seat('party_org', '李书记', 'chair'), seat('residents_committee', '王主任', 'secretary'), seat('owners_committee', '张主任'), seat('property_company', '刘经理'), seat('resident_rep', '陈大爷')] },
+      body: {
+        regionId: world.c1.id,
+        name: '丽发新城四方议事会',
+        seats: [
+          seat('party_org', '李书记', 'chair'),
+          seat('residents_committee', '王主任', 'secretary'),
+          seat('owners_committee', '张主任'),
+          seat('property_company', '刘经理'),
+          seat('resident_rep', '陈大爷'),
+        ],
+      },
     });
     const page = await operatorPage();
     await page.goto(`${server.base}/console/#/councils/${council.body.id}`);
@@ -65,7 +81,12 @@ describe('四方议事会 in the browser', () => {
 
     for (const name of ['张主任', '刘经理']) await attend(name);
     // By keyboard: the options are 赞成, 反对, 弃权 in that order.
-    for (const [name, downs] of [['李书记', 0], ['王主任', 0], ['张主任', 0], ['刘经理', 2]] as const) {
+    for (const [name, downs] of [
+      ['李书记', 0],
+      ['王主任', 0],
+      ['张主任', 0],
+      ['刘经理', 2],
+    ] as const) {
       const select = page.getByLabel(`${name} 表决`);
       await select.focus();
       await page.keyboard.press('Enter');

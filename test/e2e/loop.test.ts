@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -52,8 +52,20 @@ async function staff(username: string): Promise<Page> {
 
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run(),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 async function act(page: Page, verb: string, fill?: () => Promise<void>) {
@@ -161,7 +173,13 @@ describe('the loop in the browser', () => {
         const body = getComputedStyle(document.body);
         const submit = document.querySelector('button[type=submit]')!.getBoundingClientRect();
         const input = document.querySelector('#phone')!.getBoundingClientRect();
-        return { font: parseFloat(body.fontSize), line: parseFloat(body.lineHeight) / parseFloat(body.fontSize), button: submit.height, input: input.height, elder: document.body.classList.contains('elder') };
+        return {
+          font: parseFloat(body.fontSize),
+          line: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
+          button: submit.height,
+          input: input.height,
+          elder: document.body.classList.contains('elder'),
+        };
       });
     const on = await measure();
     expect(on.elder).toBe(true);
@@ -204,7 +222,14 @@ describe('the loop in the browser', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(slipNumber).toMatch(/^\d{14}$/);
     const found = await server.call('GET', `/api/v1/demands?q=${slipNumber}`, { token: world.tokens.operator });
-    expect(found.body.items[0]).toMatchObject({ region: { id: world.c1.id }, category: { id: world.lights.id }, address: '3栋门口', reporterName: '李大爷', reporterPhone: '13700001111', channel: 'hotline' });
+    expect(found.body.items[0]).toMatchObject({
+      region: { id: world.c1.id },
+      category: { id: world.lights.id },
+      address: '3栋门口',
+      reporterName: '李大爷',
+      reporterPhone: '13700001111',
+      channel: 'hotline',
+    });
     const withPhoto = await server.call('GET', `/api/v1/demands/${found.body.items[0].id}`, { token: world.tokens.operator });
     expect(withPhoto.body.attachments).toMatchObject([{ filename: '路灯.png', contentType: 'image/png', size: 40 }]);
     await page.screenshot({ path: `${shots}/console-slip.png` });

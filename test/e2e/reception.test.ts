@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpBrowserWorld, tearDownBrowserWorld, type TestApi } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -21,7 +21,14 @@ describe('reception-day batch entry', () => {
   it('keeps entries through a network cut and delivers each exactly once', async () => {
     const session = await server.call('POST', '/api/v1/reception-days', {
       token: world.tokens.operator,
-      body: { title: '书记工作室接待日', regionId: world.c1.id, hosts: '社区书记', place: '党群服务中心', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 7_200_000).toISOString() },
+      body: {
+        title: '书记工作室接待日',
+        regionId: world.c1.id,
+        hosts: '社区书记',
+        place: '党群服务中心',
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+      },
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -50,7 +57,12 @@ describe('reception-day batch entry', () => {
     await page.waitForSelector('text=2 件待发送');
     await page.waitForSelector('text=网络已断开');
     // Reloading while offline would lose an in-memory queue; this one lives on the device.
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('tj.reception.outbox') ?? '[]').filter((e: { status: string }) => e.status === 'pending').length)).toBe(2);
+    expect(
+      await page.evaluate(
+        () =>
+          JSON.parse(localStorage.getItem('tj.reception.outbox') ?? '[]').filter((e: { status: string }) => e.status === 'pending').length,
+      ),
+    ).toBe(2);
 
     await context.setOffline(false);
     await page.waitForSelector('text=全部已送达', { timeout: 20_000 });
@@ -59,7 +71,9 @@ describe('reception-day batch entry', () => {
     expect(await page.locator('text=未被接受').count()).toBe(0);
     const report = await server.call('GET', `/api/v1/reception-days/${session.body.id}/report`, { token: world.tokens.operator });
     expect(report.body.counts.raised).toBe(4);
-    expect(report.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['公园里的路灯太少', '塑胶跑道破损需要翻新', '楼道堆放杂物', '绿化带有红蚂蚁'].sort());
+    expect(report.body.items.map((i: { title: string }) => i.title).sort()).toEqual(
+      ['公园里的路灯太少', '塑胶跑道破损需要翻新', '楼道堆放杂物', '绿化带有红蚂蚁'].sort(),
+    );
     const all = await server.call('GET', '/api/v1/demands?channel=reception_day&pageSize=100', { token: world.tokens.operator });
     expect(all.body.total).toBe(4);
 
@@ -72,7 +86,11 @@ describe('reception-day batch entry', () => {
     await portal.waitForSelector('text=共反映 4 件');
     expect(await portal.content()).not.toContain('13800000001');
     await portal.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = await portal.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id));
+    const violations = await portal.evaluate(async () =>
+      (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    );
     expect(violations).toEqual([]);
     await context.close();
   }, 90_000);

@@ -5,20 +5,25 @@ import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
 import { AdminPage } from './pages/AdminPage';
+import { CouncilsPage } from './pages/CouncilsPage';
 import { DetailPage } from './pages/DetailPage';
 import { IntakePage } from './pages/IntakePage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { RatesPage } from './pages/RatesPage';
-import { TopicsPage } from './pages/TopicsPage';
 import { ReceptionPage } from './pages/ReceptionPage';
-import { CouncilsPage } from './pages/CouncilsPage';
+import { TopicsPage } from './pages/TopicsPage';
 
-export type Me = { id: number; username: string; displayName: string; grants: { role: string; regionPath: string | null; unitId: number | null }[]; csrfToken: string | null };
+export type Me = {
+  id: number;
+  username: string;
+  displayName: string;
+  grants: { role: string; regionPath: string | null; unitId: number | null }[];
+  csrfToken: string | null;
+};
 type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
 const AppContext = createContext<Ctx | null>(null);
 export const useApp = () => useContext(AppContext)!;
-
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
@@ -49,8 +54,19 @@ export function App() {
   const [, page, param] = hash.split('/');
   const items = [
     { key: 'list', label: <a href="#/list">{t('menuList')}</a> },
-    ...(has('operator') ? [{ key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> }, { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> }, { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> }] : []),
-    ...(has('supervisor') ? [{ key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> }, { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> }] : []),
+    ...(has('operator')
+      ? [
+          { key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> },
+          { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> },
+          { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> },
+        ]
+      : []),
+    ...(has('supervisor')
+      ? [
+          { key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> },
+          { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> },
+        ]
+      : []),
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
   ];
   const logout = async () => {
@@ -63,7 +79,13 @@ export function App() {
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
           <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page]} items={items} style={{ flex: 1, minWidth: 0 }} />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page]}
+            items={items}
+            style={{ flex: 1, minWidth: 0 }}
+          />
           <Space>
             <Typography.Text style={{ color: '#fff' }} data-testid="me">
               {me.displayName}
@@ -71,7 +93,13 @@ export function App() {
             {[...new Set(me.grants.map((g) => g.role))].map((r) => (
               <Tag key={r}>{t(`role.${r}` as keyof typeof messages)}</Tag>
             ))}
-            <Button size="small" onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); location.reload(); }}>
+            <Button
+              size="small"
+              onClick={() => {
+                setLang(lang === 'en' ? 'zh-CN' : 'en');
+                location.reload();
+              }}
+            >
               {lang === 'en' ? '中文' : 'English'}
             </Button>
             <Button size="small" onClick={logout}>

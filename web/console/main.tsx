@@ -6,7 +6,21 @@ import { currentLang } from '../shared/api';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
-  <ConfigProvider locale={currentLang() === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b3d91', colorLink: '#0b3d91', colorInfo: '#0b3d91', colorTextSecondary: '#3f3f3f', colorTextTertiary: '#4f4f4f', colorTextDescription: '#4f4f4f', colorTextPlaceholder: '#5c5c5c', fontSize: 15 } }}>
+  <ConfigProvider
+    locale={currentLang() === 'en' ? enUS : zhCN}
+    theme={{
+      token: {
+        colorPrimary: '#0b3d91',
+        colorLink: '#0b3d91',
+        colorInfo: '#0b3d91',
+        colorTextSecondary: '#3f3f3f',
+        colorTextTertiary: '#4f4f4f',
+        colorTextDescription: '#4f4f4f',
+        colorTextPlaceholder: '#5c5c5c',
+        fontSize: 15,
+      },
+    }}
+  >
     <App />
   </ConfigProvider>,
 );

@@ -45,7 +45,8 @@ export function flushOutbox(onChange: () => void): Promise<void> {
         const res = await api<{ number: string }>('POST', `/reception-days/${entry.receptionDayId}/entries`, entry.body);
         update(entry.key, { status: 'sent', number: res.number, error: undefined });
       } catch (e) {
-        if (e instanceof ApiError && e.code !== 'network' && e.status >= 400 && e.status < 500) update(entry.key, { status: 'failed', error: e.message });
+        if (e instanceof ApiError && e.code !== 'network' && e.status >= 400 && e.status < 500)
+          update(entry.key, { status: 'failed', error: e.message });
         else break; // offline or server away: try again later
       }
       onChange();

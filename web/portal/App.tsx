@@ -5,14 +5,13 @@ import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
 import { AnsweredPage } from './pages/AnsweredPage';
+import { CommunityPage } from './pages/CommunityPage';
 import { DonePage, type Receipt } from './pages/DonePage';
 import { LookupPage } from './pages/LookupPage';
-import { SubmitPage } from './pages/SubmitPage';
 import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
-import { CommunityPage } from './pages/CommunityPage';
+import { SubmitPage } from './pages/SubmitPage';
 
 export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
-
 
 function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => localStorage.getItem('tj.elder') === '1');
@@ -31,7 +30,10 @@ export function App() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   useEffect(() => {
     document.documentElement.lang = lang;
-    api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items), () => setRegions([]));
+    api<{ items: Region[] }>('GET', '/regions').then(
+      (r) => setRegions(r.items),
+      () => setRegions([]),
+    );
   }, [lang]);
 
   const page = route.split('?')[0];

@@ -27,11 +27,17 @@ export const messages = {
   photos: { 'zh-CN': '照片（可不传，最多 3 张）', en: 'Photos (optional, up to 3)' },
   submit: { 'zh-CN': '提交', en: 'Submit' },
   submitting: { 'zh-CN': '正在提交…', en: 'Submitting…' },
-  draftKept: { 'zh-CN': '您填写的内容已自动保存在本机，不会因为超时丢失。', en: 'What you type is saved on this device and never lost to a time-out.' },
+  draftKept: {
+    'zh-CN': '您填写的内容已自动保存在本机，不会因为超时丢失。',
+    en: 'What you type is saved on this device and never lost to a time-out.',
+  },
   doneTitle: { 'zh-CN': '已收到您的诉求', en: 'We have your demand' },
   doneNumber: { 'zh-CN': '诉求编号', en: 'Demand number' },
   doneCode: { 'zh-CN': '查询码', en: 'Query code' },
-  doneKeep: { 'zh-CN': '请记下编号和查询码，凭编号加手机号或查询码可以查询进度。', en: 'Keep the number and code: with the number and your phone or the code you can check progress.' },
+  doneKeep: {
+    'zh-CN': '请记下编号和查询码，凭编号加手机号或查询码可以查询进度。',
+    en: 'Keep the number and code: with the number and your phone or the code you can check progress.',
+  },
   print: { 'zh-CN': '打印 / 保存', en: 'Print / save' },
   photosFailed: { 'zh-CN': '诉求已提交，但有照片没能上传：{reason}', en: 'The demand is in, but a photo could not be uploaded: {reason}' },
   lookupTitle: { 'zh-CN': '查询办理进度', en: 'Check progress' },
@@ -60,10 +66,16 @@ export const messages = {
   more: { 'zh-CN': '加载更多', en: 'Load more' },
   navReception: { 'zh-CN': '接待日', en: 'Meet us' },
   receptionTitle: { 'zh-CN': '书记接待日 · 摆桌子听意见', en: 'Reception days: we sit down and listen' },
-  receptionHint: { 'zh-CN': '不会上网也没关系，到现场当面说，工作人员当场登记。', en: 'No internet needed: come and tell us in person; staff register it on the spot.' },
+  receptionHint: {
+    'zh-CN': '不会上网也没关系，到现场当面说，工作人员当场登记。',
+    en: 'No internet needed: come and tell us in person; staff register it on the spot.',
+  },
   receivedBy: { 'zh-CN': '接待：', en: 'Received by ' },
   seeReport: { 'zh-CN': '查看办理情况', en: 'What came of it' },
-  reportCounts: { 'zh-CN': '共反映 {raised} 件，已答复 {answered} 件，已办结 {closed} 件', en: '{raised} raised, {answered} answered, {closed} closed' },
+  reportCounts: {
+    'zh-CN': '共反映 {raised} 件，已答复 {answered} 件，已办结 {closed} 件',
+    en: '{raised} raised, {answered} answered, {closed} closed',
+  },
   navCommunity: { 'zh-CN': '议事公开', en: 'Community' },
   communityTitle: { 'zh-CN': '四方议事会公示与居民提议', en: 'Council notices and residents’ proposals' },
   noticesTitle: { 'zh-CN': '议事会决议公示', en: 'Council resolutions on notice' },
@@ -90,7 +102,10 @@ export const messages = {
   codeSent: { 'zh-CN': '验证码已发送（可再次获取）', en: 'Code sent (send again)' },
   codeLabel: { 'zh-CN': '短信验证码', en: 'Code from the text message' },
   confirmAction: { 'zh-CN': '确认', en: 'Confirm' },
-  hotline: { 'zh-CN': '不方便上网？拨打 12345 热线，或到社区党群服务中心请工作人员帮您登记。', en: 'No internet? Call 12345, or ask the staff at your community service centre to register it for you.' },
+  hotline: {
+    'zh-CN': '不方便上网？拨打 12345 热线，或到社区党群服务中心请工作人员帮您登记。',
+    en: 'No internet? Call 12345, or ask the staff at your community service centre to register it for you.',
+  },
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof messages;

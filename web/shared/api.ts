@@ -21,9 +21,20 @@ export async function api<T>(method: string, path: string, body?: unknown, lang 
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch {
-    throw new ApiError(0, 'network', lang === 'en' ? 'Network problem: check the connection and try again. Nothing you typed is lost.' : '网络连接有问题，请检查后重试。您填写的内容不会丢失。');
+    throw new ApiError(
+      0,
+      'network',
+      lang === 'en'
+        ? 'Network problem: check the connection and try again. Nothing you typed is lost.'
+        : '网络连接有问题，请检查后重试。您填写的内容不会丢失。',
+    );
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
@@ -56,5 +67,12 @@ export function saveLang(lang: Lang) {
   localStorage.setItem('tj.lang', lang);
 }
 
-export type Region = { id: number; parentId: number | null; level: 'district' | 'township' | 'community' | 'grid'; name: string; code: string; path: string };
+export type Region = {
+  id: number;
+  parentId: number | null;
+  level: 'district' | 'township' | 'community' | 'grid';
+  name: string;
+  code: string;
+  path: string;
+};
 export type Category = { id: number; parentId: number | null; level: number; name: string; fullName: string; utility: boolean };

@@ -1,14 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
 import { asc, eq } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { type AppContext, perform } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
-import { requireUser, sessionCookie } from '../../http/auth.js';
 import type { ActorCache } from '../../http/actor-cache.js';
-import type { HttpEnv } from '../../http/env.js';
+import { requireUser, sessionCookie } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
+import { type AppContext, isAdmin, perform } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { createUser } from './actions/create-user.js';
 import { endSession } from './actions/end-session.js';
 import { issueApiToken } from './actions/issue-api-token.js';
@@ -44,7 +42,10 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
       const { username, password } = c.req.valid('json');
       const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
       // Hash even for unknown users so timing does not tell which usernames exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      const ok = await verifyPassword(
+        password,
+        user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+      );
       const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
       if (!actor) throw new AppError('auth.invalid_credentials');
       const session = await perform(ctx, actor, startSession, {});
@@ -55,12 +56,21 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
         path: '/',
         expires: session.expiresAt,
       });
-      return c.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: session.csrfToken }, 200);
+      return c.json(
+        { id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: session.csrfToken },
+        200,
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' }, ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags,
+      summary: 'Sign out',
+      responses: { 204: { description: 'Signed out' }, ...errorResponses },
+    }),
     async (c) => {
       const session = c.get('session');
       const actor = c.get('actor');
@@ -74,10 +84,26 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/auth/me', tags, summary: 'The signed-in user and their roles', security: bearerSecurity, responses: { 200: jsonOk(Me), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags,
+      summary: 'The signed-in user and their roles',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(Me), ...errorResponses },
+    }),
     async (c) => {
       const actor = requireUser(c);
-      return c.json({ id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: c.get('session')?.csrfToken ?? null }, 200);
+      return c.json(
+        {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          grants: actor.grants,
+          csrfToken: c.get('session')?.csrfToken ?? null,
+        },
+        200,
+      );
     },
   );
 
@@ -119,7 +145,9 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
       request: jsonBody(
         z
           .object({
-            username: z.string().regex(/^[a-zA-Z0-9_.-]{3,50}$/, { message: '用户名为 3–50 位字母、数字或 _.- / 3–50 letters, digits or _.-' }),
+            username: z
+              .string()
+              .regex(/^[a-zA-Z0-9_.-]{3,50}$/, { message: '用户名为 3–50 位字母、数字或 _.- / 3–50 letters, digits or _.-' }),
             displayName: requiredText(50),
             password: z.string().min(8).max(200),
             phone: text(20).optional(),
@@ -136,7 +164,14 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/users', tags, summary: 'Admin: list staff accounts', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(UserView) })), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags,
+      summary: 'Admin: list staff accounts',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(z.object({ items: z.array(UserView) })), ...errorResponses },
+    }),
     async (c) => {
       const actor = requireUser(c);
       if (!isAdmin(actor)) throw new AppError('auth.forbidden');

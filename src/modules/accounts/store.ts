@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { regions } from '../regions/index.js';
 import type { Grant, UserActor } from '../../kernel/index.js';
+import { regions } from '../regions/index.js';
 import { apiTokens, sessions, userRoles, users } from './tables.js';
 
 export const sessionTtlMs = 12 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 export { deadlineInputs, invalidateDeadlineInputs } from './cache.js';
 export { addDays, dueAt, localDay, resolveTimeLimit, startOfLocalDay, type TimeLimit, type WorkCalendar } from './deadlines.js';
-export { listCalendarDays, upsertCalendarDays, type CalendarDay } from './store.js';
-export { calendarDays, timeLimitRules, type DeadlineStage } from './tables.js';
 export { calendarRoutes } from './routes.js';
+export { type CalendarDay, listCalendarDays, upsertCalendarDays } from './store.js';
+export { calendarDays, type DeadlineStage, timeLimitRules } from './tables.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
 import { asc } from 'drizzle-orm';
 import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { removeCalendarDay } from './actions/remove-calendar-day.js';
@@ -26,7 +26,13 @@ export function calendarRoutes(ctx: AppContext) {
   const app = newRouter();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/calendar/days', tags, summary: 'Holidays and adjusted working days (调休)', responses: { 200: jsonOk(z.object({ items: z.array(Day) })) } }),
+    createRoute({
+      method: 'get',
+      path: '/calendar/days',
+      tags,
+      summary: 'Holidays and adjusted working days (调休)',
+      responses: { 200: jsonOk(z.object({ items: z.array(Day) })) },
+    }),
     async (c) => c.json({ items: await listCalendarDays(ctx.db) }, 200),
   );
 
@@ -80,7 +86,14 @@ export function calendarRoutes(ctx: AppContext) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/time-limits', tags, summary: 'Time-limit rules that override the built-in norms', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(Rule) })), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/time-limits',
+      tags,
+      summary: 'Time-limit rules that override the built-in norms',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(z.object({ items: z.array(Rule) })), ...errorResponses },
+    }),
     async (c) => {
       requireUser(c);
       const rows = await ctx.db.select().from(timeLimitRules).orderBy(asc(timeLimitRules.id));

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
 import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { addCategory } from './actions/add-category.js';
@@ -8,13 +8,27 @@ import { listCategories } from './store.js';
 
 const tags = ['categories'];
 const CategoryView = z
-  .object({ id: z.number(), parentId: z.number().nullable(), level: z.number(), name: z.string(), fullName: z.string(), utility: z.boolean(), active: z.boolean() })
+  .object({
+    id: z.number(),
+    parentId: z.number().nullable(),
+    level: z.number(),
+    name: z.string(),
+    fullName: z.string(),
+    utility: z.boolean(),
+    active: z.boolean(),
+  })
   .openapi('Category');
 
 export function categoryRoutes(ctx: AppContext) {
   const app = newRouter();
   app.openapi(
-    createRoute({ method: 'get', path: '/categories', tags, summary: 'The matter category tree', responses: { 200: jsonOk(z.object({ items: z.array(CategoryView) })) } }),
+    createRoute({
+      method: 'get',
+      path: '/categories',
+      tags,
+      summary: 'The matter category tree',
+      responses: { 200: jsonOk(z.object({ items: z.array(CategoryView) })) },
+    }),
     async (c) => {
       const rows = await listCategories(ctx.db);
       return c.json({ items: rows.map(({ path: _, ...r }) => r) }, 200);
@@ -27,7 +41,9 @@ export function categoryRoutes(ctx: AppContext) {
       tags,
       summary: 'Admin: add a category',
       security: bearerSecurity,
-      request: jsonBody(z.object({ parentId: z.number().int().positive().nullable(), name: requiredText(50), utility: z.boolean().optional() }).strict()),
+      request: jsonBody(
+        z.object({ parentId: z.number().int().positive().nullable(), name: requiredText(50), utility: z.boolean().optional() }).strict(),
+      ),
       responses: { 201: jsonOk(CategoryView, 'Created'), ...errorResponses },
     }),
     async (c) => {

@@ -14,10 +14,7 @@ export async function listCategories(db: Db): Promise<Category[]> {
   return db.select().from(categories).orderBy(asc(categories.path));
 }
 
-export async function createCategory(
-  db: Db | Tx,
-  input: { parentId: number | null; name: string; utility?: boolean },
-): Promise<Category> {
+export async function createCategory(db: Db | Tx, input: { parentId: number | null; name: string; utility?: boolean }): Promise<Category> {
   const parent = input.parentId ? await getCategory(db, input.parentId) : null;
   if (input.parentId && !parent) throw new AppError('validation.reference', { details: { parentId: input.parentId } });
   const fullName = parent ? `${parent.fullName}/${input.name}` : input.name;

@@ -2,4 +2,4 @@
 export { type AgendaSource, registerAgendaSource } from './agenda-sources.js';
 export { councilRoutes } from './routes.js';
 export { councilChairsOver } from './store.js';
-export { councils, councilSeats } from './tables.js';
+export { councilSeats, councils } from './tables.js';

@@ -1,16 +1,33 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { underNode } from '../../db/tree.js';
+import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { iso } from '../../lib/iso.js';
 import { localDay } from '../calendar/index.js';
 import { regions } from '../regions/index.js';
-import { actionItems, agendaItems, councilAttendance, councilMeetings, councilSeats, councils, councilVotes, meetingCorrections, noticeComments, resolutions } from './tables.js';
+import {
+  actionItems,
+  agendaItems,
+  councilAttendance,
+  councilMeetings,
+  councilSeats,
+  councils,
+  councilVotes,
+  meetingCorrections,
+  noticeComments,
+  resolutions,
+} from './tables.js';
 
 /** The councils in the caller's organising scope. */
 export async function listCouncils(db: Db, actor: Actor) {
   return db
-    .select({ id: councils.id, regionId: councils.regionId, name: councils.name, quorumPercent: councils.quorumPercent, voteRule: councils.voteRule })
+    .select({
+      id: councils.id,
+      regionId: councils.regionId,
+      name: councils.name,
+      quorumPercent: councils.quorumPercent,
+      voteRule: councils.voteRule,
+    })
     .from(councils)
     .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(withinRegions(actor, organiserRoles, regions.path))
@@ -27,7 +44,15 @@ export async function councilDetail(db: Db, id: number) {
     name: c.name,
     quorumPercent: c.quorumPercent,
     voteRule: c.voteRule,
-    seats: seats.map((s) => ({ id: s.id, party: s.party, holderName: s.holderName, position: s.position, userId: s.userId, termStart: s.termStart, termEnd: s.termEnd })),
+    seats: seats.map((s) => ({
+      id: s.id,
+      party: s.party,
+      holderName: s.holderName,
+      position: s.position,
+      userId: s.userId,
+      termStart: s.termStart,
+      termEnd: s.termEnd,
+    })),
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, place: m.place, startsAt: m.startsAt.toISOString(), status: m.status })),
   };
 }
@@ -39,8 +64,23 @@ export async function meetingDetail(db: Db, id: number) {
   const votes = itemIds.length ? await db.select().from(councilVotes).where(inArray(councilVotes.agendaItemId, itemIds)) : [];
   const attendance = await db.select().from(councilAttendance).where(eq(councilAttendance.meetingId, id));
   const res = await db.select().from(resolutions).where(eq(resolutions.meetingId, id)).orderBy(asc(resolutions.id));
-  const acts = res.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, res.map((r) => r.id))).orderBy(asc(actionItems.id)) : [];
-  const corrections = await db.select().from(meetingCorrections).where(eq(meetingCorrections.meetingId, id)).orderBy(asc(meetingCorrections.id));
+  const acts = res.length
+    ? await db
+        .select()
+        .from(actionItems)
+        .where(
+          inArray(
+            actionItems.resolutionId,
+            res.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(actionItems.id))
+    : [];
+  const corrections = await db
+    .select()
+    .from(meetingCorrections)
+    .where(eq(meetingCorrections.meetingId, id))
+    .orderBy(asc(meetingCorrections.id));
   return {
     id: m.id,
     councilId: m.councilId,
@@ -65,7 +105,17 @@ export async function meetingDetail(db: Db, id: number) {
       agendaItemId: r.agendaItemId,
       text: r.text,
       noticeUntil: r.noticeUntil,
-      actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ id: a.id, title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status, demandId: a.demandId, initiativeId: a.initiativeId })),
+      actionItems: acts
+        .filter((a) => a.resolutionId === r.id)
+        .map((a) => ({
+          id: a.id,
+          title: a.title,
+          owner: a.owner,
+          dueOn: a.dueOn,
+          status: a.status,
+          demandId: a.demandId,
+          initiativeId: a.initiativeId,
+        })),
     })),
     corrections: corrections.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
   };
@@ -83,7 +133,9 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     .orderBy(asc(resolutions.id));
   const ids = rows.map((x) => x.r.id);
   const acts = ids.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, ids)) : [];
-  const comments = ids.length ? await db.select().from(noticeComments).where(inArray(noticeComments.resolutionId, ids)).orderBy(asc(noticeComments.id)) : [];
+  const comments = ids.length
+    ? await db.select().from(noticeComments).where(inArray(noticeComments.resolutionId, ids)).orderBy(asc(noticeComments.id))
+    : [];
   const today = localDay(now);
   return rows.map(({ r, council, meeting, startsAt }) => ({
     id: r.id,
@@ -93,7 +145,11 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     text: r.text,
     noticeUntil: r.noticeUntil,
     open: today <= r.noticeUntil,
-    actionItems: acts.filter((a) => a.resolutionId === r.id).map((a) => ({ title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status })),
-    comments: comments.filter((c) => c.resolutionId === r.id).map((c) => ({ name: c.name, body: c.body, createdAt: c.createdAt.toISOString() })),
+    actionItems: acts
+      .filter((a) => a.resolutionId === r.id)
+      .map((a) => ({ title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status })),
+    comments: comments
+      .filter((c) => c.resolutionId === r.id)
+      .map((c) => ({ name: c.name, body: c.body, createdAt: c.createdAt.toISOString() })),
   }));
 }

@@ -143,7 +143,8 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
       request: withBody(AttendanceBody),
       responses: { 200: jsonOk(AttendanceResult), ...errorResponses },
     }),
-    async (c) => c.json(await perform(ctx, requireUser(c), recordAttendance, { meetingId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), recordAttendance, { meetingId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
   );
   app.openapi(
     createRoute({
@@ -154,7 +155,8 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
       request: withBody(VotesBody),
       responses: { 200: jsonOk(VoteResult), ...errorResponses },
     }),
-    async (c) => c.json(await perform(ctx, requireUser(c), voteAgendaItem, { agendaItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), voteAgendaItem, { agendaItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
   );
   app.openapi(
     createRoute({
@@ -166,7 +168,10 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
       responses: { 201: jsonOk(ResolutionView), ...errorResponses },
     }),
     async (c) => {
-      const adopted = await perform(ctx, requireUser(c), adoptResolution, { agendaItemId: c.req.valid('param').id, ...c.req.valid('json') });
+      const adopted = await perform(ctx, requireUser(c), adoptResolution, {
+        agendaItemId: c.req.valid('param').id,
+        ...c.req.valid('json'),
+      });
       return c.json(adopted, 201);
     },
   );
@@ -207,7 +212,8 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
       request: withBody(ActionItemStatusBody),
       responses: { 200: jsonOk(ActionItemView), ...errorResponses },
     }),
-    async (c) => c.json(await perform(ctx, requireUser(c), updateActionItem, { actionItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), updateActionItem, { actionItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
   );
 
   app.use('/public/resolutions/*', rateLimit(limitPerMinute) as MiddlewareHandler<HttpEnv>);

@@ -29,7 +29,9 @@ export const CreateCouncilBody = z
   })
   .strict();
 
-export const ScheduleMeetingBody = z.object({ title: requiredText(200), place: requiredText(200), startsAt: z.iso.datetime({ offset: true }) }).strict();
+export const ScheduleMeetingBody = z
+  .object({ title: requiredText(200), place: requiredText(200), startsAt: z.iso.datetime({ offset: true }) })
+  .strict();
 export const AgendaItemBody = z
   .object({
     source: z.enum(['topic', 'demand', 'proposal', 'free']),
@@ -134,7 +136,9 @@ export const ResolutionView = z
   })
   .openapi('Resolution');
 
-export const CorrectionView = z.object({ id: z.number(), meetingId: z.number(), body: z.string(), createdAt: z.string() }).openapi('MeetingCorrection');
+export const CorrectionView = z
+  .object({ id: z.number(), meetingId: z.number(), body: z.string(), createdAt: z.string() })
+  .openapi('MeetingCorrection');
 export const CommentView = z.object({ id: z.number(), resolutionId: z.number(), createdAt: z.string() }).openapi('NoticeCommentReceipt');
 export { ActionItemView };
 
@@ -160,7 +164,15 @@ export const MeetingView = z
         votes: z.array(z.object({ seatId: z.number(), choice: z.string() })),
       }),
     ),
-    resolutions: z.array(z.object({ id: z.number(), agendaItemId: z.number(), text: z.string(), noticeUntil: z.string(), actionItems: z.array(ActionItemView) })),
+    resolutions: z.array(
+      z.object({
+        id: z.number(),
+        agendaItemId: z.number(),
+        text: z.string(),
+        noticeUntil: z.string(),
+        actionItems: z.array(ActionItemView),
+      }),
+    ),
     corrections: z.array(z.object({ id: z.number(), body: z.string(), createdAt: z.string() })),
   })
   .openapi('CouncilMeeting');

@@ -10,12 +10,16 @@ export type Party = (typeof parties)[number];
 /** 四方议事会 of one community. */
 export const councils = pgTable('councils', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  regionId: integer('region_id').notNull().references(() => regions.id),
+  regionId: integer('region_id')
+    .notNull()
+    .references(() => regions.id),
   name: text('name').notNull(),
   /** Share of seats that must be present (default: more than half). */
   quorumPercent: integer('quorum_percent').notNull().default(50),
   /** How a vote passes: more than half of the seats present (default), of all seats, or two thirds of those present. */
-  voteRule: text('vote_rule', { enum: ['majority_present', 'majority_seats', 'two_thirds_present'] }).notNull().default('majority_present'),
+  voteRule: text('vote_rule', { enum: ['majority_present', 'majority_seats', 'two_thirds_present'] })
+    .notNull()
+    .default('majority_present'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
@@ -23,11 +27,15 @@ export const councilSeats = pgTable(
   'council_seats',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    councilId: integer('council_id').notNull().references(() => councils.id),
+    councilId: integer('council_id')
+      .notNull()
+      .references(() => councils.id),
     party: text('party', { enum: parties }).notNull(),
     holderName: text('holder_name').notNull(),
     userId: integer('user_id').references(() => users.id),
-    position: text('position', { enum: ['chair', 'secretary', 'member'] }).notNull().default('member'),
+    position: text('position', { enum: ['chair', 'secretary', 'member'] })
+      .notNull()
+      .default('member'),
     termStart: date('term_start', { mode: 'string' }).notNull(),
     termEnd: date('term_end', { mode: 'string' }).notNull(),
   },
@@ -36,11 +44,15 @@ export const councilSeats = pgTable(
 
 export const councilMeetings = pgTable('council_meetings', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  councilId: integer('council_id').notNull().references(() => councils.id),
+  councilId: integer('council_id')
+    .notNull()
+    .references(() => councils.id),
   title: text('title').notNull(),
   place: text('place').notNull(),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  status: text('status', { enum: ['scheduled', 'closed'] }).notNull().default('scheduled'),
+  status: text('status', { enum: ['scheduled', 'closed'] })
+    .notNull()
+    .default('scheduled'),
   minutes: text('minutes').notNull().default(''),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   createdBy: integer('created_by').notNull(),
@@ -49,7 +61,9 @@ export const councilMeetings = pgTable('council_meetings', {
 
 export const agendaItems = pgTable('agenda_items', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  meetingId: integer('meeting_id').notNull().references(() => councilMeetings.id),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .references(() => councilMeetings.id),
   source: text('source', { enum: ['topic', 'demand', 'proposal', 'free'] }).notNull(),
   /** The demand or proposal id, or the topic's label, it came from. */
   sourceRef: text('source_ref'),
@@ -63,8 +77,12 @@ export const agendaItems = pgTable('agenda_items', {
 export const councilAttendance = pgTable(
   'council_attendance',
   {
-    meetingId: integer('meeting_id').notNull().references(() => councilMeetings.id),
-    seatId: integer('seat_id').notNull().references(() => councilSeats.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => councilMeetings.id),
+    seatId: integer('seat_id')
+      .notNull()
+      .references(() => councilSeats.id),
     present: boolean('present').notNull(),
     recordedBy: integer('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
@@ -75,8 +93,12 @@ export const councilAttendance = pgTable(
 export const councilVotes = pgTable(
   'council_votes',
   {
-    agendaItemId: integer('agenda_item_id').notNull().references(() => agendaItems.id),
-    seatId: integer('seat_id').notNull().references(() => councilSeats.id),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    seatId: integer('seat_id')
+      .notNull()
+      .references(() => councilSeats.id),
     choice: text('choice', { enum: ['for', 'against', 'abstain'] }).notNull(),
     recordedBy: integer('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
@@ -86,8 +108,12 @@ export const councilVotes = pgTable(
 
 export const resolutions = pgTable('resolutions', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  meetingId: integer('meeting_id').notNull().references(() => councilMeetings.id),
-  agendaItemId: integer('agenda_item_id').notNull().references(() => agendaItems.id),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .references(() => councilMeetings.id),
+  agendaItemId: integer('agenda_item_id')
+    .notNull()
+    .references(() => agendaItems.id),
   text: text('text').notNull(),
   /** 公示: shown on the portal, open to comments, until this day. */
   noticeUntil: date('notice_until', { mode: 'string' }).notNull(),
@@ -96,11 +122,15 @@ export const resolutions = pgTable('resolutions', {
 
 export const actionItems = pgTable('action_items', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  resolutionId: integer('resolution_id').notNull().references(() => resolutions.id),
+  resolutionId: integer('resolution_id')
+    .notNull()
+    .references(() => resolutions.id),
   title: text('title').notNull(),
   owner: text('owner').notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
-  status: text('status', { enum: ['open', 'in_progress', 'done'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'in_progress', 'done'] })
+    .notNull()
+    .default('open'),
   demandId: bigint('demand_id', { mode: 'number' }).references(() => demands.id),
   initiativeId: integer('initiative_id').references(() => initiatives.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -110,7 +140,9 @@ export const noticeComments = pgTable(
   'notice_comments',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    resolutionId: integer('resolution_id').notNull().references(() => resolutions.id),
+    resolutionId: integer('resolution_id')
+      .notNull()
+      .references(() => resolutions.id),
     name: text('name'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -121,7 +153,9 @@ export const noticeComments = pgTable(
 /** A closed meeting's record never changes; a correction is a new entry linked to it. */
 export const meetingCorrections = pgTable('meeting_corrections', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  meetingId: integer('meeting_id').notNull().references(() => councilMeetings.id),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .references(() => councilMeetings.id),
   body: text('body').notNull(),
   createdBy: integer('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

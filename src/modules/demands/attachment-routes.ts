@@ -1,23 +1,25 @@
-import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
+import type { Context } from 'hono';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
-import { residentActor } from '../../kernel/index.js';
+import type { AppContext } from '../../kernel/index.js';
+import { perform, residentActor } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { addAttachment, maxAttachmentBytes } from './actions/add-attachment.js';
+import { mayView } from './policy.js';
 import { loadJoined } from './queries/get-demand.js';
 import { findOwnDemand } from './queries/public-lookup.js';
-import { mayView } from './policy.js';
-import { attachments, assignments } from './tables.js';
+import { assignments, attachments } from './tables.js';
 
 const Saved = z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() });
-const imageBody = { content: { 'image/jpeg': { schema: z.any() }, 'image/png': { schema: z.any() }, 'image/webp': { schema: z.any() } }, required: true as const };
+const imageBody = {
+  content: { 'image/jpeg': { schema: z.any() }, 'image/png': { schema: z.any() }, 'image/webp': { schema: z.any() } },
+  required: true as const,
+};
 
 async function readUpload(c: Context<HttpEnv>) {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -78,10 +80,16 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number) 
     }),
     async (c) => {
       const actor = requireUser(c);
-      const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, c.req.valid('param').id));
+      const [file] = await ctx.db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.id, c.req.valid('param').id));
       const joined = file ? await loadJoined(ctx.db, file.demandId) : null;
-      const held = file ? (await ctx.db.select({ u: assignments.unitId }).from(assignments).where(eq(assignments.demandId, file.demandId))).map((r) => r.u) : [];
-      if (!file || !joined || !mayView(actor, { regionPath: joined.regionPath, unitId: joined.demand.unitId }, held)) throw new AppError('not_found');
+      const held = file
+        ? (await ctx.db.select({ u: assignments.unitId }).from(assignments).where(eq(assignments.demandId, file.demandId))).map((r) => r.u)
+        : [];
+      if (!file || !joined || !mayView(actor, { regionPath: joined.regionPath, unitId: joined.demand.unitId }, held))
+        throw new AppError('not_found');
       return c.body(new Uint8Array(file.data), 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

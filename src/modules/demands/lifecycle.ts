@@ -53,10 +53,4 @@ export const terminalStates: readonly DemandState[] = ['closed', 'declined', 'wi
 export const isTerminal = (state: DemandState) => terminalStates.includes(state);
 
 /** Actions that must say why (退单, 不予受理, 重办, 延期, 督办). */
-export const reasonRequired: ReadonlySet<DemandAction> = new Set([
-  'return',
-  'decline',
-  'reopen',
-  'request_extension',
-  'supervise',
-]);
+export const reasonRequired: ReadonlySet<DemandAction> = new Set(['return', 'decline', 'reopen', 'request_extension', 'supervise']);

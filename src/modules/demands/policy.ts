@@ -36,9 +36,7 @@ export function mayAct(actor: Actor, action: DemandAction, demand: DemandScope):
   const rule = actionRules[action];
   if (actor.kind === 'resident') return rule.resident === true;
   if (isAdmin(actor)) return true;
-  return rule.roles.some((role) =>
-    role === 'handler' ? handlesUnit(actor, demand.unitId) : coversRegion(actor, role, demand.regionPath),
-  );
+  return rule.roles.some((role) => (role === 'handler' ? handlesUnit(actor, demand.unitId) : coversRegion(actor, role, demand.regionPath)));
 }
 
 /**

@@ -1,17 +1,15 @@
-import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
-import type { HttpEnv } from '../../http/env.js';
 import { rateLimit } from '../../http/rate-limit.js';
+import { newRouter } from '../../http/router.js';
 import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
-import { residentActor } from '../../kernel/index.js';
+import type { AppContext } from '../../kernel/index.js';
+import { perform, residentActor } from '../../kernel/index.js';
 import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
 import { findOwnDemand, listPublicAnswered, presentOwnDemand } from './queries/public-lookup.js';
 import { LookupBody, PublicDemandView, PublicSubmitBody } from './schema.js';
-import { demandTypes, demandStates, satisfactions } from './tables.js';
+import { demandStates, demandTypes, satisfactions } from './tables.js';
 
 const tags = ['public'];
 
@@ -29,7 +27,10 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
       request: jsonBody(PublicSubmitBody),
       responses: {
         201: jsonOk(z.object({ number: z.string(), queryCode: z.string().nullable(), demand: PublicDemandView }), 'Submitted'),
-        200: jsonOk(z.object({ number: z.string(), queryCode: z.string().nullable(), demand: PublicDemandView }), 'Already submitted with this idempotency key'),
+        200: jsonOk(
+          z.object({ number: z.string(), queryCode: z.string().nullable(), demand: PublicDemandView }),
+          'Already submitted with this idempotency key',
+        ),
         ...errorResponses,
         429: errorResponses[409],
       },
@@ -93,7 +94,14 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
       tags,
       summary: '撤回: the resident withdraws their demand',
       request: jsonBody(
-        z.object({ number: z.string().trim(), phone: z.string().trim().optional(), queryCode: z.string().trim().optional(), reason: text(1000).optional() }).strict(),
+        z
+          .object({
+            number: z.string().trim(),
+            phone: z.string().trim().optional(),
+            queryCode: z.string().trim().optional(),
+            reason: text(1000).optional(),
+          })
+          .strict(),
       ),
       responses: { 200: jsonOk(PublicDemandView), ...errorResponses },
     }),

@@ -1,16 +1,14 @@
-import { perform } from '../../kernel/index.js';
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
-import type { UserActor } from '../../kernel/index.js';
+import type { AppContext, UserActor } from '../../kernel/index.js';
+import { perform } from '../../kernel/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
 import { answerDemandDirectly } from './actions/answer-demand-directly.js';
 import { closeDemand } from './actions/close-demand.js';
-import { declineDemand } from './actions/decline-demand.js';
 import { decideExtension } from './actions/decide-extension.js';
+import { declineDemand } from './actions/decline-demand.js';
 import { dispatchDemand } from './actions/dispatch-demand.js';
 import { mergeDemand } from './actions/merge-demand.js';
 import { recordCallback } from './actions/record-callback.js';
@@ -133,26 +131,39 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
       },
     );
 
-  action('dispatch', '派单: send to a unit (omit unitId: the township government of the place, 首接负责)', DispatchBody, (actor, demandId, b) =>
-    perform(ctx, actor, dispatchDemand, { demandId, ...b }),
+  action(
+    'dispatch',
+    '派单: send to a unit (omit unitId: the township government of the place, 首接负责)',
+    DispatchBody,
+    (actor, demandId, b) => perform(ctx, actor, dispatchDemand, { demandId, ...b }),
   );
-  action('acknowledge', '签收: the unit takes the demand on', z.object({}).strict(), (actor, demandId) => perform(ctx, actor, acknowledgeDemand, { demandId }));
+  action('acknowledge', '签收: the unit takes the demand on', z.object({}).strict(), (actor, demandId) =>
+    perform(ctx, actor, acknowledgeDemand, { demandId }),
+  );
   action('return', '退单: the unit sends it back to the dispatchers, with a reason', ReasonBody, (actor, demandId, b) =>
     perform(ctx, actor, returnDemand, { demandId, reason: b.reason }),
   );
-  action('reply', '答复: the unit answers the resident', ReplyBody, (actor, demandId, b) => perform(ctx, actor, replyDemand, { demandId, reply: b.reply }));
+  action('reply', '答复: the unit answers the resident', ReplyBody, (actor, demandId, b) =>
+    perform(ctx, actor, replyDemand, { demandId, reply: b.reply }),
+  );
   action('answer', '直接答复: an operator answers a consultation at once (knowledge base)', AnswerBody, (actor, demandId, b) =>
     perform(ctx, actor, answerDemandDirectly, { demandId, ...b }),
   );
   action('callback', '回访: record satisfaction and whether the problem was solved', CallbackBody, (actor, demandId, b) =>
     perform(ctx, actor, recordCallback, { demandId, ...b }),
   );
-  action('close', '办结: close after the callback', OptionalReasonBody, (actor, demandId, b) => perform(ctx, actor, closeDemand, { demandId, note: b.reason }));
+  action('close', '办结: close after the callback', OptionalReasonBody, (actor, demandId, b) =>
+    perform(ctx, actor, closeDemand, { demandId, note: b.reason }),
+  );
   action('reopen', '重办: reopen after an unsatisfied callback', ReasonBody, (actor, demandId, b) =>
     perform(ctx, actor, reopenDemand, { demandId, reason: b.reason }),
   );
-  action('merge', '合并: merge a duplicate into another demand', MergeBody, (actor, demandId, b) => perform(ctx, actor, mergeDemand, { demandId, ...b }));
-  action('decline', '不予受理: decline with a reason', ReasonBody, (actor, demandId, b) => perform(ctx, actor, declineDemand, { demandId, reason: b.reason }));
+  action('merge', '合并: merge a duplicate into another demand', MergeBody, (actor, demandId, b) =>
+    perform(ctx, actor, mergeDemand, { demandId, ...b }),
+  );
+  action('decline', '不予受理: decline with a reason', ReasonBody, (actor, demandId, b) =>
+    perform(ctx, actor, declineDemand, { demandId, reason: b.reason }),
+  );
   action('withdraw', '撤回: withdraw on the resident\u2019s behalf', OptionalReasonBody, (actor, demandId, b) =>
     perform(ctx, actor, withdrawDemand, { demandId, reason: b.reason }),
   );

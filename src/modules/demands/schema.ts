@@ -47,9 +47,16 @@ export const PublicSubmitBody = z
 
 export const LookupBody = z
   .object({
-    number: z.string().trim().regex(/^\d{14,20}$/, { message: '诉求编号是 14 位以上数字 / a demand number is 14+ digits' }),
+    number: z
+      .string()
+      .trim()
+      .regex(/^\d{14,20}$/, { message: '诉求编号是 14 位以上数字 / a demand number is 14+ digits' }),
     phone: phone.optional(),
-    queryCode: z.string().trim().regex(/^\d{6}$/, { message: '查询码是 6 位数字 / the query code is 6 digits' }).optional(),
+    queryCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { message: '查询码是 6 位数字 / the query code is 6 digits' })
+      .optional(),
   })
   .strict()
   .refine((b) => b.phone || b.queryCode, { message: '请填写手机号或查询码 / give the phone or the query code' })
@@ -68,9 +75,7 @@ export const ReasonBody = z.object({ reason: requiredText(1000) }).strict();
 export const OptionalReasonBody = z.object({ reason: text(1000).optional() }).strict();
 export const ReplyBody = z.object({ reply: requiredText(5000) }).strict();
 export const AnswerBody = z.object({ reply: requiredText(5000), knowledgeArticleId: z.number().int().positive().optional() }).strict();
-export const CallbackBody = z
-  .object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: text(1000).optional() })
-  .strict();
+export const CallbackBody = z.object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: text(1000).optional() }).strict();
 export const MergeBody = z.object({ intoDemandId: z.number().int().positive(), note: text(1000).optional() }).strict();
 export const ExtensionRequestBody = z.object({ extraWorkdays: z.number().int().min(1).max(30), reason: requiredText(1000) }).strict();
 export const ExtensionDecisionBody = z.object({ approve: z.boolean(), reason: text(1000).optional() }).strict();
@@ -79,7 +84,12 @@ export const SuperviseBody = z.object({ supervised: z.boolean().default(true), r
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)));
 
 export const ListDemandsQuery = z.object({
@@ -91,10 +101,24 @@ export const ListDemandsQuery = z.object({
   categoryId: z.coerce.number().int().positive().optional(),
   channel: z.enum(channels).optional(),
   type: z.enum(demandTypes).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  dueWithinHours: z.coerce.number().int().min(1).max(24 * 30).optional(),
-  supervised: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  extensionPending: z.enum(['true']).transform(() => true).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  dueWithinHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional(),
+  supervised: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  extensionPending: z
+    .enum(['true'])
+    .transform(() => true)
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().min(1).max(100).optional(),
@@ -167,14 +191,24 @@ export const DemandDetail = DemandSummary.extend({
     }),
   ),
   extensionRequests: z.array(
-    z.object({ id: z.number(), extraWorkdays: z.number(), reason: z.string(), status: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable(), decisionReason: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      extraWorkdays: z.number(),
+      reason: z.string(),
+      status: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+    }),
   ),
   callbacks: z.array(z.object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: z.string(), at: z.string() })),
   attachments: z.array(z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() })),
 }).openapi('DemandDetail');
 export type DemandDetailView = z.infer<typeof DemandDetail>;
 
-export const DemandPage = z.object({ items: z.array(DemandSummary), total: z.number(), page: z.number(), pageSize: z.number() }).openapi('DemandPage');
+export const DemandPage = z
+  .object({ items: z.array(DemandSummary), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('DemandPage');
 
 export const PublicDemandView = z
   .object({

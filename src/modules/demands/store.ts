@@ -1,12 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { type ActionContext, type Actor, actorUserId, audit } from '../../kernel/index.js';
-import { deadlineInputs, dueAt, resolveTimeLimit, type DeadlineStage } from '../calendar/index.js';
+import { AppError } from '../../lib/errors.js';
+import { type DeadlineStage, deadlineInputs, dueAt, resolveTimeLimit } from '../calendar/index.js';
 import { type Category, getCategory } from '../categories/index.js';
-import { pathIds } from '../regions/index.js';
-import { regions } from '../regions/index.js';
+import { pathIds, regions } from '../regions/index.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
 import { mayAct, mayView } from './policy.js';
 import { assignments, type DemandRow, type DemandState, demandEvents, demands } from './tables.js';

@@ -1,4 +1,16 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/bytea.js';
 import { users } from '../accounts/tables.js';
 import { categories } from '../categories/tables.js';
@@ -50,7 +62,9 @@ export const demands = pgTable(
     reporterContact: text('reporter_contact'),
     /** Hidden from the public listing (names are never public anyway). */
     anonymous: boolean('anonymous').notNull().default(false),
-    regionId: integer('region_id').notNull().references(() => regions.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
     address: text('address').notNull().default(''),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
@@ -97,7 +111,9 @@ export const demandEvents = pgTable(
   'demand_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
     action: text('action').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -115,8 +131,12 @@ export const assignments = pgTable(
   'assignments',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     dispatchedBy: integer('dispatched_by'),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
     acknowledgeDueAt: timestamp('acknowledge_due_at', { withTimezone: true }).notNull(),
@@ -131,13 +151,17 @@ export const extensionRequests = pgTable(
   'extension_requests',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
     unitId: integer('unit_id').notNull(),
     requestedBy: integer('requested_by').notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     extraWorkdays: integer('extra_workdays').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'denied'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'approved', 'denied'] })
+      .notNull()
+      .default('pending'),
     decidedBy: integer('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionReason: text('decision_reason'),
@@ -149,7 +173,9 @@ export const callbacks = pgTable(
   'callbacks',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
     unitId: integer('unit_id'),
     satisfaction: text('satisfaction', { enum: satisfactions }).notNull(),
     solved: boolean('solved').notNull(),
@@ -164,7 +190,9 @@ export const attachments = pgTable(
   'attachments',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

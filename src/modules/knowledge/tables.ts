@@ -9,7 +9,9 @@ export const knowledgeArticles = pgTable(
     body: text('body').notNull(),
     keywords: text('keywords').notNull().default(''),
     categoryId: integer('category_id'),
-    status: text('status', { enum: ['draft', 'approved', 'retired'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'approved', 'retired'] })
+      .notNull()
+      .default('draft'),
     /** The date the answer was last checked to be right, and until when it holds. */
     reviewedOn: date('reviewed_on', { mode: 'string' }),
     validUntil: date('valid_until', { mode: 'string' }),

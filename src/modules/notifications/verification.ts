@@ -18,9 +18,12 @@ export async function sendVerificationCode(a: ActionContext, opts: { phone: stri
     .insert(phoneVerifications)
     .values({ phoneHash: phoneKey(opts.phone), codeHash: sha256(code), expiresAt: new Date(a.now.getTime() + ttlMs) })
     .returning({ id: phoneVerifications.id });
-  await a.tx
-    .insert(outboxMessages)
-    .values({ channel: 'sms', recipient: normalizePhone(opts.phone), body: `【听见】您的验证码是 ${code}，10 分钟内有效。`, createdAt: a.now });
+  await a.tx.insert(outboxMessages).values({
+    channel: 'sms',
+    recipient: normalizePhone(opts.phone),
+    body: `【听见】您的验证码是 ${code}，10 分钟内有效。`,
+    createdAt: a.now,
+  });
   await audit(a, { resource: 'phone_verification', resourceId: v.id, action: 'send_code' });
 }
 
@@ -32,10 +35,16 @@ export async function consumeVerificationCode(a: ActionContext, phone: string, c
   const [v] = await a.tx
     .select()
     .from(phoneVerifications)
-    .where(and(eq(phoneVerifications.phoneHash, phoneKey(phone)), isNull(phoneVerifications.usedAt), gt(phoneVerifications.expiresAt, a.now)))
+    .where(
+      and(eq(phoneVerifications.phoneHash, phoneKey(phone)), isNull(phoneVerifications.usedAt), gt(phoneVerifications.expiresAt, a.now)),
+    )
     .orderBy(desc(phoneVerifications.id))
     .limit(1);
-  const refuse = () => new AppError('request.invalid', { zh: '验证码不正确或已过期，请重新获取。', en: 'The code is wrong or has expired; request a new one.' });
+  const refuse = () =>
+    new AppError('request.invalid', {
+      zh: '验证码不正确或已过期，请重新获取。',
+      en: 'The code is wrong or has expired; request a new one.',
+    });
   if (!v || v.attempts >= maxAttempts) throw refuse();
   if (v.codeHash !== sha256(code.trim())) {
     a.onRollback(async (db) => {

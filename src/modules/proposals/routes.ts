@@ -1,16 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { underNode } from '../../db/tree.js';
-import { type AppContext, perform } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
-import { isAdmin } from '../../kernel/index.js';
-import { residentActor } from '../../kernel/index.js';
-import { outboxMessages } from '../notifications/index.js';
-import { sendVerificationCode } from '../notifications/index.js';
+import { type AppContext, isAdmin, perform, residentActor } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
+import { outboxMessages, sendVerificationCode } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
 import { secondProposal } from './actions/second-proposal.js';
@@ -18,33 +15,102 @@ import { submitProposal } from './actions/submit-proposal.js';
 import { proposals } from './tables.js';
 
 const tags = ['proposals'];
-const phone = z.string().trim().regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' });
-const code = z.string().trim().regex(/^\d{6}$/, { message: '验证码是 6 位数字 / the code is 6 digits' });
-const View = z.object({ id: z.number(), regionId: z.number(), region: z.string(), title: z.string(), body: z.string(), proposerName: z.string().nullable(), status: z.string(), seconds: z.number(), mergedIntoId: z.number().nullable(), createdAt: z.string() }).openapi('Proposal');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' });
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: '验证码是 6 位数字 / the code is 6 digits' });
+const View = z
+  .object({
+    id: z.number(),
+    regionId: z.number(),
+    region: z.string(),
+    title: z.string(),
+    body: z.string(),
+    proposerName: z.string().nullable(),
+    status: z.string(),
+    seconds: z.number(),
+    mergedIntoId: z.number().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Proposal');
 
 export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
   const app = newRouter();
   const present = async (id: number) => {
-    const [r] = await ctx.db.select({ p: proposals, region: regions.name }).from(proposals).innerJoin(regions, eq(regions.id, proposals.regionId)).where(eq(proposals.id, id));
-    return { id: r.p.id, regionId: r.p.regionId, region: r.region, title: r.p.title, body: r.p.body, proposerName: r.p.proposerName, status: r.p.status, seconds: r.p.seconds, mergedIntoId: r.p.mergedIntoId, createdAt: r.p.createdAt.toISOString() };
+    const [r] = await ctx.db
+      .select({ p: proposals, region: regions.name })
+      .from(proposals)
+      .innerJoin(regions, eq(regions.id, proposals.regionId))
+      .where(eq(proposals.id, id));
+    return {
+      id: r.p.id,
+      regionId: r.p.regionId,
+      region: r.region,
+      title: r.p.title,
+      body: r.p.body,
+      proposerName: r.p.proposerName,
+      status: r.p.status,
+      seconds: r.p.seconds,
+      mergedIntoId: r.p.mergedIntoId,
+      createdAt: r.p.createdAt.toISOString(),
+    };
   };
   // Codes cost an SMS each: at most five a minute per address, whatever the general limit (0 = off).
-  app.use('/public/verification-codes', rateLimit(() => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5))));
+  app.use(
+    '/public/verification-codes',
+    rateLimit(() => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5))),
+  );
   app.use('/public/proposals/*', rateLimit(limitPerMinute));
 
   app.openapi(
-    createRoute({ method: 'post', path: '/public/verification-codes', tags: ['public'], summary: 'Send a one-time code to a phone (by SMS through the outbox)', request: jsonBody(z.object({ phone }).strict()), responses: { 202: { description: 'Sent' }, ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/public/verification-codes',
+      tags: ['public'],
+      summary: 'Send a one-time code to a phone (by SMS through the outbox)',
+      request: jsonBody(z.object({ phone }).strict()),
+      responses: { 202: { description: 'Sent' }, ...errorResponses },
+    }),
     async (c) => {
       await perform(ctx, residentActor, sendVerificationCode, c.req.valid('json'));
       return c.body(null, 202);
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/public/proposals', tags: ['public'], summary: '提议: a resident proposes a matter for their community (phone code required)', request: jsonBody(z.object({ regionId: z.number().int().positive(), title: requiredText(200), body: requiredText(5000), name: text(50).optional(), phone, code }).strict()), responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/public/proposals',
+      tags: ['public'],
+      summary: '提议: a resident proposes a matter for their community (phone code required)',
+      request: jsonBody(
+        z
+          .object({
+            regionId: z.number().int().positive(),
+            title: requiredText(200),
+            body: requiredText(5000),
+            name: text(50).optional(),
+            phone,
+            code,
+          })
+          .strict(),
+      ),
+      responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses },
+    }),
     async (c) => c.json(await present((await perform(ctx, residentActor, submitProposal, c.req.valid('json'))).id), 201),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/public/proposals', tags: ['public'], summary: 'Proposals of a community (and below), most supported first', request: { query: z.object({ regionId: z.coerce.number().int().positive() }) }, responses: { 200: jsonOk(z.object({ items: z.array(View) })), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/public/proposals',
+      tags: ['public'],
+      summary: 'Proposals of a community (and below), most supported first',
+      request: { query: z.object({ regionId: z.coerce.number().int().positive() }) },
+      responses: { 200: jsonOk(z.object({ items: z.array(View) })), ...errorResponses },
+    }),
     async (c) => {
       const rows = await ctx.db
         .select({ id: proposals.id })
@@ -57,27 +123,114 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/public/proposals/{id}/seconds', tags: ['public'], summary: '附议: one person, one second (phone code required)', request: { params: IdParam, ...jsonBody(z.object({ phone, code }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await perform(ctx, residentActor, secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
+    createRoute({
+      method: 'post',
+      path: '/public/proposals/{id}/seconds',
+      tags: ['public'],
+      summary: '附议: one person, one second (phone code required)',
+      request: { params: IdParam, ...jsonBody(z.object({ phone, code }).strict()) },
+      responses: { 200: jsonOk(View), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await present(
+          (await perform(ctx, residentActor, secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id,
+        ),
+        200,
+      ),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/proposals', tags, summary: 'An operator enters a proposal on a resident’s behalf', security: bearerSecurity, request: jsonBody(z.object({ regionId: z.number().int().positive(), title: requiredText(200), body: requiredText(5000), name: text(50).optional(), phone }).strict()), responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/proposals',
+      tags,
+      summary: 'An operator enters a proposal on a resident’s behalf',
+      security: bearerSecurity,
+      request: jsonBody(
+        z
+          .object({
+            regionId: z.number().int().positive(),
+            title: requiredText(200),
+            body: requiredText(5000),
+            name: text(50).optional(),
+            phone,
+          })
+          .strict(),
+      ),
+      responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses },
+    }),
     async (c) => c.json(await present((await perform(ctx, requireUser(c), submitProposal, c.req.valid('json'))).id), 201),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/proposals/{id}/seconds', tags, summary: 'An operator records a resident’s second', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ phone }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await perform(ctx, requireUser(c), secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id), 200),
+    createRoute({
+      method: 'post',
+      path: '/proposals/{id}/seconds',
+      tags,
+      summary: 'An operator records a resident’s second',
+      security: bearerSecurity,
+      request: { params: IdParam, ...jsonBody(z.object({ phone }).strict()) },
+      responses: { 200: jsonOk(View), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await present(
+          (await perform(ctx, requireUser(c), secondProposal, { proposalId: c.req.valid('param').id, ...c.req.valid('json') })).id,
+        ),
+        200,
+      ),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/proposals/{id}/merge', tags, summary: 'Merge a duplicate proposal into another; supporters count once', security: bearerSecurity, request: { params: IdParam, ...jsonBody(z.object({ intoId: z.number().int().positive() }).strict()) }, responses: { 200: jsonOk(View), ...errorResponses } }),
-    async (c) => c.json(await present((await perform(ctx, requireUser(c), mergeProposal, { proposalId: c.req.valid('param').id, intoId: c.req.valid('json').intoId })).id), 200),
+    createRoute({
+      method: 'post',
+      path: '/proposals/{id}/merge',
+      tags,
+      summary: 'Merge a duplicate proposal into another; supporters count once',
+      security: bearerSecurity,
+      request: { params: IdParam, ...jsonBody(z.object({ intoId: z.number().int().positive() }).strict()) },
+      responses: { 200: jsonOk(View), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await present(
+          (await perform(ctx, requireUser(c), mergeProposal, { proposalId: c.req.valid('param').id, intoId: c.req.valid('json').intoId }))
+            .id,
+        ),
+        200,
+      ),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/outbox', tags: ['notifications'], summary: 'Admin: messages waiting for a gateway (no SMS gateway is configured in this build)', security: bearerSecurity, responses: { 200: jsonOk(z.object({ items: z.array(z.object({ id: z.number(), channel: z.string(), recipient: z.string(), body: z.string(), createdAt: z.string() })) })), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/outbox',
+      tags: ['notifications'],
+      summary: 'Admin: messages waiting for a gateway (no SMS gateway is configured in this build)',
+      security: bearerSecurity,
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(
+              z.object({ id: z.number(), channel: z.string(), recipient: z.string(), body: z.string(), createdAt: z.string() }),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
     async (c) => {
       if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
       const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(200);
-      return c.json({ items: rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, body: r.body, createdAt: r.createdAt.toISOString() })) }, 200);
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            channel: r.channel,
+            recipient: r.recipient,
+            body: r.body,
+            createdAt: r.createdAt.toISOString(),
+          })),
+        },
+        200,
+      );
     },
   );
   return app;

@@ -6,12 +6,16 @@ export const proposals = pgTable(
   'proposals',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    regionId: integer('region_id').notNull().references(() => regions.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
     proposerName: text('proposer_name'),
     proposerPhoneHash: text('proposer_phone_hash').notNull(),
-    status: text('status', { enum: ['open', 'threshold_reached', 'on_agenda', 'merged', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'threshold_reached', 'on_agenda', 'merged', 'closed'] })
+      .notNull()
+      .default('open'),
     mergedIntoId: integer('merged_into_id'),
     seconds: integer('seconds').notNull().default(0),
     thresholdReachedAt: timestamp('threshold_reached_at', { withTimezone: true }),
@@ -24,7 +28,9 @@ export const proposals = pgTable(
 export const proposalSeconds = pgTable(
   'proposal_seconds',
   {
-    proposalId: integer('proposal_id').notNull().references(() => proposals.id),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
     phoneHash: text('phone_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -14,15 +14,26 @@ const counts = (c: Partial<RateCounts>): RateCounts => ({
 
 describe('三率', () => {
   it.each([
-    [{ dispatched: 10, respondedInTime: 9, calledBack: 8, solved: 6, satisfied: 7, closed: 8, closedOnTime: 4 }, { responseRate: 0.9, resolutionRate: 0.75, satisfactionRate: 0.875, onTimeClosureRate: 0.5 }],
-    [{ dispatched: 0, calledBack: 0 }, { responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null }],
-    [{ dispatched: 4, respondedInTime: 4 }, { responseRate: 1, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null }],
+    [
+      { dispatched: 10, respondedInTime: 9, calledBack: 8, solved: 6, satisfied: 7, closed: 8, closedOnTime: 4 },
+      { responseRate: 0.9, resolutionRate: 0.75, satisfactionRate: 0.875, onTimeClosureRate: 0.5 },
+    ],
+    [
+      { dispatched: 0, calledBack: 0 },
+      { responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null },
+    ],
+    [
+      { dispatched: 4, respondedInTime: 4 },
+      { responseRate: 1, resolutionRate: null, satisfactionRate: null, onTimeClosureRate: null },
+    ],
   ])('%j', (c, want) => {
     expect(computeRates(counts(c))).toMatchObject(want);
   });
 
   it('scores the mean of the rates that exist', () => {
-    expect(computeRates(counts({ dispatched: 4, respondedInTime: 2, calledBack: 2, solved: 2, satisfied: 1 })).score).toBeCloseTo((0.5 + 1 + 0.5) / 3);
+    expect(computeRates(counts({ dispatched: 4, respondedInTime: 2, calledBack: 2, solved: 2, satisfied: 1 })).score).toBeCloseTo(
+      (0.5 + 1 + 0.5) / 3,
+    );
     expect(computeRates(counts({ dispatched: 4, respondedInTime: 3 })).score).toBe(0.75);
   });
 });

@@ -48,9 +48,7 @@ export function rankUnits(rows: UnitRates[], minDemands: number): (UnitRates & {
     .filter((r) => Math.max(r.counts.dispatched, r.counts.calledBack) >= minDemands && r.rates.score !== null)
     .sort(
       (a, b) =>
-        b.rates.score! - a.rates.score! ||
-        b.counts.dispatched - a.counts.dispatched ||
-        a.unitName.localeCompare(b.unitName, 'zh-CN'),
+        b.rates.score! - a.rates.score! || b.counts.dispatched - a.counts.dispatched || a.unitName.localeCompare(b.unitName, 'zh-CN'),
     )
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }

@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
-import type { AppContext } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
 import { requireUser } from '../../http/auth.js';
-import type { HttpEnv } from '../../http/env.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
+import type { AppContext } from '../../kernel/index.js';
+import { csvCell } from '../../lib/csv.js';
+import { AppError } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { getSetting } from '../settings/index.js';
-import { csvCell } from '../../lib/csv.js';
 import { rankUnits } from './rates.js';
 import { unitRatesForMonth } from './unit-rates.js';
 
@@ -16,12 +15,19 @@ const UnitRow = z.object({
   unitId: z.number(),
   unitName: z.string(),
   rank: z.number().nullable(),
-  counts: z.object({ dispatched: z.number(), respondedInTime: z.number(), calledBack: z.number(), solved: z.number(), satisfied: z.number(), closed: z.number(), closedOnTime: z.number() }),
+  counts: z.object({
+    dispatched: z.number(),
+    respondedInTime: z.number(),
+    calledBack: z.number(),
+    solved: z.number(),
+    satisfied: z.number(),
+    closed: z.number(),
+    closedOnTime: z.number(),
+  }),
   rates: z.object({ responseRate: Rate, resolutionRate: Rate, satisfactionRate: Rate, onTimeClosureRate: Rate, score: Rate }),
 });
 
 const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
-
 
 export function rateRoutes(ctx: AppContext) {
   const app = newRouter();
@@ -34,7 +40,10 @@ export function rateRoutes(ctx: AppContext) {
       security: bearerSecurity,
       request: {
         query: z.object({
-          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM / month is YYYY-MM' }).optional(),
+          month: z
+            .string()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM / month is YYYY-MM' })
+            .optional(),
           format: z.enum(['json', 'csv']).default('json'),
         }),
       },
@@ -53,7 +62,21 @@ export function rateRoutes(ctx: AppContext) {
       if (format === 'csv') {
         const header = '排名,承办单位,派单数,按时响应,回访数,已解决,满意,办结数,按时办结,响应率%,解决率%,满意率%,按时办结率%';
         const lines = units.map((u) =>
-          [u.rank ?? '', csvCell(u.unitName), u.counts.dispatched, u.counts.respondedInTime, u.counts.calledBack, u.counts.solved, u.counts.satisfied, u.counts.closed, u.counts.closedOnTime, pct(u.rates.responseRate), pct(u.rates.resolutionRate), pct(u.rates.satisfactionRate), pct(u.rates.onTimeClosureRate)].join(','),
+          [
+            u.rank ?? '',
+            csvCell(u.unitName),
+            u.counts.dispatched,
+            u.counts.respondedInTime,
+            u.counts.calledBack,
+            u.counts.solved,
+            u.counts.satisfied,
+            u.counts.closed,
+            u.counts.closedOnTime,
+            pct(u.rates.responseRate),
+            pct(u.rates.resolutionRate),
+            pct(u.rates.satisfactionRate),
+            pct(u.rates.onTimeClosureRate),
+          ].join(','),
         );
         c.header('Content-Disposition', `attachment; filename="rates-${month}.csv"`);
         return c.body(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;

@@ -38,7 +38,14 @@ const Report = z
       published: z.boolean(),
     }),
     items: z.array(
-      z.object({ number: z.string(), title: z.string(), content: z.string(), state: z.string(), unit: z.string().nullable(), replyText: z.string().nullable() }),
+      z.object({
+        number: z.string(),
+        title: z.string(),
+        content: z.string(),
+        state: z.string(),
+        unit: z.string().nullable(),
+        replyText: z.string().nullable(),
+      }),
     ),
     counts: z.object({ raised: z.number(), answered: z.number(), closed: z.number() }),
   })
@@ -74,7 +81,11 @@ export function receptionRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const row = await perform(ctx, requireUser(c), scheduleReceptionDay, { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) });
+      const row = await perform(ctx, requireUser(c), scheduleReceptionDay, {
+        ...b,
+        startsAt: new Date(b.startsAt),
+        endsAt: new Date(b.endsAt),
+      });
       return c.json(await receptionDayView(ctx.db, row.id), 201);
     },
   );
@@ -110,7 +121,10 @@ export function receptionRoutes(ctx: AppContext) {
       responses: { 201: jsonOk(EntryReceipt, 'Recorded'), 200: jsonOk(EntryReceipt, 'Already recorded'), ...errorResponses },
     }),
     async (c) => {
-      const result = await perform(ctx, requireUser(c), recordReceptionEntry, { receptionDayId: c.req.valid('param').id, ...c.req.valid('json') });
+      const result = await perform(ctx, requireUser(c), recordReceptionEntry, {
+        receptionDayId: c.req.valid('param').id,
+        ...c.req.valid('json'),
+      });
       return c.json({ id: result.demand.id, number: result.demand.number, queryCode: result.queryCode }, result.created ? 201 : 200);
     },
   );

@@ -12,7 +12,10 @@ const refs = perDbCache(async (db: Db | Tx) => {
     db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions),
     db.select({ id: categories.id, fullName: categories.fullName, path: categories.path, utility: categories.utility }).from(categories),
   ]);
-  return { regions: new Map<number, RegionRef>(r.map((x) => [x.id, x])), categories: new Map<number, CategoryRef>(c.map((x) => [x.id, x])) };
+  return {
+    regions: new Map<number, RegionRef>(r.map((x) => [x.id, x])),
+    categories: new Map<number, CategoryRef>(c.map((x) => [x.id, x])),
+  };
 });
 
 /** A region or category by id; an id the cache does not know yet triggers one reload. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { type RegionLevel, regionLevels, regions, unitCategories, unitRegions, type UnitKind, units } from './tables.js';
+import { type RegionLevel, regionLevels, regions, type UnitKind, unitCategories, unitRegions, units } from './tables.js';
 
 export type Region = typeof regions.$inferSelect;
 export type Unit = typeof units.$inferSelect;
@@ -31,7 +31,8 @@ export async function createRegion(
     });
   }
   const [existing] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, input.code));
-  if (existing) throw new AppError('conflict.duplicate', { zh: `区域编码 ${input.code} 已存在。`, en: `Region code ${input.code} exists.` });
+  if (existing)
+    throw new AppError('conflict.duplicate', { zh: `区域编码 ${input.code} 已存在。`, en: `Region code ${input.code} exists.` });
   const [row] = await db
     .insert(regions)
     .values({ parentId: input.parentId, level: input.level, name: input.name, code: input.code, path: '' })

@@ -1,5 +1,5 @@
-import { categories } from '../categories/tables.js';
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { categories } from '../categories/tables.js';
 
 export const regionLevels = ['district', 'township', 'community', 'grid'] as const;
 export type RegionLevel = (typeof regionLevels)[number];
@@ -40,8 +40,12 @@ export const units = pgTable(
 export const unitRegions = pgTable(
   'unit_regions',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    regionId: integer('region_id').notNull().references(() => regions.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.regionId] }), index('unit_regions_region_idx').on(t.regionId)],
 );
@@ -50,8 +54,12 @@ export const unitRegions = pgTable(
 export const unitCategories = pgTable(
   'unit_categories',
   {
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    categoryId: integer('category_id').notNull().references(() => categories.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.categoryId] }), index('unit_categories_category_idx').on(t.categoryId)],
 );

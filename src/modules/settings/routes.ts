@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
 import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform, requireAdmin } from '../../kernel/index.js';
 import { changeSettings } from './actions/change-settings.js';
@@ -20,7 +20,14 @@ const SettingsView = z
 export function settingsRoutes(ctx: AppContext, onChange: () => Promise<void>) {
   const app = newRouter();
   app.openapi(
-    createRoute({ method: 'get', path: '/settings', tags: ['settings'], summary: 'Admin: installation settings', security: bearerSecurity, responses: { 200: jsonOk(SettingsView), ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags: ['settings'],
+      summary: 'Admin: installation settings',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(SettingsView), ...errorResponses },
+    }),
     async (c) => {
       requireAdmin(requireUser(c));
       return c.json(await loadSettings(ctx.db), 200);

@@ -11,7 +11,9 @@ async function dispatchOnSuggestion(
   a: ActionContext,
   opts: Suggested & { units: { unitId: number; name: string; score: number; reason: string }[]; categoryId: number | null; note: string },
 ) {
-  await a.tx.insert(textSuggestions).values({ demandId: opts.demandId, modelVersion: opts.modelVersion, categories: opts.categories, units: opts.units, at: a.now });
+  await a.tx
+    .insert(textSuggestions)
+    .values({ demandId: opts.demandId, modelVersion: opts.modelVersion, categories: opts.categories, units: opts.units, at: a.now });
   return dispatchDemand(a, { demandId: opts.demandId, unitId: opts.units[0].unitId, categoryId: opts.categoryId, note: opts.note });
 }
 
@@ -25,7 +27,7 @@ export async function autoDispatch(ctx: AppContext, suggester: Suggester, demand
     const threshold = await getSetting(ctx.db, 'text.autoDispatchConfidence');
     if (!threshold) return false;
     const row = await loadJoined(ctx.db, demandId);
-    if (!row || row.demand.state !== 'registered') return false;
+    if (row?.demand.state !== 'registered') return false;
     const categories = await suggester.suggestCategories(`${row.demand.title} ${row.demand.content}`);
     const units = await suggester.suggestUnits(categories, row.regionPath);
     const best = units[0];

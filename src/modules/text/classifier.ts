@@ -1,4 +1,4 @@
-import { featurize, type FeatureOptions, defaultFeatures } from './features.js';
+import { defaultFeatures, type FeatureOptions, featurize } from './features.js';
 import type { Segmenter } from './segment.js';
 
 export type TrainingDoc = { text: string; label: string; weight?: number };
@@ -17,7 +17,15 @@ export type Model = {
   trainedOn: number;
 };
 
-export type TrainOptions = { epochs?: number; learningRate?: number; l2?: number; minDf?: number; maxFeatures?: number; features?: FeatureOptions; seed?: number };
+export type TrainOptions = {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  minDf?: number;
+  maxFeatures?: number;
+  features?: FeatureOptions;
+  seed?: number;
+};
 
 type Sparse = { idx: Int32Array; val: Float32Array };
 
@@ -90,7 +98,10 @@ export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = 
   const g2 = new Float32Array(K * dims).fill(1e-8);
   const b2 = new Float32Array(K).fill(1e-8);
   let s = (opts.seed ?? 7) >>> 0;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
   const order = xs.map((_, i) => i);
   const model = { weights, bias, classes };
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -116,7 +127,17 @@ export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = 
       }
     }
   }
-  return { version: `lr-${Date.now().toString(36)}-${docs.length}`, classes, vocab, idf, weights, bias, temperature: 1, features, trainedOn: docs.length };
+  return {
+    version: `lr-${Date.now().toString(36)}-${docs.length}`,
+    classes,
+    vocab,
+    idf,
+    weights,
+    bias,
+    temperature: 1,
+    features,
+    trainedOn: docs.length,
+  };
 }
 
 export type Suggestion = { label: string; confidence: number };

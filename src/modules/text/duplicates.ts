@@ -3,7 +3,15 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { bandKeys, estimatedSimilarity, signature, signatureFromBuffer } from '../../lib/minhash.js';
 
-export type DuplicateCandidate = { id: number; number: string; title: string; state: string; regionName: string; similarity: number; createdAt: string };
+export type DuplicateCandidate = {
+  id: number;
+  number: string;
+  title: string;
+  state: string;
+  regionName: string;
+  similarity: number;
+  createdAt: string;
+};
 
 /** The township part of a region path ("/1/4/17/" → "/1/4/"): "same or neighbouring place". */
 export const neighbourhood = (regionPath: string) => {
@@ -21,8 +29,19 @@ export async function findDuplicates(
   input: { text: string; regionPath: string; excludeId?: number; since: Date; threshold?: number; limit?: number; scope?: SQL },
 ): Promise<DuplicateCandidate[]> {
   const sig = signature(input.text);
-  const keys = sql`array[${sql.join(bandKeys(sig).map((h) => sql`${h}`), sql`, `)}]::int[]`;
-  const rows = await queryRows<{ id: number; number: string; title: string; state: string; region_name: string; minhash: Buffer | Uint8Array; created_at: string | Date }>(
+  const keys = sql`array[${sql.join(
+    bandKeys(sig).map((h) => sql`${h}`),
+    sql`, `,
+  )}]::int[]`;
+  const rows = await queryRows<{
+    id: number;
+    number: string;
+    title: string;
+    state: string;
+    region_name: string;
+    minhash: Buffer | Uint8Array;
+    created_at: string | Date;
+  }>(
     db,
     sql`select demands.id::int as id, demands.number, demands.title, demands.state, regions.name as region_name, demands.minhash, demands.created_at
           from demands

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCsvObjects } from '../../lib/csv.js';
 import { readTaxonomy } from '../categories/index.js';
-import { fitTemperature, predict, rawScores, train, type TrainingDoc } from './classifier.js';
+import { fitTemperature, predict, rawScores, type TrainingDoc, train } from './classifier.js';
 import { scoreClassification, stratifiedFolds } from './metrics.js';
 import { Segmenter } from './segment.js';
 
@@ -11,7 +11,9 @@ export function readLabeledCsv(path: string): LabeledRow[] {
   const rows = parseCsvObjects(readFileSync(path, 'utf8'));
   if (rows.length && !('label' in rows[0])) throw new Error(`${path}: a "label" column is required`);
   if (rows.length && !('body' in rows[0]) && !('title' in rows[0])) throw new Error(`${path}: a "title" or "body" column is required`);
-  return rows.map((r) => ({ id: r.id ?? '', title: r.title ?? '', body: r.body ?? '', label: (r.label ?? '').trim() })).filter((r) => r.label && (r.title || r.body));
+  return rows
+    .map((r) => ({ id: r.id ?? '', title: r.title ?? '', body: r.body ?? '', label: (r.label ?? '').trim() }))
+    .filter((r) => r.label && (r.title || r.body));
 }
 
 const docText = (r: { title: string; body: string }) => `${r.title} ${r.body}`;
@@ -57,7 +59,10 @@ export function evaluateTrainTest(trainRows: LabeledRow[], testRows: LabeledRow[
   const predicted = unseen.map((r) => predict(model, docText(r), seg, 1)[0].label);
   const predictPerSecond = unseen.length / ((performance.now() - t1) / 1000);
   return {
-    ...scoreClassification(unseen.map((r) => r.label), predicted),
+    ...scoreClassification(
+      unseen.map((r) => r.label),
+      predicted,
+    ),
     trainSeconds,
     predictPerSecond,
     trained: trainRows.length,
@@ -69,7 +74,10 @@ export function evaluateTrainTest(trainRows: LabeledRow[], testRows: LabeledRow[
 /** Stratified K-fold cross-validation on one file. */
 export function evaluateFolds(rows: LabeledRow[], k: number, opts: { taxonomy?: boolean } = {}): EvalResult {
   const seg = new Segmenter();
-  const folds = stratifiedFolds(rows.map((r) => r.label), k);
+  const folds = stratifiedFolds(
+    rows.map((r) => r.label),
+    k,
+  );
   const truth: string[] = [];
   const predicted: string[] = [];
   let trainSeconds = 0;
@@ -77,7 +85,11 @@ export function evaluateFolds(rows: LabeledRow[], k: number, opts: { taxonomy?: 
   for (const fold of folds) {
     const held = new Set(fold);
     const t0 = performance.now();
-    const model = trainOn(rows.filter((_, i) => !held.has(i)), seg, opts.taxonomy ?? false);
+    const model = trainOn(
+      rows.filter((_, i) => !held.has(i)),
+      seg,
+      opts.taxonomy ?? false,
+    );
     trainSeconds += (performance.now() - t0) / 1000;
     const t1 = performance.now();
     for (const i of fold) {
@@ -86,17 +98,30 @@ export function evaluateFolds(rows: LabeledRow[], k: number, opts: { taxonomy?: 
     }
     predictSeconds += (performance.now() - t1) / 1000;
   }
-  return { ...scoreClassification(truth, predicted), trainSeconds: trainSeconds / k, predictPerSecond: rows.length / predictSeconds, trained: Math.round((rows.length * (k - 1)) / k), tested: rows.length };
+  return {
+    ...scoreClassification(truth, predicted),
+    trainSeconds: trainSeconds / k,
+    predictPerSecond: rows.length / predictSeconds,
+    trained: Math.round((rows.length * (k - 1)) / k),
+    tested: rows.length,
+  };
 }
 
 /** Held-out scores for calibration: a temperature fitted on K-fold predictions. */
 export function calibratedTemperature(rows: LabeledRow[], k = 3): number {
   const seg = new Segmenter();
-  const folds = stratifiedFolds(rows.map((r) => r.label), k);
+  const folds = stratifiedFolds(
+    rows.map((r) => r.label),
+    k,
+  );
   const held: { scores: Float64Array; truth: number }[] = [];
   for (const fold of folds) {
     const out = new Set(fold);
-    const model = trainOn(rows.filter((_, i) => !out.has(i)), seg, false);
+    const model = trainOn(
+      rows.filter((_, i) => !out.has(i)),
+      seg,
+      false,
+    );
     for (const i of fold) {
       const truth = model.classes.indexOf(rows[i].label);
       if (truth >= 0) held.push({ scores: rawScores(model, docText(rows[i]), seg), truth });

@@ -25,9 +25,12 @@ export function scoreClassification(truth: string[], predicted: string[]) {
 /** Stratified K folds: each class spread evenly over the folds, in a seeded order. */
 export function stratifiedFolds(labels: string[], k: number, seed = 42): number[][] {
   let s = seed >>> 0;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
   const byClass = new Map<string, number[]>();
-  labels.forEach((l, i) => byClass.set(l, [...(byClass.get(l) ?? []), i]));
+  for (const [i, l] of labels.entries()) byClass.set(l, [...(byClass.get(l) ?? []), i]);
   const folds: number[][] = Array.from({ length: k }, () => []);
   let next = 0;
   for (const idx of byClass.values()) {

@@ -2,12 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { underNode } from '../../db/tree.js';
-import { type AppContext, type Role, withinRegions } from '../../kernel/index.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
-import { getDemand } from '../demands/index.js';
-import { loadJoined, visibleDemands } from '../demands/index.js';
+import { type AppContext, type Role, withinRegions } from '../../kernel/index.js';
+import { getDemand, loadJoined, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
 import type { Suggester } from './suggester.js';
 import { TopicIndex } from './topics.js';
@@ -17,7 +16,17 @@ const Suggestions = z
     modelVersion: z.string().nullable(),
     categories: z.array(z.object({ categoryId: z.number(), name: z.string(), confidence: z.number() })),
     units: z.array(z.object({ unitId: z.number(), name: z.string(), score: z.number(), reason: z.string() })),
-    duplicates: z.array(z.object({ id: z.number(), number: z.string(), title: z.string(), state: z.string(), regionName: z.string(), similarity: z.number(), createdAt: z.string() })),
+    duplicates: z.array(
+      z.object({
+        id: z.number(),
+        number: z.string(),
+        title: z.string(),
+        state: z.string(),
+        regionName: z.string(),
+        similarity: z.number(),
+        createdAt: z.string(),
+      }),
+    ),
   })
   .openapi('Suggestions');
 
@@ -45,7 +54,13 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       const text = `${row.demand.title} ${row.demand.content}`;
       const categories = await suggester.suggestCategories(text);
       const units = await suggester.suggestUnits(categories, row.regionPath);
-      const duplicates = await findDuplicates(ctx.db, { text, regionPath: row.regionPath, excludeId: id, since: new Date(ctx.now().getTime() - 30 * 86_400_000), scope: visibleDemands(actor) });
+      const duplicates = await findDuplicates(ctx.db, {
+        text,
+        regionPath: row.regionPath,
+        excludeId: id,
+        since: new Date(ctx.now().getTime() - 30 * 86_400_000),
+        scope: visibleDemands(actor),
+      });
       return c.json({ modelVersion: suggester.version, categories, units, duplicates }, 200);
     },
   );
@@ -68,7 +83,19 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       responses: {
         200: jsonOk(
           z.object({
-            items: z.array(z.object({ label: z.string(), keywords: z.array(z.string()), heat: z.number(), size: z.number(), reporters: z.number(), rising: z.boolean(), first: z.string(), last: z.string(), demandIds: z.array(z.number()) })),
+            items: z.array(
+              z.object({
+                label: z.string(),
+                keywords: z.array(z.string()),
+                heat: z.number(),
+                size: z.number(),
+                reporters: z.number(),
+                rising: z.boolean(),
+                first: z.string(),
+                last: z.string(),
+                demandIds: z.array(z.number()),
+              }),
+            ),
           }),
         ),
         ...errorResponses,
@@ -91,14 +118,30 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       // The newest 20,000 are read; the index takes them oldest first.
       rows.reverse();
       const index = new TopicIndex();
-      for (const r of rows) index.add({ id: String(r.id), text: `${r.title} ${r.content}`, time: new Date(r.created_at), reporter: r.reporter ?? String(r.id) });
+      for (const r of rows)
+        index.add({
+          id: String(r.id),
+          text: `${r.title} ${r.content}`,
+          time: new Date(r.created_at),
+          reporter: r.reporter ?? String(r.id),
+        });
       const topics = index
         .topics(ctx.now())
         .filter((t) => !q.rising || t.rising)
         .slice(0, q.limit);
       return c.json(
         {
-          items: topics.map((t) => ({ label: t.label, keywords: t.keywords, heat: t.heat, size: t.size, reporters: t.reporters, rising: t.rising, first: t.first.toISOString(), last: t.last.toISOString(), demandIds: t.ids.map(Number) })),
+          items: topics.map((t) => ({
+            label: t.label,
+            keywords: t.keywords,
+            heat: t.heat,
+            size: t.size,
+            reporters: t.reporters,
+            rising: t.rising,
+            first: t.first.toISOString(),
+            last: t.last.toISOString(),
+            demandIds: t.ids.map(Number),
+          })),
         },
         200,
       );

@@ -1,8 +1,8 @@
-import { perform, systemActor } from '../../kernel/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../test/api-world.js';
 import type { TestDatabase } from '../../../test/db.js';
 import { buildDemand, type World } from '../../../test/world.js';
+import { perform, systemActor } from '../../kernel/index.js';
 import { dispatchDemand } from '../demands/index.js';
 import { retrainAfter, Suggester } from './suggester.js';
 
@@ -31,7 +31,12 @@ describe('the suggester learns from the district’s own routing', () => {
     // The next request starts a retraining and is answered at once by the model in hand.
     let timerDelay = 0;
     const started = performance.now();
-    const timer = new Promise<void>((resolve) => setTimeout(() => { timerDelay = performance.now() - started; resolve(); }, 5));
+    const timer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        timerDelay = performance.now() - started;
+        resolve();
+      }, 5),
+    );
     const during = await suggester.suggestCategories('停水了');
     expect(suggester.version).toBe(v1);
     expect(during).toHaveLength(3);
@@ -48,8 +53,15 @@ describe('imported labeled messages', () => {
   it('are refused whole when a label names no category, and learned from otherwise', async () => {
     const { importTrainingExamples } = await import('./import-examples.js');
     const { textTrainingExamples } = await import('./tables.js');
-    const rows = ['学校食堂饭菜质量差，孩子吃不饱', '幼儿园乱收费', '中学补课收费', '小学学位不足，孩子入学难', '教师体罚学生'].map((body, i) => ({ id: String(i), title: '', body, label: '教育文体' }));
-    await expect(perform(t.ctx, systemActor, importTrainingExamples, { rows: [...rows, { id: 'x', title: '', body: '?', label: '不存在的分类' }], source: 'test.csv' })).rejects.toThrow(/不存在的分类/);
+    const rows = ['学校食堂饭菜质量差，孩子吃不饱', '幼儿园乱收费', '中学补课收费', '小学学位不足，孩子入学难', '教师体罚学生'].map(
+      (body, i) => ({ id: String(i), title: '', body, label: '教育文体' }),
+    );
+    await expect(
+      perform(t.ctx, systemActor, importTrainingExamples, {
+        rows: [...rows, { id: 'x', title: '', body: '?', label: '不存在的分类' }],
+        source: 'test.csv',
+      }),
+    ).rejects.toThrow(/不存在的分类/);
     expect(await database.db.select().from(textTrainingExamples)).toHaveLength(0);
     expect(await perform(t.ctx, systemActor, importTrainingExamples, { rows, source: 'test.csv' })).toBe(5);
     const suggester = new Suggester(database.db);

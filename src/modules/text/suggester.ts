@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { predict, train, type Model, type TrainingDoc } from './classifier.js';
-import { trainInWorker } from './train-in-worker.js';
+import { type Model, predict, type TrainingDoc, train } from './classifier.js';
 import { Segmenter } from './segment.js';
+import { trainInWorker } from './train-in-worker.js';
 
 export type CategorySuggestion = { categoryId: number; name: string; confidence: number };
 export type UnitSuggestion = { unitId: number; name: string; score: number; reason: string };
@@ -36,7 +36,10 @@ export class Suggester {
   }
 
   private async confirmedCount(): Promise<number> {
-    const [{ n }] = await queryRows<{ n: number }>(this.db, sql`select count(*)::int as n from demands where category_id is not null and unit_id is not null`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      this.db,
+      sql`select count(*)::int as n from demands where category_id is not null and unit_id is not null`,
+    );
     return Number(n);
   }
 
@@ -67,7 +70,10 @@ export class Suggester {
   }
 
   private async retrain(confirmed: number): Promise<void> {
-    const cats = await queryRows<CategoryRow>(this.db, sql`select id, parent_id, level, name, full_name, path from categories where active`);
+    const cats = await queryRows<CategoryRow>(
+      this.db,
+      sql`select id, parent_id, level, name, full_name, path from categories where active`,
+    );
     this.categories = new Map(cats.map((c) => [Number(c.id), { ...c, id: Number(c.id) }]));
     const [regionNames, unitNames] = await Promise.all([
       queryRows<{ name: string }>(this.db, sql`select name from regions`),
@@ -91,7 +97,8 @@ export class Suggester {
       this.db,
       sql`select title, body, category_id from text_training_examples order by id desc limit 20000`,
     );
-    for (const x of imported) if (this.categories.has(Number(x.category_id))) docs.push({ text: `${x.title} ${x.body}`, label: String(x.category_id) });
+    for (const x of imported)
+      if (this.categories.has(Number(x.category_id))) docs.push({ text: `${x.title} ${x.body}`, label: String(x.category_id) });
     // History teaches the categories dispatchers actually used, as fine as they chose them.
     for (const h of history) {
       if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });

@@ -6,7 +6,9 @@ export const textSuggestions = pgTable(
   'text_suggestions',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    demandId: bigint('demand_id', { mode: 'number' }).notNull().references(() => demands.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
     modelVersion: text('model_version').notNull(),
     categories: jsonb('categories').notNull(),
     units: jsonb('units').notNull(),

@@ -42,7 +42,11 @@ describe('topics (一类事)', () => {
   });
 
   it('weighs reporters above repeat reports in the heat index', () => {
-    expect(heatIndex({ size: 4, reporters: 4, likes: 0, recent: 0 })).toBeGreaterThan(heatIndex({ size: 4, reporters: 1, likes: 0, recent: 0 }));
-    expect(heatIndex({ size: 4, reporters: 2, likes: 0, recent: 3 })).toBeGreaterThan(heatIndex({ size: 4, reporters: 2, likes: 0, recent: 0 }));
+    expect(heatIndex({ size: 4, reporters: 4, likes: 0, recent: 0 })).toBeGreaterThan(
+      heatIndex({ size: 4, reporters: 1, likes: 0, recent: 0 }),
+    );
+    expect(heatIndex({ size: 4, reporters: 2, likes: 0, recent: 3 })).toBeGreaterThan(
+      heatIndex({ size: 4, reporters: 2, likes: 0, recent: 0 }),
+    );
   });
 });

@@ -18,7 +18,11 @@ export type Topic = {
 };
 
 const placeSuffix = /(小区|社区|村|路|街|大道|镇|街道|广场|花园|公园|学校|小学|中学|医院|市场|大厦|苑|城|湾|园)$/;
-const noise = new Set('问题 反映 情况 相关 部门 希望 解决 请求 建议 咨询 投诉 举报 要求 居民 业主 我们 目前 一直 没有 已经 进行 工作 政府 领导 书记 市长 你好 您好 尊敬 网友 时间 今年 去年 现在 这个 那个 什么 为什么 怎么 如何 能否 是否 可以 多次 严重 关于 存在 导致 造成 及时'.split(' '));
+const noise = new Set(
+  '问题 反映 情况 相关 部门 希望 解决 请求 建议 咨询 投诉 举报 要求 居民 业主 我们 目前 一直 没有 已经 进行 工作 政府 领导 书记 市长 你好 您好 尊敬 网友 时间 今年 去年 现在 这个 那个 什么 为什么 怎么 如何 能否 是否 可以 多次 严重 关于 存在 导致 造成 及时'.split(
+    ' ',
+  ),
+);
 
 type Vec = Map<string, number>;
 const dot = (a: Vec, b: Vec) => {
@@ -98,12 +102,20 @@ export class TopicIndex {
     return this.clusters
       .filter((c) => c.members.length >= 2)
       .map((c) => {
-        const keywords = [...c.centroid].filter(([k]) => !k.startsWith('~')).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+        const keywords = [...c.centroid]
+          .filter(([k]) => !k.startsWith('~'))
+          .sort((a, b) => b[1] - a[1])
+          .map(([k]) => k);
         // A place names the topic only when most of its demands mention it.
         const placeCounts = new Map<string, number>();
-        for (const m of c.members) for (const w of new Set(this.seg.cut(m.text))) if (w.length >= 2 && placeSuffix.test(w)) placeCounts.set(w, (placeCounts.get(w) ?? 0) + 1);
+        for (const m of c.members)
+          for (const w of new Set(this.seg.cut(m.text)))
+            if (w.length >= 2 && placeSuffix.test(w)) placeCounts.set(w, (placeCounts.get(w) ?? 0) + 1);
         const place = [...placeCounts].filter(([, n]) => n * 2 > c.members.length).sort((a, b) => b[1] - a[1])[0]?.[0];
-        const problem = keywords.filter((k) => k !== place).slice(0, 2).join('');
+        const problem = keywords
+          .filter((k) => k !== place)
+          .slice(0, 2)
+          .join('');
         const times = c.members.map((m) => m.time.getTime());
         const recent = times.filter((t) => t > latest.getTime() - week).length;
         const before = times.filter((t) => t <= latest.getTime() - week && t > latest.getTime() - 2 * week).length;

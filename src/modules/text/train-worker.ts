@@ -1,6 +1,6 @@
 // Runs in a worker thread: trains a model off the event loop that serves requests.
 import { parentPort, workerData } from 'node:worker_threads';
-import { train, type TrainingDoc, type TrainOptions } from './classifier.js';
+import { type TrainingDoc, type TrainOptions, train } from './classifier.js';
 import { Segmenter } from './segment.js';
 
 const { docs, userWords, options } = workerData as { docs: TrainingDoc[]; userWords: string[]; options: TrainOptions };

@@ -1,16 +1,58 @@
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  message,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../App';
 
 type Seat = { id: number; party: string; holderName: string; position: string };
-type CouncilDetail = { id: number; name: string; regionId: number; seats: Seat[]; meetings: { id: number; title: string; place: string; startsAt: string; status: string }[] };
+type CouncilDetail = {
+  id: number;
+  name: string;
+  regionId: number;
+  seats: Seat[];
+  meetings: { id: number; title: string; place: string; startsAt: string; status: string }[];
+};
 type Meeting = {
-  id: number; councilId: number; title: string; place: string; startsAt: string; status: string; minutes: string;
+  id: number;
+  councilId: number;
+  title: string;
+  place: string;
+  startsAt: string;
+  status: string;
+  minutes: string;
   attendance: { seatId: number; present: boolean }[];
-  agenda: { id: number; source: string; sourceRef: string | null; title: string; description: string; outcome: string | null; votes: { seatId: number; choice: string }[] }[];
-  resolutions: { id: number; agendaItemId: number; text: string; noticeUntil: string; actionItems: { id: number; title: string; owner: string; dueOn: string; status: string }[] }[];
+  agenda: {
+    id: number;
+    source: string;
+    sourceRef: string | null;
+    title: string;
+    description: string;
+    outcome: string | null;
+    votes: { seatId: number; choice: string }[];
+  }[];
+  resolutions: {
+    id: number;
+    agendaItemId: number;
+    text: string;
+    noticeUntil: string;
+    actionItems: { id: number; title: string; owner: string; dueOn: string; status: string }[];
+  }[];
   corrections: { id: number; body: string; createdAt: string }[];
 };
 
@@ -27,7 +69,10 @@ function CouncilList() {
   const { t } = useApp();
   const [items, setItems] = useState<{ id: number; name: string; regionId: number }[]>([]);
   const [regions, setRegions] = useState<Region[]>([]);
-  const load = useCallback(() => api<{ items: { id: number; name: string; regionId: number }[] }>('GET', '/councils').then((r) => setItems(r.items)), []);
+  const load = useCallback(
+    () => api<{ items: { id: number; name: string; regionId: number }[] }>('GET', '/councils').then((r) => setItems(r.items)),
+    [],
+  );
   useEffect(() => {
     void load();
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
@@ -35,7 +80,9 @@ function CouncilList() {
   const parties = ['party_org', 'residents_committee', 'owners_committee', 'property_company'] as const;
   return (
     <main>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('menuCouncils')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('menuCouncils')}
+      </Typography.Title>
       <Card title={t('newCouncil')} style={{ marginBottom: 16 }}>
         <Form
           name="council"
@@ -43,8 +90,21 @@ function CouncilList() {
           style={{ maxWidth: 720 }}
           onFinish={async (v: Record<string, string> & { regionId: number }) => {
             const year = new Date().getFullYear();
-            const seat = (party: string, holderName: string, position = 'member') => ({ party, holderName, position, termStart: `${year}-01-01`, termEnd: `${year + 2}-12-31` });
-            const seats = [...parties.map((p, i) => seat(p, v[p], i === 0 ? 'chair' : i === 1 ? 'secretary' : 'member')), ...(v.residents ?? '').split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean).map((n) => seat('resident_rep', n))];
+            const seat = (party: string, holderName: string, position = 'member') => ({
+              party,
+              holderName,
+              position,
+              termStart: `${year}-01-01`,
+              termEnd: `${year + 2}-12-31`,
+            });
+            const seats = [
+              ...parties.map((p, i) => seat(p, v[p], i === 0 ? 'chair' : i === 1 ? 'secretary' : 'member')),
+              ...(v.residents ?? '')
+                .split(/[,，、\n]/)
+                .map((s) => s.trim())
+                .filter(Boolean)
+                .map((n) => seat('resident_rep', n)),
+            ];
             try {
               const c = await api<{ id: number }>('POST', '/councils', { regionId: v.regionId, name: v.name, seats });
               location.hash = `#/councils/${c.id}`;
@@ -54,21 +114,41 @@ function CouncilList() {
           }}
         >
           <Space wrap>
-            <Form.Item name="name" label={t('name')} rules={[{ required: true }]}><Input style={{ width: 260 }} /></Form.Item>
+            <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
             <Form.Item name="regionId" label={t('region')} rules={[{ required: true }]}>
-              <Select style={{ width: 220 }} options={regions.filter((r) => r.level === 'community').map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                style={{ width: 220 }}
+                options={regions.filter((r) => r.level === 'community').map((r) => ({ value: r.id, label: r.name }))}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
           </Space>
           <Space wrap>
             {parties.map((p) => (
-              <Form.Item key={p} name={p} label={t(`party.${p}`)} rules={[{ required: true }]}><Input /></Form.Item>
+              <Form.Item key={p} name={p} label={t(`party.${p}`)} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
             ))}
           </Space>
-          <Form.Item name="residents" label={t('residentReps')}><Input placeholder="陈大爷、周阿姨" /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('add')}</Button>
+          <Form.Item name="residents" label={t('residentReps')}>
+            <Input placeholder="陈大爷、周阿姨" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('add')}
+          </Button>
         </Form>
       </Card>
-      <List bordered dataSource={items} renderItem={(c) => <List.Item><a href={`#/councils/${c.id}`}>{c.name}</a></List.Item>} />
+      <List
+        bordered
+        dataSource={items}
+        renderItem={(c) => (
+          <List.Item>
+            <a href={`#/councils/${c.id}`}>{c.name}</a>
+          </List.Item>
+        )}
+      />
     </main>
   );
 }
@@ -84,30 +164,61 @@ function CouncilView({ id }: { id: number }) {
   return (
     <main>
       <a href="#/councils">← {t('back')}</a>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{c.name}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {c.name}
+      </Typography.Title>
       <Card title={t('seats')} style={{ marginBottom: 16 }}>
-        <Space wrap>{c.seats.map((s) => <Tag key={s.id}>{t(`party.${s.party}` as 'party.party_org')} · {s.holderName}{s.position !== 'member' ? ` · ${t(`position.${s.position}` as 'position.chair')}` : ''}</Tag>)}</Space>
+        <Space wrap>
+          {c.seats.map((s) => (
+            <Tag key={s.id}>
+              {t(`party.${s.party}` as 'party.party_org')} · {s.holderName}
+              {s.position !== 'member' ? ` · ${t(`position.${s.position}` as 'position.chair')}` : ''}
+            </Tag>
+          ))}
+        </Space>
       </Card>
       <Card title={t('meetings')}>
-        <Form name="meeting" layout="inline" style={{ marginBottom: 16 }} onFinish={async (v: { title: string; place: string; startsAt: { toISOString: () => string } }) => {
-          try {
-            const m = await api<{ id: number }>('POST', `/councils/${id}/meetings`, { title: v.title, place: v.place, startsAt: v.startsAt.toISOString() });
-            location.hash = `#/meetings/${m.id}`;
-          } catch (e) {
-            message.error(errorText(e));
-          }
-        }}>
-          <Form.Item name="title" label={t('title')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="place" label={t('place')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="startsAt" label={t('when')} rules={[{ required: true }]}><DatePicker showTime /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('add')}</Button>
+        <Form
+          name="meeting"
+          layout="inline"
+          style={{ marginBottom: 16 }}
+          onFinish={async (v: { title: string; place: string; startsAt: { toISOString: () => string } }) => {
+            try {
+              const m = await api<{ id: number }>('POST', `/councils/${id}/meetings`, {
+                title: v.title,
+                place: v.place,
+                startsAt: v.startsAt.toISOString(),
+              });
+              location.hash = `#/meetings/${m.id}`;
+            } catch (e) {
+              message.error(errorText(e));
+            }
+          }}
+        >
+          <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="place" label={t('place')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="startsAt" label={t('when')} rules={[{ required: true }]}>
+            <DatePicker showTime />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('add')}
+          </Button>
         </Form>
-        <Table rowKey="id" dataSource={c.meetings} pagination={false} columns={[
-          { title: t('title'), render: (_, m) => <a href={`#/meetings/${m.id}`}>{m.title}</a> },
-          { title: t('when'), render: (_, m) => formatTime(m.startsAt, lang) },
-          { title: t('place'), dataIndex: 'place' },
-          { title: t('state'), render: (_, m) => (m.status === 'closed' ? t('meetingClosed') : t('open')) },
-        ]} />
+        <Table
+          rowKey="id"
+          dataSource={c.meetings}
+          pagination={false}
+          columns={[
+            { title: t('title'), render: (_, m) => <a href={`#/meetings/${m.id}`}>{m.title}</a> },
+            { title: t('when'), render: (_, m) => formatTime(m.startsAt, lang) },
+            { title: t('place'), dataIndex: 'place' },
+            { title: t('state'), render: (_, m) => (m.status === 'closed' ? t('meetingClosed') : t('open')) },
+          ]}
+        />
       </Card>
     </main>
   );
@@ -143,7 +254,9 @@ function MeetingDesk({ id }: { id: number }) {
   return (
     <main>
       <a href={`#/councils/${m.councilId}`}>← {council.name}</a>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{m.title} {closed && <Tag>{t('meetingClosed')}</Tag>}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {m.title} {closed && <Tag>{t('meetingClosed')}</Tag>}
+      </Typography.Title>
       {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 12 }} data-testid="council-error" />}
       <Card title={t('attendance')} style={{ marginBottom: 16 }}>
         <Checkbox.Group
@@ -152,57 +265,149 @@ function MeetingDesk({ id }: { id: number }) {
           options={council.seats.map((s) => ({ value: s.id, label: `${s.holderName}（${t(`party.${s.party}` as 'party.party_org')}）` }))}
           onChange={(ids) => void run(() => api('PUT', `/meetings/${id}/attendance`, { presentSeatIds: ids }))}
         />
-        <div style={{ marginTop: 8 }} data-testid="attendance-count">{t('presentCount', { n: present.size, total: council.seats.length })}</div>
+        <div style={{ marginTop: 8 }} data-testid="attendance-count">
+          {t('presentCount', { n: present.size, total: council.seats.length })}
+        </div>
       </Card>
       <Card title={t('agenda')} style={{ marginBottom: 16 }}>
         {!closed && (
-          <Form name="agenda" layout="inline" style={{ marginBottom: 12 }} onFinish={(v: { source: string; sourceRef?: string; title: string }) => run(() => api('POST', `/meetings/${id}/agenda-items`, v))}>
+          <Form
+            name="agenda"
+            layout="inline"
+            style={{ marginBottom: 12 }}
+            onFinish={(v: { source: string; sourceRef?: string; title: string }) =>
+              run(() => api('POST', `/meetings/${id}/agenda-items`, v))
+            }
+          >
             <Form.Item name="source" initialValue="free" label={t('source')}>
-              <Select style={{ width: 120 }} options={['topic', 'demand', 'proposal', 'free'].map((s) => ({ value: s, label: t(`source.${s}` as 'source.free') }))} />
+              <Select
+                style={{ width: 120 }}
+                options={['topic', 'demand', 'proposal', 'free'].map((s) => ({ value: s, label: t(`source.${s}` as 'source.free') }))}
+              />
             </Form.Item>
-            <Form.Item name="sourceRef" label={t('sourceRef')}><Input style={{ width: 160 }} /></Form.Item>
-            <Form.Item name="title" label={t('title')} rules={[{ required: true }]}><Input style={{ width: 260 }} /></Form.Item>
+            <Form.Item name="sourceRef" label={t('sourceRef')}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
             <Button htmlType="submit">{t('add')}</Button>
           </Form>
         )}
         {m.agenda.map((item) => {
           const resolution = m.resolutions.find((r) => r.agendaItemId === item.id);
           return (
-            <Card key={item.id} type="inner" title={<Space>{item.title}{item.outcome && <Tag data-testid={`outcome-${item.id}`}>{t(`outcome.${item.outcome}` as 'outcome.passed')}</Tag>}</Space>} style={{ marginBottom: 12 }}>
+            <Card
+              key={item.id}
+              type="inner"
+              title={
+                <Space>
+                  {item.title}
+                  {item.outcome && <Tag data-testid={`outcome-${item.id}`}>{t(`outcome.${item.outcome}` as 'outcome.passed')}</Tag>}
+                </Space>
+              }
+              style={{ marginBottom: 12 }}
+            >
               {!closed && !resolution && (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space wrap>
-                    {council.seats.filter((s) => present.has(s.id)).map((s) => (
-                      <Space key={s.id}>
-                        <span>{s.holderName}</span>
-                        <Select size="small" style={{ width: 96 }} aria-label={`${s.holderName} ${t('vote')}`} value={ballots[item.id]?.[s.id]} onChange={(v) => setBallots({ ...ballots, [item.id]: { ...ballots[item.id], [s.id]: v } })} options={['for', 'against', 'abstain'].map((c) => ({ value: c, label: t(`choice.${c}` as 'choice.for') }))} />
-                      </Space>
-                    ))}
+                    {council.seats
+                      .filter((s) => present.has(s.id))
+                      .map((s) => (
+                        <Space key={s.id}>
+                          <span>{s.holderName}</span>
+                          <Select
+                            size="small"
+                            style={{ width: 96 }}
+                            aria-label={`${s.holderName} ${t('vote')}`}
+                            value={ballots[item.id]?.[s.id]}
+                            onChange={(v) => setBallots({ ...ballots, [item.id]: { ...ballots[item.id], [s.id]: v } })}
+                            options={['for', 'against', 'abstain'].map((c) => ({ value: c, label: t(`choice.${c}` as 'choice.for') }))}
+                          />
+                        </Space>
+                      ))}
                   </Space>
-                  <Button data-action={`vote-${item.id}`} onClick={() => run(() => api('POST', `/agenda-items/${item.id}/votes`, { votes: Object.entries(ballots[item.id] ?? {}).map(([seatId, choice]) => ({ seatId: Number(seatId), choice })) }))}>{t('recordVote')}</Button>
+                  <Button
+                    data-action={`vote-${item.id}`}
+                    onClick={() =>
+                      run(() =>
+                        api('POST', `/agenda-items/${item.id}/votes`, {
+                          votes: Object.entries(ballots[item.id] ?? {}).map(([seatId, choice]) => ({ seatId: Number(seatId), choice })),
+                        }),
+                      )
+                    }
+                  >
+                    {t('recordVote')}
+                  </Button>
                   {item.outcome === 'passed' && (
-                    <Form name={`resolution-${item.id}`} layout="vertical" onFinish={(v: { text: string; noticeDays: number; actions?: string }) => run(() => api('POST', `/agenda-items/${item.id}/resolution`, {
-                      text: v.text,
-                      noticeDays: v.noticeDays,
-                      actionItems: (v.actions ?? '').split('\n').map((l) => l.split(/[,，]/).map((x) => x.trim())).filter((p) => p[0]).map(([title, owner, dueOn]) => ({ title, owner: owner || '居委会', dueOn: dueOn || new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) })),
-                    }))}>
-                      <Form.Item name="text" label={t('resolutionText')} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
-                      <Form.Item name="actions" label={t('actionItemsHint')}><Input.TextArea rows={2} /></Form.Item>
-                      <Form.Item name="noticeDays" label={t('noticeDays')} initialValue={7}><InputNumber min={1} max={60} /></Form.Item>
-                      <Button type="primary" htmlType="submit">{t('adopt')}</Button>
+                    <Form
+                      name={`resolution-${item.id}`}
+                      layout="vertical"
+                      onFinish={(v: { text: string; noticeDays: number; actions?: string }) =>
+                        run(() =>
+                          api('POST', `/agenda-items/${item.id}/resolution`, {
+                            text: v.text,
+                            noticeDays: v.noticeDays,
+                            actionItems: (v.actions ?? '')
+                              .split('\n')
+                              .map((l) => l.split(/[,，]/).map((x) => x.trim()))
+                              .filter((p) => p[0])
+                              .map(([title, owner, dueOn]) => ({
+                                title,
+                                owner: owner || '居委会',
+                                dueOn: dueOn || new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+                              })),
+                          }),
+                        )
+                      }
+                    >
+                      <Form.Item name="text" label={t('resolutionText')} rules={[{ required: true }]}>
+                        <Input.TextArea rows={2} />
+                      </Form.Item>
+                      <Form.Item name="actions" label={t('actionItemsHint')}>
+                        <Input.TextArea rows={2} />
+                      </Form.Item>
+                      <Form.Item name="noticeDays" label={t('noticeDays')} initialValue={7}>
+                        <InputNumber min={1} max={60} />
+                      </Form.Item>
+                      <Button type="primary" htmlType="submit">
+                        {t('adopt')}
+                      </Button>
                     </Form>
                   )}
                 </Space>
               )}
-              {item.votes.length > 0 && <div>{item.votes.map((v) => `${seatName(v.seatId)}：${t(`choice.${v.choice}` as 'choice.for')}`).join('；')}</div>}
+              {item.votes.length > 0 && (
+                <div>{item.votes.map((v) => `${seatName(v.seatId)}：${t(`choice.${v.choice}` as 'choice.for')}`).join('；')}</div>
+              )}
               {resolution && (
                 <div data-testid={`resolution-${item.id}`}>
-                  <p><strong>{t('resolutionText')}</strong>：{resolution.text}（{t('noticeUntil')} {resolution.noticeUntil}）</p>
-                  <List size="small" dataSource={resolution.actionItems} renderItem={(a) => (
-                    <List.Item actions={a.status !== 'done' ? [<Button key="d" size="small" onClick={() => run(() => api('PATCH', `/action-items/${a.id}`, { status: 'done' }))}>{t('markDone')}</Button>] : []}>
-                      {a.title} · {a.owner} · {a.dueOn} · <Tag>{t(`status.${a.status}` as 'status.open')}</Tag>
-                    </List.Item>
-                  )} />
+                  <p>
+                    <strong>{t('resolutionText')}</strong>：{resolution.text}（{t('noticeUntil')} {resolution.noticeUntil}）
+                  </p>
+                  <List
+                    size="small"
+                    dataSource={resolution.actionItems}
+                    renderItem={(a) => (
+                      <List.Item
+                        actions={
+                          a.status !== 'done'
+                            ? [
+                                <Button
+                                  key="d"
+                                  size="small"
+                                  onClick={() => run(() => api('PATCH', `/action-items/${a.id}`, { status: 'done' }))}
+                                >
+                                  {t('markDone')}
+                                </Button>,
+                              ]
+                            : []
+                        }
+                      >
+                        {a.title} · {a.owner} · {a.dueOn} · <Tag>{t(`status.${a.status}` as 'status.open')}</Tag>
+                      </List.Item>
+                    )}
+                  />
                 </div>
               )}
             </Card>
@@ -213,16 +418,31 @@ function MeetingDesk({ id }: { id: number }) {
         {closed ? (
           <>
             <p style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</p>
-            {m.corrections.map((c) => <p key={c.id}><Tag>{t('correction')}</Tag>{c.body}</p>)}
-            <Form name="correction" layout="inline" onFinish={(v: { body: string }) => run(() => api('POST', `/meetings/${id}/corrections`, v))}>
-              <Form.Item name="body" label={t('correction')} rules={[{ required: true }]}><Input style={{ width: 360 }} /></Form.Item>
+            {m.corrections.map((c) => (
+              <p key={c.id}>
+                <Tag>{t('correction')}</Tag>
+                {c.body}
+              </p>
+            ))}
+            <Form
+              name="correction"
+              layout="inline"
+              onFinish={(v: { body: string }) => run(() => api('POST', `/meetings/${id}/corrections`, v))}
+            >
+              <Form.Item name="body" label={t('correction')} rules={[{ required: true }]}>
+                <Input style={{ width: 360 }} />
+              </Form.Item>
               <Button htmlType="submit">{t('add')}</Button>
             </Form>
           </>
         ) : (
           <Form name="close" layout="vertical" onFinish={(v: { minutes: string }) => run(() => api('POST', `/meetings/${id}/close`, v))}>
-            <Form.Item name="minutes" label={t('minutes')} rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>
-            <Button type="primary" htmlType="submit">{t('closeMeeting')}</Button>
+            <Form.Item name="minutes" label={t('minutes')} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('closeMeeting')}
+            </Button>
           </Form>
         )}
       </Card>

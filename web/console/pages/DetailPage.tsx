@@ -1,9 +1,27 @@
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  message,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../App';
-import { messages } from '../messages';
+import type { messages } from '../messages';
 import { dueLabel } from './ListPage';
 
 type Detail = {
@@ -30,7 +48,15 @@ type Detail = {
   satisfaction: string | null;
   solved: boolean | null;
   mergedIntoId: number | null;
-  events: { id: number; action: string; toState: string; actor: { kind: string; name: string | null }; reason: string | null; at: string; data: Record<string, unknown> | null }[];
+  events: {
+    id: number;
+    action: string;
+    toState: string;
+    actor: { kind: string; name: string | null };
+    reason: string | null;
+    at: string;
+    data: Record<string, unknown> | null;
+  }[];
   extensionRequests: { status: string; extraWorkdays: number; reason: string }[];
   attachments: { id: number; filename: string }[];
 };
@@ -42,7 +68,19 @@ type Suggestions = {
   duplicates: { id: number; number: string; title: string; similarity: number; regionName: string }[];
 };
 
-type Verb = 'merge' | 'dispatch' | 'acknowledge' | 'reply' | 'return' | 'callback' | 'close' | 'reopen' | 'decline' | 'supervise' | 'extension-requests' | 'answer';
+type Verb =
+  | 'merge'
+  | 'dispatch'
+  | 'acknowledge'
+  | 'reply'
+  | 'return'
+  | 'callback'
+  | 'close'
+  | 'reopen'
+  | 'decline'
+  | 'supervise'
+  | 'extension-requests'
+  | 'answer';
 type Key = keyof typeof messages;
 
 /** Which buttons to offer; the server decides again on every click. */
@@ -53,11 +91,14 @@ function offered(d: Detail, has: (r: string) => boolean, handles: boolean): { ve
   if (handles && s === 'dispatched') out.push({ verb: 'acknowledge', label: 'acknowledge' });
   if (handles && s === 'acknowledged') out.push({ verb: 'reply', label: 'reply' }, { verb: 'extension-requests', label: 'extension' });
   if (handles && (s === 'dispatched' || s === 'acknowledged')) out.push({ verb: 'return', label: 'return' });
-  if (has('operator') && s === 'registered' && (d.type === 'consultation' || d.type === 'help')) out.push({ verb: 'answer', label: 'answer' });
+  if (has('operator') && s === 'registered' && (d.type === 'consultation' || d.type === 'help'))
+    out.push({ verb: 'answer', label: 'answer' });
   if (has('operator') && s === 'replied') out.push({ verb: 'callback', label: 'callback' });
   if ((has('operator') || has('supervisor')) && s === 'callback_done') out.push({ verb: 'close', label: 'close' });
-  if (has('supervisor') && s === 'callback_done' && (d.satisfaction === 'unsatisfied' || d.solved === false)) out.push({ verb: 'reopen', label: 'reopen' });
-  if (has('supervisor') && d.extensionRequests.some((x) => x.status === 'pending')) out.push({ verb: 'approve', label: 'approveExtension' }, { verb: 'deny', label: 'denyExtension' });
+  if (has('supervisor') && s === 'callback_done' && (d.satisfaction === 'unsatisfied' || d.solved === false))
+    out.push({ verb: 'reopen', label: 'reopen' });
+  if (has('supervisor') && d.extensionRequests.some((x) => x.status === 'pending'))
+    out.push({ verb: 'approve', label: 'approveExtension' }, { verb: 'deny', label: 'denyExtension' });
   if (has('supervisor') && !['closed', 'declined', 'withdrawn', 'merged'].includes(s)) out.push({ verb: 'supervise', label: 'supervise' });
   if ((has('dispatcher') || has('operator')) && (s === 'registered' || s === 'returned')) out.push({ verb: 'decline', label: 'decline' });
   return out;
@@ -95,8 +136,18 @@ export function DetailPage({ id }: { id: number }) {
   if (d === 'missing') return <Result status="404" title={t('notFound')} extra={<a href="#/list">{t('back')}</a>} />;
   // Merges are recorded on both demands' timelines: the links come from there.
   const related = [
-    ...(d.mergedIntoId ? [{ kind: 'mergedInto' as const, id: d.mergedIntoId, number: String(d.events.find((e) => e.action === 'merge')?.data?.intoNumber ?? d.mergedIntoId) }] : []),
-    ...d.events.filter((e) => e.action === 'merge' && e.data?.mergedDemandId).map((e) => ({ kind: 'mergedFrom' as const, id: Number(e.data!.mergedDemandId), number: String(e.data!.mergedNumber) })),
+    ...(d.mergedIntoId
+      ? [
+          {
+            kind: 'mergedInto' as const,
+            id: d.mergedIntoId,
+            number: String(d.events.find((e) => e.action === 'merge')?.data?.intoNumber ?? d.mergedIntoId),
+          },
+        ]
+      : []),
+    ...d.events
+      .filter((e) => e.action === 'merge' && e.data?.mergedDemandId)
+      .map((e) => ({ kind: 'mergedFrom' as const, id: Number(e.data!.mergedDemandId), number: String(e.data!.mergedNumber) })),
   ];
   const handles = me.grants.some((g) => (g.role === 'handler' && g.unitId === d.unit?.id) || g.role === 'admin');
 
@@ -125,11 +176,18 @@ export function DetailPage({ id }: { id: number }) {
         {d.title}
       </Typography.Title>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Tag style={{ color: '#0b3d91', borderColor: '#0b3d91' }} data-testid="demand-state">{stateNames[d.state]?.[lang] ?? d.state}</Tag>
+        <Tag style={{ color: '#0b3d91', borderColor: '#0b3d91' }} data-testid="demand-state">
+          {stateNames[d.state]?.[lang] ?? d.state}
+        </Tag>
         {dueLabel(d, t)}
         {d.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
         {offered(d, has, handles).map((o) => (
-          <Button key={o.verb} type={o.verb === 'decline' || o.verb === 'return' ? 'default' : 'primary'} onClick={() => (o.verb === 'acknowledge' || o.verb === 'close' || o.verb === 'approve' ? run({}, o.verb) : setVerb(o.verb))} data-action={o.verb}>
+          <Button
+            key={o.verb}
+            type={o.verb === 'decline' || o.verb === 'return' ? 'default' : 'primary'}
+            onClick={() => (o.verb === 'acknowledge' || o.verb === 'close' || o.verb === 'approve' ? run({}, o.verb) : setVerb(o.verb))}
+            data-action={o.verb}
+          >
             {t(o.label)}
           </Button>
         ))}
@@ -148,7 +206,9 @@ export function DetailPage({ id }: { id: number }) {
           <Descriptions.Item label={t('reporterName')}>{d.reporterName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('reporterPhone')}>{d.reporterPhone ?? d.reporterContact ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('content')} span={2}>
-            <div style={{ whiteSpace: 'pre-wrap' }} data-testid="demand-content">{d.content}</div>
+            <div style={{ whiteSpace: 'pre-wrap' }} data-testid="demand-content">
+              {d.content}
+            </div>
           </Descriptions.Item>
           {d.replyText && (
             <Descriptions.Item label={t('replyText')} span={2}>
@@ -184,7 +244,13 @@ export function DetailPage({ id }: { id: number }) {
               <Space direction="vertical">
                 {suggestions.units.map((u) => (
                   <Space key={u.unitId}>
-                    <Button size="small" onClick={() => { setPreset({ unitId: u.unitId, categoryId: suggestions.categories[0]?.categoryId }); setVerb('dispatch'); }}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setPreset({ unitId: u.unitId, categoryId: suggestions.categories[0]?.categoryId });
+                        setVerb('dispatch');
+                      }}
+                    >
                       {t('dispatch')} → {u.name}
                     </Button>
                     <Typography.Text type="secondary">{u.reason}</Typography.Text>
@@ -197,7 +263,9 @@ export function DetailPage({ id }: { id: number }) {
                 <Space direction="vertical">
                   {suggestions.duplicates.map((x) => (
                     <Space key={x.id}>
-                      <a href={`#/demand/${x.id}`}>{x.number} {x.title}</a>
+                      <a href={`#/demand/${x.id}`}>
+                        {x.number} {x.title}
+                      </a>
                       <Typography.Text type="secondary">{Math.round(x.similarity * 100)}%</Typography.Text>
                       <Button size="small" onClick={() => run({ intoDemandId: x.id }, 'merge' as Verb)}>
                         {t('mergeInto')}
@@ -234,7 +302,19 @@ export function DetailPage({ id }: { id: number }) {
           }))}
         />
       </Card>
-      <Modal open={needsForm} title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''} onCancel={() => { setVerb(null); setError(null); setPreset({}); }} onOk={() => form.submit()} okText={t('confirm')} cancelText={t('cancel')} destroyOnHidden>
+      <Modal
+        open={needsForm}
+        title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''}
+        onCancel={() => {
+          setVerb(null);
+          setError(null);
+          setPreset({});
+        }}
+        onOk={() => form.submit()}
+        okText={t('confirm')}
+        cancelText={t('cancel')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={run} initialValues={{ solved: true, extraWorkdays: 5, supervised: true, ...preset }}>
           {verb === 'dispatch' && (
             <Form.Item name="categoryId" hidden>
@@ -243,7 +323,12 @@ export function DetailPage({ id }: { id: number }) {
           )}
           {verb === 'dispatch' && (
             <Form.Item label={t('unit')} name="unitId">
-              <Select allowClear placeholder={t('firstResponsible')} options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                allowClear
+                placeholder={t('firstResponsible')}
+                options={units.map((u) => ({ value: u.id, label: u.name }))}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
           )}
           {(verb === 'reply' || verb === 'answer') && (
@@ -265,7 +350,9 @@ export function DetailPage({ id }: { id: number }) {
           {verb === 'callback' && (
             <>
               <Form.Item label={t('satisfaction')} name="satisfaction" rules={[{ required: true }]}>
-                <Radio.Group options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))} />
+                <Radio.Group
+                  options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))}
+                />
               </Form.Item>
               <Form.Item name="solved" valuePropName="checked">
                 <Checkbox>{t('solved')}</Checkbox>
@@ -277,7 +364,12 @@ export function DetailPage({ id }: { id: number }) {
               <InputNumber min={1} max={30} />
             </Form.Item>
           )}
-          {(verb === 'return' || verb === 'reopen' || verb === 'decline' || verb === 'supervise' || verb === 'extension-requests' || verb === 'deny') && (
+          {(verb === 'return' ||
+            verb === 'reopen' ||
+            verb === 'decline' ||
+            verb === 'supervise' ||
+            verb === 'extension-requests' ||
+            verb === 'deny') && (
             <Form.Item label={t('reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={3} />
             </Form.Item>

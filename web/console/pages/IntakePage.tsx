@@ -33,7 +33,10 @@ export function IntakePage() {
         }),
     [regions, byId],
   );
-  const categoryOptions = useMemo(() => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })), [categories]);
+  const categoryOptions = useMemo(
+    () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),
+    [categories],
+  );
 
   async function submit() {
     setError(null);
@@ -44,7 +47,9 @@ export function IntakePage() {
       const res = await api<{ id: number; number: string; queryCode: string | null }>('POST', '/demands', body);
       // Photos go up once the demand exists; a refused photo is reported, the demand stays.
       for (const file of files) {
-        await uploadFile(`/demands/${res.id}/attachments`, file).catch((e: unknown) => setError(e instanceof ApiError ? `${file.name}：${e.message}` : String(e)));
+        await uploadFile(`/demands/${res.id}/attachments`, file).catch((e: unknown) =>
+          setError(e instanceof ApiError ? `${file.name}：${e.message}` : String(e)),
+        );
       }
       const qr = await QRCode.toDataURL(`${location.origin}/#/lookup`, { margin: 1, width: 160 });
       setSlip({ ...res, qr });
@@ -66,7 +71,14 @@ export function IntakePage() {
   };
 
   return (
-    <main onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void submit(); } }}>
+    <main
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuIntake')}
       </Typography.Title>
@@ -74,21 +86,44 @@ export function IntakePage() {
         <Form form={form} layout="vertical" initialValues={{ channel: 'hotline', type: 'complaint', urgency: 'normal' }} requiredMark>
           <Space wrap size="large">
             <Form.Item label={t('channel')} name="channel">
-              <Radio.Group options={(['hotline', 'walk_in', 'reception_day', 'letter'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+              <Radio.Group
+                options={(['hotline', 'walk_in', 'reception_day', 'letter'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              />
             </Form.Item>
             <Form.Item label={t('type')} name="type">
-              <Radio.Group options={(['complaint', 'help', 'consultation', 'suggestion', 'report'] as const).map((c) => ({ value: c, label: t(`type.${c}`) }))} />
+              <Radio.Group
+                options={(['complaint', 'help', 'consultation', 'suggestion', 'report'] as const).map((c) => ({
+                  value: c,
+                  label: t(`type.${c}`),
+                }))}
+              />
             </Form.Item>
           </Space>
           <Form.Item label={t('content')} name="content" rules={[{ required: true, whitespace: true }, { max: 5000 }]}>
-            <Input.TextArea ref={(el) => { contentRef.current = el?.resizableTextArea?.textArea ?? null; }} autoFocus rows={4} maxLength={5000} />
+            <Input.TextArea
+              ref={(el) => {
+                contentRef.current = el?.resizableTextArea?.textArea ?? null;
+              }}
+              autoFocus
+              rows={4}
+              maxLength={5000}
+            />
           </Form.Item>
           <Space wrap size="large" style={{ width: '100%' }}>
             <Form.Item label={t('region')} name="regionId" rules={[{ required: true }]} extra={t('pickerHint')} style={{ minWidth: 320 }}>
-              <Select showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }} options={regionOptions} onSelect={() => advance('categoryId')} />
+              <Select
+                showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
+                options={regionOptions}
+                onSelect={() => advance('categoryId')}
+              />
             </Form.Item>
             <Form.Item label={t('category')} name="categoryId" extra={t('pickerHint')} style={{ minWidth: 420 }}>
-              <Select allowClear showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }} options={categoryOptions} onSelect={() => advance('address')} />
+              <Select
+                allowClear
+                showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
+                options={categoryOptions}
+                onSelect={() => advance('address')}
+              />
             </Form.Item>
           </Space>
           <Form.Item label={t('address')} name="address" rules={[{ max: 300 }]}>
@@ -105,11 +140,23 @@ export function IntakePage() {
               <Input />
             </Form.Item>
             <Form.Item label={t('urgency')} name="urgency">
-              <Radio.Group options={[{ value: 'normal', label: t('urgency.normal') }, { value: 'emergency', label: t('urgency.emergency') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'normal', label: t('urgency.normal') },
+                  { value: 'emergency', label: t('urgency.emergency') },
+                ]}
+              />
             </Form.Item>
           </Space>
           <Form.Item label={t('photos')} htmlFor="intake-photos">
-            <input id="intake-photos" type="file" accept="image/jpeg,image/png,image/webp" multiple key={files.length === 0 ? 'empty' : 'chosen'} onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 9))} />
+            <input
+              id="intake-photos"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              multiple
+              key={files.length === 0 ? 'empty' : 'chosen'}
+              onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 9))}
+            />
           </Form.Item>
           {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" onClick={submit} loading={busy} id="intake-submit">
@@ -117,7 +164,19 @@ export function IntakePage() {
           </Button>
         </Form>
       </Card>
-      <Modal open={!!slip} title={t('slipTitle')} onCancel={next} footer={[<Button key="print" onClick={() => window.print()}>{t('printSlip')}</Button>, <Button key="next" type="primary" onClick={next} autoFocus>{t('another')}</Button>]}>
+      <Modal
+        open={!!slip}
+        title={t('slipTitle')}
+        onCancel={next}
+        footer={[
+          <Button key="print" onClick={() => window.print()}>
+            {t('printSlip')}
+          </Button>,
+          <Button key="next" type="primary" onClick={next} autoFocus>
+            {t('another')}
+          </Button>,
+        ]}
+      >
         {slip && (
           <div style={{ textAlign: 'center' }} data-testid="slip">
             <p>{t('number')}</p>

@@ -1,4 +1,4 @@
-import { Button, Input, Segmented, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Input, message, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
@@ -26,14 +26,22 @@ export function dueLabel(d: { stageDueAt: string | null; overdue: boolean }, t: 
   const ms = new Date(d.stageDueAt).getTime() - Date.now();
   const h = Math.floor(ms / 3_600_000);
   const text = h >= 48 ? `${Math.floor(h / 24)}d` : h >= 1 ? `${h}h` : `${Math.max(1, Math.floor(ms / 60_000))}m`;
-  return <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>{t('left', { t: text })}</Tag>;
+  return (
+    <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>{t('left', { t: text })}</Tag>
+  );
 }
 
 type Unit = { id: number; name: string };
 
 export function ListPage() {
   const { t, lang, has, me } = useApp();
-  const defaultQueue = has('dispatcher') ? 'new' : me.grants.some((g) => g.role === 'handler') ? 'inbox' : has('supervisor') ? 'overdue' : 'all';
+  const defaultQueue = has('dispatcher')
+    ? 'new'
+    : me.grants.some((g) => g.role === 'handler')
+      ? 'inbox'
+      : has('supervisor')
+        ? 'overdue'
+        : 'all';
   const [queue, setQueue] = useState<string>(defaultQueue);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -67,7 +75,12 @@ export function ListPage() {
     ...(me.grants.some((g) => g.role === 'handler') ? [{ value: 'inbox', label: t('queueInbox') }] : []),
     ...(has('operator') ? [{ value: 'callback', label: t('queueCallback') }] : []),
     { value: 'overdue', label: t('queueOverdue') },
-    ...(has('supervisor') ? [{ value: 'extensions', label: t('queueExtensions') }, { value: 'supervised', label: t('queueSupervised') }] : []),
+    ...(has('supervisor')
+      ? [
+          { value: 'extensions', label: t('queueExtensions') },
+          { value: 'supervised', label: t('queueSupervised') },
+        ]
+      : []),
     { value: 'soon', label: t('queueSoon') },
     { value: 'all', label: t('queueAll') },
   ];
@@ -93,11 +106,35 @@ export function ListPage() {
         {t('menuList')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented options={queues} value={queue} onChange={(v) => { setPage(1); setQueue(String(v)); }} />
-        <Input.Search placeholder={t('search')} aria-label={t('search')} allowClear onSearch={(v) => { setPage(1); setQ(v); }} style={{ width: 280 }} />
+        <Segmented
+          options={queues}
+          value={queue}
+          onChange={(v) => {
+            setPage(1);
+            setQueue(String(v));
+          }}
+        />
+        <Input.Search
+          placeholder={t('search')}
+          aria-label={t('search')}
+          allowClear
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v);
+          }}
+          style={{ width: 280 }}
+        />
         {has('dispatcher') && selected.length > 0 && (
           <Space>
-            <Select style={{ width: 240 }} allowClear placeholder={t('firstResponsible')} value={bulkUnit} onChange={setBulkUnit} options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              style={{ width: 240 }}
+              allowClear
+              placeholder={t('firstResponsible')}
+              value={bulkUnit}
+              onChange={setBulkUnit}
+              options={units.map((u) => ({ value: u.id, label: u.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
             <Button type="primary" onClick={bulkDispatch}>
               {t('bulkDispatch')} ({selected.length})
             </Button>
@@ -112,7 +149,16 @@ export function ListPage() {
         columns={[
           { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
           { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
-          { title: t('state'), dataIndex: 'state', render: (s: string, r) => <Space size={4}><Tag>{stateNames[s]?.[lang] ?? s}</Tag>{r.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}</Space> },
+          {
+            title: t('state'),
+            dataIndex: 'state',
+            render: (s: string, r) => (
+              <Space size={4}>
+                <Tag>{stateNames[s]?.[lang] ?? s}</Tag>
+                {r.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('region'), render: (_, r) => r.region.name },
           { title: t('unit'), render: (_, r) => r.unit?.name ?? '—' },
           { title: t('due'), render: (_, r) => dueLabel(r, t) },

@@ -4,7 +4,13 @@ import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { useApp } from '../App';
 
-type Row = { unitId: number; unitName: string; rank: number | null; counts: { dispatched: number; calledBack: number }; rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate', number | null> };
+type Row = {
+  unitId: number;
+  unitName: string;
+  rank: number | null;
+  counts: { dispatched: number; calledBack: number };
+  rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate', number | null>;
+};
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function RatesPage() {
@@ -29,7 +35,13 @@ export function RatesPage() {
       </Typography.Title>
       <Space style={{ marginBottom: 16 }}>
         <span>{t('month')}</span>
-        <DatePicker picker="month" value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} allowClear={false} aria-label={t('month')} />
+        <DatePicker
+          picker="month"
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          allowClear={false}
+          aria-label={t('month')}
+        />
         <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
       </Space>
       <Table<Row>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
@@ -6,8 +6,22 @@ import { useApp } from '../App';
 import { enqueue, flushOutbox, readOutbox } from '../outbox';
 import { matches } from '../pickers';
 
-type Session = { id: number; title: string; regionId: number; region: string; hosts: string; place: string; startsAt: string; endsAt: string; reportPublished: boolean };
-type Report = { session: Session & { published: boolean }; items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[]; counts: { raised: number; answered: number; closed: number } };
+type Session = {
+  id: number;
+  title: string;
+  regionId: number;
+  region: string;
+  hosts: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  reportPublished: boolean;
+};
+type Report = {
+  session: Session & { published: boolean };
+  items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[];
+  counts: { raised: number; answered: number; closed: number };
+};
 
 /** 接待日: the list of sessions, and for one session the table-side entry and its report. */
 export function ReceptionPage({ id }: { id?: number }) {
@@ -25,28 +39,57 @@ function Sessions() {
   }, [load]);
   return (
     <main>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('menuReception')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('menuReception')}
+      </Typography.Title>
       <Card title={t('newSession')} style={{ marginBottom: 16 }}>
         <Form
           name="session"
           layout="inline"
-          onFinish={async (v: { title: string; regionId: number; hosts: string; place: string; when: [{ toISOString: () => string }, { toISOString: () => string }] }) => {
+          onFinish={async (v: {
+            title: string;
+            regionId: number;
+            hosts: string;
+            place: string;
+            when: [{ toISOString: () => string }, { toISOString: () => string }];
+          }) => {
             try {
-              await api('POST', '/reception-days', { title: v.title, regionId: v.regionId, hosts: v.hosts, place: v.place, startsAt: v.when[0].toISOString(), endsAt: v.when[1].toISOString() });
+              await api('POST', '/reception-days', {
+                title: v.title,
+                regionId: v.regionId,
+                hosts: v.hosts,
+                place: v.place,
+                startsAt: v.when[0].toISOString(),
+                endsAt: v.when[1].toISOString(),
+              });
               await load();
             } catch (e) {
               message.error(e instanceof ApiError ? e.message : String(e));
             }
           }}
         >
-          <Form.Item name="title" label={t('title')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="regionId" label={t('region')} rules={[{ required: true }]}>
-            <Select style={{ width: 200 }} options={regions.filter((r) => r.level !== 'grid').map((r) => ({ value: r.id, label: r.name }))} showSearch={{ filterOption: (i, o) => matches(String(o?.label ?? ''), i) }} />
+          <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
+            <Input />
           </Form.Item>
-          <Form.Item name="hosts" label={t('hosts')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="place" label={t('place')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="when" label={t('when')} rules={[{ required: true }]}><DatePicker.RangePicker showTime /></Form.Item>
-          <Button type="primary" htmlType="submit">{t('add')}</Button>
+          <Form.Item name="regionId" label={t('region')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 200 }}
+              options={regions.filter((r) => r.level !== 'grid').map((r) => ({ value: r.id, label: r.name }))}
+              showSearch={{ filterOption: (i, o) => matches(String(o?.label ?? ''), i) }}
+            />
+          </Form.Item>
+          <Form.Item name="hosts" label={t('hosts')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="place" label={t('place')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="when" label={t('when')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker showTime />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('add')}
+          </Button>
         </Form>
       </Card>
       <Table<Session>
@@ -81,11 +124,18 @@ function SessionDesk({ id }: { id: number }) {
     void loadReport();
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
     void flush();
-    const on = () => { setOnline(navigator.onLine); void flush(); };
+    const on = () => {
+      setOnline(navigator.onLine);
+      void flush();
+    };
     addEventListener('online', on);
     addEventListener('offline', on);
     const timer = setInterval(() => void flush(), 5000);
-    return () => { removeEventListener('online', on); removeEventListener('offline', on); clearInterval(timer); };
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', on);
+      clearInterval(timer);
+    };
   }, [flush, loadReport]);
 
   const session = report?.session;
@@ -97,7 +147,9 @@ function SessionDesk({ id }: { id: number }) {
 
   const save = async () => {
     const v = await form.validateFields();
-    const body = Object.fromEntries(Object.entries({ ...v, regionId: v.regionId ?? session?.regionId }).filter(([, x]) => x !== undefined && x !== ''));
+    const body = Object.fromEntries(
+      Object.entries({ ...v, regionId: v.regionId ?? session?.regionId }).filter(([, x]) => x !== undefined && x !== ''),
+    );
     enqueue(id, body);
     refresh();
     form.resetFields();
@@ -108,45 +160,104 @@ function SessionDesk({ id }: { id: number }) {
   const failed = queue.filter((e) => e.status === 'failed');
 
   return (
-    <main onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); } }}>
+    <main
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
       <a href="#/reception">← {t('back')}</a>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{session?.title ?? t('menuReception')}</Typography.Title>
-      {session && <Typography.Paragraph>{session.hosts} · {session.place} · {formatTime(session.startsAt, lang)}</Typography.Paragraph>}
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {session?.title ?? t('menuReception')}
+      </Typography.Title>
+      {session && (
+        <Typography.Paragraph>
+          {session.hosts} · {session.place} · {formatTime(session.startsAt, lang)}
+        </Typography.Paragraph>
+      )}
       <Space align="start" wrap size="large">
         <Card title={t('entryTitle')} style={{ width: 520 }}>
           {!online && <Alert type="warning" title={t('offlineNote')} style={{ marginBottom: 12 }} role="status" />}
           <Form form={form} name="entry" layout="vertical">
             <Form.Item name="content" label={t('content')} rules={[{ required: true, whitespace: true }, { max: 5000 }]}>
-              <Input.TextArea rows={3} autoFocus ref={(el) => { contentRef.current = el?.resizableTextArea?.textArea ?? null; }} />
+              <Input.TextArea
+                rows={3}
+                autoFocus
+                ref={(el) => {
+                  contentRef.current = el?.resizableTextArea?.textArea ?? null;
+                }}
+              />
             </Form.Item>
             <Form.Item name="regionId" label={t('region')}>
               <Select allowClear options={regionOptions} showSearch={{ filterOption: (i, o) => matches(String(o?.label ?? ''), i) }} />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="reporterName" label={t('reporterName')}><Input /></Form.Item>
-              <Form.Item name="reporterPhone" label={t('reporterPhone')} rules={[{ pattern: /^\+?[\d\s-]{5,20}$/ }]}><Input inputMode="tel" /></Form.Item>
-              <Form.Item name="reporterContact" label={t('reporterContact')}><Input /></Form.Item>
+              <Form.Item name="reporterName" label={t('reporterName')}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="reporterPhone" label={t('reporterPhone')} rules={[{ pattern: /^\+?[\d\s-]{5,20}$/ }]}>
+                <Input inputMode="tel" />
+              </Form.Item>
+              <Form.Item name="reporterContact" label={t('reporterContact')}>
+                <Input />
+              </Form.Item>
             </Space>
-            <Button type="primary" onClick={save}>{t('saveNext')}</Button>
+            <Button type="primary" onClick={save}>
+              {t('saveNext')}
+            </Button>
           </Form>
           <Space style={{ marginTop: 16 }}>
             <Badge status={pending ? 'warning' : 'success'} />
             <span data-testid="outbox-status">{pending ? t('pendingCount', { n: pending }) : t('allSent')}</span>
           </Space>
           {failed.length > 0 && (
-            <List size="small" header={t('failedEntries')} dataSource={failed} renderItem={(e) => <List.Item>{String(e.body.content).slice(0, 30)} — {e.error}</List.Item>} />
+            <List
+              size="small"
+              header={t('failedEntries')}
+              dataSource={failed}
+              renderItem={(e) => (
+                <List.Item>
+                  {String(e.body.content).slice(0, 30)} — {e.error}
+                </List.Item>
+              )}
+            />
           )}
         </Card>
-        <Card title={t('sessionReport')} style={{ minWidth: 480 }} extra={<Space><Button onClick={() => window.print()}>{t('printSlip')}</Button><Button onClick={async () => { await api('POST', `/reception-days/${id}/publish`); await loadReport(); }} disabled={session?.published}>{session?.published ? t('published') : t('publish')}</Button></Space>}>
+        <Card
+          title={t('sessionReport')}
+          style={{ minWidth: 480 }}
+          extra={
+            <Space>
+              <Button onClick={() => window.print()}>{t('printSlip')}</Button>
+              <Button
+                onClick={async () => {
+                  await api('POST', `/reception-days/${id}/publish`);
+                  await loadReport();
+                }}
+                disabled={session?.published}
+              >
+                {session?.published ? t('published') : t('publish')}
+              </Button>
+            </Space>
+          }
+        >
           {report && (
             <>
               <Typography.Paragraph data-testid="report-counts">{t('reportCounts', report.counts)}</Typography.Paragraph>
-              <Table rowKey="number" size="small" pagination={false} dataSource={report.items} columns={[
-                { title: t('number'), dataIndex: 'number' },
-                { title: t('title'), dataIndex: 'title' },
-                { title: t('unit'), render: (_, r) => r.unit ?? '—' },
-                { title: t('state'), render: (_, r) => stateNames[r.state]?.[lang] ?? r.state },
-              ]} />
+              <Table
+                rowKey="number"
+                size="small"
+                pagination={false}
+                dataSource={report.items}
+                columns={[
+                  { title: t('number'), dataIndex: 'number' },
+                  { title: t('title'), dataIndex: 'title' },
+                  { title: t('unit'), render: (_, r) => r.unit ?? '—' },
+                  { title: t('state'), render: (_, r) => stateNames[r.state]?.[lang] ?? r.state },
+                ]}
+              />
             </>
           )}
         </Card>

@@ -1,11 +1,29 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../App';
 
-type Topic = { label: string; keywords: string[]; heat: number; size: number; reporters: number; rising: boolean; first: string; last: string; demandIds: number[] };
-type Initiative = { id: number; title: string; topicLabel: string | null; unitId: number; status: string; answer: string | null; demandIds: number[] };
+type Topic = {
+  label: string;
+  keywords: string[];
+  heat: number;
+  size: number;
+  reporters: number;
+  rising: boolean;
+  first: string;
+  last: string;
+  demandIds: number[];
+};
+type Initiative = {
+  id: number;
+  title: string;
+  topicLabel: string | null;
+  unitId: number;
+  status: string;
+  answer: string | null;
+  demandIds: number[];
+};
 
 /** 一类事 for supervisors: hot and rising topics, promoted to initiatives answered once. */
 export function TopicsPage() {
@@ -17,7 +35,10 @@ export function TopicsPage() {
   const [promote, setPromote] = useState<Topic | null>(null);
   const [answering, setAnswering] = useState<Initiative | null>(null);
   const load = useCallback(async () => {
-    const [tp, ini] = await Promise.all([api<{ items: Topic[] }>('GET', `/topics${rising ? '?rising=true' : ''}`), api<{ items: Initiative[] }>('GET', '/initiatives')]);
+    const [tp, ini] = await Promise.all([
+      api<{ items: Topic[] }>('GET', `/topics${rising ? '?rising=true' : ''}`),
+      api<{ items: Initiative[] }>('GET', '/initiatives'),
+    ]);
     setTopics(tp.items);
     setInitiatives(ini.items);
   }, [rising]);
@@ -51,12 +72,27 @@ export function TopicsPage() {
         dataSource={topics}
         pagination={{ pageSize: 10 }}
         columns={[
-          { title: t('topic'), render: (_, r) => <Space>{r.label}{r.rising && <Tag style={{ color: '#a8071a', borderColor: '#a8071a' }}>{t('rising')}</Tag>}</Space> },
+          {
+            title: t('topic'),
+            render: (_, r) => (
+              <Space>
+                {r.label}
+                {r.rising && <Tag style={{ color: '#a8071a', borderColor: '#a8071a' }}>{t('rising')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('keywords'), render: (_, r) => r.keywords.join(' ') },
           { title: t('heat'), render: (_, r) => r.heat.toFixed(1) },
           { title: t('size'), render: (_, r) => `${r.size} / ${r.reporters}` },
           { title: t('span'), render: (_, r) => `${formatTime(r.first, lang)} – ${formatTime(r.last, lang)}` },
-          { title: t('actions'), render: (_, r) => <Button size="small" onClick={() => setPromote(r)}>{t('promote')}</Button> },
+          {
+            title: t('actions'),
+            render: (_, r) => (
+              <Button size="small" onClick={() => setPromote(r)}>
+                {t('promote')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Card title={t('initiatives')} style={{ marginTop: 16 }}>
@@ -69,31 +105,56 @@ export function TopicsPage() {
             { title: t('unit'), render: (_, r) => unitName(r.unitId) },
             { title: t('size'), render: (_, r) => r.demandIds.length },
             { title: t('state'), render: (_, r) => (r.status === 'answered' ? t('answered') : t('open')) },
-            { title: t('actions'), render: (_, r) => r.status === 'open' && <Button size="small" type="primary" onClick={() => setAnswering(r)}>{t('collectiveAnswer')}</Button> },
+            {
+              title: t('actions'),
+              render: (_, r) =>
+                r.status === 'open' && (
+                  <Button size="small" type="primary" onClick={() => setAnswering(r)}>
+                    {t('collectiveAnswer')}
+                  </Button>
+                ),
+            },
           ]}
         />
       </Card>
       <Modal open={!!promote} title={t('promote')} footer={null} onCancel={() => setPromote(null)} destroyOnHidden>
         {promote && (
-          <Form layout="vertical" name="promote" initialValues={{ title: `${promote.label} 专项治理` }} onFinish={(v: { title: string; unitId: number }) => act(() => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote.label, demandIds: promote.demandIds }))}>
+          <Form
+            layout="vertical"
+            name="promote"
+            initialValues={{ title: `${promote.label} 专项治理` }}
+            onFinish={(v: { title: string; unitId: number }) =>
+              act(() =>
+                api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote.label, demandIds: promote.demandIds }),
+              )
+            }
+          >
             <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
               <Input />
             </Form.Item>
             <Form.Item name="unitId" label={t('unit')} rules={[{ required: true }]}>
               <Select options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">{t('confirm')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('confirm')}
+            </Button>
           </Form>
         )}
       </Modal>
       <Modal open={!!answering} title={t('collectiveAnswer')} footer={null} onCancel={() => setAnswering(null)} destroyOnHidden>
         {answering && (
-          <Form layout="vertical" name="answer" onFinish={(v: { answer: string }) => act(() => api('POST', `/initiatives/${answering.id}/answer`, v))}>
+          <Form
+            layout="vertical"
+            name="answer"
+            onFinish={(v: { answer: string }) => act(() => api('POST', `/initiatives/${answering.id}/answer`, v))}
+          >
             <Typography.Paragraph>{t('collectiveHint', { n: answering.demandIds.length })}</Typography.Paragraph>
             <Form.Item name="answer" label={t('replyText')} rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">{t('confirm')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('confirm')}
+            </Button>
           </Form>
         )}
       </Modal>

@@ -3,7 +3,16 @@ import { api, type Category, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../App';
 
-type Item = { number: string; title: string; content: string; region: string; category: string | null; unit: string | null; replyText: string | null; repliedAt: string | null };
+type Item = {
+  number: string;
+  title: string;
+  content: string;
+  region: string;
+  category: string | null;
+  unit: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+};
 
 export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [regionId, setRegionId] = useState('');
@@ -27,19 +36,39 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
       <div className="row">
         <div>
           <label htmlFor="f-region">{t('township')}</label>
-          <select id="f-region" value={regionId} onChange={(e) => { setPage(1); setRegionId(e.target.value); }}>
+          <select
+            id="f-region"
+            value={regionId}
+            onChange={(e) => {
+              setPage(1);
+              setRegionId(e.target.value);
+            }}
+          >
             <option value="">{t('allTownships')}</option>
-            {regions.filter((r) => r.level === 'township').map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
-            ))}
+            {regions
+              .filter((r) => r.level === 'township')
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
           </select>
         </div>
         <div>
           <label htmlFor="f-category">{t('category')}</label>
-          <select id="f-category" value={categoryId} onChange={(e) => { setPage(1); setCategoryId(e.target.value); }}>
+          <select
+            id="f-category"
+            value={categoryId}
+            onChange={(e) => {
+              setPage(1);
+              setCategoryId(e.target.value);
+            }}
+          >
             <option value="">{t('allCategories')}</option>
             {categories.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
             ))}
           </select>
         </div>

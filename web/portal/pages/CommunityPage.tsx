@@ -3,7 +3,17 @@ import { ApiError, api, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../App';
 
-type Notice = { id: number; council: string; meeting: string; meetingDate: string; text: string; noticeUntil: string; open: boolean; actionItems: { title: string; owner: string; dueOn: string; status: string }[]; comments: { name: string | null; body: string }[] };
+type Notice = {
+  id: number;
+  council: string;
+  meeting: string;
+  meetingDate: string;
+  text: string;
+  noticeUntil: string;
+  open: boolean;
+  actionItems: { title: string; owner: string; dueOn: string; status: string }[];
+  comments: { name: string | null; body: string }[];
+};
 type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
 
 /** A phone and a one-time code: how a resident without an account proves who they are. */
@@ -17,13 +27,24 @@ function PhoneCode({ t, onReady }: { t: T; onReady: (phone: string, code: string
     <div className="card">
       <label htmlFor="pc-phone">{t('phoneShort')}</label>
       <input id="pc-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
-      <button type="button" className="secondary" style={{ marginTop: 8 }} onClick={() => api('POST', '/public/verification-codes', { phone }).then(() => setSent(true), fail)}>
+      <button
+        type="button"
+        className="secondary"
+        style={{ marginTop: 8 }}
+        onClick={() => api('POST', '/public/verification-codes', { phone }).then(() => setSent(true), fail)}
+      >
         {sent ? t('codeSent') : t('getCode')}
       </button>
       <label htmlFor="pc-code">{t('codeLabel')}</label>
       <input id="pc-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
-      {error && <div className="error" role="alert">{error}</div>}
-      <button type="button" className="primary-action" onClick={() => onReady(phone, code).then(() => setError(null), fail)}>{t('confirmAction')}</button>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="button" className="primary-action" onClick={() => onReady(phone, code).then(() => setError(null), fail)}>
+        {t('confirmAction')}
+      </button>
     </div>
   );
 }
@@ -40,6 +61,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
     setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
     setProposals((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${id}`)).items);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is remade each render; the community is what changes
   useEffect(() => {
     if (communityId) void load(communityId);
   }, [communityId]);
@@ -49,7 +71,11 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
       <label htmlFor="community-pick">{t('community')}</label>
       <select id="community-pick" value={communityId ?? ''} onChange={(e) => setCommunityId(Number(e.target.value) || null)}>
         <option value="">{t('choose')}</option>
-        {communities.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        {communities.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
       </select>
       {communityId && (
         <>
@@ -57,15 +83,42 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
           {notices.length === 0 && <p>{t('none')}</p>}
           {notices.map((n) => (
             <article className="card" key={n.id}>
-              <div className="meta">{n.council} · {n.meeting} · {formatTime(n.meetingDate, lang)}</div>
-              <p className="pre"><strong>{n.text}</strong></p>
-              <ul>{n.actionItems.map((a, i) => <li key={i}>{a.title}（{a.owner}，{a.dueOn}）— {t(`action.${a.status}` as 'action.open')}</li>)}</ul>
+              <div className="meta">
+                {n.council} · {n.meeting} · {formatTime(n.meetingDate, lang)}
+              </div>
+              <p className="pre">
+                <strong>{n.text}</strong>
+              </p>
+              <ul>
+                {n.actionItems.map((a, i) => (
+                  <li key={i}>
+                    {a.title}（{a.owner}，{a.dueOn}）— {t(`action.${a.status}` as 'action.open')}
+                  </li>
+                ))}
+              </ul>
               <div className="meta">{n.open ? t('noticeOpen', { d: n.noticeUntil }) : t('noticeOver')}</div>
-              {n.comments.map((c, i) => <p key={i} className="pre">💬 {c.name ?? t('resident')}：{c.body}</p>)}
+              {n.comments.map((c, i) => (
+                <p key={i} className="pre">
+                  💬 {c.name ?? t('resident')}：{c.body}
+                </p>
+              ))}
               {n.open && (
-                <form onSubmit={async (e) => { e.preventDefault(); await api('POST', `/public/resolutions/${n.id}/comments`, { body: comment[n.id] }); setComment({ ...comment, [n.id]: '' }); await load(communityId); }}>
+                <form
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    await api('POST', `/public/resolutions/${n.id}/comments`, { body: comment[n.id] });
+                    setComment({ ...comment, [n.id]: '' });
+                    await load(communityId);
+                  }}
+                >
                   <label htmlFor={`c-${n.id}`}>{t('yourComment')}</label>
-                  <textarea id={`c-${n.id}`} required maxLength={2000} value={comment[n.id] ?? ''} onChange={(e) => setComment({ ...comment, [n.id]: e.target.value })} />
+                  <textarea
+                    id={`c-${n.id}`}
+                    required
+                    maxLength={2000}
+                    value={comment[n.id] ?? ''}
+                    onChange={(e) => setComment({ ...comment, [n.id]: e.target.value })}
+                  />
                   <button type="submit">{t('sendComment')}</button>
                 </form>
               )}
@@ -76,21 +129,42 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
             <article className="card" key={p.id}>
               <h4 className="pre">{p.title}</h4>
               <p className="pre">{p.body}</p>
-              <div className="meta" data-testid={`seconds-${p.id}`}>{t('secondsCount', { n: p.seconds })} · {t(`pstatus.${p.status}` as 'pstatus.open')}</div>
-              <button type="button" className="secondary" onClick={() => setActing({ kind: 'second', id: p.id })}>{t('second')}</button>
+              <div className="meta" data-testid={`seconds-${p.id}`}>
+                {t('secondsCount', { n: p.seconds })} · {t(`pstatus.${p.status}` as 'pstatus.open')}
+              </div>
+              <button type="button" className="secondary" onClick={() => setActing({ kind: 'second', id: p.id })}>
+                {t('second')}
+              </button>
               {acting?.kind === 'second' && acting.id === p.id && (
-                <PhoneCode t={t} onReady={async (phone, code) => { await api('POST', `/public/proposals/${p.id}/seconds`, { phone, code }); setActing(null); await load(communityId); }} />
+                <PhoneCode
+                  t={t}
+                  onReady={async (phone, code) => {
+                    await api('POST', `/public/proposals/${p.id}/seconds`, { phone, code });
+                    setActing(null);
+                    await load(communityId);
+                  }}
+                />
               )}
             </article>
           ))}
-          <button type="button" onClick={() => setActing({ kind: 'propose' })}>{t('propose')}</button>
+          <button type="button" onClick={() => setActing({ kind: 'propose' })}>
+            {t('propose')}
+          </button>
           {acting?.kind === 'propose' && (
             <div>
               <label htmlFor="p-title">{t('proposalTitle')}</label>
               <input id="p-title" maxLength={200} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
               <label htmlFor="p-body">{t('proposalBody')}</label>
               <textarea id="p-body" maxLength={5000} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
-              <PhoneCode t={t} onReady={async (phone, code) => { await api('POST', '/public/proposals', { regionId: communityId, ...draft, phone, code }); setActing(null); setDraft({ title: '', body: '' }); await load(communityId); }} />
+              <PhoneCode
+                t={t}
+                onReady={async (phone, code) => {
+                  await api('POST', '/public/proposals', { regionId: communityId, ...draft, phone, code });
+                  setActing(null);
+                  setDraft({ title: '', body: '' });
+                  await load(communityId);
+                }}
+              />
             </div>
           )}
         </>

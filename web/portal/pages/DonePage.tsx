@@ -8,11 +8,15 @@ export function DonePage({ t, receipt }: { t: T; receipt: Receipt }) {
       <h2 id="done-title">{t('doneTitle')}</h2>
       <div className="slip">
         <div>{t('doneNumber')}</div>
-        <div className="big" data-testid="demand-number">{receipt.number}</div>
+        <div className="big" data-testid="demand-number">
+          {receipt.number}
+        </div>
         {receipt.queryCode && (
           <>
             <div>{t('doneCode')}</div>
-            <div className="big" data-testid="query-code">{receipt.queryCode}</div>
+            <div className="big" data-testid="query-code">
+              {receipt.queryCode}
+            </div>
           </>
         )}
       </div>
@@ -26,7 +30,11 @@ export function DonePage({ t, receipt }: { t: T; receipt: Receipt }) {
         <button type="button" onClick={() => window.print()}>
           {t('print')}
         </button>
-        <a className="button secondary" href="#/lookup" style={{ textAlign: 'center', textDecoration: 'none', display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }}>
+        <a
+          className="button secondary"
+          href="#/lookup"
+          style={{ textAlign: 'center', textDecoration: 'none', display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }}
+        >
           {t('navLookup')}
         </a>
       </div>

@@ -88,7 +88,9 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
           {view.replyText && (
             <div className="reply">
               <strong>{t('reply')}</strong>
-              <div className="pre" data-testid="reply">{view.replyText}</div>
+              <div className="pre" data-testid="reply">
+                {view.replyText}
+              </div>
             </div>
           )}
           <h4>{t('timeline')}</h4>

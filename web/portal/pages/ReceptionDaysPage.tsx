@@ -3,8 +3,20 @@ import { api, type Lang } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../App';
 
-type Session = { id: number; title: string; region: string; hosts: string; place: string; startsAt: string; endsAt: string; reportPublished: boolean };
-type Report = { items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[]; counts: { raised: number; answered: number; closed: number } };
+type Session = {
+  id: number;
+  title: string;
+  region: string;
+  hosts: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  reportPublished: boolean;
+};
+type Report = {
+  items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[];
+  counts: { raised: number; answered: number; closed: number };
+};
 
 /** 接待日 on the portal: when and where officials sit down to listen, and what came of it. */
 export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
@@ -22,8 +34,13 @@ export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
       {sessions.map((s) => (
         <article className="card" key={s.id}>
           <h3>{s.title}</h3>
-          <div>{formatTime(s.startsAt, lang)} – {formatTime(s.endsAt, lang)}</div>
-          <div className="meta">{s.region} · {s.place} · {t('receivedBy')}{s.hosts}</div>
+          <div>
+            {formatTime(s.startsAt, lang)} – {formatTime(s.endsAt, lang)}
+          </div>
+          <div className="meta">
+            {s.region} · {s.place} · {t('receivedBy')}
+            {s.hosts}
+          </div>
           {s.reportPublished && (
             <button type="button" className="secondary" style={{ marginTop: 8 }} onClick={() => void show(s.id)}>
               {t('seeReport')}

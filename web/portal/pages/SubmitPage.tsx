@@ -3,7 +3,16 @@ import { ApiError, api, type Region } from '../../shared/api';
 import type { T } from '../App';
 import type { Receipt } from './DonePage';
 
-type Draft = { type: string; content: string; township: string; community: string; address: string; phone: string; name: string; anonymous: boolean };
+type Draft = {
+  type: string;
+  content: string;
+  township: string;
+  community: string;
+  address: string;
+  phone: string;
+  name: string;
+  anonymous: boolean;
+};
 const empty: Draft = { type: 'complaint', content: '', township: '', community: '', address: '', phone: '', name: '', anonymous: false };
 const draftKey = 'tj.portal.draft';
 
@@ -17,10 +26,14 @@ function useDraft(): [Draft, (d: Partial<Draft>) => void, () => void] {
     }
   });
   useEffect(() => localStorage.setItem(draftKey, JSON.stringify(draft)), [draft]);
-  return [draft, (d) => setDraft((x) => ({ ...x, ...d })), () => {
-    localStorage.removeItem(draftKey);
-    setDraft(empty);
-  }];
+  return [
+    draft,
+    (d) => setDraft((x) => ({ ...x, ...d })),
+    () => {
+      localStorage.removeItem(draftKey);
+      setDraft(empty);
+    },
+  ];
 }
 
 // One key per filled-in form: a double tap or a retry after a dropped answer never makes two demands.
@@ -39,7 +52,10 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const townships = useMemo(() => regions.filter((r) => r.level === 'township'), [regions]);
-  const communities = useMemo(() => regions.filter((r) => r.level === 'community' && String(r.parentId) === draft.township), [regions, draft.township]);
+  const communities = useMemo(
+    () => regions.filter((r) => r.level === 'community' && String(r.parentId) === draft.township),
+    [regions, draft.township],
+  );
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -69,7 +85,8 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
           headers: { 'content-type': file.type, 'x-query-code': res.queryCode, 'x-filename': encodeURIComponent(file.name) },
           body: file,
         });
-        if (!up.ok) photoError = ((await up.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? up.statusText;
+        if (!up.ok)
+          photoError = ((await up.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? up.statusText;
       }
       sessionStorage.removeItem('tj.portal.key');
       clear();
@@ -96,15 +113,27 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
         </div>
       </fieldset>
       <label htmlFor="content">{t('content')}</label>
-      <p className="hint" id="content-hint">{t('contentHint')}</p>
-      <textarea id="content" name="content" aria-describedby="content-hint" required maxLength={5000} value={draft.content} onChange={(e) => update({ content: e.target.value })} />
+      <p className="hint" id="content-hint">
+        {t('contentHint')}
+      </p>
+      <textarea
+        id="content"
+        name="content"
+        aria-describedby="content-hint"
+        required
+        maxLength={5000}
+        value={draft.content}
+        onChange={(e) => update({ content: e.target.value })}
+      />
       <div className="row">
         <div>
           <label htmlFor="township">{t('township')}</label>
           <select id="township" required value={draft.township} onChange={(e) => update({ township: e.target.value, community: '' })}>
             <option value="">{t('choose')}</option>
             {townships.map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </select>
         </div>
@@ -113,7 +142,9 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
           <select id="community" value={draft.community} onChange={(e) => update({ community: e.target.value })} disabled={!draft.township}>
             <option value="">{t('choose')}</option>
             {communities.map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </select>
         </div>
@@ -121,11 +152,25 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
       <label htmlFor="address">{t('address')}</label>
       <input id="address" maxLength={300} value={draft.address} onChange={(e) => update({ address: e.target.value })} />
       <label htmlFor="phone">{t('phone')}</label>
-      <input id="phone" type="tel" inputMode="tel" autoComplete="tel" required value={draft.phone} onChange={(e) => update({ phone: e.target.value })} />
+      <input
+        id="phone"
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        required
+        value={draft.phone}
+        onChange={(e) => update({ phone: e.target.value })}
+      />
       <label htmlFor="name">{t('name')}</label>
       <input id="name" maxLength={50} autoComplete="name" value={draft.name} onChange={(e) => update({ name: e.target.value })} />
       <label htmlFor="photos">{t('photos')}</label>
-      <input id="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+      <input
+        id="photos"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        onChange={(e) => setFiles([...(e.target.files ?? [])])}
+      />
       <label className="check">
         <input type="checkbox" checked={draft.anonymous} onChange={(e) => update({ anonymous: e.target.checked })} />
         {t('anonymous')}

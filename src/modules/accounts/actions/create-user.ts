@@ -30,7 +30,8 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
   const { tx } = a;
   {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, opts.username));
-    if (existing) throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
+    if (existing)
+      throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
     for (const r of opts.roles) {
       if (r.regionId) {
         const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, r.regionId));
@@ -46,9 +47,9 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
       .values({ username: opts.username, displayName: opts.displayName, passwordHash, phone: opts.phone ?? null })
       .returning({ id: users.id });
     if (opts.roles.length > 0) {
-      await tx.insert(userRoles).values(
-        opts.roles.map((r) => ({ userId: user.id, role: r.role, regionId: r.regionId ?? null, unitId: r.unitId ?? null })),
-      );
+      await tx
+        .insert(userRoles)
+        .values(opts.roles.map((r) => ({ userId: user.id, role: r.role, regionId: r.regionId ?? null, unitId: r.unitId ?? null })));
     }
     await audit(a, { resource: 'user', resourceId: user.id, action: 'create', data: { username: opts.username, roles: opts.roles } });
     return user;

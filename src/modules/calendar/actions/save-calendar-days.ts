@@ -6,12 +6,13 @@ import { type CalendarDay, upsertCalendarDays } from '../store.js';
 /** Holidays and adjusted working days (调休), added or changed all together or not at all. */
 export async function saveCalendarDays(a: ActionContext, opts: { days: CalendarDay[]; source: 'form' | 'csv' }) {
   requireAdmin(a.actor);
-  const seen = new Set<string>();
-  const repeated = opts.days.filter((d) => (seen.has(d.day) ? true : (seen.add(d.day), false))).map((d) => d.day);
+  const counts = new Map<string, number>();
+  for (const d of opts.days) counts.set(d.day, (counts.get(d.day) ?? 0) + 1);
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([day]) => day);
   if (repeated.length) {
     throw new AppError('request.invalid', {
-      zh: `同一天出现了两次：${[...new Set(repeated)].join('、')}。每天只能有一行。`,
-      en: `The same day appears twice: ${[...new Set(repeated)].join(', ')}. One line per day.`,
+      zh: `同一天出现了两次：${repeated.join('、')}。每天只能有一行。`,
+      en: `The same day appears twice: ${repeated.join(', ')}. One line per day.`,
       details: { repeated },
     });
   }

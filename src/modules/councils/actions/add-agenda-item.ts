@@ -27,12 +27,19 @@ export async function addAgendaItem(a: ActionContext, opts: AddAgendaItemOptions
   }
   if (opts.source === 'proposal') {
     const take = agendaSource('proposal');
-    if (!ref || !take) throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
+    if (!ref || !take)
+      throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
     await take(a, ref, { id: meeting.id, regionPath: council.regionPath });
   }
   const [item] = await a.tx
     .insert(agendaItems)
-    .values({ meetingId: meeting.id, source: opts.source, sourceRef: opts.sourceRef ?? null, title: opts.title, description: opts.description ?? '' })
+    .values({
+      meetingId: meeting.id,
+      source: opts.source,
+      sourceRef: opts.sourceRef ?? null,
+      title: opts.title,
+      description: opts.description ?? '',
+    })
     .returning();
   await audit(a, {
     resource: 'agenda_item',

@@ -9,6 +9,12 @@ export async function addCorrection(a: ActionContext, opts: { meetingId: number;
     .insert(meetingCorrections)
     .values({ meetingId: meeting.id, body: opts.body, createdBy: staffActor(a.actor).userId, createdAt: a.now })
     .returning();
-  await audit(a, { resource: 'council_meeting', resourceId: meeting.id, action: 'correct', regionPath: council.regionPath, data: { correctionId: c.id } });
+  await audit(a, {
+    resource: 'council_meeting',
+    resourceId: meeting.id,
+    action: 'correct',
+    regionPath: council.regionPath,
+    data: { correctionId: c.id },
+  });
   return c;
 }

@@ -33,7 +33,13 @@ export async function adoptResolution(a: ActionContext, opts: AdoptResolutionOpt
   }
   const [resolution] = await tx
     .insert(resolutions)
-    .values({ meetingId: meeting.id, agendaItemId: item.id, text: opts.text, noticeUntil: addDays(localDay(now), opts.noticeDays ?? 7), createdAt: now })
+    .values({
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      text: opts.text,
+      noticeUntil: addDays(localDay(now), opts.noticeDays ?? 7),
+      createdAt: now,
+    })
     .returning();
   const items = opts.actionItems.length
     ? await tx

@@ -13,7 +13,11 @@ export async function recordAttendance(a: ActionContext, opts: RecordAttendanceO
   const known = new Set(seats.map((s) => s.id));
   const unknown = opts.presentSeatIds.filter((id) => !known.has(id));
   if (unknown.length) {
-    throw new AppError('validation.reference', { zh: '有席位不属于本议事会。', en: 'Some seats are not this council’s.', details: { unknown } });
+    throw new AppError('validation.reference', {
+      zh: '有席位不属于本议事会。',
+      en: 'Some seats are not this council’s.',
+      details: { unknown },
+    });
   }
   const present = new Set(opts.presentSeatIds);
   const recordedBy = staffActor(a.actor).userId;

@@ -13,7 +13,11 @@ export async function updateActionItem(a: ActionContext, opts: { actionItemId: n
     .where(eq(actionItems.id, opts.actionItemId));
   if (!row) throw new AppError('not_found');
   const { council } = await loadMeeting(a.tx, a.actor, row.meetingId);
-  const [updated] = await a.tx.update(actionItems).set({ status: opts.status, updatedAt: a.now }).where(eq(actionItems.id, row.item.id)).returning();
+  const [updated] = await a.tx
+    .update(actionItems)
+    .set({ status: opts.status, updatedAt: a.now })
+    .where(eq(actionItems.id, row.item.id))
+    .returning();
   await audit(a, {
     resource: 'action_item',
     resourceId: updated.id,

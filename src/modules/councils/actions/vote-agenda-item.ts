@@ -30,7 +30,11 @@ export async function voteAgendaItem(a: ActionContext, opts: VoteOptions) {
   }
   const absent = opts.votes.filter((v) => !present.has(v.seatId));
   if (absent.length) {
-    throw new AppError('request.invalid', { zh: '只有到会席位可以表决。', en: 'Only seats present may vote.', details: { seatIds: absent.map((v) => v.seatId) } });
+    throw new AppError('request.invalid', {
+      zh: '只有到会席位可以表决。',
+      en: 'Only seats present may vote.',
+      details: { seatIds: absent.map((v) => v.seatId) },
+    });
   }
   if (new Set(opts.votes.map((v) => v.seatId)).size !== opts.votes.length) {
     throw new AppError('request.invalid', { zh: '每个席位只能投一票。', en: 'One vote per seat.' });

@@ -34,13 +34,23 @@ export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions
   const { tx, now } = a;
   const demand = await loadDemand(tx, opts.demandId);
   if (!demand) throw new AppError('not_found');
-  if (a.actor.kind === 'user' && !mayView(a.actor, { regionPath: demand.regionPath, unitId: demand.unitId }, await unitsEverAssigned(tx, demand.id))) {
+  if (
+    a.actor.kind === 'user' &&
+    !mayView(a.actor, { regionPath: demand.regionPath, unitId: demand.unitId }, await unitsEverAssigned(tx, demand.id))
+  ) {
     throw new AppError('not_found');
   }
-  if (isTerminal(demand.state)) throw new AppError('demand.invalid_transition', { zh: '诉求已结束，不能再添加附件。', en: 'The demand is finished; no more attachments.' });
+  if (isTerminal(demand.state))
+    throw new AppError('demand.invalid_transition', {
+      zh: '诉求已结束，不能再添加附件。',
+      en: 'The demand is finished; no more attachments.',
+    });
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.demandId, demand.id));
   if (n >= maxAttachmentsPerDemand) {
-    throw new AppError('request.invalid', { zh: `每件诉求最多 ${maxAttachmentsPerDemand} 个附件。`, en: `At most ${maxAttachmentsPerDemand} attachments per demand.` });
+    throw new AppError('request.invalid', {
+      zh: `每件诉求最多 ${maxAttachmentsPerDemand} 个附件。`,
+      en: `At most ${maxAttachmentsPerDemand} attachments per demand.`,
+    });
   }
   const [row] = await tx
     .insert(attachments)
@@ -55,6 +65,12 @@ export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions
       createdAt: now,
     })
     .returning({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size });
-  await recordEvent(a, { demand, action: 'attach', fromState: demand.state, to: demand.state, data: { attachmentId: row.id, filename: row.filename } });
+  await recordEvent(a, {
+    demand,
+    action: 'attach',
+    fromState: demand.state,
+    to: demand.state,
+    data: { attachmentId: row.id, filename: row.filename },
+  });
   return row;
 }

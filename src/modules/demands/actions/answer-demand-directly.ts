@@ -28,8 +28,11 @@ export async function answerDemandDirectly(a: ActionContext, opts: AnswerDemandD
   }
   if (opts.knowledgeArticleId) {
     const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, opts.knowledgeArticleId));
-    if (!article || article.status !== 'approved') {
-      throw new AppError('validation.reference', { zh: '知识库条目不存在或未审核通过。', en: 'The knowledge-base answer does not exist or is not approved.' });
+    if (article?.status !== 'approved') {
+      throw new AppError('validation.reference', {
+        zh: '知识库条目不存在或未审核通过。',
+        en: 'The knowledge-base answer does not exist or is not approved.',
+      });
     }
   }
   const stageDueAt = await stageDeadline(a.app, tx, 'callback', demand, now);

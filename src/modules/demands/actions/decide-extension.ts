@@ -16,7 +16,10 @@ export async function decideExtension(a: ActionContext, opts: DecideExtensionOpt
     .from(extensionRequests)
     .where(and(eq(extensionRequests.demandId, demand.id), eq(extensionRequests.status, 'pending')));
   if (!request) {
-    throw new AppError('demand.invalid_transition', { zh: '该诉求没有待审批的延期申请。', en: 'This demand has no pending extension request.' });
+    throw new AppError('demand.invalid_transition', {
+      zh: '该诉求没有待审批的延期申请。',
+      en: 'This demand has no pending extension request.',
+    });
   }
   if (!opts.approve && !opts.reason?.trim()) throw new AppError('demand.reason_required', { details: { action: 'decide_extension' } });
   let patch = {};

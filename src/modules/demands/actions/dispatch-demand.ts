@@ -19,7 +19,7 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
   const { tx, now } = a;
   const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'dispatch');
   const unit = opts.unitId ? await getUnit(tx, opts.unitId) : await firstResponsibleUnit(tx, demand.regionPath);
-  if (!unit || !unit.active) {
+  if (!unit?.active) {
     throw new AppError('validation.reference', {
       zh: opts.unitId ? '所选承办单位不存在或已停用。' : '该区域没有可首接负责的镇街政府，请指定承办单位。',
       en: opts.unitId ? 'The unit does not exist or is inactive.' : 'No township government is set up for this place; choose a unit.',
@@ -27,7 +27,11 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     });
   }
   if (opts.categoryId && !(await getCategory(tx, opts.categoryId))) {
-    throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
+    throw new AppError('validation.reference', {
+      zh: '所选分类不存在。',
+      en: 'The chosen category does not exist.',
+      details: { categoryId: opts.categoryId },
+    });
   }
   const terms = {
     urgency: opts.urgency ?? demand.urgency,

@@ -1,9 +1,9 @@
-import { perform, residentActor } from '../../../kernel/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../../test/api-world.js';
 import type { TestDatabase } from '../../../../test/db.js';
 import { buildDemand, hostileContent, hostileTitle, type World } from '../../../../test/world.js';
+import { perform, residentActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { putSetting } from '../../settings/index.js';
 import { assignments, callbacks, demandEvents, demands } from '../tables.js';
@@ -26,12 +26,11 @@ let database: TestDatabase;
 let world: World;
 let t: TestClock;
 
-  // Monday 23 November 2026, 09:00 in the district.
+// Monday 23 November 2026, 09:00 in the district.
 beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date('2026-11-23T09:00:00+08:00'))));
 afterAll(async () => database.drop());
 
-const events = async (id: number) =>
-  database.db.select().from(demandEvents).where(eq(demandEvents.demandId, id)).orderBy(demandEvents.id);
+const events = async (id: number) => database.db.select().from(demandEvents).where(eq(demandEvents.demandId, id)).orderBy(demandEvents.id);
 const code = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -69,7 +68,12 @@ describe('the whole loop through the actions', () => {
     t.advanceHours(20);
     const replied = await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已修复路灯。' });
     expect(replied.state).toBe('replied');
-    const called = await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true, comment: '谢谢' });
+    const called = await perform(ctx, a.operator, recordCallback, {
+      demandId: demand.id,
+      satisfaction: 'satisfied',
+      solved: true,
+      comment: '谢谢',
+    });
     expect(called.state).toBe('callback_done');
     const closed = await perform(ctx, a.operator, closeDemand, { demandId: demand.id });
     expect(closed.state).toBe('closed');
@@ -111,7 +115,9 @@ describe('the whole loop through the actions', () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
     await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptB.id });
-    expect(await code(perform(ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '  ' }))).toBe('demand.reason_required');
+    expect(await code(perform(ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '  ' }))).toBe(
+      'demand.reason_required',
+    );
     const returned = await perform(ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '不属于本单位职责' });
     expect(returned.state).toBe('returned');
     expect(returned.unitId).toBeNull();
@@ -133,14 +139,18 @@ describe('the whole loop through the actions', () => {
     await perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
     const acked = await perform(ctx, world.actors.handlerA, acknowledgeDemand, { demandId: demand.id });
     await perform(ctx, world.actors.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 3, reason: '需要协调供电部门' });
-    expect(await code(perform(ctx, world.actors.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 2, reason: '再延' }))).toBe('demand.extension_pending');
+    expect(
+      await code(perform(ctx, world.actors.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 2, reason: '再延' })),
+    ).toBe('demand.extension_pending');
     expect(await code(perform(ctx, world.actors.handlerA, decideExtension, { demandId: demand.id, approve: true }))).toBe('auth.forbidden');
     const decided = await perform(ctx, world.actors.supervisor, decideExtension, { demandId: demand.id, approve: true, reason: '同意' });
     // Wed 2 Dec + 3 working days = Mon 7 Dec.
     expect(acked.replyDueAt?.toISOString()).toBe(new Date('2026-12-02T23:59:59.999+08:00').toISOString());
     expect(decided.replyDueAt?.toISOString()).toBe(new Date('2026-12-07T23:59:59.999+08:00').toISOString());
     expect(decided.stageDueAt?.toISOString()).toBe(decided.replyDueAt?.toISOString());
-    expect(await code(perform(ctx, world.actors.supervisor, decideExtension, { demandId: demand.id, approve: false, reason: 'x' }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.supervisor, decideExtension, { demandId: demand.id, approve: false, reason: 'x' }))).toBe(
+      'demand.invalid_transition',
+    );
   });
 
   it('reopens after an unsatisfied callback, up to the configured limit', async () => {
@@ -177,7 +187,11 @@ describe('the whole loop through the actions', () => {
       await perform(ctx, a.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptA.id });
       await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
       await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已处理' });
-      const after = await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'basically_satisfied', solved: false });
+      const after = await perform(ctx, a.operator, recordCallback, {
+        demandId: demand.id,
+        satisfaction: 'basically_satisfied',
+        solved: false,
+      });
       expect(after.state).toBe('dispatched');
       expect(after.reopenCount).toBe(1);
       const last = (await events(demand.id)).at(-1)!;
@@ -195,33 +209,48 @@ describe('the whole loop through the actions', () => {
     await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
     await perform(ctx, a.handlerA, replyDemand, { demandId: demand.id, reply: '已处理' });
     await perform(ctx, a.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
-    expect(await code(perform(ctx, a.supervisor, reopenDemand, { demandId: demand.id, reason: '想重办' }))).toBe('demand.reopen_not_allowed');
+    expect(await code(perform(ctx, a.supervisor, reopenDemand, { demandId: demand.id, reason: '想重办' }))).toBe(
+      'demand.reopen_not_allowed',
+    );
   });
 
   it('merges a duplicate into the surviving demand, recording it on both', async () => {
     const { ctx } = t;
     const { demand: keep } = await buildDemand(ctx, world);
     const { demand: dup } = await buildDemand(ctx, world, { reporterPhone: '13900000000' });
-    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: dup.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
+    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: dup.id, intoDemandId: dup.id }))).toBe(
+      'demand.merge_target',
+    );
     const merged = await perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: dup.id, intoDemandId: keep.id, note: '同一路灯' });
     expect(merged.state).toBe('merged');
     expect(merged.mergedIntoId).toBe(keep.id);
     const keptTrail = await events(keep.id);
-    expect(keptTrail.at(-1)).toMatchObject({ action: 'merge', fromState: 'registered', toState: 'registered', data: { mergedDemandId: dup.id } });
+    expect(keptTrail.at(-1)).toMatchObject({
+      action: 'merge',
+      fromState: 'registered',
+      toState: 'registered',
+      data: { mergedDemandId: dup.id },
+    });
     const { demand: third } = await buildDemand(ctx, world);
-    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: third.id, intoDemandId: dup.id }))).toBe('demand.merge_target');
+    expect(await code(perform(ctx, world.actors.dispatcher, mergeDemand, { demandId: third.id, intoDemandId: dup.id }))).toBe(
+      'demand.merge_target',
+    );
   });
 
   it('declines with a reason, and lets the resident withdraw', async () => {
     const { ctx } = t;
     const { demand } = await buildDemand(ctx, world);
-    expect(await code(perform(ctx, world.actors.dispatcher, declineDemand, { demandId: demand.id, reason: '' }))).toBe('demand.reason_required');
+    expect(await code(perform(ctx, world.actors.dispatcher, declineDemand, { demandId: demand.id, reason: '' }))).toBe(
+      'demand.reason_required',
+    );
     const declined = await perform(ctx, world.actors.dispatcher, declineDemand, { demandId: demand.id, reason: '属于诉讼程序中的事项' });
     expect(declined.state).toBe('declined');
     const { demand: other } = await buildDemand(ctx, world);
     const withdrawn = await perform(ctx, residentActor, withdrawDemand, { demandId: other.id, reason: '已自行解决' });
     expect(withdrawn.state).toBe('withdrawn');
-    expect(await code(perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: other.id, unitId: world.deptA.id }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.dispatcher, dispatchDemand, { demandId: other.id, unitId: world.deptA.id }))).toBe(
+      'demand.invalid_transition',
+    );
   });
 
   it('answers a consultation directly; it still goes through callback and closure', async () => {
@@ -233,15 +262,25 @@ describe('the whole loop through the actions', () => {
     await perform(ctx, world.actors.operator, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
     expect((await perform(ctx, world.actors.operator, closeDemand, { demandId: demand.id })).state).toBe('closed');
     const { demand: complaint } = await buildDemand(ctx, world);
-    expect(await code(perform(ctx, world.actors.operator, answerDemandDirectly, { demandId: complaint.id, reply: 'x' }))).toBe('demand.invalid_transition');
+    expect(await code(perform(ctx, world.actors.operator, answerDemandDirectly, { demandId: complaint.id, reply: 'x' }))).toBe(
+      'demand.invalid_transition',
+    );
   });
 
   it('flags and unflags supervision with a reason', async () => {
     const { demand } = await buildDemand(t.ctx, world);
-    const on = await perform(t.ctx, world.actors.supervisor, superviseDemand, { demandId: demand.id, supervised: true, reason: '群众反映强烈' });
+    const on = await perform(t.ctx, world.actors.supervisor, superviseDemand, {
+      demandId: demand.id,
+      supervised: true,
+      reason: '群众反映强烈',
+    });
     expect(on.supervised).toBe(true);
     expect(on.state).toBe('registered');
-    const off = await perform(t.ctx, world.actors.supervisor, superviseDemand, { demandId: demand.id, supervised: false, reason: '已落实' });
+    const off = await perform(t.ctx, world.actors.supervisor, superviseDemand, {
+      demandId: demand.id,
+      supervised: false,
+      reason: '已落实',
+    });
     expect(off.supervised).toBe(false);
   });
 

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../../db/rows.js';
 import { insertParts } from '../../../db/insert-sql.js';
+import { queryRows } from '../../../db/rows.js';
 import { type ActionContext, actorUserId, auditEvents, auditRow } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
-import { cachedCategory, cachedRegion } from '../../regions/index.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
+import { cachedCategory, cachedRegion } from '../../regions/index.js';
 import { demandNumberPrefix, newQueryCode, normalizePhone } from '../numbering.js';
 import { mayAct } from '../policy.js';
 import { stageDeadline } from '../store.js';
@@ -69,17 +69,33 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
     }
   }
   const region = await cachedRegion(a.tx, a.app.db, opts.regionId);
-  if (!region) throw new AppError('validation.reference', { zh: '所选区域不存在。', en: 'The chosen region does not exist.', details: { regionId: opts.regionId } });
+  if (!region)
+    throw new AppError('validation.reference', {
+      zh: '所选区域不存在。',
+      en: 'The chosen region does not exist.',
+      details: { regionId: opts.regionId },
+    });
   if (!mayAct(a.actor, 'register', { regionPath: region.path, unitId: null })) throw new AppError('auth.forbidden');
   const category = opts.categoryId ? await cachedCategory(a.tx, a.app.db, opts.categoryId) : null;
   if (opts.categoryId && !category) {
-    throw new AppError('validation.reference', { zh: '所选分类不存在。', en: 'The chosen category does not exist.', details: { categoryId: opts.categoryId } });
+    throw new AppError('validation.reference', {
+      zh: '所选分类不存在。',
+      en: 'The chosen category does not exist.',
+      details: { categoryId: opts.categoryId },
+    });
   }
 
   const { now } = a;
   const queryCode = newQueryCode();
   const urgency = opts.urgency ?? 'normal';
-  const stageDueAt = await stageDeadline(a.app, a.tx, 'dispatch', { urgency, complex: false, categoryId: category?.id ?? null }, now, category);
+  const stageDueAt = await stageDeadline(
+    a.app,
+    a.tx,
+    'dispatch',
+    { urgency, complex: false, categoryId: category?.id ?? null },
+    now,
+    category,
+  );
   const row = {
     queryCodeHash: sha256(queryCode),
     channel: opts.channel,
@@ -171,5 +187,10 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
     createdAt: now,
     updatedAt: now,
   };
-  return { demand, queryCode, created: true, labels: { regionName: region.name, regionPath: region.path, categoryName: category?.fullName ?? null } };
+  return {
+    demand,
+    queryCode,
+    created: true,
+    labels: { regionName: region.name, regionPath: region.path, categoryName: category?.fullName ?? null },
+  };
 }

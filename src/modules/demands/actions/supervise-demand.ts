@@ -6,7 +6,7 @@ export type SuperviseDemandOptions = { demandId: number; supervised: boolean; re
 
 /** 督办: a supervisor flags a demand for close attention (or lifts the flag). */
 export async function superviseDemand(a: ActionContext, opts: SuperviseDemandOptions): Promise<DemandRow> {
-  const { tx, now } = a;
+  const { tx } = a;
   const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'supervise', opts.reason);
   return applyTransition(a, {
     demand,

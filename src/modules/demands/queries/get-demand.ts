@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { AppError } from '../../../lib/errors.js';
 import type { Actor } from '../../../kernel/index.js';
+import { AppError } from '../../../lib/errors.js';
 import { users } from '../../accounts/index.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
@@ -12,7 +12,13 @@ import { type DemandJoined, iso, presentDemand } from './present.js';
 
 export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
   const [row] = await db
-    .select({ demand: demands, regionName: regions.name, regionPath: regions.path, categoryName: categories.fullName, unitName: units.name })
+    .select({
+      demand: demands,
+      regionName: regions.name,
+      regionPath: regions.path,
+      categoryName: categories.fullName,
+      unitName: units.name,
+    })
     .from(demands)
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
@@ -32,7 +38,14 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .where(eq(assignments.demandId, id))
     .orderBy(asc(assignments.id));
   const scope = { regionPath: row.regionPath, unitId: row.demand.unitId };
-  if (!mayView(actor, scope, assigned.map((x) => x.a.unitId))) throw new AppError('not_found', { details: { demandId: id } });
+  if (
+    !mayView(
+      actor,
+      scope,
+      assigned.map((x) => x.a.unitId),
+    )
+  )
+    throw new AppError('not_found', { details: { demandId: id } });
 
   const events = await db
     .select({ e: demandEvents, name: users.displayName })

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { underNode } from '../../../db/tree.js';
 import { AppError } from '../../../lib/errors.js';
@@ -30,7 +30,20 @@ export async function findOwnDemand(db: Db, input: { number: string; phone?: str
 
 // Internal hand-offs (dispatch, return, extensions) are told in plain words without reasons.
 const publicReasons = new Set(['decline', 'withdraw']);
-const publicActions = new Set(['register', 'dispatch', 'acknowledge', 'reply', 'answer_directly', 'record_callback', 'close', 'reopen', 'merge', 'decline', 'withdraw', 'return']);
+const publicActions = new Set([
+  'register',
+  'dispatch',
+  'acknowledge',
+  'reply',
+  'answer_directly',
+  'record_callback',
+  'close',
+  'reopen',
+  'merge',
+  'decline',
+  'withdraw',
+  'return',
+]);
 
 export async function presentOwnDemand(db: Db, demandId: number): Promise<PublicDemandViewT> {
   const [row] = await db
@@ -58,15 +71,17 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
     callbackOpen: d.state === 'replied',
     timeline: events
       .filter((e) => publicActions.has(e.action) && !(e.action === 'merge' && e.fromState === e.toState))
-      .map((e) => ({ action: e.action, toState: e.toState, at: e.at.toISOString(), reason: publicReasons.has(e.action) ? e.reason : null })),
+      .map((e) => ({
+        action: e.action,
+        toState: e.toState,
+        at: e.at.toISOString(),
+        reason: publicReasons.has(e.action) ? e.reason : null,
+      })),
   };
 }
 
 /** 公开: answered demands for everyone to read, with no names, phones or addresses of people. */
-export async function listPublicAnswered(
-  db: Db,
-  filter: { regionId?: number; categoryId?: number; page: number; pageSize: number },
-) {
+export async function listPublicAnswered(db: Db, filter: { regionId?: number; categoryId?: number; page: number; pageSize: number }) {
   const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
   if (filter.regionId) where.push(underNode(regions.path, 'regions', filter.regionId));
   if (filter.categoryId) where.push(underNode(categories.path, 'categories', filter.categoryId));

@@ -43,12 +43,18 @@ export async function answerInitiative(a: ActionContext, opts: AnswerInitiativeO
       results.push({ demandId: d.id, outcome: 'replied', state: 'replied' });
     } else results.push({ demandId: d.id, outcome: 'skipped', state });
   }
-  await a.tx.update(initiatives).set({ status: 'answered', answer: opts.answer, answeredAt: a.now }).where(eq(initiatives.id, initiative.id));
+  await a.tx
+    .update(initiatives)
+    .set({ status: 'answered', answer: opts.answer, answeredAt: a.now })
+    .where(eq(initiatives.id, initiative.id));
   await audit(a, {
     resource: 'initiative',
     resourceId: initiative.id,
     action: 'answer',
-    data: { replied: results.filter((r) => r.outcome === 'replied').map((r) => r.demandId), skipped: results.filter((r) => r.outcome === 'skipped').map((r) => r.demandId) },
+    data: {
+      replied: results.filter((r) => r.outcome === 'replied').map((r) => r.demandId),
+      skipped: results.filter((r) => r.outcome === 'skipped').map((r) => r.demandId),
+    },
   });
   return { initiativeId: initiative.id, results };
 }

@@ -32,6 +32,11 @@ export async function createInitiative(a: ActionContext, opts: CreateInitiativeO
     .values({ title: opts.title, topicLabel: opts.topicLabel ?? null, unitId: unit.id, createdBy: actor.userId, createdAt: a.now })
     .returning();
   await a.tx.insert(initiativeDemands).values(ids.map((demandId) => ({ initiativeId: row.id, demandId })));
-  await audit(a, { resource: 'initiative', resourceId: row.id, action: 'create', data: { title: row.title, unitId: unit.id, demandIds: ids } });
+  await audit(a, {
+    resource: 'initiative',
+    resourceId: row.id,
+    action: 'create',
+    data: { title: row.title, unitId: unit.id, demandIds: ids },
+  });
   return row;
 }

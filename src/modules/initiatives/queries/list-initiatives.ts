@@ -43,6 +43,11 @@ export async function presentInitiative(db: Db, id: number) {
 }
 
 export async function listInitiatives(db: Db, actor: Actor) {
-  const rows = await db.select({ id: initiatives.id }).from(initiatives).where(visibleInitiatives(actor)).orderBy(desc(initiatives.id)).limit(200);
+  const rows = await db
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(visibleInitiatives(actor))
+    .orderBy(desc(initiatives.id))
+    .limit(200);
   return Promise.all(rows.map((r) => presentInitiative(db, r.id)));
 }

@@ -16,7 +16,13 @@ export async function searchArticles(db: Db, actor: Actor, opts: { q?: string; s
   }
   if (opts.q) {
     const p = containsPattern(opts.q);
-    where.push(or(sql`${knowledgeArticles.title} ilike ${p}`, sql`${knowledgeArticles.body} ilike ${p}`, sql`${knowledgeArticles.keywords} ilike ${p}`));
+    where.push(
+      or(
+        sql`${knowledgeArticles.title} ilike ${p}`,
+        sql`${knowledgeArticles.body} ilike ${p}`,
+        sql`${knowledgeArticles.keywords} ilike ${p}`,
+      ),
+    );
   }
   return db
     .select()

@@ -8,5 +8,11 @@ export async function putProposalOnAgenda(a: ActionContext, proposalId: number, 
   const [p] = await a.tx.select().from(proposals).where(eq(proposals.id, proposalId)).for('update');
   if (!p) throw new AppError('validation.reference', { zh: '所引用的提议不存在。', en: 'The proposal referred to does not exist.' });
   await a.tx.update(proposals).set({ status: 'on_agenda' }).where(eq(proposals.id, p.id));
-  await audit(a, { resource: 'proposal', resourceId: p.id, action: 'put_on_agenda', regionPath: meeting.regionPath, data: { meetingId: meeting.id } });
+  await audit(a, {
+    resource: 'proposal',
+    resourceId: p.id,
+    action: 'put_on_agenda',
+    regionPath: meeting.regionPath,
+    data: { meetingId: meeting.id },
+  });
 }

@@ -4,7 +4,14 @@ import { consumeVerificationCode, phoneKey } from '../../notifications/index.js'
 import { getRegion } from '../../regions/index.js';
 import { proposalSeconds, proposals } from '../tables.js';
 
-export type SubmitProposalOptions = { regionId: number; title: string; body: string; name?: string | null; phone: string; code?: string | null };
+export type SubmitProposalOptions = {
+  regionId: number;
+  title: string;
+  body: string;
+  name?: string | null;
+  phone: string;
+  code?: string | null;
+};
 
 /**
  * 提议. A resident proves their phone with a code; an operator may enter it on their behalf
@@ -19,7 +26,15 @@ export async function submitProposal(a: ActionContext, opts: SubmitProposalOptio
   const phoneHash = phoneKey(opts.phone);
   const [p] = await a.tx
     .insert(proposals)
-    .values({ regionId: region.id, title: opts.title, body: opts.body, proposerName: opts.name?.trim() || null, proposerPhoneHash: phoneHash, seconds: 1, createdAt: a.now })
+    .values({
+      regionId: region.id,
+      title: opts.title,
+      body: opts.body,
+      proposerName: opts.name?.trim() || null,
+      proposerPhoneHash: phoneHash,
+      seconds: 1,
+      createdAt: a.now,
+    })
     .returning();
   await a.tx.insert(proposalSeconds).values({ proposalId: p.id, phoneHash, createdAt: a.now });
   await audit(a, { resource: 'proposal', resourceId: p.id, action: 'submit', regionPath: region.path, data: { title: p.title } });

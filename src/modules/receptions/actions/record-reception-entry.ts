@@ -1,5 +1,5 @@
 import { type ActionContext, audit } from '../../../kernel/index.js';
-import { registerDemand, type RegisterDemandOptions, type RegisterDemandResult } from '../../demands/index.js';
+import { type RegisterDemandOptions, type RegisterDemandResult, registerDemand } from '../../demands/index.js';
 import { loadReceptionDay } from '../store.js';
 import { receptionEntries } from '../tables.js';
 

@@ -10,7 +10,8 @@ export async function scheduleReceptionDay(a: ActionContext, opts: ScheduleRecep
   const region = await getRegion(a.tx, opts.regionId);
   if (!region) throw new AppError('validation.reference', { details: { regionId: opts.regionId } });
   if (!organisesIn(a.actor, region.path)) throw new AppError('auth.forbidden');
-  if (opts.endsAt <= opts.startsAt) throw new AppError('request.invalid', { zh: '结束时间须晚于开始时间。', en: 'The end must come after the start.' });
+  if (opts.endsAt <= opts.startsAt)
+    throw new AppError('request.invalid', { zh: '结束时间须晚于开始时间。', en: 'The end must come after the start.' });
   const [row] = await a.tx
     .insert(receptionDays)
     .values({ ...opts, createdBy: staffActor(a.actor).userId, createdAt: a.now })

@@ -29,6 +29,7 @@ async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
 export const staffReceptionDays = (db: Db, actor: Actor) => list(db, withinRegions(actor, organiserRoles, regions.path), 'desc');
 
 /** What the portal shows: upcoming sessions and those whose report is published. */
-export const publicReceptionDays = (db: Db, now: Date) => list(db, or(gte(receptionDays.endsAt, now), isNotNull(receptionDays.reportPublishedAt)), 'asc');
+export const publicReceptionDays = (db: Db, now: Date) =>
+  list(db, or(gte(receptionDays.endsAt, now), isNotNull(receptionDays.reportPublishedAt)), 'asc');
 
 export const receptionDayView = async (db: Db, id: number) => (await list(db, and(eq(receptionDays.id, id)), 'asc'))[0];

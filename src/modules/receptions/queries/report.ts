@@ -1,20 +1,33 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
-import { redact } from '../../demands/index.js';
-import { demands } from '../../demands/index.js';
+import { demands, redact } from '../../demands/index.js';
 import { regions, units } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
 export type ReceptionReport = {
-  session: { id: number; title: string; regionId: number; region: string; hosts: string; place: string; startsAt: string; endsAt: string; published: boolean };
+  session: {
+    id: number;
+    title: string;
+    regionId: number;
+    region: string;
+    hosts: string;
+    place: string;
+    startsAt: string;
+    endsAt: string;
+    published: boolean;
+  };
   items: { number: string; title: string; content: string; state: string; unit: string | null; replyText: string | null }[];
   counts: { raised: number; answered: number; closed: number };
 };
 
 /** What was raised at a session, who owns each item and where it stands. Public copies carry no names or phones. */
 export async function receptionReport(db: Db, id: number, opts: { publicView: boolean }): Promise<ReceptionReport> {
-  const [s] = await db.select({ r: receptionDays, region: regions.name }).from(receptionDays).innerJoin(regions, eq(regions.id, receptionDays.regionId)).where(eq(receptionDays.id, id));
+  const [s] = await db
+    .select({ r: receptionDays, region: regions.name })
+    .from(receptionDays)
+    .innerJoin(regions, eq(regions.id, receptionDays.regionId))
+    .where(eq(receptionDays.id, id));
   if (!s || (opts.publicView && !s.r.reportPublishedAt)) throw new AppError('not_found');
   const rows = await db
     .select({ d: demands, unit: units.name })
@@ -24,10 +37,31 @@ export async function receptionReport(db: Db, id: number, opts: { publicView: bo
     .where(eq(receptionEntries.receptionDayId, id))
     .orderBy(asc(demands.id));
   const clean = (t: string) => (opts.publicView ? redact(t) : t);
-  const items = rows.map(({ d, unit }) => ({ number: d.number, title: clean(d.title), content: clean(d.content), state: d.state, unit, replyText: d.replyText }));
+  const items = rows.map(({ d, unit }) => ({
+    number: d.number,
+    title: clean(d.title),
+    content: clean(d.content),
+    state: d.state,
+    unit,
+    replyText: d.replyText,
+  }));
   return {
-    session: { id: s.r.id, title: s.r.title, regionId: s.r.regionId, region: s.region, hosts: s.r.hosts, place: s.r.place, startsAt: s.r.startsAt.toISOString(), endsAt: s.r.endsAt.toISOString(), published: !!s.r.reportPublishedAt },
+    session: {
+      id: s.r.id,
+      title: s.r.title,
+      regionId: s.r.regionId,
+      region: s.region,
+      hosts: s.r.hosts,
+      place: s.r.place,
+      startsAt: s.r.startsAt.toISOString(),
+      endsAt: s.r.endsAt.toISOString(),
+      published: !!s.r.reportPublishedAt,
+    },
     items,
-    counts: { raised: items.length, answered: items.filter((i) => ['replied', 'callback_done', 'closed'].includes(i.state)).length, closed: items.filter((i) => i.state === 'closed').length },
+    counts: {
+      raised: items.length,
+      answered: items.filter((i) => ['replied', 'callback_done', 'closed'].includes(i.state)).length,
+      closed: items.filter((i) => i.state === 'closed').length,
+    },
   };
 }
