@@ -89,6 +89,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
     '/',
     proposalRoutes(ctx, () => publicLimit),
   );
+  v1.route('/', auditRoutes(ctx));
   app.route('/api/v1', v1);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

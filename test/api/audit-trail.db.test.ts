@@ -1,0 +1,564 @@
+import { desc, gt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../src/kernel/index.js';
+import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date())));
+afterAll(() => tearDownApiWorld({ database, api }));
+
+type Who = keyof World['tokens'] | 'resident';
+type Call = {
+  as: Who;
+  path: string;
+  body?: unknown;
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+  /** The audit events the change must write: [resource, action] each, in order. None for a read sent as POST. */
+  writes: [string, string][];
+};
+
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const seat = (party: string, holderName: string, position?: string) => ({
+  party,
+  holderName,
+  position,
+  termStart: '2026-01-01',
+  termEnd: '2028-12-31',
+});
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+
+/** State shared by the steps: ids each step creates for the next. */
+const s: Record<string, number | string> = {};
+const id = (k: string) => s[k];
+
+async function lastCode(phone: string) {
+  const [m] = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
+  expect(m.recipient).toBe(phone);
+  return m.body.match(/(\d{6})/)![1];
+}
+
+async function newDemand(key: string) {
+  const r = await api.call('POST', '/api/v1/demands', {
+    token: world.tokens.operator,
+    body: { content: `${key} 路灯不亮`, reporterPhone: '13812345678', regionId: world.c1.id, categoryId: world.lights.id },
+  });
+  expect(r.status).toBe(201);
+  s[key] = r.body.id;
+  return r.body;
+}
+
+/**
+ * Every write endpoint of the OpenAPI document, keyed "METHOD path", with a call that succeeds and
+ * the audit events it must write. Steps run in this order and build on each other.
+ */
+const steps: Record<string, () => Promise<Call>> = {
+  'POST /api/v1/auth/login': async () => ({
+    as: 'resident',
+    path: '/api/v1/auth/login',
+    body: { username: 'admin', password: 'password-123' },
+    writes: [['user', 'sign_in']],
+  }),
+  'POST /api/v1/auth/tokens': async () => ({
+    as: 'admin',
+    path: '/api/v1/auth/tokens',
+    body: { name: 'integration' },
+    writes: [['user', 'issue_token']],
+  }),
+  'POST /api/v1/users': async () => ({
+    as: 'admin',
+    path: '/api/v1/users',
+    body: { username: 'wang.fang', displayName: '王芳', password: 'password-123', roles: [{ role: 'operator', regionId: world.t1.id }] },
+    writes: [['user', 'create']],
+  }),
+  'POST /api/v1/regions': async () => ({
+    as: 'admin',
+    path: '/api/v1/regions',
+    body: { parentId: world.t2.id, level: 'community', name: '新村', code: 'D2b' },
+    writes: [['region', 'create']],
+  }),
+  'POST /api/v1/units': async () => ({
+    as: 'admin',
+    path: '/api/v1/units',
+    body: { name: '区水务局', kind: 'department', regionIds: [world.district.id] },
+    writes: [['unit', 'create']],
+  }),
+  'POST /api/v1/categories': async () => ({
+    as: 'admin',
+    path: '/api/v1/categories',
+    body: { parentId: null, name: '测试分类' },
+    writes: [['category', 'create']],
+  }),
+  'PUT /api/v1/calendar/days': async () => ({
+    as: 'admin',
+    path: '/api/v1/calendar/days',
+    body: { days: [{ day: '2030-01-02', kind: 'holiday', note: '测试' }] },
+    writes: [['calendar', 'save_days']],
+  }),
+  'POST /api/v1/calendar/import': async () => ({
+    as: 'admin',
+    path: '/api/v1/calendar/import',
+    raw: 'day,kind,note\n2030-01-03,休,测试',
+    headers: { 'content-type': 'text/csv' },
+    writes: [['calendar', 'save_days']],
+  }),
+  'DELETE /api/v1/calendar/days/{day}': async () => ({
+    as: 'admin',
+    path: '/api/v1/calendar/days/2030-01-03',
+    writes: [['calendar', 'remove_day']],
+  }),
+  'PUT /api/v1/time-limits': async () => ({
+    as: 'admin',
+    path: '/api/v1/time-limits',
+    body: { rules: [{ stage: 'reply', categoryId: null, urgency: null, amount: 7, unit: 'workdays' }] },
+    writes: [['time_limits', 'replace']],
+  }),
+  'POST /api/v1/knowledge': async () => ({
+    as: 'admin',
+    path: '/api/v1/knowledge',
+    body: { title: '高龄津贴', body: '八十周岁以上老人可申领高龄津贴。', status: 'approved' },
+    writes: [['knowledge_article', 'create']],
+  }),
+  'PATCH /api/v1/knowledge/{id}': async () => {
+    const [a] = (await api.call('GET', '/api/v1/knowledge', { token: world.tokens.admin })).body.items;
+    return { as: 'admin', path: `/api/v1/knowledge/${a.id}`, body: { keywords: '八十 补贴' }, writes: [['knowledge_article', 'update']] };
+  },
+  'PATCH /api/v1/settings': async () => ({
+    as: 'admin',
+    path: '/api/v1/settings',
+    body: { 'proposals.secondsThreshold': 2 },
+    writes: [['settings', 'change']],
+  }),
+  'POST /api/v1/public/demands': async () => ({
+    as: 'resident',
+    path: '/api/v1/public/demands',
+    body: { content: '小区门口路灯坏了', reporterPhone: '13900001111', regionId: world.c1.id },
+    writes: [['demand', 'register']],
+  }),
+  'POST /api/v1/public/demands/lookup': async () => {
+    const [d] = await database.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    const number = (await api.call('GET', `/api/v1/demands/${d.resourceId}`, { token: world.tokens.admin })).body.number;
+    s.publicNumber = number;
+    s.publicId = Number(d.resourceId);
+    return { as: 'resident', path: '/api/v1/public/demands/lookup', body: { number, phone: '13900001111' }, writes: [] };
+  },
+  'POST /api/v1/demands': async () => ({
+    as: 'operator',
+    path: '/api/v1/demands',
+    body: { content: '路灯不亮', reporterPhone: '13812345678', regionId: world.c1.id, categoryId: world.lights.id },
+    writes: [['demand', 'register']],
+  }),
+  'POST /api/v1/demands/{id}/dispatch': async () => {
+    await newDemand('loop');
+    return {
+      as: 'dispatcher',
+      path: `/api/v1/demands/${id('loop')}/dispatch`,
+      body: { unitId: world.deptA.id },
+      writes: [['demand', 'dispatch']],
+    };
+  },
+  'POST /api/v1/demands/{id}/acknowledge': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('loop')}/acknowledge`,
+    body: {},
+    writes: [['demand', 'acknowledge']],
+  }),
+  'POST /api/v1/demands/{id}/extension-requests': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('loop')}/extension-requests`,
+    body: { extraWorkdays: 2, reason: '需要协调' },
+    writes: [['demand', 'request_extension']],
+  }),
+  'POST /api/v1/demands/{id}/extension-decision': async () => ({
+    as: 'supervisor',
+    path: `/api/v1/demands/${id('loop')}/extension-decision`,
+    body: { approve: true, reason: '同意' },
+    writes: [['demand', 'decide_extension']],
+  }),
+  'POST /api/v1/demands/{id}/supervise': async () => ({
+    as: 'supervisor',
+    path: `/api/v1/demands/${id('loop')}/supervise`,
+    body: { supervised: true, reason: '群众反映强烈' },
+    writes: [['demand', 'supervise']],
+  }),
+  'POST /api/v1/demands/{id}/attachments': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('loop')}/attachments`,
+    raw: png,
+    headers: { 'content-type': 'image/png', 'x-filename': 'photo.png' },
+    writes: [['demand', 'attach']],
+  }),
+  'POST /api/v1/demands/{id}/reply': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('loop')}/reply`,
+    body: { reply: '已修复。' },
+    writes: [['demand', 'reply']],
+  }),
+  'POST /api/v1/demands/{id}/callback': async () => ({
+    as: 'operator',
+    path: `/api/v1/demands/${id('loop')}/callback`,
+    body: { satisfaction: 'unsatisfied', solved: false },
+    writes: [['demand', 'record_callback']],
+  }),
+  'POST /api/v1/demands/{id}/reopen': async () => ({
+    as: 'supervisor',
+    path: `/api/v1/demands/${id('loop')}/reopen`,
+    body: { reason: '居民不满意' },
+    writes: [['demand', 'reopen']],
+  }),
+  'POST /api/v1/demands/{id}/return': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('loop')}/return`,
+    body: { reason: '不属于本单位' },
+    writes: [['demand', 'return']],
+  }),
+  'POST /api/v1/demands/{id}/close': async () => {
+    const d = await newDemand('closing');
+    const run = (as: Who, verb: string, body: unknown) =>
+      api.call('POST', `/api/v1/demands/${d.id}/${verb}`, { token: world.tokens[as as keyof World['tokens']], body });
+    expect((await run('dispatcher', 'dispatch', { unitId: world.deptA.id })).status).toBe(200);
+    expect((await run('handlerA', 'acknowledge', {})).status).toBe(200);
+    expect((await run('handlerA', 'reply', { reply: '已处理' })).status).toBe(200);
+    expect((await run('operator', 'callback', { satisfaction: 'satisfied', solved: true })).status).toBe(200);
+    return { as: 'operator', path: `/api/v1/demands/${d.id}/close`, body: {}, writes: [['demand', 'close']] };
+  },
+  'POST /api/v1/demands/{id}/answer': async () => {
+    const r = await api.call('POST', '/api/v1/demands', {
+      token: world.tokens.operator,
+      body: { type: 'consultation', content: '高龄津贴怎么领', reporterPhone: '13812345678', regionId: world.c1.id },
+    });
+    return {
+      as: 'operator',
+      path: `/api/v1/demands/${r.body.id}/answer`,
+      body: { reply: '请到社区服务中心申领。' },
+      writes: [['demand', 'answer_directly']],
+    };
+  },
+  'POST /api/v1/demands/{id}/merge': async () => {
+    await newDemand('dupA');
+    await newDemand('dupB');
+    return {
+      as: 'dispatcher',
+      path: `/api/v1/demands/${id('dupB')}/merge`,
+      body: { intoDemandId: id('dupA') },
+      writes: [
+        ['demand', 'merge'],
+        ['demand', 'merge'],
+      ],
+    };
+  },
+  'POST /api/v1/demands/{id}/decline': async () => ({
+    as: 'dispatcher',
+    path: `/api/v1/demands/${id('dupA')}/decline`,
+    body: { reason: '属于诉讼事项' },
+    writes: [['demand', 'decline']],
+  }),
+  'POST /api/v1/demands/{id}/withdraw': async () => {
+    await newDemand('withdrawn');
+    return {
+      as: 'operator',
+      path: `/api/v1/demands/${id('withdrawn')}/withdraw`,
+      body: { reason: '居民来电撤回' },
+      writes: [['demand', 'withdraw']],
+    };
+  },
+  'POST /api/v1/public/demands/{number}/attachments': async () => {
+    const submitted = await api.call('POST', '/api/v1/public/demands', {
+      body: { content: '井盖缺失', reporterPhone: '13900002222', regionId: world.c1.id },
+    });
+    s.ownNumber = submitted.body.number;
+    s.ownCode = submitted.body.queryCode;
+    return {
+      as: 'resident',
+      path: `/api/v1/public/demands/${submitted.body.number}/attachments`,
+      raw: png,
+      headers: { 'content-type': 'image/png', 'x-query-code': submitted.body.queryCode },
+      writes: [['demand', 'attach']],
+    };
+  },
+  'POST /api/v1/public/demands/withdraw': async () => ({
+    as: 'resident',
+    path: '/api/v1/public/demands/withdraw',
+    body: { number: id('ownNumber'), queryCode: id('ownCode'), reason: '已自行解决' },
+    writes: [['demand', 'withdraw']],
+  }),
+  'POST /api/v1/public/demands/feedback': async () => {
+    const d = await newDemand('feedback');
+    const run = (as: Who, verb: string, body: unknown) =>
+      api.call('POST', `/api/v1/demands/${d.id}/${verb}`, { token: world.tokens[as as keyof World['tokens']], body });
+    await run('dispatcher', 'dispatch', { unitId: world.deptA.id });
+    await run('handlerA', 'acknowledge', {});
+    await run('handlerA', 'reply', { reply: '已处理' });
+    return {
+      as: 'resident',
+      path: '/api/v1/public/demands/feedback',
+      body: { number: d.number, phone: '13812345678', satisfaction: 'satisfied', solved: true },
+      writes: [['demand', 'record_callback']],
+    };
+  },
+  'POST /api/v1/initiatives': async () => {
+    await newDemand('topicA');
+    await newDemand('topicB');
+    return {
+      as: 'supervisor',
+      path: '/api/v1/initiatives',
+      body: { title: '丽发新城路灯', unitId: world.deptA.id, demandIds: [id('topicA'), id('topicB')] },
+      writes: [['initiative', 'create']],
+    };
+  },
+  'POST /api/v1/initiatives/{id}/answer': async () => {
+    const list = (await api.call('GET', '/api/v1/initiatives', { token: world.tokens.supervisor })).body.items;
+    const writes: [string, string][] = [];
+    for (const _ of [1, 2]) writes.push(['demand', 'dispatch'], ['demand', 'acknowledge'], ['demand', 'reply']);
+    return {
+      as: 'supervisor',
+      path: `/api/v1/initiatives/${list[0].id}/answer`,
+      body: { answer: '路灯已全部更换。' },
+      writes: [...writes, ['initiative', 'answer']],
+    };
+  },
+  'POST /api/v1/reception-days': async () => ({
+    as: 'operator',
+    path: '/api/v1/reception-days',
+    body: { title: '书记接待日', regionId: world.c1.id, hosts: '社区书记', place: '社区服务中心', startsAt: day(0), endsAt: day(0.1) },
+    writes: [['reception_day', 'schedule']],
+  }),
+  'POST /api/v1/reception-days/{id}/entries': async () => {
+    const list = (await api.call('GET', '/api/v1/reception-days', { token: world.tokens.operator })).body.items;
+    s.reception = list[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/reception-days/${list[0].id}/entries`,
+      body: { content: '跑道破损', reporterContact: '社区转达', regionId: world.c1.id, idempotencyKey: 'table-entry-0001' },
+      writes: [
+        ['demand', 'register'],
+        ['reception_day', 'record_entry'],
+      ],
+    };
+  },
+  'POST /api/v1/reception-days/{id}/publish': async () => ({
+    as: 'operator',
+    path: `/api/v1/reception-days/${id('reception')}/publish`,
+    writes: [['reception_day', 'publish_report']],
+  }),
+  'POST /api/v1/councils': async () => ({
+    as: 'operator',
+    path: '/api/v1/councils',
+    body: {
+      regionId: world.c1.id,
+      name: '四方议事会',
+      seats: [seat('party_org', '李书记', 'chair'), seat('residents_committee', '王主任'), seat('resident_rep', '陈大爷')],
+    },
+    writes: [['council', 'create']],
+  }),
+  'POST /api/v1/councils/{id}/meetings': async () => {
+    const list = (await api.call('GET', '/api/v1/councils', { token: world.tokens.operator })).body.items;
+    s.council = list[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/councils/${list[0].id}/meetings`,
+      body: { title: '议事会', place: '会议室', startsAt: day(0) },
+      writes: [['council_meeting', 'schedule']],
+    };
+  },
+  'POST /api/v1/meetings/{id}/agenda-items': async () => {
+    const council = (await api.call('GET', `/api/v1/councils/${id('council')}`, { token: world.tokens.operator })).body;
+    s.meeting = council.meetings[0].id;
+    s.seats = council.seats.map((x: { id: number }) => x.id).join(',');
+    return {
+      as: 'operator',
+      path: `/api/v1/meetings/${id('meeting')}/agenda-items`,
+      body: { source: 'free', title: '路灯改造' },
+      writes: [['agenda_item', 'add']],
+    };
+  },
+  'PUT /api/v1/meetings/{id}/attendance': async () => ({
+    as: 'operator',
+    path: `/api/v1/meetings/${id('meeting')}/attendance`,
+    body: { presentSeatIds: String(id('seats')).split(',').map(Number) },
+    writes: [['council_meeting', 'record_attendance']],
+  }),
+  'POST /api/v1/agenda-items/{id}/votes': async () => {
+    const meeting = (await api.call('GET', `/api/v1/meetings/${id('meeting')}`, { token: world.tokens.operator })).body;
+    s.item = meeting.agenda[0].id;
+    const votes = String(id('seats'))
+      .split(',')
+      .map((x) => ({ seatId: Number(x), choice: 'for' }));
+    return { as: 'operator', path: `/api/v1/agenda-items/${id('item')}/votes`, body: { votes }, writes: [['agenda_item', 'vote']] };
+  },
+  'POST /api/v1/agenda-items/{id}/resolution': async () => ({
+    as: 'operator',
+    path: `/api/v1/agenda-items/${id('item')}/resolution`,
+    body: { text: '更换路灯', actionItems: [{ title: '更换路灯', owner: '物业', dueOn: '2030-01-31' }] },
+    writes: [['resolution', 'adopt']],
+  }),
+  'POST /api/v1/public/resolutions/{id}/comments': async () => {
+    const notices = (await api.call('GET', `/api/v1/public/notices?regionId=${world.c1.id}`)).body.items;
+    s.actionItem = (
+      await api.call('GET', `/api/v1/meetings/${id('meeting')}`, { token: world.tokens.operator })
+    ).body.resolutions[0].actionItems[0].id;
+    return {
+      as: 'resident',
+      path: `/api/v1/public/resolutions/${notices[0].id}/comments`,
+      body: { body: '支持' },
+      writes: [['notice_comment', 'comment']],
+    };
+  },
+  'POST /api/v1/meetings/{id}/close': async () => ({
+    as: 'operator',
+    path: `/api/v1/meetings/${id('meeting')}/close`,
+    body: { minutes: '通过' },
+    writes: [['council_meeting', 'close']],
+  }),
+  'POST /api/v1/meetings/{id}/corrections': async () => ({
+    as: 'operator',
+    path: `/api/v1/meetings/${id('meeting')}/corrections`,
+    body: { body: '更正：到会三席' },
+    writes: [['council_meeting', 'correct']],
+  }),
+  'PATCH /api/v1/action-items/{id}': async () => ({
+    as: 'operator',
+    path: `/api/v1/action-items/${id('actionItem')}`,
+    body: { status: 'done' },
+    writes: [['action_item', 'update_status']],
+  }),
+  'POST /api/v1/public/verification-codes': async () => ({
+    as: 'resident',
+    path: '/api/v1/public/verification-codes',
+    body: { phone: '13900003333' },
+    writes: [['phone_verification', 'send_code']],
+  }),
+  'POST /api/v1/public/proposals': async () => ({
+    as: 'resident',
+    path: '/api/v1/public/proposals',
+    body: {
+      regionId: world.c1.id,
+      title: '增设休息座椅',
+      body: '广场缺少座椅。',
+      phone: '13900003333',
+      code: await lastCode('13900003333'),
+    },
+    writes: [['proposal', 'submit']],
+  }),
+  'POST /api/v1/public/proposals/{id}/seconds': async () => {
+    const list = (await api.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`)).body.items;
+    s.proposal = list[0].id;
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13900004444' } });
+    return {
+      as: 'resident',
+      path: `/api/v1/public/proposals/${id('proposal')}/seconds`,
+      body: { phone: '13900004444', code: await lastCode('13900004444') },
+      writes: [['proposal', 'second']],
+    };
+  },
+  'POST /api/v1/proposals': async () => ({
+    as: 'operator',
+    path: '/api/v1/proposals',
+    body: { regionId: world.c1.id, title: '增设座椅', body: '同上', phone: '13900005555' },
+    writes: [['proposal', 'submit']],
+  }),
+  'POST /api/v1/proposals/{id}/seconds': async () => ({
+    as: 'operator',
+    path: `/api/v1/proposals/${id('proposal')}/seconds`,
+    body: { phone: '13900006666' },
+    writes: [['proposal', 'second']],
+  }),
+  'POST /api/v1/proposals/{id}/merge': async () => {
+    const list = (await api.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`)).body.items;
+    const other = list.find((p: { id: number }) => p.id !== id('proposal'));
+    return {
+      as: 'operator',
+      path: `/api/v1/proposals/${other.id}/merge`,
+      body: { intoId: id('proposal') },
+      writes: [['proposal', 'merge']],
+    };
+  },
+  'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
+};
+
+describe('the audit trail', () => {
+  it('has a step for every write endpoint of the OpenAPI document (a new endpoint without one fails here)', async () => {
+    const doc = (await api.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== 'get')
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(writes.length).toBeGreaterThan(50);
+    expect(writes.filter((w) => !(w in steps)).sort()).toEqual([]);
+    expect(Object.keys(steps).filter((k) => !writes.includes(k))).toEqual([]);
+  });
+
+  it('writes exactly the declared events, with the caller as actor, for every write endpoint', async () => {
+    const userIds: Record<string, number> = {};
+    for (const [name, actor] of Object.entries(world.actors)) userIds[name] = actor.userId;
+    for (const [key, step] of Object.entries(steps)) {
+      const call = await step();
+      const [last] = await database.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+      const method = key.split(' ')[0];
+      const token = call.as === 'resident' ? undefined : world.tokens[call.as];
+      const reply = await api.call(method, call.path, { token, body: call.body, raw: call.raw, headers: call.headers });
+      expect(reply.status, `${key}: ${reply.text}`).toBeLessThan(300);
+      const written = await database.db
+        .select()
+        .from(auditEvents)
+        .where(gt(auditEvents.id, last?.id ?? 0))
+        .orderBy(auditEvents.id);
+      expect(
+        written.map((e) => [e.resource, e.action]),
+        key,
+      ).toEqual(call.writes);
+      for (const e of written) {
+        if (call.as === 'resident') {
+          // Public calls are the resident's; the admin signing in is named as that user.
+          expect(e.actorKind, key).toBe(key.endsWith('/auth/login') ? 'user' : 'resident');
+        } else if (e.actorKind === 'user') {
+          expect(e.actorUserId, key).toBe(userIds[call.as]);
+        } else {
+          // Only the initiative's collective answer speaks in the system's name, beside the supervisor's own event.
+          expect(key, `${key} wrote a ${e.actorKind} event`).toBe('POST /api/v1/initiatives/{id}/answer');
+        }
+      }
+    }
+  });
+
+  it('lets admins read the trail by record and actor, supervisors within their region, others not at all', async () => {
+    const byRecord = await api.call('GET', `/api/v1/audit-events?resource=demand&resourceId=${id('loop')}`, { token: world.tokens.admin });
+    expect(byRecord.status, byRecord.text).toBe(200);
+    expect(byRecord.body.items.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'register',
+      'dispatch',
+      'acknowledge',
+      'request_extension',
+      'decide_extension',
+      'supervise',
+      'attach',
+      'reply',
+      'record_callback',
+      'reopen',
+      'return',
+    ]);
+    expect(byRecord.body.items.at(-1).actor).toMatchObject({ kind: 'user', userId: world.actors.operator.userId, name: '测试 operator' });
+    const byActor = await api.call('GET', `/api/v1/audit-events?actorUserId=${world.actors.handlerA.userId}&limit=2`, {
+      token: world.tokens.admin,
+    });
+    expect(byActor.body.items).toHaveLength(2);
+    expect(byActor.body.nextBefore).toBeGreaterThan(0);
+    const next = await api.call(
+      'GET',
+      `/api/v1/audit-events?actorUserId=${world.actors.handlerA.userId}&before=${byActor.body.nextBefore}`,
+      { token: world.tokens.admin },
+    );
+    expect(next.body.items.every((e: { actor: { userId: number } }) => e.actor.userId === world.actors.handlerA.userId)).toBe(true);
+    const supervisor = await api.call('GET', '/api/v1/audit-events?resource=demand', { token: world.tokens.supervisor });
+    expect(supervisor.status).toBe(200);
+    expect((await api.call('GET', '/api/v1/audit-events', { token: world.tokens.handlerA })).status).toBe(403);
+    expect((await api.call('GET', '/api/v1/audit-events')).status).toBe(401);
+  });
+});
