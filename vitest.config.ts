@@ -20,7 +20,11 @@ export default defineConfig({
         ? [
             {
               extends: true as const,
-              test: { name: 'postgres', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts', 'test/seed-page/*.test.ts'], env: { TINGJIAN_TEST_DB: 'postgres' } },
+              test: {
+                name: 'postgres',
+                include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts', 'test/seed-page/*.test.ts'],
+                env: { TINGJIAN_TEST_DB: 'postgres' },
+              },
             },
           ]
         : []),

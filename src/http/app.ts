@@ -18,6 +18,7 @@ import { getSetting, settingsRoutes } from '../modules/settings/index.js';
 import { autoDispatch, Suggester, textRoutes } from '../modules/text/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
+import { rejectControlCharacters } from './control-characters.js';
 import { errorBody, toResponse } from './errors.js';
 import { newRouter } from './router.js';
 import { mountWeb } from './static.js';
@@ -50,6 +51,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
       },
     }),
   );
+  app.use('/api/*', rejectControlCharacters());
   const actors = new ActorCache();
   app.use('/api/v1/*', authenticate(ctx.db, actors));
 

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { AppError, errorCatalogue, type Locale } from '../lib/errors.js';
+import { loggable, pgCode } from '../lib/loggable.js';
 import type { HttpEnv } from './env.js';
 
 export function errorBody(err: AppError, locale: Locale) {
@@ -30,16 +31,11 @@ export function toResponse(err: unknown, c: Context<HttpEnv>, log: { error: (o: 
   } else if (isUniqueViolation(err)) appError = new AppError('conflict.duplicate');
   else if (isForeignKeyViolation(err)) appError = new AppError('validation.reference');
   else {
-    log.error({ err }, 'unhandled error');
+    log.error({ err: loggable(err), method: c.req.method, path: c.req.path }, 'unhandled error');
     appError = new AppError('internal');
   }
   return c.json(errorBody(appError, locale), errorCatalogue[appError.code].status as 400);
 }
 
-const pgCode = (err: unknown): string | undefined => {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
-  return code;
-};
 const isUniqueViolation = (err: unknown) => pgCode(err) === '23505';
 const isForeignKeyViolation = (err: unknown) => pgCode(err) === '23503';

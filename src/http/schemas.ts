@@ -24,7 +24,7 @@ export const IdParam = z.object({
     .number()
     .int()
     .positive()
-    .max(2 ** 52)
+    .max(2_147_483_647)
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
@@ -52,3 +52,22 @@ export const requiredText = (max: number) =>
     .max(max, { message: `最多 ${max} 个字 / at most ${max} characters` });
 
 export const bearerSecurity: Record<string, string[]>[] = [{ Bearer: [] }, { Session: [] }];
+
+const plausibleYear = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= 1900 && year <= 2999;
+};
+
+/** A moment with its UTC offset (ISO 8601), in years a record can have: 1900–2999. */
+export const instant = () =>
+  z.iso.datetime({ offset: true }).refine(plausibleYear, { message: '时间须在 1900–2999 年之间 / the time must fall in 1900–2999' });
+
+/** A calendar day (YYYY-MM-DD), in years a record can have: 1900–2999. */
+export const isoDay = () =>
+  z.iso
+    .date({ message: '日期格式为 YYYY-MM-DD / date is YYYY-MM-DD' })
+    .refine(plausibleYear, { message: '日期须在 1900–2999 年之间 / the date must fall in 1900–2999' });
+
+/** A calendar month (YYYY-MM), 1900–2999. */
+export const isoMonth = () =>
+  z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM（1900–2999 年）/ month is YYYY-MM (1900–2999)' });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Db, Tx } from '../db/client.js';
+import { loggable } from '../lib/loggable.js';
 import type { Actor } from './actor.js';
 
 /** What the whole application shares: the database, the clock (replaceable in tests) and a logger. */
@@ -74,14 +75,14 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
   try {
     result = await run;
   } catch (err) {
-    for (const fn of compensations) await fn(app.db).catch((e) => app.log.error({ err: e }, 'rollback work failed'));
+    for (const fn of compensations) await fn(app.db).catch((e) => app.log.error({ err: loggable(e) }, 'rollback work failed'));
     throw err;
   }
   for (const fn of deferred) {
     try {
       await fn();
     } catch (err) {
-      app.log.error({ err }, 'after-commit work failed');
+      app.log.error({ err: loggable(err) }, 'after-commit work failed');
     }
   }
   return result;

@@ -49,6 +49,11 @@ export const errorCatalogue = {
     en: 'This agenda item has not passed a vote; no resolution can be adopted.',
   },
   'council.notice_closed': { status: 409, zh: '公示期已结束，不再接受意见。', en: 'The notice period is over; comments are closed.' },
+  'idempotency.mismatch': {
+    status: 422,
+    zh: '该幂等键已用于另一份不同的内容；请为新的提交使用新的键。',
+    en: 'This idempotency key was already used with a different request; use a new key for a new submission.',
+  },
   'validation.reference': { status: 422, zh: '引用的记录不存在或不可用。', en: 'A referenced record does not exist or cannot be used.' },
   internal: { status: 500, zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; try again later.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

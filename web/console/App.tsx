@@ -1,10 +1,12 @@
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, setCsrfToken } from '../shared/api';
 import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
+import { AppContext, type Me } from './app-context';
 import { messages } from './messages';
 import { AdminPage } from './pages/AdminPage';
+import { AuditPage } from './pages/AuditPage';
 import { CouncilsPage } from './pages/CouncilsPage';
 import { DetailPage } from './pages/DetailPage';
 import { IntakePage } from './pages/IntakePage';
@@ -13,17 +15,6 @@ import { LoginPage } from './pages/LoginPage';
 import { RatesPage } from './pages/RatesPage';
 import { ReceptionPage } from './pages/ReceptionPage';
 import { TopicsPage } from './pages/TopicsPage';
-
-export type Me = {
-  id: number;
-  username: string;
-  displayName: string;
-  grants: { role: string; regionPath: string | null; unitId: number | null }[];
-  csrfToken: string | null;
-};
-type Ctx = { me: Me; t: ReturnType<typeof useI18n<typeof messages>>['t']; lang: 'zh-CN' | 'en'; has: (role: string) => boolean };
-const AppContext = createContext<Ctx | null>(null);
-export const useApp = () => useContext(AppContext)!;
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
@@ -65,6 +56,7 @@ export function App() {
       ? [
           { key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> },
           { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> },
+          { key: 'audit', label: <a href="#/audit">{t('menuAudit')}</a> },
         ]
       : []),
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
@@ -110,6 +102,8 @@ export function App() {
         <Layout.Content style={{ padding: 24 }}>
           {page === 'intake' ? (
             <IntakePage />
+          ) : page === 'audit' ? (
+            <AuditPage />
           ) : page === 'demand' ? (
             <DetailPage id={Number(param)} />
           ) : page === 'councils' ? (

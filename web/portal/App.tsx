@@ -11,8 +11,6 @@ import { LookupPage } from './pages/LookupPage';
 import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
 import { SubmitPage } from './pages/SubmitPage';
 
-export type T = ReturnType<typeof useI18n<typeof messages>>['t'];
-
 function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => localStorage.getItem('tj.elder') === '1');
   useEffect(() => {

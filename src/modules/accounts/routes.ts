@@ -125,8 +125,8 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
 
   const RoleInput = z.object({
     role: z.enum(roles),
-    regionId: z.number().int().positive().nullable().optional(),
-    unitId: z.number().int().positive().nullable().optional(),
+    regionId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+    unitId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   });
   const UserView = z.object({
     id: z.number(),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, instant, jsonOk } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
 import { listAuditEvents } from './queries/list-audit-events.js';
 
@@ -23,8 +23,8 @@ const Query = z.object({
   resourceId: z.string().trim().max(50).optional(),
   actorUserId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   action: z.string().trim().max(50).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   before: z.coerce
     .number()
     .int()

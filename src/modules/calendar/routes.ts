@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, isoDay, jsonBody, jsonOk, text } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { removeCalendarDay } from './actions/remove-calendar-day.js';
 import { replaceTimeLimits } from './actions/replace-time-limits.js';
@@ -12,11 +12,11 @@ import { listCalendarDays } from './store.js';
 import { deadlineStages, timeLimitRules } from './tables.js';
 
 const tags = ['calendar'];
-const isoDay = z.iso.date({ message: '日期格式为 YYYY-MM-DD / date is YYYY-MM-DD' });
-const Day = z.object({ day: isoDay, kind: z.enum(['holiday', 'workday']), note: text(100).default('') });
+const day = isoDay();
+const Day = z.object({ day: day, kind: z.enum(['holiday', 'workday']), note: text(100).default('') });
 const Rule = z.object({
   stage: z.enum(deadlineStages),
-  categoryId: z.number().int().positive().nullable(),
+  categoryId: z.number().int().positive().max(2_147_483_647).nullable(),
   urgency: z.enum(['emergency', 'normal', 'complex']).nullable(),
   amount: z.number().int().min(1).max(10_000),
   unit: z.enum(['minutes', 'hours', 'workdays']),
@@ -76,7 +76,7 @@ export function calendarRoutes(ctx: AppContext) {
       tags,
       summary: 'Admin: remove an exception (the day follows the ordinary week again)',
       security: bearerSecurity,
-      request: { params: z.object({ day: isoDay }) },
+      request: { params: z.object({ day }) },
       responses: { 204: { description: 'Removed' }, ...errorResponses },
     }),
     async (c) => {

@@ -42,7 +42,13 @@ export function categoryRoutes(ctx: AppContext) {
       summary: 'Admin: add a category',
       security: bearerSecurity,
       request: jsonBody(
-        z.object({ parentId: z.number().int().positive().nullable(), name: requiredText(50), utility: z.boolean().optional() }).strict(),
+        z
+          .object({
+            parentId: z.number().int().positive().max(2_147_483_647).nullable(),
+            name: requiredText(50),
+            utility: z.boolean().optional(),
+          })
+          .strict(),
       ),
       responses: { 201: jsonOk(CategoryView, 'Created'), ...errorResponses },
     }),

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { underNode } from '../../db/tree.js';
 import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { iso } from '../../lib/iso.js';
+import { redact } from '../../lib/redact.js';
 import { localDay } from '../calendar/index.js';
 import { regions } from '../regions/index.js';
 import {
@@ -142,14 +143,18 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     council,
     meeting,
     meetingDate: startsAt.toISOString(),
-    text: r.text,
+    text: redact(r.text),
     noticeUntil: r.noticeUntil,
     open: today <= r.noticeUntil,
     actionItems: acts
       .filter((a) => a.resolutionId === r.id)
-      .map((a) => ({ title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status })),
+      .map((a) => ({ title: redact(a.title), owner: redact(a.owner), dueOn: a.dueOn, status: a.status })),
     comments: comments
       .filter((c) => c.resolutionId === r.id)
-      .map((c) => ({ name: c.name, body: c.body, createdAt: c.createdAt.toISOString() })),
+      .map((c) => ({
+        name: c.name === null ? null : redact(c.name),
+        body: redact(c.body, { names: [c.name] }),
+        createdAt: c.createdAt.toISOString(),
+      })),
   }));
 }

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text } from '../../http/schemas.js';
+import { instant, isoDay, requiredText, text } from '../../http/schemas.js';
 import { parties } from './tables.js';
 
-const day = z.iso.date();
+const day = isoDay();
 const voteRules = ['majority_present', 'majority_seats', 'two_thirds_present'] as const;
 
 export const CreateCouncilBody = z
@@ -29,9 +29,7 @@ export const CreateCouncilBody = z
   })
   .strict();
 
-export const ScheduleMeetingBody = z
-  .object({ title: requiredText(200), place: requiredText(200), startsAt: z.iso.datetime({ offset: true }) })
-  .strict();
+export const ScheduleMeetingBody = z.object({ title: requiredText(200), place: requiredText(200), startsAt: instant() }).strict();
 export const AgendaItemBody = z
   .object({
     source: z.enum(['topic', 'demand', 'proposal', 'free']),

@@ -14,7 +14,6 @@ export { attachmentRoutes } from './attachment-routes.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';
 export { getDemand, loadJoined } from './queries/get-demand.js';
-export { redact } from './queries/public-lookup.js';
 export { visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';

@@ -121,8 +121,8 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
       summary: 'Answered demands for the public, anonymised (no names, phones), by township and category',
       request: {
         query: z.object({
-          regionId: z.coerce.number().int().positive().optional(),
-          categoryId: z.coerce.number().int().positive().optional(),
+          regionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(50).default(20),
         }),

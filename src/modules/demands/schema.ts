@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text } from '../../http/schemas.js';
+import { instant, requiredText, text } from '../../http/schemas.js';
+import { demandActions } from './lifecycle.js';
 import { channels, demandStates, demandTypes, satisfactions, urgencies } from './tables.js';
 
 const phone = z
@@ -17,11 +18,11 @@ export const RegisterDemandBody = z
     reporterPhone: phone.optional(),
     reporterContact: text(200).optional(),
     anonymous: z.boolean().optional(),
-    regionId: z.number().int().positive(),
+    regionId: z.number().int().positive().max(2_147_483_647),
     address: text(300).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
-    categoryId: z.number().int().positive().optional(),
+    categoryId: z.number().int().positive().max(2_147_483_647).optional(),
     urgency: z.enum(urgencies).optional(),
     idempotencyKey: z.string().min(8).max(100).optional(),
   })
@@ -36,7 +37,7 @@ export const PublicSubmitBody = z
     reporterName: text(50).optional(),
     reporterPhone: phone,
     anonymous: z.boolean().optional(),
-    regionId: z.number().int().positive(),
+    regionId: z.number().int().positive().max(2_147_483_647),
     address: text(300).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
@@ -64,8 +65,8 @@ export const LookupBody = z
 
 export const DispatchBody = z
   .object({
-    unitId: z.number().int().positive().optional(),
-    categoryId: z.number().int().positive().optional(),
+    unitId: z.number().int().positive().max(2_147_483_647).optional(),
+    categoryId: z.number().int().positive().max(2_147_483_647).optional(),
     urgency: z.enum(urgencies).optional(),
     complex: z.boolean().optional(),
     note: text(1000).optional(),
@@ -74,9 +75,11 @@ export const DispatchBody = z
 export const ReasonBody = z.object({ reason: requiredText(1000) }).strict();
 export const OptionalReasonBody = z.object({ reason: text(1000).optional() }).strict();
 export const ReplyBody = z.object({ reply: requiredText(5000) }).strict();
-export const AnswerBody = z.object({ reply: requiredText(5000), knowledgeArticleId: z.number().int().positive().optional() }).strict();
+export const AnswerBody = z
+  .object({ reply: requiredText(5000), knowledgeArticleId: z.number().int().positive().max(2_147_483_647).optional() })
+  .strict();
 export const CallbackBody = z.object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: text(1000).optional() }).strict();
-export const MergeBody = z.object({ intoDemandId: z.number().int().positive(), note: text(1000).optional() }).strict();
+export const MergeBody = z.object({ intoDemandId: z.number().int().positive().max(2_147_483_647), note: text(1000).optional() }).strict();
 export const ExtensionRequestBody = z.object({ extraWorkdays: z.number().int().min(1).max(30), reason: requiredText(1000) }).strict();
 export const ExtensionDecisionBody = z.object({ approve: z.boolean(), reason: text(1000).optional() }).strict();
 export const SuperviseBody = z.object({ supervised: z.boolean().default(true), reason: requiredText(1000) }).strict();
@@ -96,9 +99,9 @@ export const ListDemandsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   state: csv(demandStates).optional().openapi({ type: 'string', example: 'registered,returned' }),
-  unitId: z.coerce.number().int().positive().optional(),
-  regionId: z.coerce.number().int().positive().optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  regionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   channel: z.enum(channels).optional(),
   type: z.enum(demandTypes).optional(),
   overdue: z
@@ -119,8 +122,8 @@ export const ListDemandsQuery = z.object({
     .enum(['true'])
     .transform(() => true)
     .optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['newest', 'oldest', 'due']).default('newest'),
 });
@@ -174,11 +177,13 @@ export const DemandEventView = z.object({
   toState: z.string(),
   actor: z.object({ kind: z.string(), userId: z.number().nullable(), name: z.string().nullable() }),
   reason: z.string().nullable(),
-  data: z.unknown(),
+  data: z.record(z.string(), z.unknown()).nullable(),
   at: z.string(),
 });
 
 export const DemandDetail = DemandSummary.extend({
+  /** What the caller may do now (lifecycle × policy × the action's own conditions): the console offers exactly these. */
+  allowedActions: z.array(z.enum(demandActions)),
   events: z.array(DemandEventView),
   assignments: z.array(
     z.object({

@@ -73,7 +73,10 @@ export const demands = pgTable(
     complex: boolean('complex').notNull().default(false),
     unitId: integer('unit_id').references(() => units.id),
     registeredBy: integer('registered_by').references(() => users.id),
+    /** The client's key, scoped to who sent it (public, a user, the system): keys never cross callers. */
     idempotencyKey: text('idempotency_key'),
+    /** A hash of the request the key first came with: the same key with another body is refused. */
+    requestHash: text('request_hash'),
     /** Deadline of the step the demand is waiting for now; null when nothing is due. */
     stageDueAt: timestamp('stage_due_at', { withTimezone: true }),
     replyDueAt: timestamp('reply_due_at', { withTimezone: true }),
@@ -120,7 +123,7 @@ export const demandEvents = pgTable(
     actorKind: text('actor_kind', { enum: ['user', 'resident', 'system'] }).notNull(),
     actorUserId: integer('actor_user_id'),
     reason: text('reason'),
-    data: jsonb('data'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('demand_events_demand_idx').on(t.demandId)],

@@ -34,8 +34,8 @@ export function initiativeRoutes(ctx: AppContext) {
           .object({
             title: requiredText(200),
             topicLabel: text(200).optional(),
-            unitId: z.number().int().positive(),
-            demandIds: z.array(z.number().int().positive()).min(1).max(1000),
+            unitId: z.number().int().positive().max(2_147_483_647),
+            demandIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000),
           })
           .strict(),
       ),

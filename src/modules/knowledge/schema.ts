@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text } from '../../http/schemas.js';
+import { isoDay, requiredText, text } from '../../http/schemas.js';
 import type { knowledgeArticles } from './tables.js';
 
-const isoDay = z.iso.date();
+const day = isoDay();
 
 export const Article = z
   .object({
@@ -24,8 +24,8 @@ export const ArticleBody = z.object({
   keywords: text(500).optional(),
   categoryId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   status: z.enum(['draft', 'approved', 'retired']).optional(),
-  reviewedOn: isoDay.nullable().optional(),
-  validUntil: isoDay.nullable().optional(),
+  reviewedOn: day.nullable().optional(),
+  validUntil: day.nullable().optional(),
 });
 export type ArticleInput = z.infer<typeof ArticleBody>;
 

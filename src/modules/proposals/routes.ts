@@ -7,6 +7,7 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, isAdmin, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
+import { maskName, redact } from '../../lib/redact.js';
 import { outboxMessages, sendVerificationCode } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
@@ -50,9 +51,10 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       id: r.p.id,
       regionId: r.p.regionId,
       region: r.region,
-      title: r.p.title,
-      body: r.p.body,
-      proposerName: r.p.proposerName,
+      // Proposals are public: phone and ID numbers masked, the proposer shown by family name only.
+      title: redact(r.p.title, { names: [r.p.proposerName] }),
+      body: redact(r.p.body, { names: [r.p.proposerName] }),
+      proposerName: maskName(r.p.proposerName),
       status: r.p.status,
       seconds: r.p.seconds,
       mergedIntoId: r.p.mergedIntoId,
@@ -89,7 +91,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       request: jsonBody(
         z
           .object({
-            regionId: z.number().int().positive(),
+            regionId: z.number().int().positive().max(2_147_483_647),
             title: requiredText(200),
             body: requiredText(5000),
             name: text(50).optional(),
@@ -108,7 +110,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       path: '/public/proposals',
       tags: ['public'],
       summary: 'Proposals of a community (and below), most supported first',
-      request: { query: z.object({ regionId: z.coerce.number().int().positive() }) },
+      request: { query: z.object({ regionId: z.coerce.number().int().positive().max(2_147_483_647) }) },
       responses: { 200: jsonOk(z.object({ items: z.array(View) })), ...errorResponses },
     }),
     async (c) => {
@@ -149,7 +151,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       request: jsonBody(
         z
           .object({
-            regionId: z.number().int().positive(),
+            regionId: z.number().int().positive().max(2_147_483_647),
             title: requiredText(200),
             body: requiredText(5000),
             name: text(50).optional(),
@@ -186,7 +188,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       tags,
       summary: 'Merge a duplicate proposal into another; supporters count once',
       security: bearerSecurity,
-      request: { params: IdParam, ...jsonBody(z.object({ intoId: z.number().int().positive() }).strict()) },
+      request: { params: IdParam, ...jsonBody(z.object({ intoId: z.number().int().positive().max(2_147_483_647) }).strict()) },
       responses: { 200: jsonOk(View), ...errorResponses },
     }),
     async (c) =>

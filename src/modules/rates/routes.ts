@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
 import { csvCell } from '../../lib/csv.js';
 import { AppError } from '../../lib/errors.js';
@@ -40,10 +40,7 @@ export function rateRoutes(ctx: AppContext) {
       security: bearerSecurity,
       request: {
         query: z.object({
-          month: z
-            .string()
-            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM / month is YYYY-MM' })
-            .optional(),
+          month: isoMonth().optional(),
           format: z.enum(['json', 'csv']).default('json'),
         }),
       },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, IdParam, instant, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { RegisterDemandBody } from '../demands/index.js';
 import { publishReceptionReport } from './actions/publish-reception-report.js';
@@ -56,8 +56,8 @@ const ScheduleBody = z
     regionId: z.number().int().positive().max(2_147_483_647),
     hosts: requiredText(200),
     place: requiredText(200),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: instant(),
+    endsAt: instant(),
   })
   .strict();
 const EntryBody = RegisterDemandBody.omit({ channel: true, idempotencyKey: true })

@@ -58,7 +58,7 @@ export function regionRoutes(ctx: AppContext) {
       request: jsonBody(
         z
           .object({
-            parentId: z.number().int().positive().nullable(),
+            parentId: z.number().int().positive().max(2_147_483_647).nullable(),
             level: z.enum(regionLevels),
             name: requiredText(100),
             code: requiredText(50),
@@ -113,9 +113,9 @@ export function regionRoutes(ctx: AppContext) {
           .object({
             name: requiredText(100),
             kind: z.enum(unitKinds),
-            homeRegionId: z.number().int().positive().nullable().optional(),
-            regionIds: z.array(z.number().int().positive()).max(1000).optional(),
-            categoryIds: z.array(z.number().int().positive()).max(1000).optional(),
+            homeRegionId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+            regionIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000).optional(),
+            categoryIds: z.array(z.number().int().positive().max(2_147_483_647)).max(1000).optional(),
           })
           .strict(),
       ),

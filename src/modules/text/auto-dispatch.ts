@@ -1,4 +1,5 @@
 import { type ActionContext, type AppContext, perform, systemActor } from '../../kernel/index.js';
+import { loggable } from '../../lib/loggable.js';
 import { dispatchDemand, loadJoined } from '../demands/index.js';
 import { getSetting } from '../settings/index.js';
 import type { Suggester } from './suggester.js';
@@ -42,7 +43,7 @@ export async function autoDispatch(ctx: AppContext, suggester: Suggester, demand
     });
     return true;
   } catch (err) {
-    ctx.log.error({ err, demandId }, 'auto-dispatch failed');
+    ctx.log.error({ err: loggable(err), demandId }, 'auto-dispatch failed');
     return false;
   }
 }

@@ -74,7 +74,7 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       security: bearerSecurity,
       request: {
         query: z.object({
-          regionId: z.coerce.number().int().positive().optional(),
+          regionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
           days: z.coerce.number().int().min(1).max(365).default(90),
           rising: z.enum(['true']).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),

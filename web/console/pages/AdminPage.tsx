@@ -1,7 +1,7 @@
 import { Button, Card, DatePicker, Form, Input, message, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Category, type Region } from '../../shared/api';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 
 type Day = { day: string; kind: 'holiday' | 'workday'; note: string };
 type Unit = { id: number; name: string; kind: string; homeRegionId: number | null; regionIds: number[]; categoryIds: number[] };

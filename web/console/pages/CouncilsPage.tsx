@@ -18,7 +18,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 
 type Seat = { id: number; party: string; holderName: string; position: string };
 type CouncilDetail = {

@@ -19,47 +19,14 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
+import { dueLabel } from '../due-label';
 import type { messages } from '../messages';
-import { dueLabel } from './ListPage';
 
-type Detail = {
-  id: number;
-  number: string;
-  title: string;
-  content: string;
-  state: string;
-  type: string;
-  channel: string;
-  urgency: string;
-  reporterName: string | null;
-  reporterPhone: string | null;
-  reporterContact: string | null;
-  address: string;
-  region: { id: number; name: string };
-  unit: { id: number; name: string } | null;
-  category: { id: number; name: string } | null;
-  stageDueAt: string | null;
-  replyDueAt: string | null;
-  overdue: boolean;
-  supervised: boolean;
-  replyText: string | null;
-  satisfaction: string | null;
-  solved: boolean | null;
-  mergedIntoId: number | null;
-  events: {
-    id: number;
-    action: string;
-    toState: string;
-    actor: { kind: string; name: string | null };
-    reason: string | null;
-    at: string;
-    data: Record<string, unknown> | null;
-  }[];
-  extensionRequests: { status: string; extraWorkdays: number; reason: string }[];
-  attachments: { id: number; filename: string }[];
-};
+type Detail = Schemas['DemandDetail'];
+type ServerAction = Detail['allowedActions'][number];
 
 type Suggestions = {
   modelVersion: string | null;
@@ -80,29 +47,32 @@ type Verb =
   | 'decline'
   | 'supervise'
   | 'extension-requests'
-  | 'answer';
+  | 'answer'
+  | 'withdraw';
 type Key = keyof typeof messages;
 
-/** Which buttons to offer; the server decides again on every click. */
-function offered(d: Detail, has: (r: string) => boolean, handles: boolean): { verb: Verb | 'approve' | 'deny'; label: Key }[] {
-  const out: { verb: Verb | 'approve' | 'deny'; label: Key }[] = [];
-  const s = d.state;
-  if (has('dispatcher') && (s === 'registered' || s === 'returned')) out.push({ verb: 'dispatch', label: 'dispatch' });
-  if (handles && s === 'dispatched') out.push({ verb: 'acknowledge', label: 'acknowledge' });
-  if (handles && s === 'acknowledged') out.push({ verb: 'reply', label: 'reply' }, { verb: 'extension-requests', label: 'extension' });
-  if (handles && (s === 'dispatched' || s === 'acknowledged')) out.push({ verb: 'return', label: 'return' });
-  if (has('operator') && s === 'registered' && (d.type === 'consultation' || d.type === 'help'))
-    out.push({ verb: 'answer', label: 'answer' });
-  if (has('operator') && s === 'replied') out.push({ verb: 'callback', label: 'callback' });
-  if ((has('operator') || has('supervisor')) && s === 'callback_done') out.push({ verb: 'close', label: 'close' });
-  if (has('supervisor') && s === 'callback_done' && (d.satisfaction === 'unsatisfied' || d.solved === false))
-    out.push({ verb: 'reopen', label: 'reopen' });
-  if (has('supervisor') && d.extensionRequests.some((x) => x.status === 'pending'))
-    out.push({ verb: 'approve', label: 'approveExtension' }, { verb: 'deny', label: 'denyExtension' });
-  if (has('supervisor') && !['closed', 'declined', 'withdrawn', 'merged'].includes(s)) out.push({ verb: 'supervise', label: 'supervise' });
-  if ((has('dispatcher') || has('operator')) && (s === 'registered' || s === 'returned')) out.push({ verb: 'decline', label: 'decline' });
-  return out;
-}
+/** How each action the server allows is offered: its button (or two, for a decision) and its form. */
+const buttonsFor: Partial<Record<ServerAction, { verb: Verb | 'approve' | 'deny'; label: Key }[]>> = {
+  dispatch: [{ verb: 'dispatch', label: 'dispatch' }],
+  acknowledge: [{ verb: 'acknowledge', label: 'acknowledge' }],
+  reply: [{ verb: 'reply', label: 'reply' }],
+  answer_directly: [{ verb: 'answer', label: 'answer' }],
+  record_callback: [{ verb: 'callback', label: 'callback' }],
+  close: [{ verb: 'close', label: 'close' }],
+  reopen: [{ verb: 'reopen', label: 'reopen' }],
+  decide_extension: [
+    { verb: 'approve', label: 'approveExtension' },
+    { verb: 'deny', label: 'denyExtension' },
+  ],
+  request_extension: [{ verb: 'extension-requests', label: 'extension' }],
+  return: [{ verb: 'return', label: 'return' }],
+  supervise: [{ verb: 'supervise', label: 'supervise' }],
+  decline: [{ verb: 'decline', label: 'decline' }],
+  withdraw: [{ verb: 'withdraw', label: 'withdraw' }],
+};
+
+/** Exactly the actions the server says this caller may take now (merging is offered beside the duplicates). */
+const offered = (d: Detail) => d.allowedActions.flatMap((a) => buttonsFor[a] ?? []);
 
 export function DetailPage({ id }: { id: number }) {
   const { t, lang, has, me } = useApp();
@@ -149,7 +119,6 @@ export function DetailPage({ id }: { id: number }) {
       .filter((e) => e.action === 'merge' && e.data?.mergedDemandId)
       .map((e) => ({ kind: 'mergedFrom' as const, id: Number(e.data!.mergedDemandId), number: String(e.data!.mergedNumber) })),
   ];
-  const handles = me.grants.some((g) => (g.role === 'handler' && g.unitId === d.unit?.id) || g.role === 'admin');
 
   async function run(values: Record<string, unknown>, chosen = verb) {
     if (!chosen || d === null || d === 'missing') return;
@@ -181,7 +150,7 @@ export function DetailPage({ id }: { id: number }) {
         </Tag>
         {dueLabel(d, t)}
         {d.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
-        {offered(d, has, handles).map((o) => (
+        {offered(d).map((o) => (
           <Button
             key={o.verb}
             type={o.verb === 'decline' || o.verb === 'return' ? 'default' : 'primary'}
@@ -304,7 +273,7 @@ export function DetailPage({ id }: { id: number }) {
       </Card>
       <Modal
         open={needsForm}
-        title={verb ? t((offered(d, has, handles).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''}
+        title={verb ? t((offered(d).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''}
         onCancel={() => {
           setVerb(null);
           setError(null);
@@ -369,6 +338,7 @@ export function DetailPage({ id }: { id: number }) {
             verb === 'decline' ||
             verb === 'supervise' ||
             verb === 'extension-requests' ||
+            verb === 'withdraw' ||
             verb === 'deny') && (
             <Form.Item label={t('reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={3} />

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typograp
 import QRCode from 'qrcode';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 import { matches } from '../pickers';
 
 type Slip = { id: number; number: string; queryCode: string | null; qr: string };

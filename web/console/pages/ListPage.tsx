@@ -2,7 +2,8 @@ import { Button, Input, message, Segmented, Select, Space, Table, Tag, Typograph
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
+import { dueLabel } from '../due-label';
 
 export type DemandRow = {
   id: number;
@@ -18,18 +19,6 @@ export type DemandRow = {
   createdAt: string;
   channel: string;
 };
-
-export function dueLabel(d: { stageDueAt: string | null; overdue: boolean }, t: ReturnType<typeof useApp>['t']) {
-  if (!d.stageDueAt) return null;
-  // Colours picked for at least 4.5:1 contrast; antd's preset tag colours fall short.
-  if (d.overdue) return <Tag style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#a8071a' }}>{t('overdue')}</Tag>;
-  const ms = new Date(d.stageDueAt).getTime() - Date.now();
-  const h = Math.floor(ms / 3_600_000);
-  const text = h >= 48 ? `${Math.floor(h / 24)}d` : h >= 1 ? `${h}h` : `${Math.max(1, Math.floor(ms / 60_000))}m`;
-  return (
-    <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>{t('left', { t: text })}</Tag>
-  );
-}
 
 type Unit = { id: number; name: string };
 

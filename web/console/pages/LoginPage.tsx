@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../shared/api';
-import type { Me } from '../App';
+import type { Me } from '../app-context';
 
 export function LoginPage({ t, onLogin }: { t: (k: 'login' | 'username' | 'password' | 'appName') => string; onLogin: (me: Me) => void }) {
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { Button, DatePicker, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 
 type Row = {
   unitId: number;

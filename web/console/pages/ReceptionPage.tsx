@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, message, Sel
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 import { enqueue, flushOutbox, readOutbox } from '../outbox';
 import { matches } from '../pickers';
 

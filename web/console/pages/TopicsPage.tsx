@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Modal, message, Select, Space, Switch, Table
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
-import { useApp } from '../App';
+import { useApp } from '../app-context';
 
 type Topic = {
   label: string;

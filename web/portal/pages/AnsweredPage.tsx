@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Category, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
-import type { T } from '../App';
+import type { T } from '../app-context';
 
 type Item = {
   number: string;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
-import type { T } from '../App';
+import type { T } from '../app-context';
 
 type Notice = {
   id: number;

@@ -1,4 +1,4 @@
-import type { T } from '../App';
+import type { T } from '../app-context';
 
 export type Receipt = { number: string; queryCode: string | null; phone: string; photoError: string | null };
 

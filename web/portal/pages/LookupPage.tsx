@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, api, type Lang } from '../../shared/api';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
-import type { T } from '../App';
+import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
 type View = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Lang } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
-import type { T } from '../App';
+import type { T } from '../app-context';
 
 type Session = {
   id: number;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
-import type { T } from '../App';
+import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
 type Draft = {

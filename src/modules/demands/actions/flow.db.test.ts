@@ -316,6 +316,7 @@ describe('concurrency and idempotency', () => {
     const results = await Promise.all([1, 2, 3].map(() => buildDemand(t.ctx, world, { idempotencyKey: key })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.demand.id)).size).toBe(1);
-    expect(await database.db.select().from(demands).where(eq(demands.idempotencyKey, key))).toHaveLength(1);
+    const scoped = `u${world.actors.operator.userId}:${key}`;
+    expect(await database.db.select().from(demands).where(eq(demands.idempotencyKey, scoped))).toHaveLength(1);
   });
 });

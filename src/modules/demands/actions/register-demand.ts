@@ -48,6 +48,27 @@ const existingByKey = async (a: ActionContext, key: string) => {
   return existing;
 };
 
+/** Whose key it is: a resident's keys live apart from each staff member's and the system's. */
+const keyScope = (actor: ActionContext['actor']) => (actor.kind === 'user' ? `u${actor.userId}` : actor.kind);
+
+/** What makes two requests the same request (everything the resident or clerk typed). */
+const requestFingerprint = (o: RegisterDemandOptions) => [
+  o.channel,
+  o.type,
+  o.title ?? null,
+  o.content,
+  o.reporterName ?? null,
+  o.reporterPhone ? normalizePhone(o.reporterPhone) : null,
+  o.reporterContact ?? null,
+  o.anonymous ?? false,
+  o.regionId,
+  o.address ?? null,
+  o.latitude ?? null,
+  o.longitude ?? null,
+  o.categoryId ?? null,
+  o.urgency ?? null,
+];
+
 /**
  * 受理. Intake is the busiest write, so the demand and its "register" event go in as one
  * statement (a data-modifying CTE): atomic without a transaction block, one round trip.
@@ -61,13 +82,18 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
       details: { fields: ['reporterPhone', 'reporterContact'] },
     });
   }
-  if (opts.idempotencyKey) {
-    const existing = await existingByKey(a, opts.idempotencyKey);
-    if (existing) {
-      a.unchanged();
-      return { demand: existing, queryCode: null, created: false };
-    }
-  }
+  const scopedKey = opts.idempotencyKey ? `${keyScope(a.actor)}:${opts.idempotencyKey}` : null;
+  const requestHash = sha256(JSON.stringify(requestFingerprint(opts)));
+  const replay = async (): Promise<RegisterDemandResult | null> => {
+    const existing = scopedKey ? await existingByKey(a, scopedKey) : undefined;
+    if (!existing) return null;
+    // The same key with another request reveals nothing about the first one.
+    if (existing.requestHash !== requestHash) throw new AppError('idempotency.mismatch');
+    a.unchanged();
+    return { demand: existing, queryCode: null, created: false };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
   const region = await cachedRegion(a.tx, a.app.db, opts.regionId);
   if (!region)
     throw new AppError('validation.reference', {
@@ -114,7 +140,8 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
     categoryId: category?.id ?? null,
     urgency,
     registeredBy: actorUserId(a.actor),
-    idempotencyKey: opts.idempotencyKey ?? null,
+    idempotencyKey: scopedKey,
+    requestHash: scopedKey ? requestHash : null,
     stageDueAt,
   };
   // The near-duplicate signature and its LSH keys are written with the demand (text module).
@@ -163,7 +190,7 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
   if (inserted.length === 0) {
     // Another request with the same key committed first: answer with its demand.
     a.unchanged();
-    return { demand: (await existingByKey(a, opts.idempotencyKey!))!, queryCode: null, created: false };
+    return (await replay())!;
   }
   const demand: DemandRow = {
     ...row,

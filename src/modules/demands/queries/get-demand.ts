@@ -5,6 +5,7 @@ import { AppError } from '../../../lib/errors.js';
 import { users } from '../../accounts/index.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
+import { allowedActions } from '../allowed-actions.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
 import { assignments, attachments, callbacks, demandEvents, demands, extensionRequests } from '../tables.js';
@@ -61,8 +62,18 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .where(eq(attachments.demandId, id))
     .orderBy(asc(attachments.id));
 
+  const view = presentDemand(actor, row, now);
+  const extensionPending = extensions.some((x) => x.status === 'pending');
   return {
-    ...presentDemand(actor, row, now),
+    ...view,
+    allowedActions: allowedActions(actor, {
+      ...scope,
+      state: row.demand.state,
+      type: row.demand.type,
+      satisfaction: row.demand.satisfaction,
+      solved: row.demand.solved,
+      extensionPending,
+    }),
     events: events.map(({ e, name }) => ({
       id: e.id,
       action: e.action,

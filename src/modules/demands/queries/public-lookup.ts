@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { underNode } from '../../../db/tree.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
+import { redact } from '../../../lib/redact.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { normalizePhone } from '../numbering.js';
@@ -12,7 +13,6 @@ import { demandEvents, demands } from '../tables.js';
 import { iso } from './present.js';
 
 /** Phone numbers residents type into their text are masked before it is shown to the public. */
-export const redact = (text: string) => text.replace(/(?<!\d)(1\d{2})\d{4}(\d{4})(?!\d)/g, '$1****$2');
 
 const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -99,12 +99,12 @@ export async function listPublicAnswered(db: Db, filter: { regionId?: number; ca
     number: r.d.number,
     type: r.d.type,
     state: r.d.state,
-    title: redact(r.d.title),
-    content: redact(r.d.content),
+    title: redact(r.d.title, { names: [r.d.reporterName] }),
+    content: redact(r.d.content, { names: [r.d.reporterName] }),
     region: r.region,
     category: r.category,
     unit: r.unit,
-    replyText: r.d.replyText,
+    replyText: r.d.replyText === null ? null : redact(r.d.replyText, { names: [r.d.reporterName] }),
     repliedAt: iso(r.d.repliedAt),
     createdAt: r.d.createdAt.toISOString(),
   }));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type Actor, organiserRoles, withinRegions } from '../../../kernel/index.js';
+import { redact } from '../../../lib/redact.js';
 import { regions } from '../../regions/index.js';
 import { receptionDays } from '../tables.js';
 
@@ -14,11 +15,11 @@ async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
     .limit(100);
   return rows.map(({ r, region }) => ({
     id: r.id,
-    title: r.title,
+    title: redact(r.title),
     regionId: r.regionId,
     region,
-    hosts: r.hosts,
-    place: r.place,
+    hosts: redact(r.hosts),
+    place: redact(r.place),
     startsAt: r.startsAt.toISOString(),
     endsAt: r.endsAt.toISOString(),
     reportPublished: !!r.reportPublishedAt,

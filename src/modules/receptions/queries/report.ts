@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
-import { demands, redact } from '../../demands/index.js';
+import { redact } from '../../../lib/redact.js';
+import { demands } from '../../demands/index.js';
 import { regions, units } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
@@ -36,23 +37,25 @@ export async function receptionReport(db: Db, id: number, opts: { publicView: bo
     .leftJoin(units, eq(units.id, demands.unitId))
     .where(eq(receptionEntries.receptionDayId, id))
     .orderBy(asc(demands.id));
-  const clean = (t: string) => (opts.publicView ? redact(t) : t);
-  const items = rows.map(({ d, unit }) => ({
-    number: d.number,
-    title: clean(d.title),
-    content: clean(d.content),
-    state: d.state,
-    unit,
-    replyText: d.replyText,
-  }));
+  const items = rows.map(({ d, unit }) => {
+    const clean = (t: string) => (opts.publicView ? redact(t, { names: [d.reporterName] }) : t);
+    return {
+      number: d.number,
+      title: clean(d.title),
+      content: clean(d.content),
+      state: d.state,
+      unit,
+      replyText: d.replyText === null ? null : clean(d.replyText),
+    };
+  });
   return {
     session: {
       id: s.r.id,
-      title: s.r.title,
+      title: opts.publicView ? redact(s.r.title) : s.r.title,
       regionId: s.r.regionId,
       region: s.region,
-      hosts: s.r.hosts,
-      place: s.r.place,
+      hosts: opts.publicView ? redact(s.r.hosts) : s.r.hosts,
+      place: opts.publicView ? redact(s.r.place) : s.r.place,
       startsAt: s.r.startsAt.toISOString(),
       endsAt: s.r.endsAt.toISOString(),
       published: !!s.r.reportPublishedAt,

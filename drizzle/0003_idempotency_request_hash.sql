@@ -1,0 +1,1 @@
+ALTER TABLE "demands" ADD COLUMN "request_hash" text;

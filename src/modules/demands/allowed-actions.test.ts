@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { UserActor } from '../../kernel/index.js';
+import { type ActionableDemand, allowedActions } from './allowed-actions.js';
+
+const user = (
+  role: UserActor['grants'][number]['role'],
+  scope: { regionPath?: string | null; unitId?: number | null } = {},
+): UserActor => ({
+  kind: 'user',
+  userId: 1,
+  username: role,
+  displayName: role,
+  grants: [{ role, regionPath: scope.regionPath ?? null, unitId: scope.unitId ?? null }],
+});
+const demand = (over: Partial<ActionableDemand>): ActionableDemand => ({
+  regionPath: '/1/2/3/',
+  unitId: 7,
+  state: 'registered',
+  type: 'complaint',
+  satisfaction: null,
+  solved: null,
+  extensionPending: false,
+  ...over,
+});
+
+describe('allowed actions (what the console offers)', () => {
+  const cases: [string, UserActor, Partial<ActionableDemand>, string[]][] = [
+    ['dispatcher, new demand', user('dispatcher'), { unitId: null }, ['dispatch', 'merge', 'decline']],
+    ['dispatcher, another district', user('dispatcher', { regionPath: '/9/' }), { unitId: null }, []],
+    ['operator, new consultation', user('operator'), { type: 'consultation', unitId: null }, ['answer_directly', 'decline', 'withdraw']],
+    ['operator, new complaint', user('operator'), { unitId: null }, ['decline', 'withdraw']],
+    ['handler of the unit, dispatched', user('handler', { unitId: 7 }), { state: 'dispatched' }, ['acknowledge', 'return']],
+    ['handler of another unit, dispatched', user('handler', { unitId: 8 }), { state: 'dispatched' }, []],
+    ['handler, acknowledged', user('handler', { unitId: 7 }), { state: 'acknowledged' }, ['reply', 'request_extension', 'return']],
+    ['handler, extension pending', user('handler', { unitId: 7 }), { state: 'acknowledged', extensionPending: true }, ['reply', 'return']],
+    [
+      'supervisor, extension pending',
+      user('supervisor'),
+      { state: 'acknowledged', extensionPending: true },
+      ['decide_extension', 'supervise'],
+    ],
+    ['operator, replied', user('operator'), { state: 'replied' }, ['record_callback']],
+    [
+      'supervisor, satisfied callback',
+      user('supervisor'),
+      { state: 'callback_done', satisfaction: 'satisfied', solved: true },
+      ['close', 'supervise'],
+    ],
+    [
+      'supervisor, unsatisfied callback',
+      user('supervisor'),
+      { state: 'callback_done', satisfaction: 'unsatisfied', solved: false },
+      ['close', 'reopen', 'supervise'],
+    ],
+    ['supervisor, closed', user('supervisor'), { state: 'closed' }, []],
+  ];
+  it.each(cases)('%s', (_, actor, over, expected) => {
+    expect(allowedActions(actor, demand(over))).toEqual(expected);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Actor } from '../../kernel/index.js';
+import { type DemandAction, nextState } from './lifecycle.js';
+import { type DemandScope, mayAct } from './policy.js';
+import type { DemandState, DemandType, Satisfaction } from './tables.js';
+
+/** What the rules need to know of a demand to say which actions its caller may take now. */
+export type ActionableDemand = DemandScope & {
+  state: DemandState;
+  type: DemandType;
+  satisfaction: Satisfaction | null;
+  solved: boolean | null;
+  extensionPending: boolean;
+};
+
+/** Conditions beyond role and state, each the same check its action makes when it runs. */
+const extraConditions: Partial<Record<DemandAction, (d: ActionableDemand) => boolean>> = {
+  answer_directly: (d) => d.type === 'consultation' || d.type === 'help',
+  reopen: (d) => d.satisfaction === 'unsatisfied' || d.solved === false,
+  request_extension: (d) => !d.extensionPending,
+  decide_extension: (d) => d.extensionPending,
+};
+
+/** The order buttons appear in: the next step of the loop first, the exceptional ones last. */
+export const offeredOrder: readonly DemandAction[] = [
+  'dispatch',
+  'acknowledge',
+  'reply',
+  'answer_directly',
+  'record_callback',
+  'close',
+  'reopen',
+  'decide_extension',
+  'request_extension',
+  'return',
+  'supervise',
+  'merge',
+  'decline',
+  'withdraw',
+];
+
+/**
+ * The actions the caller may take on the demand now: allowed by the lifecycle from its state, by
+ * the policy for the caller's roles, and by the action's own conditions. The console shows
+ * exactly these; the server checks again when one is taken.
+ */
+export function allowedActions(actor: Actor, d: ActionableDemand): DemandAction[] {
+  return offeredOrder.filter(
+    (action) => nextState(action, d.state) !== null && mayAct(actor, action, d) && (extraConditions[action]?.(d) ?? true),
+  );
+}

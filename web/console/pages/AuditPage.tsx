@@ -1,0 +1,81 @@
+import { Button, Card, Form, Input, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
+import { formatTime } from '../../shared/i18n';
+import { useApp } from '../app-context';
+
+type AuditEvent = Schemas['AuditEvent'];
+type Filter = { resource?: string; resourceId?: string; actorUserId?: string };
+
+const query = (f: Filter, before?: number | null) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v).trim());
+  if (before) q.set('before', String(before));
+  return q.toString();
+};
+
+/** 审计日志: who did what to which record, newest first, for admins and supervisors in their region. */
+export function AuditPage() {
+  const { t, lang } = useApp();
+  const [filter, setFilter] = useState<Filter>({});
+  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = useCallback(async (f: Filter, before?: number | null) => {
+    setLoading(true);
+    try {
+      const page = await api<{ items: AuditEvent[]; nextBefore: number | null }>('GET', `/audit-events?${query(f, before)}`);
+      setItems((old) => (before ? [...old, ...page.items] : page.items));
+      setNext(page.nextBefore);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void load(filter);
+  }, [load, filter]);
+  return (
+    <main>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('menuAudit')}
+      </Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <Form layout="inline" onFinish={(v: Filter) => setFilter(v)}>
+          <Form.Item name="resource" label={t('auditResource')}>
+            <Input placeholder="demand" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="resourceId" label={t('auditResourceId')}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="actorUserId" label={t('auditActorId')}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Button htmlType="submit" type="primary">
+            {t('auditFind')}
+          </Button>
+        </Form>
+      </Card>
+      <Table<AuditEvent>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        pagination={false}
+        dataSource={items}
+        scroll={{ x: 720 }}
+        columns={[
+          { title: t('auditAt'), dataIndex: 'at', render: (at: string) => formatTime(at, lang), width: 150 },
+          { title: t('auditActor'), render: (_, e) => e.actor.name ?? t(`auditActor.${e.actor.kind}` as 'auditActor.system') },
+          { title: t('auditResource'), render: (_, e) => `${e.resource} #${e.resourceId}` },
+          { title: t('auditAction'), dataIndex: 'action' },
+          { title: t('auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
+        ]}
+      />
+      {next && (
+        <Button style={{ marginTop: 12 }} onClick={() => void load(filter, next)}>
+          {t('loadMore')}
+        </Button>
+      )}
+    </main>
+  );
+}
