@@ -62,7 +62,7 @@ async function prepare(database: Database): Promise<{ regionId: number; token: s
     password: 'bench-password',
     roles: [{ role: 'operator' }],
   });
-  const token = await createApiToken(database.db, id, 'bench');
+  const { token } = await createApiToken(database.db, id, 'bench');
   await database.db.execute(
     sql`create table if not exists bench_bare (id bigserial primary key, title text not null, content text not null, region_id int not null, created_at timestamptz not null default now())`,
   );

@@ -8,7 +8,8 @@ export type Config = {
   databaseUrl?: string;
   dataDir: string;
   publicRateLimit?: number;
-  secureCookies: boolean;
+  /** 'auto': Secure when the request came over HTTPS (directly, or per X-Forwarded-Proto from a trusted proxy). */
+  secureCookies: boolean | 'auto';
   /** Connections to a PostgreSQL server. */
   poolSize: number;
 };
@@ -16,11 +17,12 @@ export type Config = {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // Only this machine by default; a deployment says HOST=0.0.0.0 (or an address) behind its proxy.
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.TINGJIAN_DATA_DIR ?? './data'),
     publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
-    secureCookies: env.TINGJIAN_SECURE_COOKIES === '1',
+    secureCookies: env.TINGJIAN_SECURE_COOKIES === '1' ? true : env.TINGJIAN_SECURE_COOKIES === '0' ? false : 'auto',
     poolSize: Number(env.TINGJIAN_DB_POOL ?? 16),
   };
 }

@@ -30,7 +30,11 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     log.info({ demands, ms: Date.now() - t0 }, 'demo district loaded');
     loadedDemo = true;
   }
-  const app = await createApp(ctx, { publicRateLimit: config.publicRateLimit, secureCookies: config.secureCookies });
+  const app = await createApp(ctx, {
+    publicRateLimit: config.publicRateLimit,
+    secureCookies: config.secureCookies,
+    sqlClient: database.sqlClient,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -16,7 +16,7 @@ export async function setUpWorld(start = new Date()): Promise<{ database: TestDa
 /** A database, the small test district and the API on a real socket: what most API tests start from. */
 export async function setUpApiWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
   const { database, world, t } = await setUpWorld(start);
-  const api = await startTestServer(t.ctx);
+  const api = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient });
   return { database, world, api };
 }
 

@@ -55,7 +55,7 @@ export async function buildWorld(db: Db) {
       roles,
     });
     actors[username as keyof typeof people] = (await loadActor(db, id))!;
-    tokens[username as keyof typeof people] = await createApiToken(db, id, 'test');
+    tokens[username as keyof typeof people] = (await createApiToken(db, id, 'test')).token;
   }
   return { ...w, actors, tokens };
 }
@@ -76,3 +76,16 @@ export async function buildDemand(ctx: AppContext, world: World, over: Partial<R
     ...rest,
   });
 }
+
+/** A real 1×1 PNG (header with its size), for upload tests. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A PNG header claiming 100,000 × 100,000 pixels: a decompression bomb's calling card. */
+export const hugePngHeader = Buffer.concat([
+  tinyPng.subarray(0, 16),
+  Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0]),
+  tinyPng.subarray(24),
+]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.js';
-import { buildDemand, buildWorld, hostileTitle, type World } from '../../test/world.js';
+import { buildDemand, buildWorld, hostileTitle, tinyPng, type World } from '../../test/world.js';
 import { perform } from '../kernel/index.js';
 import { addAttachment, dispatchDemand } from '../modules/demands/index.js';
 import { dumpDatabase, restoreDatabase } from './backup.js';
@@ -11,7 +11,7 @@ import { queryRows } from './rows.js';
 
 let source: TestDatabase;
 let world: World;
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('图片数据')]);
+const png = tinyPng;
 
 beforeAll(async () => {
   source = await openTestDatabase();

@@ -17,9 +17,14 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** A raw query client in the shape of pg's `query(config)`: what the rate limiter's store speaks. */
+export type SqlClient = { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[] }> };
+
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** The same database for libraries that speak SQL themselves (rate limiting). */
+  sqlClient: SqlClient;
   /** The embedded instance, when kind is pglite (for snapshots and dumps). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -52,12 +57,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const probe = await pool.connect();
     probe.release();
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: once(() => pool.end()) };
+    return { db, kind: 'postgres', sqlClient: pool as unknown as SqlClient, close: once(() => pool.end()) };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: once(() => client.close()) };
+  const sqlClient: SqlClient = { query: (q) => client.query(q.text, q.values) };
+  return { db, kind: 'pglite', pglite: client, sqlClient, close: once(() => client.close()) };
 }
 
 /** Closing twice is harmless: tests and shutdown paths may both do it. */

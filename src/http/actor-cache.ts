@@ -30,4 +30,9 @@ export class ActorCache {
   delete(key: string): void {
     this.entries.delete(key);
   }
+
+  /** After a change to who may act (an account disabled, a password reset, a token revoked): forget everyone. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

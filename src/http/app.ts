@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { SqlClient } from '../db/client.js';
 import type { AppContext } from '../kernel/index.js';
 import { AppError } from '../lib/errors.js';
 import { accountRoutes } from '../modules/accounts/index.js';
@@ -20,13 +22,16 @@ import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { rejectControlCharacters } from './control-characters.js';
 import { errorBody, toResponse } from './errors.js';
+import { loginLimits } from './limiters.js';
 import { newRouter } from './router.js';
 import { mountWeb } from './static.js';
 
 export type AppOptions = {
   /** Overrides the stored public rate limit (per address per minute; 0 = off), e.g. for load tests. */
   publicRateLimit?: number;
-  secureCookies?: boolean;
+  secureCookies?: boolean | 'auto';
+  /** The database for shared counters (sign-in throttling); without it they are kept in memory. */
+  sqlClient?: SqlClient;
 };
 
 export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
@@ -41,7 +46,24 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
 
   app.onError((err, c) => toResponse(err, c, ctx.log));
   app.notFound((c) => c.json(errorBody(new AppError('not_found', { details: { path: c.req.path } }), c.get('locale') ?? 'zh-CN'), 404));
-  app.use('*', secureHeaders());
+  // No inline script anywhere: the web apps load only their own bundles. Ant Design writes its styles at run time, hence inline styles.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
   app.use(
     '/api/*',
     bodyLimit({
@@ -64,7 +86,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
     if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));
   };
   const v1 = newRouter();
-  v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? false, actors }));
+  v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? 'auto', actors, limits: loginLimits(opts.sqlClient) }));
   v1.route('/', regionRoutes(ctx));
   v1.route('/', categoryRoutes(ctx));
   v1.route('/', calendarRoutes(ctx));
@@ -94,7 +116,21 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', auditRoutes(ctx));
   app.route('/api/v1', v1);
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  // Liveness says the process answers; readiness (and the older /api/health) that the database does too.
+  const ready = async () => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  for (const path of ['/readyz', '/api/health']) {
+    app.get(path, async (c) =>
+      (await ready()) ? c.json({ ok: true, database: 'ok' }) : c.json({ ok: false, database: 'unreachable' }, 503),
+    );
+  }
   mountWeb(app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

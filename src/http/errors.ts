@@ -34,6 +34,8 @@ export function toResponse(err: unknown, c: Context<HttpEnv>, log: { error: (o: 
     log.error({ err: loggable(err), method: c.req.method, path: c.req.path }, 'unhandled error');
     appError = new AppError('internal');
   }
+  const retryAfter = (appError as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (retryAfter) c.header('Retry-After', String(retryAfter));
   return c.json(errorBody(appError, locale), errorCatalogue[appError.code].status as 400);
 }
 

@@ -35,6 +35,18 @@ export type ActionContext = {
 
 export type Action<I, O> = (a: ActionContext, input: I) => Promise<O>;
 
+const singleStatementActions = new WeakSet<object>();
+
+/**
+ * Marks an action that reads, then writes everything in ONE statement (its audit event
+ * included): run on its own it needs no transaction block. Called by another action it still
+ * shares that action's transaction.
+ */
+export function singleStatement<I, O>(action: Action<I, O>): Action<I, O> {
+  singleStatementActions.add(action);
+  return action;
+}
+
 export class UnauditedActionError extends Error {
   constructor(name: string) {
     super(`Action ${name || '(anonymous)'} finished without writing an audit event or declaring itself unchanged`);
@@ -50,7 +62,7 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
   const deferred: (() => void | Promise<void>)[] = [];
   const compensations: ((db: Db) => Promise<void>)[] = [];
   const now = app.now();
-  const run = app.db.transaction(async (tx) => {
+  const body = async (tx: Tx) => {
     let audited = 0;
     let unchanged = false;
     const a: ActionContext = {
@@ -70,7 +82,10 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
     const out = await action(a, input);
     if (audited === 0 && !unchanged) throw new UnauditedActionError(action.name);
     return out;
-  });
+  };
+  // An action whose only write is one statement (intake) needs no transaction block: the
+  // statement is atomic by itself, and BEGIN/COMMIT would double its round trips (decision 0003).
+  const run = singleStatementActions.has(action) ? body(app.db as unknown as Tx) : app.db.transaction(body);
   let result: O;
   try {
     result = await run;

@@ -9,7 +9,15 @@ export type Grant = {
   unitId: number | null;
 };
 
-export type UserActor = { kind: 'user'; userId: number; username: string; displayName: string; grants: Grant[] };
+export type UserActor = {
+  kind: 'user';
+  userId: number;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+  /** After an admin's reset: nothing but choosing a new password is allowed. */
+  mustChangePassword?: true;
+};
 export type ResidentActor = { kind: 'resident' };
 export type SystemActor = { kind: 'system' };
 export type Actor = UserActor | ResidentActor | SystemActor;

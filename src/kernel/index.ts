@@ -7,6 +7,7 @@ export {
   appContextFor,
   perform,
   type Reader,
+  singleStatement,
   UnauditedActionError,
 } from './action.js';
 export * from './actor.js';

@@ -19,3 +19,19 @@ describe('csv', () => {
     expect(parseCsv(values.map(csvCell).join(','))).toEqual([values]);
   });
 });
+
+describe('csv export cells', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+86 139', "'+86 139"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['区城市管理局', '区城市管理局'],
+    ['a,b', '"a,b"'],
+  ])('%s', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+  it('keeps numbers as numbers', () => {
+    expect(csvCell(-3)).toBe('-3');
+  });
+});

@@ -13,6 +13,11 @@ export const errorCatalogue = {
     zh: '页面已过期，请刷新后重试（CSRF 校验失败）。',
     en: 'The page has expired; reload and try again (CSRF check failed).',
   },
+  'auth.password_change_required': {
+    status: 403,
+    zh: '管理员已重置您的密码，请先修改密码。',
+    en: 'An administrator reset your password; change it first.',
+  },
   'auth.forbidden': { status: 403, zh: '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
   not_found: { status: 404, zh: '找不到该记录。', en: 'Not found.' },

@@ -4,7 +4,7 @@ import { auditEvents } from '../../src/kernel/index.js';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
-import type { World } from '../world.js';
+import { tinyPng as png, type World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
@@ -24,7 +24,6 @@ type Call = {
   writes: [string, string][];
 };
 
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const seat = (party: string, holderName: string, position?: string) => ({
   party,
   holderName,
@@ -76,6 +75,44 @@ const steps: Record<string, () => Promise<Call>> = {
     path: '/api/v1/users',
     body: { username: 'wang.fang', displayName: '王芳', password: 'password-123', roles: [{ role: 'operator', regionId: world.t1.id }] },
     writes: [['user', 'create']],
+  }),
+  'POST /api/v1/auth/tokens/{id}/revoke': async () => {
+    const issued = await api.call('POST', '/api/v1/auth/tokens', {
+      token: world.tokens.admin,
+      body: { name: 'short-lived', expiresInDays: 1 },
+    });
+    return { as: 'admin', path: `/api/v1/auth/tokens/${issued.body.id}/revoke`, writes: [['user', 'revoke_token']] };
+  },
+  'POST /api/v1/users/{id}/password': async () => {
+    const users = (await api.call('GET', '/api/v1/users', { token: world.tokens.admin })).body.items;
+    s.wangfang = users.find((u: { username: string }) => u.username === 'wang.fang').id;
+    return {
+      as: 'admin',
+      path: `/api/v1/users/${id('wangfang')}/password`,
+      body: { password: 'temporary-123' },
+      writes: [['user', 'reset_password']],
+    };
+  },
+  'POST /api/v1/users/{id}/disable': async () => ({
+    as: 'admin',
+    path: `/api/v1/users/${id('wangfang')}/disable`,
+    writes: [['user', 'disable']],
+  }),
+  'POST /api/v1/users/{id}/enable': async () => ({
+    as: 'admin',
+    path: `/api/v1/users/${id('wangfang')}/enable`,
+    writes: [['user', 'enable']],
+  }),
+  'POST /api/v1/users/{id}/unlock': async () => ({
+    as: 'admin',
+    path: `/api/v1/users/${id('wangfang')}/unlock`,
+    writes: [['user', 'unlock']],
+  }),
+  'POST /api/v1/auth/password': async () => ({
+    as: 'handlerB',
+    path: '/api/v1/auth/password',
+    body: { currentPassword: 'password-123', newPassword: 'password-456' },
+    writes: [['user', 'change_password']],
   }),
   'POST /api/v1/regions': async () => ({
     as: 'admin',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
-import { hostileContent, hostileTitle, type World } from '../world.js';
+import { hostileContent, hostileTitle, hugePngHeader, tinyPng, type World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
@@ -145,7 +145,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
 });
 
 describe('attachments', () => {
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  const png = tinyPng;
   let demandId: number;
   beforeAll(async () => {
     demandId = (await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: valid() })).body.id;
@@ -171,6 +171,7 @@ describe('attachments', () => {
   it.each([
     ['a script posing as a PNG', Buffer.from('<script>alert(1)</script>'), 'image/png', 415],
     ['a PNG declared as JPEG', png, 'image/jpeg', 415],
+    ['a PNG claiming 100,000 × 100,000 pixels', hugePngHeader, 'image/png', 415],
     ['a PDF', Buffer.from('%PDF-1.4 ...'), 'application/pdf', 415],
     ['an empty file', Buffer.alloc(0), 'image/png', 400],
     ['a file over 5 MB', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), 'image/png', 413],

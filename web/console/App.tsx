@@ -76,7 +76,9 @@ export function App() {
             mode="horizontal"
             selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page]}
             items={items}
-            style={{ flex: 1, minWidth: 0 }}
+            // Every item stays a real link (no hidden overflow copies that trap focus); a narrow screen scrolls the bar.
+            disabledOverflow
+            style={{ flex: 1, minWidth: 0, overflowX: 'auto' }}
           />
           <Space>
             <Typography.Text style={{ color: '#fff' }} data-testid="me">

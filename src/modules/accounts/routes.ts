@@ -1,18 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { ActorCache } from '../../http/actor-cache.js';
-import { requireUser, sessionCookie } from '../../http/auth.js';
+import { clientAddress, overHttps, requireUser, sessionCookie } from '../../http/auth.js';
+import type { LoginLimits } from '../../http/limiters.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, isAdmin, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { createUser } from './actions/create-user.js';
 import { endSession } from './actions/end-session.js';
 import { issueApiToken } from './actions/issue-api-token.js';
+import { changePassword, resetPassword, revokeApiToken, setUserDisabled, unlockUser } from './actions/manage-users.js';
 import { startSession } from './actions/start-session.js';
 import { verifyPassword } from './password.js';
-import { loadActor } from './store.js';
+import { listTokens, loadActor } from './store.js';
 import { roles, userRoles, users } from './tables.js';
 
 const tags = ['accounts'];
@@ -23,10 +25,14 @@ const Me = z
     displayName: z.string(),
     grants: z.array(z.object({ role: z.enum(roles), regionPath: z.string().nullable(), unitId: z.number().nullable() })),
     csrfToken: z.string().nullable(),
+    mustChangePassword: z.boolean(),
   })
   .openapi('Me');
+const TokenView = z
+  .object({ id: z.number(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .openapi('ApiToken');
 
-export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; actors: ActorCache }) {
+export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 'auto'; actors: ActorCache; limits: LoginLimits }) {
   const app = newRouter();
 
   app.openapi(
@@ -40,24 +46,36 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
+      await opts.limits.admit(clientAddress(c), username);
+      const [user] = await ctx.db.select().from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
       // Hash even for unknown users so timing does not tell which usernames exist.
       const ok = await verifyPassword(
         password,
         user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
       );
       const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
-      if (!actor) throw new AppError('auth.invalid_credentials');
+      if (!actor) {
+        await opts.limits.failed(username);
+        throw new AppError('auth.invalid_credentials');
+      }
+      await opts.limits.succeeded(username);
       const session = await perform(ctx, actor, startSession, {});
       setCookie(c, sessionCookie, session.sessionId, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: opts.secureCookies,
+        secure: opts.secureCookies === 'auto' ? overHttps(c) : opts.secureCookies,
         path: '/',
         expires: session.expiresAt,
       });
       return c.json(
-        { id: actor.userId, username: actor.username, displayName: actor.displayName, grants: actor.grants, csrfToken: session.csrfToken },
+        {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          grants: actor.grants,
+          csrfToken: session.csrfToken,
+          mustChangePassword: actor.mustChangePassword ?? false,
+        },
         200,
       );
     },
@@ -101,6 +119,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
           displayName: actor.displayName,
           grants: actor.grants,
           csrfToken: c.get('session')?.csrfToken ?? null,
+          mustChangePassword: actor.mustChangePassword ?? false,
         },
         200,
       );
@@ -114,12 +133,59 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
       tags,
       summary: 'Create a bearer token for an integration, acting as the signed-in user (shown once)',
       security: bearerSecurity,
-      request: jsonBody(z.object({ name: requiredText(100) }).strict()),
-      responses: { 201: jsonOk(z.object({ token: z.string() }), 'Created'), ...errorResponses },
+      request: jsonBody(z.object({ name: requiredText(100), expiresInDays: z.number().int().min(1).max(3650).optional() }).strict()),
+      responses: {
+        201: jsonOk(z.object({ id: z.number(), token: z.string(), expiresAt: z.string().nullable() }), 'Created'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const actor = requireUser(c);
-      return c.json({ token: await perform(ctx, actor, issueApiToken, c.req.valid('json')) }, 201);
+      const issued = await perform(ctx, requireUser(c), issueApiToken, c.req.valid('json'));
+      return c.json({ id: issued.id, token: issued.token, expiresAt: issued.expiresAt?.toISOString() ?? null }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/tokens',
+      tags,
+      summary: 'The signed-in user’s tokens (never their values), with expiry and revocation',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(z.object({ items: z.array(TokenView) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listTokens(ctx.db, requireUser(c).userId) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/tokens/{id}/revoke',
+      tags,
+      summary: 'Revoke a token (its owner, or an admin); it stops working at once',
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses },
+    }),
+    async (c) => {
+      await perform(ctx, requireUser(c), revokeApiToken, { tokenId: c.req.valid('param').id });
+      opts.actors.clear();
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags,
+      summary: 'Change one’s own password (required after an admin’s reset); other sessions end',
+      security: bearerSecurity,
+      request: jsonBody(z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(8).max(200) }).strict()),
+      responses: { 204: { description: 'Changed' }, ...errorResponses },
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      await perform(ctx, requireUser(c), changePassword, { ...b, sessionId: c.get('session')?.sessionId ?? null });
+      opts.actors.clear();
+      return c.body(null, 204);
     },
   );
 
@@ -133,6 +199,9 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
     username: z.string(),
     displayName: z.string(),
     roles: z.array(z.object({ role: z.enum(roles), regionId: z.number().nullable(), unitId: z.number().nullable() })),
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    lastLoginAt: z.string().nullable(),
   });
 
   app.openapi(
@@ -184,12 +253,56 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean; a
             username: u.username,
             displayName: u.displayName,
             roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, regionId: g.regionId, unitId: g.unitId })),
+            disabled: u.disabledAt !== null,
+            mustChangePassword: u.mustChangePassword,
+            lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
           })),
         },
         200,
       );
     },
   );
+
+  const userAction = (path: string, summary: string) =>
+    createRoute({
+      method: 'post',
+      path: `/users/{id}/${path}`,
+      tags,
+      summary,
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Done' }, ...errorResponses },
+    });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/password',
+      tags,
+      summary: 'Admin: reset a password; the user must change it at the next sign-in',
+      security: bearerSecurity,
+      request: { params: IdParam, ...jsonBody(z.object({ password: z.string().min(8).max(200) }).strict()) },
+      responses: { 204: { description: 'Reset' }, ...errorResponses },
+    }),
+    async (c) => {
+      await perform(ctx, requireUser(c), resetPassword, { userId: c.req.valid('param').id, ...c.req.valid('json') });
+      opts.actors.clear();
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(userAction('disable', 'Admin: disable an account; its sessions and tokens stop at once'), async (c) => {
+    await perform(ctx, requireUser(c), setUserDisabled, { userId: c.req.valid('param').id, disabled: true });
+    opts.actors.clear();
+    return c.body(null, 204);
+  });
+  app.openapi(userAction('enable', 'Admin: enable a disabled account again'), async (c) => {
+    await perform(ctx, requireUser(c), setUserDisabled, { userId: c.req.valid('param').id, disabled: false });
+    return c.body(null, 204);
+  });
+  app.openapi(userAction('unlock', 'Admin: lift the sign-in lock after repeated wrong passwords'), async (c) => {
+    const user = await perform(ctx, requireUser(c), unlockUser, { userId: c.req.valid('param').id });
+    await opts.limits.unlock(user.username);
+    return c.body(null, 204);
+  });
 
   return app;
 }

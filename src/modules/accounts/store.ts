@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import type { Grant, UserActor } from '../../kernel/index.js';
 import { regions } from '../regions/index.js';
@@ -20,7 +20,14 @@ export async function loadActor(db: Db, userId: number): Promise<UserActor | nul
     .leftJoin(regions, eq(regions.id, userRoles.regionId))
     .where(eq(userRoles.userId, userId));
   const grants: Grant[] = rows.map((r) => ({ role: r.role, unitId: r.unitId, regionPath: r.regionPath ?? null }));
-  return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, grants };
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    grants,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
 }
 
 export async function createSession(db: Db | Tx, userId: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: Date }> {
@@ -43,16 +50,42 @@ export async function deleteSession(db: Db | Tx, sessionId: string): Promise<voi
   await db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
 }
 
-export async function createApiToken(db: Db | Tx, userId: number, name: string): Promise<string> {
+export async function createApiToken(
+  db: Db | Tx,
+  userId: number,
+  name: string,
+  expiresAt: Date | null = null,
+): Promise<{ id: number; token: string }> {
   const token = `tj_${randomBytes(32).toString('base64url')}`;
-  await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token) });
-  return token;
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: sha256(token), expiresAt })
+    .returning({ id: apiTokens.id });
+  return { id: row.id, token };
 }
 
 export async function findTokenUser(db: Db, token: string): Promise<number | null> {
   const [row] = await db
     .select({ userId: apiTokens.userId })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
+      ),
+    );
   return row?.userId ?? null;
+}
+
+/** A user's tokens, without their values (only hashes are stored). */
+export async function listTokens(db: Db, userId: number) {
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.id);
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  }));
 }

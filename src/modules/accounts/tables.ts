@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 import { roles } from '../../kernel/roles.js';
 
@@ -13,9 +14,13 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     phone: text('phone'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Set by an admin's reset: the user must choose a new password before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+  // Usernames are compared case-folded: "Admin" and "admin" are one account.
+  (t) => [uniqueIndex('users_username_uq').on(t.username), uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`)],
 );
 
 /** A role held by a user, scoped to a region (operators, dispatchers, supervisors) or a unit (handlers). */
@@ -58,6 +63,8 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Null: until revoked. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)],
 );

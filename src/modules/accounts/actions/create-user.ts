@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type ActionContext, audit, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { regions, units } from '../../regions/index.js';
@@ -25,11 +25,26 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
     if (r.role === 'handler' && !r.unitId) {
       throw new AppError('request.invalid', { zh: '承办人员角色必须指定承办单位。', en: 'A handler role needs a unit.' });
     }
+    // A region role scoped to a unit would silently cover the whole district: refuse it.
+    if (r.role !== 'handler' && r.unitId) {
+      throw new AppError('request.invalid', {
+        zh: '只有承办人员角色可以指定承办单位；其他角色请指定区域。',
+        en: 'Only a handler role takes a unit; give other roles a region.',
+        details: { role: r.role },
+      });
+    }
+    if (r.role === 'handler' && r.regionId) {
+      throw new AppError('request.invalid', {
+        zh: '承办人员角色按承办单位授权，不能指定区域。',
+        en: 'A handler role is scoped by its unit, not a region.',
+      });
+    }
   }
+  const username = opts.username.trim().toLowerCase();
   const passwordHash = await hashPassword(opts.password);
   const { tx } = a;
   {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, opts.username));
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${username}`);
     if (existing)
       throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
     for (const r of opts.roles) {
@@ -44,14 +59,14 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
     }
     const [user] = await tx
       .insert(users)
-      .values({ username: opts.username, displayName: opts.displayName, passwordHash, phone: opts.phone ?? null })
+      .values({ username, displayName: opts.displayName, passwordHash, phone: opts.phone ?? null })
       .returning({ id: users.id });
     if (opts.roles.length > 0) {
       await tx
         .insert(userRoles)
         .values(opts.roles.map((r) => ({ userId: user.id, role: r.role, regionId: r.regionId ?? null, unitId: r.unitId ?? null })));
     }
-    await audit(a, { resource: 'user', resourceId: user.id, action: 'create', data: { username: opts.username, roles: opts.roles } });
+    await audit(a, { resource: 'user', resourceId: user.id, action: 'create', data: { username, roles: opts.roles } });
     return user;
   }
 }

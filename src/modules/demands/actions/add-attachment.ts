@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
+import { imageSize, maxImagePixels, maxImageSide } from '../../../lib/image-size.js';
 import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import { loadDemand, recordEvent, unitsEverAssigned } from '../store.js';
@@ -29,6 +30,21 @@ export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions
       zh: '只接受 JPEG、PNG 或 WebP 照片，且文件内容须与声明的类型一致。',
       en: 'Only JPEG, PNG or WebP photos are accepted, and the content must match the declared type.',
       details: { declared: opts.contentType, detected: sniffed },
+    });
+  }
+  const size = imageSize(opts.data, sniffed);
+  if (
+    !size ||
+    size.width === 0 ||
+    size.height === 0 ||
+    size.width > maxImageSide ||
+    size.height > maxImageSide ||
+    size.width * size.height > maxImagePixels
+  ) {
+    throw new AppError('request.unsupported_media', {
+      zh: `照片尺寸无法识别或过大（每边最多 ${maxImageSide} 像素），请换一张照片。`,
+      en: `The photo's size cannot be read or is too large (at most ${maxImageSide} pixels a side); choose another photo.`,
+      details: size ?? undefined,
     });
   }
   const { tx, now } = a;

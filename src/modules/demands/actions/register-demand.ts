@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { insertParts } from '../../../db/insert-sql.js';
 import { queryRows } from '../../../db/rows.js';
-import { type ActionContext, actorUserId, auditEvents, auditRow } from '../../../kernel/index.js';
+import { type ActionContext, actorUserId, auditEvents, auditRow, singleStatement } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
@@ -73,7 +73,10 @@ const requestFingerprint = (o: RegisterDemandOptions) => [
  * 受理. Intake is the busiest write, so the demand and its "register" event go in as one
  * statement (a data-modifying CTE): atomic without a transaction block, one round trip.
  */
-export async function registerDemand(a: ActionContext, opts: RegisterDemandOptions): Promise<RegisterDemandResult> {
+export const registerDemand = singleStatement(async function registerDemand(
+  a: ActionContext,
+  opts: RegisterDemandOptions,
+): Promise<RegisterDemandResult> {
   const phone = opts.reporterPhone ? normalizePhone(opts.reporterPhone) : null;
   if (!phone && !opts.reporterContact?.trim()) {
     throw new AppError('request.invalid', {
@@ -220,4 +223,4 @@ export async function registerDemand(a: ActionContext, opts: RegisterDemandOptio
     created: true,
     labels: { regionName: region.name, regionPath: region.path, categoryName: category?.fullName ?? null },
   };
-}
+});
