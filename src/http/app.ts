@@ -22,7 +22,7 @@ import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { rejectControlCharacters } from './control-characters.js';
 import { errorBody, toResponse } from './errors.js';
-import { loginLimits } from './limiters.js';
+import { loginLimits, residentLimits } from './limiters.js';
 import { newRouter } from './router.js';
 import { mountWeb } from './static.js';
 
@@ -75,6 +75,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   );
   app.use('/api/*', rejectControlCharacters());
   const actors = new ActorCache();
+  const residents = residentLimits(opts.sqlClient);
   app.use('/api/v1/*', authenticate(ctx.db, actors));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
@@ -95,12 +96,12 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', rateRoutes(ctx));
   v1.route(
     '/',
-    publicDemandRoutes(ctx, () => publicLimit, afterIntake),
+    publicDemandRoutes(ctx, () => publicLimit, afterIntake, residents),
   );
   v1.route('/', demandRoutes(ctx, afterIntake));
   v1.route(
     '/',
-    attachmentRoutes(ctx, () => publicLimit),
+    attachmentRoutes(ctx, () => publicLimit, residents),
   );
   v1.route('/', textRoutes(ctx, suggester));
   v1.route('/', initiativeRoutes(ctx));
@@ -111,7 +112,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   );
   v1.route(
     '/',
-    proposalRoutes(ctx, () => publicLimit),
+    proposalRoutes(ctx, () => publicLimit, residents),
   );
   v1.route('/', auditRoutes(ctx));
   app.route('/api/v1', v1);

@@ -65,3 +65,48 @@ export function loginLimits(client?: SqlClient) {
 }
 
 export type LoginLimits = ReturnType<typeof loginLimits>;
+
+/**
+ * What residents may try without an account: wrong query codes per demand number (then only the
+ * phone works — counted for any number, so the limit tells nothing about which numbers exist) and
+ * verification codes sent per phone (each is an SMS).
+ */
+export function residentLimits(client?: SqlClient) {
+  const codeFailures = limiter(client, 'lookup_code', 5, 24 * 60 * 60);
+  const codesPerPhone = limiter(client, 'sms_code', 5, 60 * 60);
+  return {
+    /** Runs a lookup by number; code-only lookups stop after 5 wrong codes for that number in a day. */
+    async lookup<T>(input: { number: string; phone?: string; queryCode?: string }, find: () => Promise<T>): Promise<T> {
+      const codeOnly = !input.phone && !!input.queryCode;
+      if (codeOnly) {
+        const state = await codeFailures.get(input.number);
+        if (state && state.consumedPoints >= 5) {
+          throw Object.assign(
+            new AppError('rate_limited', {
+              zh: '查询码错误次数过多，请改用受理时登记的手机号查询，或明天再试。',
+              en: 'Too many wrong query codes for this number; look it up with the phone number you gave, or try again tomorrow.',
+            }),
+            { retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) },
+          );
+        }
+      }
+      try {
+        return await find();
+      } catch (err) {
+        if (codeOnly && err instanceof AppError && err.code === 'demand.lookup_failed') await codeFailures.penalty(input.number, 1);
+        throw err;
+      }
+    },
+    /** Before sending a verification code: at most 5 an hour to one phone. */
+    async sendCode(phoneKey: string): Promise<void> {
+      try {
+        await codesPerPhone.consume(phoneKey);
+      } catch (res) {
+        if (res instanceof RateLimiterRes) throw tooMany(res, { limit: 'phone' });
+        throw res;
+      }
+    },
+  };
+}
+
+export type ResidentLimits = ReturnType<typeof residentLimits>;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
+import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
@@ -31,7 +32,7 @@ async function readUpload(c: Context<HttpEnv>) {
 }
 
 /** Photos of the problem: raw image bodies, checked by their bytes, stored with the demand. */
-export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number) {
+export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
   const app = newRouter();
 
   app.openapi(
@@ -62,7 +63,8 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number) 
       responses: { 201: jsonOk(Saved, 'Stored'), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
     }),
     async (c) => {
-      const demand = await findOwnDemand(ctx.db, { number: c.req.valid('param').number, queryCode: c.req.header('x-query-code') ?? '' });
+      const own = { number: c.req.valid('param').number, queryCode: c.req.header('x-query-code') ?? '' };
+      const demand = await residents.lookup(own, () => findOwnDemand(ctx.db, own));
       const upload = await readUpload(c);
       return c.json(await perform(ctx, residentActor, addAttachment, { demandId: demand.id, ...upload }), 201);
     },

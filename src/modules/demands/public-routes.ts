@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
@@ -14,7 +15,12 @@ import { demandStates, demandTypes, satisfactions } from './tables.js';
 const tags = ['public'];
 
 /** What residents use without an account. Every route here is rate-limited per address. */
-export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number, afterIntake: (demandId: number) => void = () => {}) {
+export function publicDemandRoutes(
+  ctx: AppContext,
+  limitPerMinute: () => number,
+  afterIntake: (demandId: number) => void = () => {},
+  residents: ResidentLimits = residentLimits(),
+) {
   const app = newRouter();
   app.use('/public/*', rateLimit(limitPerMinute));
 
@@ -54,7 +60,8 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
       responses: { 200: jsonOk(PublicDemandView), ...errorResponses },
     }),
     async (c) => {
-      const demand = await findOwnDemand(ctx.db, c.req.valid('json'));
+      const input = c.req.valid('json');
+      const demand = await residents.lookup(input, () => findOwnDemand(ctx.db, input));
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
   );
@@ -81,7 +88,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const { number, phone, queryCode, ...feedback } = c.req.valid('json');
-      const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
+      const demand = await residents.lookup({ number, phone, queryCode }, () => findOwnDemand(ctx.db, { number, phone, queryCode }));
       await perform(ctx, residentActor, recordCallback, { demandId: demand.id, ...feedback });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
@@ -107,7 +114,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const { number, phone, queryCode, reason } = c.req.valid('json');
-      const demand = await findOwnDemand(ctx.db, { number, phone, queryCode });
+      const demand = await residents.lookup({ number, phone, queryCode }, () => findOwnDemand(ctx.db, { number, phone, queryCode }));
       await perform(ctx, residentActor, withdrawDemand, { demandId: demand.id, reason });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },

@@ -2,13 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { underNode } from '../../db/tree.js';
 import { requireUser } from '../../http/auth.js';
+import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, isAdmin, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { maskName, redact } from '../../lib/redact.js';
-import { outboxMessages, sendVerificationCode } from '../notifications/index.js';
+import { outboxMessages, phoneKey, sendVerificationCode } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
 import { secondProposal } from './actions/second-proposal.js';
@@ -39,7 +40,7 @@ const View = z
   })
   .openapi('Proposal');
 
-export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
+export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
   const app = newRouter();
   const present = async (id: number) => {
     const [r] = await ctx.db
@@ -78,7 +79,9 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number) {
       responses: { 202: { description: 'Sent' }, ...errorResponses },
     }),
     async (c) => {
-      await perform(ctx, residentActor, sendVerificationCode, c.req.valid('json'));
+      const body = c.req.valid('json');
+      await residents.sendCode(phoneKey(body.phone));
+      await perform(ctx, residentActor, sendVerificationCode, body);
       return c.body(null, 202);
     },
   );

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
+afterAll(() => tearDownApiWorld({ database, api }));
+
+describe('what residents may try without an account', () => {
+  it('after 5 wrong query codes a number answers only to its phone, and the limit tells nothing about which numbers exist', async () => {
+    const d = await api.call('POST', '/api/v1/public/demands', {
+      body: { content: '路灯不亮', reporterPhone: '13900007777', regionId: world.c1.id },
+    });
+    const wrong = (number: string) => api.call('POST', '/api/v1/public/demands/lookup', { body: { number, queryCode: '000000' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await wrong(d.body.number)).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+    const right = await api.call('POST', '/api/v1/public/demands/lookup', { body: { number: d.body.number, queryCode: d.body.queryCode } });
+    expect(right.status).toBe(429);
+    expect(right.body.error.message).toContain('手机号');
+    const byPhone = await api.call('POST', '/api/v1/public/demands/lookup', { body: { number: d.body.number, phone: '13900007777' } });
+    expect(byPhone.status).toBe(200);
+    // A number that does not exist behaves the same way.
+    const ghost = [];
+    for (let i = 0; i < 6; i++) ghost.push((await wrong('20991231999999')).status);
+    expect(ghost).toEqual([404, 404, 404, 404, 404, 429]);
+  });
+
+  it('sends at most 5 verification codes an hour to one phone', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13900008888' } })).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    expect((await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13900009999' } })).status).toBe(202);
+  });
+});
