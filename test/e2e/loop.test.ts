@@ -276,4 +276,31 @@ describe('the loop in the browser', () => {
     await supervisor.context().close();
     expect(dialogs).toEqual([]);
   });
+  it('an admin reset makes the user choose a new password first; the audit trail page shows who did it', async () => {
+    const handlerB = world.actors.handlerB.userId;
+    expect(
+      (await server.call('POST', `/api/v1/users/${handlerB}/password`, { token: world.tokens.admin, body: { password: 'temporary-9' } }))
+        .status,
+    ).toBe(204);
+    const page = await newPage();
+    await page.goto(`${server.base}/console/`);
+    await page.fill('#username', 'handlerB');
+    await page.fill('#password', 'temporary-9');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=请修改密码');
+    expect(await axe(page)).toEqual([]);
+    await page.fill('#currentPassword', 'temporary-9');
+    await page.fill('#newPassword', 'handler-b-new');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=me]');
+    await page.context().close();
+
+    const supervisor = await staff('supervisor');
+    await supervisor.goto(`${server.base}/console/#/audit`);
+    await supervisor.waitForSelector('text=审计日志');
+    await supervisor.waitForSelector('.ant-table-row');
+    expect(await axe(supervisor)).toEqual([]);
+    await supervisor.screenshot({ path: `${shots}/console-audit.png` });
+    await supervisor.context().close();
+  });
 });

@@ -7,6 +7,7 @@ import { AppContext, type Me } from './app-context';
 import { messages } from './messages';
 import { AdminPage } from './pages/AdminPage';
 import { AuditPage } from './pages/AuditPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CouncilsPage } from './pages/CouncilsPage';
 import { DetailPage } from './pages/DetailPage';
 import { IntakePage } from './pages/IntakePage';
@@ -41,6 +42,7 @@ export function App() {
       />
     );
   }
+  if (me.mustChangePassword) return <ChangePasswordPage t={t} onChanged={() => setMe({ ...me, mustChangePassword: false })} />;
   const has = (role: string) => me.grants.some((g) => g.role === role || g.role === 'admin');
   const [, page, param] = hash.split('/');
   const items = [

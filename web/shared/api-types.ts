@@ -662,20 +662,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                username: string;
-                                displayName: string;
-                                roles: {
-                                    /** @enum {string} */
-                                    role: "operator" | "dispatcher" | "handler" | "supervisor" | "admin";
-                                    regionId: number | null;
-                                    unitId: number | null;
-                                }[];
-                                disabled: boolean;
-                                mustChangePassword: boolean;
-                                lastLoginAt: string | null;
-                            }[];
+                            items: components["schemas"]["UserAccount"][];
                         };
                     };
                 };
@@ -8606,6 +8593,20 @@ export interface components {
             createdAt: string;
             expiresAt: string | null;
             revokedAt: string | null;
+        };
+        UserAccount: {
+            id: number;
+            username: string;
+            displayName: string;
+            roles: {
+                /** @enum {string} */
+                role: "operator" | "dispatcher" | "handler" | "supervisor" | "admin";
+                regionId: number | null;
+                unitId: number | null;
+            }[];
+            disabled: boolean;
+            mustChangePassword: boolean;
+            lastLoginAt: string | null;
         };
         Region: {
             id: number;

@@ -194,15 +194,17 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
     regionId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
     unitId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
   });
-  const UserView = z.object({
-    id: z.number(),
-    username: z.string(),
-    displayName: z.string(),
-    roles: z.array(z.object({ role: z.enum(roles), regionId: z.number().nullable(), unitId: z.number().nullable() })),
-    disabled: z.boolean(),
-    mustChangePassword: z.boolean(),
-    lastLoginAt: z.string().nullable(),
-  });
+  const UserView = z
+    .object({
+      id: z.number(),
+      username: z.string(),
+      displayName: z.string(),
+      roles: z.array(z.object({ role: z.enum(roles), regionId: z.number().nullable(), unitId: z.number().nullable() })),
+      disabled: z.boolean(),
+      mustChangePassword: z.boolean(),
+      lastLoginAt: z.string().nullable(),
+    })
+    .openapi('UserAccount');
 
   app.openapi(
     createRoute({

@@ -1,16 +1,12 @@
 import { Button, Card, DatePicker, Form, Input, message, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Category, type Region } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
 
 type Day = { day: string; kind: 'holiday' | 'workday'; note: string };
 type Unit = { id: number; name: string; kind: string; homeRegionId: number | null; regionIds: number[]; categoryIds: number[] };
-type User = {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: { role: string; regionId: number | null; unitId: number | null }[];
-};
+type User = Schemas['UserAccount'];
 
 const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e));
 
@@ -246,6 +242,34 @@ export function AdminPage() {
                   {r.unitId ? ` · ${unitName.get(r.unitId)}` : ''}
                 </Tag>
               )),
+          },
+          {
+            title: t('lastLogin'),
+            render: (_, u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('zh-CN', { hour12: false }) : t('never')),
+          },
+          {
+            title: t('accountState'),
+            render: (_, u) => (
+              <Space wrap>
+                {u.disabled ? <Tag>{t('disabled')}</Tag> : null}
+                {u.mustChangePassword ? <Tag>{t('mustChangePassword')}</Tag> : null}
+                <Button size="small" onClick={() => void submit(`/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`)({})}>
+                  {u.disabled ? t('enableUser') : t('disableUser')}
+                </Button>
+                <Button size="small" onClick={() => void submit(`/users/${u.id}/unlock`)({})}>
+                  {t('unlockUser')}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    const password = window.prompt(t('newPasswordPrompt'));
+                    if (password) void submit(`/users/${u.id}/password`)({ password });
+                  }}
+                >
+                  {t('resetPassword')}
+                </Button>
+              </Space>
+            ),
           },
         ]}
       />
