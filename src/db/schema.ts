@@ -6,6 +6,7 @@ export * from '../modules/councils/tables.js';
 export * from '../modules/demands/tables.js';
 export * from '../modules/initiatives/tables.js';
 export * from '../modules/knowledge/tables.js';
+export * from '../modules/moderation/tables.js';
 export * from '../modules/notifications/tables.js';
 export * from '../modules/proposals/tables.js';
 export * from '../modules/receptions/tables.js';

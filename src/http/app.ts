@@ -12,6 +12,7 @@ import { councilRoutes } from '../modules/councils/index.js';
 import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
 import { initiativeRoutes } from '../modules/initiatives/index.js';
 import { knowledgeRoutes } from '../modules/knowledge/index.js';
+import { moderationRoutes } from '../modules/moderation/index.js';
 import { proposalRoutes } from '../modules/proposals/index.js';
 import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
@@ -115,6 +116,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
     proposalRoutes(ctx, () => publicLimit, residents),
   );
   v1.route('/', auditRoutes(ctx));
+  v1.route('/', moderationRoutes(ctx));
   app.route('/api/v1', v1);
 
   // Liveness says the process answers; readiness (and the older /api/health) that the database does too.

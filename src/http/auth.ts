@@ -62,7 +62,7 @@ const allowedBeforePasswordChange = new Set(['/api/v1/auth/me', '/api/v1/auth/pa
 
 export function requireUser(c: Context<HttpEnv>): UserActor {
   const actor = c.get('actor');
-  if (!actor || actor.kind !== 'user') throw new AppError('auth.required');
+  if (actor?.kind !== 'user') throw new AppError('auth.required');
   if (actor.mustChangePassword && !allowedBeforePasswordChange.has(c.req.path)) throw new AppError('auth.password_change_required');
   return actor;
 }

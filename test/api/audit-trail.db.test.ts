@@ -516,6 +516,23 @@ const steps: Record<string, () => Promise<Call>> = {
       writes: [['proposal', 'merge']],
     };
   },
+  'POST /api/v1/moderation/{kind}/{id}/hide': async () => ({
+    as: 'operator',
+    path: `/api/v1/moderation/proposal/${id('proposal')}/hide`,
+    body: { reason: '广告' },
+    writes: [['proposal', 'hide']],
+  }),
+  'POST /api/v1/moderation/{kind}/{id}/restore': async () => ({
+    as: 'operator',
+    path: `/api/v1/moderation/proposal/${id('proposal')}/restore`,
+    writes: [['proposal', 'restore']],
+  }),
+  'POST /api/v1/moderation/{kind}/{id}/redact': async () => ({
+    as: 'operator',
+    path: `/api/v1/moderation/proposal/${id('proposal')}/redact`,
+    body: { passage: '广场', reason: '地址不宜公开' },
+    writes: [['proposal', 'redact']],
+  }),
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };
 

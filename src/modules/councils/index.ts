@@ -1,4 +1,10 @@
 // The councils module's public face: other modules import only this file.
+import { registerModeratedKind } from '../moderation/index.js';
+import { locateNoticeComment } from './store.js';
+
+// Residents' comments on notices can be moderated; the moderation module learns how to find them here.
+registerModeratedKind('notice_comment', locateNoticeComment);
+
 export { type AgendaSource, registerAgendaSource } from './agenda-sources.js';
 export { councilRoutes } from './routes.js';
 export { councilChairsOver } from './store.js';

@@ -5,6 +5,7 @@ import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js
 import { iso } from '../../lib/iso.js';
 import { redact } from '../../lib/redact.js';
 import { localDay } from '../calendar/index.js';
+import { asWritten, publicFaces } from '../moderation/index.js';
 import { regions } from '../regions/index.js';
 import {
   actionItems,
@@ -134,9 +135,19 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     .orderBy(asc(resolutions.id));
   const ids = rows.map((x) => x.r.id);
   const acts = ids.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, ids)) : [];
-  const comments = ids.length
+  const commentRows = ids.length
     ? await db.select().from(noticeComments).where(inArray(noticeComments.resolutionId, ids)).orderBy(asc(noticeComments.id))
     : [];
+  // What moderators decided: hidden comments stay in the list as a placeholder with the reason.
+  const faces = await publicFaces(
+    db,
+    'notice_comment',
+    commentRows.map((c) => c.id),
+  );
+  const comments = commentRows.map((c) => {
+    const face = faces.get(c.id) ?? asWritten;
+    return { ...c, name: face.hidden ? null : c.name, body: face.text(c.body), hidden: face.hidden, hiddenReason: face.hiddenReason };
+  });
   const today = localDay(now);
   return rows.map(({ r, council, meeting, startsAt }) => ({
     id: r.id,
@@ -154,6 +165,8 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
       .map((c) => ({
         name: c.name === null ? null : redact(c.name),
         body: redact(c.body, { names: [c.name] }),
+        hidden: c.hidden,
+        hiddenReason: c.hiddenReason,
         createdAt: c.createdAt.toISOString(),
       })),
   }));

@@ -185,6 +185,14 @@ export const NoticeView = z
     noticeUntil: z.string(),
     open: z.boolean(),
     actionItems: z.array(z.object({ title: z.string(), owner: z.string(), dueOn: z.string(), status: z.string() })),
-    comments: z.array(z.object({ name: z.string().nullable(), body: z.string(), createdAt: z.string() })),
+    comments: z.array(
+      z.object({
+        name: z.string().nullable(),
+        body: z.string(),
+        hidden: z.boolean(),
+        hiddenReason: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
   })
   .openapi('CouncilNotice');

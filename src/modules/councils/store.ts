@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { type Actor, organisesIn } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regions } from '../regions/index.js';
-import { agendaItems, councilMeetings, councilSeats, councils } from './tables.js';
+import { agendaItems, councilMeetings, councilSeats, councils, noticeComments, resolutions } from './tables.js';
 
 /** A council its caller may organise (404 otherwise, as if it did not exist), with its region's path. */
 export async function loadCouncil(db: Db | Tx, actor: Actor, id: number) {
@@ -43,4 +43,17 @@ export async function councilChairsOver(db: Db | Tx, regionId: number) {
     .innerJoin(councils, eq(councils.id, councilSeats.councilId))
     .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(and(eq(councilSeats.position, 'chair'), sql`(select path from regions where id = ${regionId}) like ${regions.path} || '%'`));
+}
+
+/** What moderation needs to find a resident's comment on a notice: its text and the council's community. */
+export async function locateNoticeComment(db: Db | Tx, id: number) {
+  const [row] = await db
+    .select({ c: noticeComments, path: regions.path })
+    .from(noticeComments)
+    .innerJoin(resolutions, eq(resolutions.id, noticeComments.resolutionId))
+    .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
+    .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(eq(noticeComments.id, id));
+  return row ? { text: row.c.body, regionPath: row.path } : null;
 }

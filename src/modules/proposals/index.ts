@@ -1,9 +1,12 @@
 // The proposals module's public face: other modules import only this file.
 import { registerAgendaSource } from '../councils/index.js';
+import { registerModeratedKind } from '../moderation/index.js';
 import { putProposalOnAgenda } from './actions/put-proposal-on-agenda.js';
+import { locateProposal } from './moderated-text.js';
 
-// A council may take a proposal onto its agenda; the councils module learns how from here.
+// A council may take a proposal onto its agenda, and moderators may hide one: both learn how from here.
 registerAgendaSource('proposal', putProposalOnAgenda);
+registerModeratedKind('proposal', locateProposal);
 
 export { proposalRoutes } from './routes.js';
 export { proposals } from './tables.js';

@@ -9,11 +9,13 @@ import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText
 import { type AppContext, isAdmin, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { maskName, redact } from '../../lib/redact.js';
+import { asWritten, publicFaces } from '../moderation/index.js';
 import { outboxMessages, phoneKey, sendVerificationCode } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
 import { secondProposal } from './actions/second-proposal.js';
 import { submitProposal } from './actions/submit-proposal.js';
+import { proposalText, splitProposalText } from './moderated-text.js';
 import { proposals } from './tables.js';
 
 const tags = ['proposals'];
@@ -36,6 +38,8 @@ const View = z
     status: z.string(),
     seconds: z.number(),
     mergedIntoId: z.number().nullable(),
+    hidden: z.boolean(),
+    hiddenReason: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi('Proposal');
@@ -48,14 +52,19 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
       .from(proposals)
       .innerJoin(regions, eq(regions.id, proposals.regionId))
       .where(eq(proposals.id, id));
+    // A moderator's decision: hidden (or held) proposals show only that they were hidden, and why.
+    const face = (await publicFaces(ctx.db, 'proposal', [id])).get(id) ?? asWritten;
+    const [title, body] = face.hidden ? ['', ''] : splitProposalText(face.text(proposalText(r.p)));
     return {
       id: r.p.id,
       regionId: r.p.regionId,
       region: r.region,
       // Proposals are public: phone and ID numbers masked, the proposer shown by family name only.
-      title: redact(r.p.title, { names: [r.p.proposerName] }),
-      body: redact(r.p.body, { names: [r.p.proposerName] }),
-      proposerName: maskName(r.p.proposerName),
+      title: redact(title, { names: [r.p.proposerName] }),
+      body: redact(body, { names: [r.p.proposerName] }),
+      proposerName: face.hidden ? null : maskName(r.p.proposerName),
+      hidden: face.hidden,
+      hiddenReason: face.hiddenReason,
       status: r.p.status,
       seconds: r.p.seconds,
       mergedIntoId: r.p.mergedIntoId,

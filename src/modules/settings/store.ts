@@ -14,6 +14,8 @@ export const settingDefaults = {
   'text.autoDispatchConfidence': 0,
   /** Seconds (附议) at which a resident proposal is brought to the council chair. */
   'proposals.secondsThreshold': 10,
+  /** Words that hold a resident's comment or proposal for a moderator instead of publishing it at once. */
+  'moderation.sensitiveWords': [] as string[],
   /** Public intake requests per client address per minute. */
   'public.rateLimitPerMinute': 30,
 };

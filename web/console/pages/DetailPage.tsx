@@ -75,7 +75,7 @@ const buttonsFor: Partial<Record<ServerAction, { verb: Verb | 'approve' | 'deny'
 const offered = (d: Detail) => d.allowedActions.flatMap((a) => buttonsFor[a] ?? []);
 
 export function DetailPage({ id }: { id: number }) {
-  const { t, lang, has, me } = useApp();
+  const { t, lang, has } = useApp();
   const [d, setD] = useState<Detail | null | 'missing'>(null);
   const [verb, setVerb] = useState<Verb | 'approve' | 'deny' | null>(null);
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);

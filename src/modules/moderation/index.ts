@@ -1,0 +1,6 @@
+// The moderation module's public face.
+export { screenSubmission } from './actions/moderate.js';
+export { asWritten, type PublicFace, publicFaces } from './queries.js';
+export { type ModeratedSource, registerModeratedKind } from './registry.js';
+export { moderationRoutes } from './routes.js';
+export { moderationStates } from './tables.js';

@@ -1,0 +1,46 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { type Actor, organiserRoles, type Reader, withinRegions } from '../../kernel/index.js';
+import { type ModeratedKind, moderationStates } from './tables.js';
+
+/** The moderation queue: held items first, then hidden and redacted ones, in the caller's region. */
+export async function moderationQueue(db: Db, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(moderationStates)
+    .where(withinRegions(actor, organiserRoles, moderationStates.regionPath))
+    .orderBy(desc(moderationStates.updatedAt))
+    .limit(200);
+  const order = { held: 0, hidden: 1, redacted: 2 };
+  return rows
+    .sort((x, y) => order[x.state] - order[y.state])
+    .map((r) => ({
+      kind: r.kind,
+      id: r.refId,
+      state: r.state,
+      reason: r.reason,
+      original: r.original,
+      shown: r.shown,
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+}
+
+export type PublicFace = { hidden: boolean; hiddenReason: string | null; text: (original: string) => string };
+
+/** How each of these items may be shown publicly: as written, redacted, or withheld with its reason. */
+export async function publicFaces(db: Reader, kind: ModeratedKind, ids: number[]): Promise<Map<number, PublicFace>> {
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(moderationStates)
+        .where(and(eq(moderationStates.kind, kind), inArray(moderationStates.refId, ids)))
+    : [];
+  const faces = new Map<number, PublicFace>();
+  for (const r of rows) {
+    if (r.state === 'redacted') faces.set(r.refId, { hidden: false, hiddenReason: null, text: () => r.shown ?? '' });
+    else faces.set(r.refId, { hidden: true, hiddenReason: r.state === 'held' ? '待审核' : r.reason, text: () => '' });
+  }
+  return faces;
+}
+
+export const asWritten: PublicFace = { hidden: false, hiddenReason: null, text: (t) => t };

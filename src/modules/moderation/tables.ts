@@ -1,0 +1,26 @@
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const moderatedKinds = ['notice_comment', 'proposal'] as const;
+export type ModeratedKind = (typeof moderatedKinds)[number];
+
+/**
+ * What a moderator decided about something a resident published (no row: published as written).
+ * `held`: waiting for review (a sensitive word); `hidden`: taken down with a reason the public sees;
+ * `redacted`: shown with a passage removed.
+ */
+export const moderationStates = pgTable(
+  'moderation_states',
+  {
+    kind: text('kind', { enum: moderatedKinds }).notNull(),
+    refId: integer('ref_id').notNull(),
+    state: text('state', { enum: ['held', 'hidden', 'redacted'] }).notNull(),
+    reason: text('reason').notNull(),
+    /** The text as it was when the decision was taken (what the moderator saw). */
+    original: text('original').notNull(),
+    /** For `redacted`: the text shown instead. */
+    shown: text('shown'),
+    regionPath: text('region_path').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('moderation_states_region_idx').on(t.regionPath)],
+);

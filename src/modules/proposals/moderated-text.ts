@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Reader } from '../../kernel/index.js';
+import { regions } from '../regions/index.js';
+import { proposals } from './tables.js';
+
+/** A proposal as one text for moderation: its title on the first line, its body after. */
+export const proposalText = (p: { title: string; body: string }) => `${p.title}\n${p.body}`;
+
+export function splitProposalText(text: string): [string, string] {
+  const cut = text.indexOf('\n');
+  return cut < 0 ? [text, ''] : [text.slice(0, cut), text.slice(cut + 1)];
+}
+
+/** What moderation needs to find a proposal: its text and its community. */
+export async function locateProposal(db: Reader, id: number) {
+  const [row] = await db
+    .select({ p: proposals, path: regions.path })
+    .from(proposals)
+    .innerJoin(regions, eq(regions.id, proposals.regionId))
+    .where(eq(proposals.id, id));
+  return row ? { text: proposalText(row.p), regionPath: row.path } : null;
+}

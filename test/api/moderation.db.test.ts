@@ -1,0 +1,136 @@
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
+afterAll(() => tearDownApiWorld({ database, api }));
+
+const seat = (party: string, holderName: string, position?: string) => ({
+  party,
+  holderName,
+  position,
+  termStart: '2026-01-01',
+  termEnd: '2028-12-31',
+});
+
+async function resolutionUnderNotice(): Promise<number> {
+  const op = world.tokens.operator;
+  const council = await api.call('POST', '/api/v1/councils', {
+    token: op,
+    body: { regionId: world.c1.id, name: '议事会', seats: [seat('party_org', '书记', 'chair')] },
+  });
+  const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
+    token: op,
+    body: { title: '会', place: '室', startsAt: new Date().toISOString() },
+  });
+  const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, {
+    token: op,
+    body: { source: 'free', title: '议题' },
+  });
+  await api.call('PUT', `/api/v1/meetings/${meeting.body.id}/attendance`, {
+    token: op,
+    body: { presentSeatIds: [council.body.seats[0].id] },
+  });
+  await api.call('POST', `/api/v1/agenda-items/${item.body.id}/votes`, {
+    token: op,
+    body: { votes: [{ seatId: council.body.seats[0].id, choice: 'for' }] },
+  });
+  const res = await api.call('POST', `/api/v1/agenda-items/${item.body.id}/resolution`, {
+    token: op,
+    body: { text: '决议', actionItems: [] },
+  });
+  return res.body.resolution.id;
+}
+
+describe('moderation of what residents publish', () => {
+  it('holds a comment with a sensitive word for review; the moderator approves it; hides another with a reason the public sees', async () => {
+    expect(
+      (await api.call('PATCH', '/api/v1/settings', { token: world.tokens.admin, body: { 'moderation.sensitiveWords': ['代开发票'] } }))
+        .status,
+    ).toBe(200);
+    const resolutionId = await resolutionUnderNotice();
+    const spam = await api.call('POST', `/api/v1/public/resolutions/${resolutionId}/comments`, { body: { body: '代开发票请联系我' } });
+    const fair = await api.call('POST', `/api/v1/public/resolutions/${resolutionId}/comments`, { body: { body: '支持这个决议' } });
+    const rude = await api.call('POST', `/api/v1/public/resolutions/${resolutionId}/comments`, { body: { body: '一条人身攻击的留言' } });
+    const notice = async () =>
+      (await api.call('GET', `/api/v1/public/notices?regionId=${world.c1.id}`)).body.items.find(
+        (n: { id: number }) => n.id === resolutionId,
+      );
+    expect(
+      (await notice()).comments.map((c: { body: string; hidden: boolean; hiddenReason: string | null }) => [
+        c.body,
+        c.hidden,
+        c.hiddenReason,
+      ]),
+    ).toEqual([
+      ['', true, '待审核'],
+      ['支持这个决议', false, null],
+      ['一条人身攻击的留言', false, null],
+    ]);
+    const queue = await api.call('GET', '/api/v1/moderation/queue', { token: world.tokens.operator });
+    expect(queue.body.items).toMatchObject([
+      { kind: 'notice_comment', id: spam.body.id, state: 'held', original: expect.stringContaining('代开发票') },
+    ]);
+    expect((await api.call('GET', '/api/v1/moderation/queue', { token: world.tokens.handlerA })).body.items).toEqual([]);
+    expect(
+      (
+        await api.call('POST', `/api/v1/moderation/notice_comment/${rude.body.id}/hide`, {
+          token: world.tokens.handlerA,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+
+    expect(
+      (
+        await api.call('POST', `/api/v1/moderation/notice_comment/${rude.body.id}/hide`, {
+          token: world.tokens.operator,
+          body: { reason: '人身攻击' },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await api.call('POST', `/api/v1/moderation/notice_comment/${spam.body.id}/redact`, {
+          token: world.tokens.operator,
+          body: { passage: '代开发票', reason: '广告' },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await notice()).comments.map((c: { body: string; hiddenReason: string | null }) => [c.body, c.hiddenReason])).toEqual([
+      ['〔已删除〕请联系我', null],
+      ['支持这个决议', null],
+      ['', '人身攻击'],
+    ]);
+    expect(
+      (await api.call('POST', `/api/v1/moderation/notice_comment/${rude.body.id}/restore`, { token: world.tokens.operator })).status,
+    ).toBe(204);
+    expect((await notice()).comments[2]).toMatchObject({ body: '一条人身攻击的留言', hidden: false });
+    expect(fair.status).toBe(201);
+
+    const trail = await api.call('GET', `/api/v1/audit-events?resource=notice_comment&resourceId=${rude.body.id}`, {
+      token: world.tokens.admin,
+    });
+    expect(trail.body.items.map((e: { action: string }) => e.action).reverse()).toEqual(['comment', 'hide', 'restore']);
+  });
+
+  it('a hidden proposal stays listed, without its text, with the reason', async () => {
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13900001234' } });
+    const [m] = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
+    const p = await api.call('POST', '/api/v1/public/proposals', {
+      body: { regionId: world.c1.id, title: '加微信领红包', body: '广告内容', phone: '13900001234', code: m.body.match(/(\d{6})/)![1] },
+    });
+    await api.call('POST', `/api/v1/moderation/proposal/${p.body.id}/hide`, { token: world.tokens.operator, body: { reason: '广告' } });
+    const listed = (await api.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`)).body.items.find(
+      (x: { id: number }) => x.id === p.body.id,
+    );
+    expect(listed).toMatchObject({ title: '', body: '', hidden: true, hiddenReason: '广告', proposerName: null });
+  });
+});
