@@ -302,5 +302,12 @@ describe('the loop in the browser', () => {
     expect(await axe(supervisor)).toEqual([]);
     await supervisor.screenshot({ path: `${shots}/console-audit.png` });
     await supervisor.context().close();
+
+    const operator = await staff('operator');
+    await operator.goto(`${server.base}/console/#/moderation`);
+    await operator.waitForSelector('text=内容审核');
+    await operator.waitForSelector('.ant-table');
+    expect(await axe(operator)).toEqual([]);
+    await operator.context().close();
   });
 });

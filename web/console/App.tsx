@@ -13,6 +13,7 @@ import { DetailPage } from './pages/DetailPage';
 import { IntakePage } from './pages/IntakePage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
+import { ModerationPage } from './pages/ModerationPage';
 import { RatesPage } from './pages/RatesPage';
 import { ReceptionPage } from './pages/ReceptionPage';
 import { TopicsPage } from './pages/TopicsPage';
@@ -52,6 +53,7 @@ export function App() {
           { key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> },
           { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> },
           { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> },
+          { key: 'moderation', label: <a href="#/moderation">{t('menuModeration')}</a> },
         ]
       : []),
     ...(has('supervisor')
@@ -108,6 +110,8 @@ export function App() {
             <IntakePage />
           ) : page === 'audit' ? (
             <AuditPage />
+          ) : page === 'moderation' ? (
+            <ModerationPage />
           ) : page === 'demand' ? (
             <DetailPage id={Number(param)} />
           ) : page === 'councils' ? (
