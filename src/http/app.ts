@@ -109,7 +109,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', receptionRoutes(ctx));
   v1.route(
     '/',
-    councilRoutes(ctx, () => publicLimit),
+    councilRoutes(ctx, () => publicLimit, residents),
   );
   v1.route(
     '/',

@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.js';
 type Store = RateLimiterPostgres | RateLimiterMemory;
 
 /** One limit: a number of points per window, kept in the database when one is given (shared by every process). */
-function limiter(client: SqlClient | undefined, keyPrefix: string, points: number, duration: number, blockDuration = 0): Store {
+export function limiter(client: SqlClient | undefined, keyPrefix: string, points: number, duration: number, blockDuration = 0): Store {
   if (!client) return new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
   return new RateLimiterPostgres({
     storeClient: client,
@@ -97,6 +97,8 @@ export function residentLimits(client?: SqlClient) {
         throw err;
       }
     },
+    /** The database the counters live in (the public per-address limits share it). */
+    client,
     /** Before sending a verification code: at most 5 an hour to one phone. */
     async sendCode(phoneKey: string): Promise<void> {
       try {

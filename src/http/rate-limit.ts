@@ -1,30 +1,31 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { SqlClient } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
+import { clientAddress } from './auth.js';
 import type { HttpEnv } from './env.js';
+import { limiter } from './limiters.js';
 
 /**
- * A fixed-window limit per client address for the public endpoints. In memory: one server
- * process per installation; a cluster would put this in front (or in the database).
+ * Requests per client address per minute on a public endpoint group, counted in the database when
+ * one is given (so several server processes share the budget). The limit is read on every request
+ * (an admin may change it); 0 turns it off.
  */
-export function rateLimit(limitPerMinute: () => number): MiddlewareHandler<HttpEnv> {
-  const windows = new Map<string, { start: number; count: number }>();
+export function rateLimit(limitPerMinute: () => number, opts: { name?: string; client?: SqlClient } = {}): MiddlewareHandler<HttpEnv> {
+  const byLimit = new Map<number, ReturnType<typeof limiter>>();
   return async (c, next) => {
     const limit = limitPerMinute();
     if (limit <= 0) return next();
-    let key = 'unknown';
-    try {
-      key = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // Not served by the Node adapter (e.g. app.request in tests): one shared bucket.
+    let store = byLimit.get(limit);
+    if (!store) {
+      store = limiter(opts.client, `public_${opts.name ?? 'default'}_${limit}`, limit, 60);
+      byLimit.set(limit, store);
     }
-    const now = Date.now();
-    const w = windows.get(key);
-    if (!w || now - w.start >= 60_000) {
-      if (windows.size > 10_000) windows.clear();
-      windows.set(key, { start: now, count: 1 });
-    } else if (++w.count > limit) {
-      c.header('Retry-After', String(Math.ceil((w.start + 60_000 - now) / 1000)));
+    try {
+      await store.consume(clientAddress(c));
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res;
+      c.header('Retry-After', String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))));
       throw new AppError('rate_limited', { details: { limitPerMinute: limit } });
     }
     return next();

@@ -30,6 +30,22 @@ describe('what residents may try without an account', () => {
     expect(ghost).toEqual([404, 404, 404, 404, 404, 429]);
   });
 
+  it('two servers on one database share the public per-address budget (the counter lives in the database)', async () => {
+    const { startTestServer } = await import('../http.js');
+    const { testContext } = await import('../db.js');
+    const a = await startTestServer(testContext(database).ctx, { publicRateLimit: 3, sqlClient: database.sqlClient });
+    const b = await startTestServer(testContext(database).ctx, { publicRateLimit: 3, sqlClient: database.sqlClient });
+    try {
+      const statuses = [];
+      for (const server of [a, b, a, b])
+        statuses.push((await server.call('GET', `/api/v1/public/proposals?regionId=${world.c1.id}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('sends at most 5 verification codes an hour to one phone', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { requireUser } from '../../http/auth.js';
 import type { HttpEnv } from '../../http/env.js';
+import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
@@ -47,7 +48,7 @@ const tags = ['councils'];
 const iso = <T extends { createdAt: Date }>(row: T) => ({ ...row, createdAt: row.createdAt.toISOString() });
 
 /** 四方议事会: every handler authenticates, validates, performs one action and presents. */
-export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
+export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
   const app = newRouter();
   const sec = { tags, security: bearerSecurity };
   const withBody = <B extends z.ZodType>(body: B) => ({ params: IdParam, ...jsonBody(body) });
@@ -216,7 +217,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number) {
       c.json(await perform(ctx, requireUser(c), updateActionItem, { actionItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
   );
 
-  app.use('/public/resolutions/*', rateLimit(limitPerMinute) as MiddlewareHandler<HttpEnv>);
+  app.use('/public/resolutions/*', rateLimit(limitPerMinute, { name: 'comments', client: residents.client }) as MiddlewareHandler<HttpEnv>);
   app.openapi(
     createRoute({
       method: 'get',

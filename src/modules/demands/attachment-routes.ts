@@ -52,7 +52,7 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number, 
     },
   );
 
-  app.use('/public/demands/:number/attachments', rateLimit(limitPerMinute));
+  app.use('/public/demands/:number/attachments', rateLimit(limitPerMinute, { name: 'attachments', client: residents.client }));
   app.openapi(
     createRoute({
       method: 'post',

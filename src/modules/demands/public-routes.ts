@@ -22,7 +22,7 @@ export function publicDemandRoutes(
   residents: ResidentLimits = residentLimits(),
 ) {
   const app = newRouter();
-  app.use('/public/*', rateLimit(limitPerMinute));
+  app.use('/public/*', rateLimit(limitPerMinute, { name: 'demands', client: residents.client }));
 
   app.openapi(
     createRoute({

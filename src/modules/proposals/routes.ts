@@ -74,9 +74,9 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
   // Codes cost an SMS each: at most five a minute per address, whatever the general limit (0 = off).
   app.use(
     '/public/verification-codes',
-    rateLimit(() => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5))),
+    rateLimit(() => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5)), { name: 'codes', client: residents.client }),
   );
-  app.use('/public/proposals/*', rateLimit(limitPerMinute));
+  app.use('/public/proposals/*', rateLimit(limitPerMinute, { name: 'proposals', client: residents.client }));
 
   app.openapi(
     createRoute({
