@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
-import { formatTime } from '../../shared/i18n';
+import { actionNames, formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
 type AuditEvent = Schemas['AuditEvent'];
@@ -67,7 +67,7 @@ export function AuditPage() {
           { title: t('auditAt'), dataIndex: 'at', render: (at: string) => formatTime(at, lang), width: 150 },
           { title: t('auditActor'), render: (_, e) => e.actor.name ?? t(`auditActor.${e.actor.kind}` as 'auditActor.system') },
           { title: t('auditResource'), render: (_, e) => `${e.resource} #${e.resourceId}` },
-          { title: t('auditAction'), dataIndex: 'action' },
+          { title: t('auditAction'), dataIndex: 'action', render: (a: string) => actionNames[a]?.[lang] ?? a },
           { title: t('auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
         ]}
       />

@@ -264,7 +264,8 @@ export function DetailPage({ id }: { id: number }) {
             key: e.id,
             content: (
               <span>
-                {formatTime(e.at, lang)} · <strong>{actionNames[e.action]?.[lang] ?? e.action}</strong> · {e.actor.name ?? e.actor.kind}
+                {formatTime(e.at, lang)} · <strong>{actionNames[e.action]?.[lang] ?? e.action}</strong> ·{' '}
+                {e.actor.name ?? t(`auditActor.${e.actor.kind}` as 'auditActor.system')}
                 {e.reason ? `：${e.reason}` : ''}
               </span>
             ),
