@@ -26,17 +26,7 @@ const Session = z
   .openapi('ReceptionDay');
 const Report = z
   .object({
-    session: z.object({
-      id: z.number(),
-      title: z.string(),
-      regionId: z.number(),
-      region: z.string(),
-      hosts: z.string(),
-      place: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      published: z.boolean(),
-    }),
+    session: Session.omit({ reportPublished: true }).extend({ published: z.boolean() }),
     items: z.array(
       z.object({
         number: z.string(),
