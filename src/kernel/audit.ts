@@ -35,3 +35,11 @@ export async function audit(a: ActionContext, entry: AuditEntry): Promise<void> 
   await a.tx.insert(auditEvents).values(auditRow(a, entry));
   a.markAudited();
 }
+
+/** Many entries in one action (a panel's batch of scores, one event per subject), written in chunks of one statement each. */
+export async function auditMany(a: ActionContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1_000) {
+    await a.tx.insert(auditEvents).values(entries.slice(i, i + 1_000).map((e) => auditRow(a, e)));
+  }
+  if (entries.length) a.markAudited();
+}

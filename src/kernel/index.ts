@@ -11,7 +11,7 @@ export {
   UnauditedActionError,
 } from './action.js';
 export * from './actor.js';
-export { type AuditEntry, audit, auditRow } from './audit.js';
+export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
 export { type Role, roles } from './roles.js';
 export { organiserRoles, withinRegions } from './scope.js';

@@ -54,6 +54,16 @@ export const errorCatalogue = {
     en: 'This agenda item has not passed a vote; no resolution can be adopted.',
   },
   'council.notice_closed': { status: 409, zh: '公示期已结束，不再接受意见。', en: 'The notice period is over; comments are closed.' },
+  'assessment.invalid_state': {
+    status: 409,
+    zh: '该考评当前阶段不允许此操作。',
+    en: 'This step is not allowed at the assessment\u2019s current stage.',
+  },
+  'assessment.conflict_of_interest': {
+    status: 409,
+    zh: '评审人员不能评审本单位的对象（回避）。',
+    en: 'An assessor cannot assess their own unit (conflict of interest).',
+  },
   'idempotency.mismatch': {
     status: 422,
     zh: '该幂等键已用于另一份不同的内容；请为新的提交使用新的键。',

@@ -1,6 +1,7 @@
 import { desc, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/kernel/index.js';
+import { assessmentRubrics } from '../../src/modules/assessments/index.js';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
@@ -532,6 +533,141 @@ const steps: Record<string, () => Promise<Call>> = {
     path: `/api/v1/moderation/proposal/${id('proposal')}/redact`,
     body: { passage: '广场', reason: '地址不宜公开' },
     writes: [['proposal', 'redact']],
+  }),
+  'POST /api/v1/assessment-rubrics': async () => ({
+    as: 'operator',
+    path: '/api/v1/assessment-rubrics',
+    body: { name: '审计测试', aspects: [{ key: 'a', name: '资料', items: [{ key: 'ok', name: '合格', kind: 'pass_fail' }] }] },
+    writes: [['assessment_rubric', 'create']],
+  }),
+  'POST /api/v1/assessments': async () => {
+    const rubrics = await database.db
+      .select({ id: assessmentRubrics.id })
+      .from(assessmentRubrics)
+      .orderBy(desc(assessmentRubrics.id))
+      .limit(1);
+    return {
+      as: 'operator',
+      path: '/api/v1/assessments',
+      body: {
+        kind: 'audit',
+        title: '抽查',
+        regionId: world.district.id,
+        rubricId: rubrics[0].id,
+        startsOn: '2026-01-01',
+        endsOn: '2026-01-15',
+        assignment: 'balanced',
+      },
+      writes: [['assessment', 'create']],
+    };
+  },
+  'POST /api/v1/assessments/{id}/subjects': async () => {
+    const list = (await api.call('GET', '/api/v1/assessments', { token: world.tokens.operator })).body.items;
+    s.assessment = list[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/assessments/${id('assessment')}/subjects`,
+      body: { subjects: [{ kind: 'unit', ref: 'U1', name: '区城市管理局', unitId: world.deptA.id }] },
+      writes: [['assessment', 'add_subjects']],
+    };
+  },
+  'POST /api/v1/assessments/{id}/population': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/population`,
+    body: { format: 'csv', data: '编号,单位\nF1,区城市管理局\nF2,区城市管理局\n', columns: { ref: '编号', unit: '单位' } },
+    writes: [['assessment', 'add_subjects']],
+  }),
+  'POST /api/v1/assessments/{id}/sample': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/sample`,
+    body: { size: 1, seed: 'audit' },
+    writes: [['assessment', 'draw_sample']],
+  }),
+  'POST /api/v1/assessments/{id}/panel': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/panel`,
+    body: {
+      members: [
+        { userId: world.actors.supervisor.userId, role: 'assessor' },
+        { userId: world.actors.handlerB.userId, role: 'expert' },
+      ],
+    },
+    writes: [['assessment', 'set_panel']],
+  }),
+  'POST /api/v1/assessments/{id}/assign': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/assign`,
+    writes: [['assessment', 'assign']],
+  }),
+  'POST /api/v1/assessments/{id}/reports': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/assessments/${id('assessment')}/reports`,
+    body: { kind: 'self_inspection', body: '已自查' },
+    writes: [['assessment_report', 'submit']],
+  }),
+  'POST /api/v1/assessments/{id}/open': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/open`,
+    writes: [['assessment', 'open']],
+  }),
+  'POST /api/v1/assessments/{id}/scores': async () => {
+    const subjects = (await api.call('GET', `/api/v1/assessments/${id('assessment')}/subjects`, { token: world.tokens.operator })).body
+      .items;
+    s.unitSubject = subjects.find((x: { ref: string }) => x.ref === 'U1').id;
+    s.recordSubject = subjects.find((x: { ref: string }) => x.ref !== 'U1').id;
+    return {
+      as: 'supervisor',
+      path: `/api/v1/assessments/${id('assessment')}/scores`,
+      body: { entries: [{ subjectId: id('unitSubject'), items: [{ itemKey: 'ok', passed: false, reason: '台账不全' }] }] },
+      writes: [['assessment_subject', 'score']],
+    };
+  },
+  'POST /api/v1/assessments/{id}/consultations': async () => ({
+    as: 'supervisor',
+    path: `/api/v1/assessments/${id('assessment')}/consultations`,
+    body: { subjectId: id('recordSubject'), itemKey: 'ok', question: '疑难' },
+    writes: [['assessment_consultation', 'request']],
+  }),
+  'POST /api/v1/assessment-consultations/{id}/decision': async () => {
+    const view = (await api.call('GET', `/api/v1/assessments/${id('assessment')}`, { token: world.tokens.operator })).body;
+    return {
+      as: 'handlerB',
+      path: `/api/v1/assessment-consultations/${view.consultations[0].id}/decision`,
+      body: { passed: true, finding: '合格' },
+      writes: [['assessment_consultation', 'decide']],
+    };
+  },
+  'POST /api/v1/assessments/{id}/close': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/close`,
+    writes: [['assessment', 'close']],
+  }),
+  'POST /api/v1/assessments/{id}/rectifications': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/rectifications`,
+    body: { workingDays: 5 },
+    writes: [['rectification_task', 'open']],
+  }),
+  'POST /api/v1/rectification-tasks/{id}/evidence': async () => {
+    const tasks = (await api.call('GET', '/api/v1/rectification-tasks', { token: world.tokens.handlerA })).body.items;
+    s.task = tasks[0].id;
+    return {
+      as: 'handlerA',
+      path: `/api/v1/rectification-tasks/${id('task')}/evidence`,
+      body: { evidence: '已补齐台账' },
+      writes: [['rectification_task', 'submit']],
+    };
+  },
+  'POST /api/v1/rectification-tasks/{id}/recheck': async () => ({
+    as: 'operator',
+    path: `/api/v1/rectification-tasks/${id('task')}/recheck`,
+    body: { accepted: true },
+    writes: [['rectification_task', 'close']],
+  }),
+  'POST /api/v1/assessments/{id}/publish': async () => ({
+    as: 'operator',
+    path: `/api/v1/assessments/${id('assessment')}/publish`,
+    writes: [['assessment', 'publish']],
   }),
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };

@@ -127,6 +127,42 @@ describe('nothing personal leaves through a public endpoint', () => {
     });
     expect(p.status).toBe(201);
 
+    // A published assessment whose title and subject carry the numbers.
+    const op = world.tokens.operator;
+    const rubric = await api.call('POST', '/api/v1/assessment-rubrics', {
+      token: op,
+      body: { name: '公开测试', aspects: [{ key: 'a', name: '履职', items: [{ key: 'duty', name: '履职', kind: 'scale', max: 10 }] }] },
+    });
+    const round = await api.call('POST', '/api/v1/assessments', {
+      token: op,
+      body: {
+        kind: 'review',
+        title: `述职 ${leak}`,
+        regionId: world.district.id,
+        rubricId: rubric.body.id,
+        startsOn: '2026-01-01',
+        endsOn: '2026-01-02',
+      },
+    });
+    const rid = round.body.id;
+    await api.call('POST', `/api/v1/assessments/${rid}/subjects`, {
+      token: op,
+      body: { subjects: [{ kind: 'person', ref: 'P1', name: `王老师 ${mobile} ${idNumber}` }] },
+    });
+    await api.call('POST', `/api/v1/assessments/${rid}/panel`, {
+      token: op,
+      body: { members: [{ userId: world.actors.supervisor.userId, role: 'assessor' }] },
+    });
+    await api.call('POST', `/api/v1/assessments/${rid}/open`, { token: op });
+    const subject = (await api.call('GET', `/api/v1/assessments/${rid}/subjects`, { token: op })).body.items[0];
+    await api.call('POST', `/api/v1/assessments/${rid}/scores`, {
+      token: world.tokens.supervisor,
+      body: { entries: [{ subjectId: subject.id, items: [{ itemKey: 'duty', score: 9 }] }] },
+    });
+    await api.call('POST', `/api/v1/assessments/${rid}/close`, { token: op });
+    expect((await api.call('POST', `/api/v1/assessments/${rid}/publish`, { token: op })).status).toBe(200);
+    s.assessmentId = rid;
+
     // Every public GET of the OpenAPI document, its parameters filled from what was just made.
     const doc = (await api.call('GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
@@ -135,7 +171,8 @@ describe('nothing personal leaves through a public endpoint', () => {
     expect(publicGets.length).toBeGreaterThanOrEqual(5);
     const values: Record<string, string | number> = { ...s, id: s.receptionDayId };
     for (const [path, ops] of publicGets) {
-      const url = path.replace(/\{(\w+)\}/g, (_m, k) => String(values[k] ?? ''));
+      const ids = path.startsWith('/api/v1/public/assessments/') ? { ...values, id: s.assessmentId } : values;
+      const url = path.replace(/\{(\w+)\}/g, (_m, k) => String(ids[k] ?? ''));
       const query = (ops.get.parameters ?? [])
         .filter((q) => q.in === 'query' && values[q.name] !== undefined)
         .map((q) => `${q.name}=${values[q.name]}`);

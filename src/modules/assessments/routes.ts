@@ -1,0 +1,386 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
+import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
+import { type AppContext, perform } from '../../kernel/index.js';
+import { localDay } from '../calendar/index.js';
+import { addSubjects } from './actions/add-subjects.js';
+import { assignSubjects } from './actions/assign-subjects.js';
+import { closeAssessment, openAssessment, publishAssessment } from './actions/change-state.js';
+import { decideConsultation, requestConsultation } from './actions/consultations.js';
+import { createAssessment } from './actions/create-assessment.js';
+import { createRubric } from './actions/create-rubric.js';
+import { drawAssessmentSample } from './actions/draw-sample.js';
+import { importPopulation } from './actions/import-population.js';
+import { recordScores } from './actions/record-scores.js';
+import { openRectifications, recheckRectification, submitRectification } from './actions/rectification.js';
+import { setPanel } from './actions/set-panel.js';
+import { submitReport } from './actions/submit-report.js';
+import { annualEvaluation } from './queries/annual-evaluation.js';
+import { assessmentSubjectsPage, assessmentView } from './queries/assessment-view.js';
+import { assessmentWorkbook } from './queries/export-workbook.js';
+import { listAssessments } from './queries/list-assessments.js';
+import { publicAssessmentResults, publishedAssessments } from './queries/public-results.js';
+import { listRectifications } from './queries/rectifications.js';
+import { assessmentResults } from './queries/results.js';
+import * as S from './schema.js';
+import { loadAssessment } from './store.js';
+
+const tags = ['assessments'];
+
+/** 考评: audits, reviews, inspections and competitions on one rubric engine. Each handler performs one action or one query. */
+export function assessmentRoutes(ctx: AppContext) {
+  const app = newRouter();
+  const sec = { tags, security: bearerSecurity };
+  const today = () => localDay(ctx.now());
+  const view = async (assessmentId: number, c: Parameters<typeof requireUser>[0]) => {
+    const actor = requireUser(c);
+    return assessmentView(ctx.db, actor, await loadAssessment(ctx.db, actor, assessmentId));
+  };
+
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessment-rubrics',
+      summary: 'A rubric version (saving an existing name makes its next version)',
+      request: jsonBody(S.RubricBody),
+      responses: { 201: jsonOk(S.RubricView), ...errorResponses },
+    }),
+    async (c) => {
+      const r = await perform(ctx, requireUser(c), createRubric, c.req.valid('json'));
+      return c.json({ ...r, createdAt: r.createdAt.toISOString() }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments',
+      summary: 'Create a round of assessment (draft)',
+      request: jsonBody(S.CreateAssessmentBody),
+      responses: { 201: jsonOk(S.AssessmentView), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await perform(ctx, requireUser(c), createAssessment, c.req.valid('json'));
+      return c.json(await view(row.id, c), 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments',
+      summary: 'Rounds the caller organises, sits on, or whose subject is their unit',
+      responses: { 200: jsonOk(z.object({ items: z.array(S.AssessmentSummary) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listAssessments(ctx.db, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}',
+      summary: 'One round, with the steps the caller may take now',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.AssessmentView), ...errorResponses },
+    }),
+    async (c) => c.json(await view(c.req.valid('param').id, c), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/subjects',
+      summary: 'Add subjects: records to the population, or units, people and pairs',
+      request: { params: IdParam, ...jsonBody(S.SubjectsBody) },
+      responses: { 201: jsonOk(z.object({ added: z.number(), counts: z.record(z.string(), z.number()) })), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), addSubjects, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/population',
+      summary: 'Import a population of records from CSV or XLSX (all or nothing; dry run available)',
+      request: { params: IdParam, ...jsonBody(S.PopulationBody) },
+      responses: { 200: jsonOk(S.PopulationResult), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), importPopulation, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/sample',
+      summary: 'Draw a stratified random sample, reproducible from its seed',
+      request: { params: IdParam, ...jsonBody(S.DrawBody) },
+      responses: { 200: jsonOk(S.DrawResult), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await perform(ctx, requireUser(c), drawAssessmentSample, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/panel',
+      summary: 'Set panel members (chair, assessors, experts) with the units they must not assess',
+      request: { params: IdParam, ...jsonBody(S.PanelBody) },
+      responses: { 200: jsonOk(S.PanelView), ...errorResponses },
+    }),
+    async (c) => {
+      const rows = await perform(ctx, requireUser(c), setPanel, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') });
+      return c.json({ items: rows.map((r) => ({ userId: r.userId, role: r.role, unitIds: r.unitIds })) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/assign',
+      summary: 'Assign each sampled subject to one assessor, excluding their own unit',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(z.object({ load: z.record(z.string(), z.number()) })), ...errorResponses },
+    }),
+    async (c) => c.json(await perform(ctx, requireUser(c), assignSubjects, { assessmentId: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/open',
+      summary: 'Open the round for scoring',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.StateResult), ...errorResponses },
+    }),
+    async (c) => c.json(await perform(ctx, requireUser(c), openAssessment, { assessmentId: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/close',
+      summary: 'Close scoring (locks the scores)',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.StateResult), ...errorResponses },
+    }),
+    async (c) => c.json(await perform(ctx, requireUser(c), closeAssessment, { assessmentId: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/publish',
+      summary: 'Publish the results on the portal',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.StateResult), ...errorResponses },
+    }),
+    async (c) => c.json(await perform(ctx, requireUser(c), publishAssessment, { assessmentId: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}/subjects',
+      summary: 'Subjects to work on, with the caller’s own entries (keyset paging by id)',
+      request: { params: IdParam, query: S.SubjectsQuery },
+      responses: { 200: jsonOk(S.SubjectsPage), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const q = c.req.valid('query');
+      const a = await loadAssessment(ctx.db, actor, c.req.valid('param').id);
+      return c.json(await assessmentSubjectsPage(ctx.db, actor, a, { after: q.after, limit: q.limit, mine: q.mine === 'true' }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/scores',
+      summary: 'Record the caller’s scores for one or more subjects (a resend replaces them)',
+      request: { params: IdParam, ...jsonBody(S.ScoresBody) },
+      responses: { 200: jsonOk(z.object({ recorded: z.number(), subjects: z.number() })), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), recordScores, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/consultations',
+      summary: 'Refer a hard case to the expert panel',
+      request: { params: IdParam, ...jsonBody(S.ConsultationBody) },
+      responses: { 201: jsonOk(S.ConsultationView), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await perform(ctx, requireUser(c), requestConsultation, {
+        assessmentId: c.req.valid('param').id,
+        ...c.req.valid('json'),
+      });
+      return c.json(row, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessment-consultations/{id}/decision',
+      summary: 'The expert panel’s finding (final)',
+      request: { params: IdParam, ...jsonBody(S.DecisionBody) },
+      responses: { 200: jsonOk(S.ConsultationView), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await perform(ctx, requireUser(c), decideConsultation, { consultationId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/reports',
+      summary: 'File a self-inspection or work report, an on-site comment, a finding or a suggestion',
+      request: { params: IdParam, ...jsonBody(S.ReportBody) },
+      responses: { 201: jsonOk(z.object({ id: z.number() })), ...errorResponses },
+    }),
+    async (c) => {
+      const row = await perform(ctx, requireUser(c), submitReport, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') });
+      return c.json({ id: row.id }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}/results',
+      summary: 'Rates with Wilson intervals, panel scores and ranks, findings, rectification',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.ResultsView), ...errorResponses },
+    }),
+    async (c) => {
+      const a = await loadAssessment(ctx.db, requireUser(c), c.req.valid('param').id);
+      return c.json(await assessmentResults(ctx.db, a, today()), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}/export.xlsx',
+      summary: 'The results workbook (summary, subjects with outcomes, ranking)',
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'XLSX',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const a = await loadAssessment(ctx.db, requireUser(c), c.req.valid('param').id);
+      if (!a.parts.has('organiser') && !a.parts.has('chair')) return c.json({ error: { code: 'auth.forbidden' } }, 403) as never;
+      const file = await assessmentWorkbook(ctx.db, a, today());
+      c.header('Content-Disposition', `attachment; filename="assessment-${a.id}.xlsx"`);
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }) as never;
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/rectifications',
+      summary: 'Open a rectification task for each failed item (or the listed ones)',
+      request: { params: IdParam, ...jsonBody(S.RectifyBody) },
+      responses: { 201: jsonOk(z.object({ created: z.number(), dueOn: z.string() })), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await perform(ctx, requireUser(c), openRectifications, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/rectification-tasks',
+      summary: 'Rectification tasks the caller organises or owes, overdue marked',
+      request: { query: S.RectificationQuery },
+      responses: { 200: jsonOk(z.object({ items: z.array(S.RectificationView) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listRectifications(ctx.db, requireUser(c), c.req.valid('query'), today()) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/rectification-tasks/{id}/evidence',
+      summary: 'The answerable unit reports what it did',
+      request: { params: IdParam, ...jsonBody(S.EvidenceBody) },
+      responses: { 200: jsonOk(S.StateResult), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), submitRectification, { taskId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/rectification-tasks/{id}/recheck',
+      summary: 'Re-check: accept (closes) or return with a reason',
+      request: { params: IdParam, ...jsonBody(S.RecheckBody) },
+      responses: { 200: jsonOk(S.StateResult), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await perform(ctx, requireUser(c), recheckRectification, { taskId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessment-evaluations',
+      summary: 'Annual evaluation of a series of rounds (quarterly samples pooled)',
+      request: { query: S.EvaluationQuery },
+      responses: { 200: jsonOk(S.EvaluationView), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await annualEvaluation(ctx.db, requireUser(c), q.series, q.year), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/assessments',
+      tags: ['public'],
+      summary: 'Published assessment results',
+      responses: { 200: jsonOk(S.PublishedList) },
+    }),
+    async (c) => c.json({ items: await publishedAssessments(ctx.db) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/assessments/{id}',
+      tags: ['public'],
+      summary: 'A published round’s results, without records or personal data',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.PublicResultsView), ...errorResponses },
+    }),
+    async (c) => c.json(await publicAssessmentResults(ctx.db, c.req.valid('param').id, today()), 200),
+  );
+  return app;
+}
