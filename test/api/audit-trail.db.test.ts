@@ -577,6 +577,15 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { format: 'csv', data: '编号,单位\nF1,区城市管理局\nF2,区城市管理局\n', columns: { ref: '编号', unit: '单位' } },
     writes: [['assessment', 'add_subjects']],
   }),
+  'POST /api/v1/assessments/{id}/population/demands': async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    return {
+      as: 'operator',
+      path: `/api/v1/assessments/${id('assessment')}/population/demands`,
+      body: { from: today, to: today },
+      writes: [['assessment', 'add_subjects']],
+    };
+  },
   'POST /api/v1/assessments/{id}/sample': async () => ({
     as: 'operator',
     path: `/api/v1/assessments/${id('assessment')}/sample`,

@@ -11,6 +11,7 @@ import { decideConsultation, requestConsultation } from './actions/consultations
 import { createAssessment } from './actions/create-assessment.js';
 import { createRubric } from './actions/create-rubric.js';
 import { drawAssessmentSample } from './actions/draw-sample.js';
+import { importDemandPopulation } from './actions/import-demands.js';
 import { importPopulation } from './actions/import-population.js';
 import { recordScores } from './actions/record-scores.js';
 import { openRectifications, recheckRectification, submitRectification } from './actions/rectification.js';
@@ -110,6 +111,21 @@ export function assessmentRoutes(ctx: AppContext) {
     }),
     async (c) =>
       c.json(await perform(ctx, requireUser(c), importPopulation, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/assessments/{id}/population/demands',
+      summary: '质检: the population is the closed demands of a period in the round’s region',
+      request: { params: IdParam, ...jsonBody(S.DemandPopulationBody) },
+      responses: { 200: jsonOk(z.object({ imported: z.number() })), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await perform(ctx, requireUser(c), importDemandPopulation, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
   );
   app.openapi(
     createRoute({

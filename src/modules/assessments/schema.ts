@@ -79,6 +79,8 @@ export const PopulationResult = z.object({
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
 });
 
+export const DemandPopulationBody = z.object({ from: day, to: day }).strict();
+
 export const DrawBody = z
   .object({
     size: z.union([
@@ -296,6 +298,7 @@ export const ResultsView = z
     scoring: z
       .object({
         maxTotal: z.number(),
+        aspectMeans: z.array(z.object({ aspectKey: z.string(), name: z.string(), mean: z.number().nullable() })),
         scored: z.number(),
         unscored: z.number(),
         tieBreak: z.array(z.string()),

@@ -5,6 +5,7 @@ import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/sch
 import type { AppContext } from '../../kernel/index.js';
 import { csvCell } from '../../lib/csv.js';
 import { AppError } from '../../lib/errors.js';
+import { unitQualityForMonth } from '../assessments/index.js';
 import { localDay } from '../calendar/index.js';
 import { getSetting } from '../settings/index.js';
 import { rankUnits } from './rates.js';
@@ -25,6 +26,8 @@ const UnitRow = z.object({
     closedOnTime: z.number(),
   }),
   rates: z.object({ responseRate: Rate, resolutionRate: Rate, satisfactionRate: Rate, onTimeClosureRate: Rate, score: Rate }),
+  /** 质检: the month's reply-quality checks of the unit's demands (assessments module), when there were any. */
+  quality: z.object({ assessed: z.number(), qualified: z.number(), rate: z.number() }).nullable(),
 });
 
 const pct = (r: number | null) => (r === null ? '' : (r * 100).toFixed(1));
@@ -53,11 +56,16 @@ export function rateRoutes(ctx: AppContext) {
       const minDemands = await getSetting(ctx.db, 'rates.minDemands');
       const all = await unitRatesForMonth(ctx.db, month);
       const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
+      const quality = await unitQualityForMonth(ctx.db, month);
+      const qualityOf = (unitId: number) => {
+        const q = quality.get(unitId);
+        return q && q.assessed > 0 ? { ...q, rate: q.qualified / q.assessed } : null;
+      };
       const units = all
-        .map((u) => ({ ...u, rank: ranks.get(u.unitId) ?? null }))
+        .map((u) => ({ ...u, rank: ranks.get(u.unitId) ?? null, quality: qualityOf(u.unitId) }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitId - b.unitId);
       if (format === 'csv') {
-        const header = '排名,承办单位,派单数,按时响应,回访数,已解决,满意,办结数,按时办结,响应率%,解决率%,满意率%,按时办结率%';
+        const header = '排名,承办单位,派单数,按时响应,回访数,已解决,满意,办结数,按时办结,响应率%,解决率%,满意率%,按时办结率%,质检合格率%';
         const lines = units.map((u) =>
           [
             u.rank ?? '',
@@ -73,6 +81,7 @@ export function rateRoutes(ctx: AppContext) {
             pct(u.rates.resolutionRate),
             pct(u.rates.satisfactionRate),
             pct(u.rates.onTimeClosureRate),
+            pct(u.quality?.rate ?? null),
           ].join(','),
         );
         c.header('Content-Disposition', `attachment; filename="rates-${month}.csv"`);

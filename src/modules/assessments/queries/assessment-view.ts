@@ -3,6 +3,7 @@ import { type Actor, actorUserId, type Reader } from '../../../kernel/index.js';
 import { users } from '../../accounts/index.js';
 import { type AssessmentStep, assessmentSteps, stepAllowedIn } from '../lifecycle.js';
 import { partMay } from '../policy.js';
+import { itemsOf } from '../rules/rubric.js';
 import { handlerUnits, type LoadedAssessment } from '../store.js';
 import { assessmentConsultations, assessmentPanel, assessmentScores, assessmentSubjects } from '../tables.js';
 
@@ -125,6 +126,7 @@ export async function assessmentSubjectsPage(
           ),
         )
     : [];
+  const order = new Map(itemsOf(a.rubric.aspects).map((i, n) => [i.key, n]));
   return {
     items: items.map((s) => ({
       id: s.id,
@@ -137,7 +139,10 @@ export async function assessmentSubjectsPage(
       unitId: s.unitId,
       assessorUserId: s.assessorUserId,
       attributes: onlyAssessed ? {} : s.attributes,
-      myScores: mine.filter((m) => m.subjectId === s.id).map(({ subjectId: _, ...m }) => m),
+      myScores: mine
+        .filter((m) => m.subjectId === s.id)
+        .sort((x, y) => (order.get(x.itemKey) ?? 0) - (order.get(y.itemKey) ?? 0))
+        .map(({ subjectId: _, ...m }) => m),
     })),
     next: more ? items[items.length - 1].id : null,
   };

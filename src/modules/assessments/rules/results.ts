@@ -125,8 +125,15 @@ export function scoring(
   );
   const rankOf = new Map(ranked.map((r) => [r.subjectId, r]));
   const maxTotal = items.reduce((s, i) => s + (i.weight ?? 1) * (i.max ?? 0), 0);
+  const aspectMeans = aspects
+    .filter((a) => a.items.some((i) => i.kind === 'scale'))
+    .map((a) => {
+      const xs = complete.map((r) => r.aspects.find((x) => x.aspectKey === a.key)?.mean).filter((x): x is number => typeof x === 'number');
+      return { aspectKey: a.key, name: a.name, mean: xs.length ? roundTo(mean(xs)!, 2) : null };
+    });
   return {
     maxTotal,
+    aspectMeans,
     scored: complete.length,
     unscored: rows.length - complete.length,
     tieBreak: opts.tieBreak,
