@@ -7,6 +7,9 @@ import { AppContext, type Me } from './app-context';
 import { messages } from './messages';
 import { AdminPage } from './pages/AdminPage';
 import { AuditPage } from './pages/AuditPage';
+import { AssessmentDetail } from './pages/assessments/AssessmentDetail';
+import { AssessmentsPage } from './pages/assessments/AssessmentsPage';
+import { ScoringPage } from './pages/assessments/ScoringPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CouncilsPage } from './pages/CouncilsPage';
 import { DetailPage } from './pages/DetailPage';
@@ -63,6 +66,8 @@ export function App() {
           { key: 'audit', label: <a href="#/audit">{t('menuAudit')}</a> },
         ]
       : []),
+    // Anyone may sit on a panel or answer for an assessed unit: the list shows only rounds they have a part in.
+    { key: 'assessments', label: <a href="#/assessments">{t('menuAssessments')}</a> },
     ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
   ];
   const logout = async () => {
@@ -73,24 +78,26 @@ export function App() {
   return (
     <AppContext.Provider value={{ me, t, lang, has }}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Layout.Header className="console-header">
           <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
           <Menu
             theme="dark"
             mode="horizontal"
-            selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page]}
+            selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page === 'score' ? 'assessments' : page]}
             items={items}
             // Every item stays a real link (no hidden overflow copies that trap focus); a narrow screen scrolls the bar.
             disabledOverflow
-            style={{ flex: 1, minWidth: 0, overflowX: 'auto' }}
+            className="console-menu"
           />
-          <Space>
+          <Space className="console-user">
             <Typography.Text style={{ color: '#fff' }} data-testid="me">
               {me.displayName}
             </Typography.Text>
-            {[...new Set(me.grants.map((g) => g.role))].map((r) => (
-              <Tag key={r}>{t(`role.${r}` as keyof typeof messages)}</Tag>
-            ))}
+            <span className="console-roles">
+              {[...new Set(me.grants.map((g) => g.role))].map((r) => (
+                <Tag key={r}>{t(`role.${r}` as keyof typeof messages)}</Tag>
+              ))}
+            </span>
             <Button
               size="small"
               onClick={() => {
@@ -105,7 +112,7 @@ export function App() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="console-content">
           {page === 'intake' ? (
             <IntakePage />
           ) : page === 'audit' ? (
@@ -122,6 +129,14 @@ export function App() {
             <ReceptionPage id={param ? Number(param) : undefined} />
           ) : page === 'topics' ? (
             <TopicsPage />
+          ) : page === 'assessments' ? (
+            param ? (
+              <AssessmentDetail id={Number(param)} />
+            ) : (
+              <AssessmentsPage />
+            )
+          ) : page === 'score' ? (
+            <ScoringPage id={Number(param)} />
           ) : page === 'rates' ? (
             <RatesPage />
           ) : page === 'admin' ? (

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { createRoot } from 'react-dom/client';
 import { currentLang } from '../shared/api';
 import { App } from './App';
+import './console.css';
 
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider

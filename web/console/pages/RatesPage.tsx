@@ -10,6 +10,7 @@ type Row = {
   rank: number | null;
   counts: { dispatched: number; calledBack: number };
   rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate', number | null>;
+  quality: { assessed: number; qualified: number; rate: number } | null;
 };
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -56,6 +57,10 @@ export function RatesPage() {
           rate('resolutionRate'),
           rate('satisfactionRate'),
           rate('onTimeClosureRate'),
+          {
+            title: t('qualityRate'),
+            render: (_, r) => (r.quality ? `${pct(r.quality.rate)}（${r.quality.qualified}/${r.quality.assessed}）` : '—'),
+          },
         ]}
       />
     </main>

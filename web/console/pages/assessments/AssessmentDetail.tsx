@@ -1,0 +1,116 @@
+import { Button, Card, Descriptions, Input, message, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../../../shared/api';
+import type { Schemas } from '../../../shared/client';
+import { useApp } from '../../app-context';
+import { ConsultationsCard } from './ConsultationsCard';
+import { stateColour } from './labels';
+import { RectificationCard } from './RectificationCard';
+import { ResultsCard } from './ResultsCard';
+import { Tone } from './Tone';
+
+type Round = Schemas['Assessment'];
+type Results = Schemas['AssessmentResults'];
+const stateSteps = ['open', 'close', 'publish'] as const;
+
+/** One round: what it is, what the caller may do now (as the server says), its results and its rectification. */
+export function AssessmentDetail({ id }: { id: number }) {
+  const { t } = useApp();
+  const [round, setRound] = useState<Round | null>(null);
+  const [results, setResults] = useState<Results | null>(null);
+  const [report, setReport] = useState('');
+  const load = useCallback(async () => {
+    const [r, res] = await Promise.all([api<Round>('GET', `/assessments/${id}`), api<Results>('GET', `/assessments/${id}/results`)]);
+    setRound(r);
+    setResults(res);
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (!round) return null;
+  const fail = (e: unknown) => void message.error(e instanceof ApiError ? e.message : String(e));
+  const step = async (s: (typeof stateSteps)[number]) => {
+    try {
+      const r = await api<{ state: Round['state'] }>('POST', `/assessments/${id}/${s}`);
+      void message.success(t('stepDone', { state: t(`astate.${r.state as Round['state']}`) }));
+      await load();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const organiser = round.myParts.includes('organiser');
+  const plan = round.samplePlan;
+  return (
+    <section className="assessment">
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {round.title}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }} className="no-print">
+        <Tag>{t(`akind.${round.kind}`)}</Tag>
+        <Tone tone={stateColour[round.state]}>{t(`astate.${round.state}`)}</Tone>
+        {stateSteps
+          .filter((s) => round.allowedSteps.includes(s))
+          .map((s) => (
+            <Button key={s} type={s === 'publish' ? 'primary' : 'default'} onClick={() => void step(s)}>
+              {t(`step.${s}`)}
+            </Button>
+          ))}
+        {round.allowedSteps.includes('score') && (
+          <Button type="primary" href={`#/score/${round.id}`}>
+            {t('scoreNow')}
+          </Button>
+        )}
+        {(organiser || round.myParts.includes('chair')) && (
+          <Button href={`/api/v1/assessments/${round.id}/export.xlsx`}>{t('exportXlsx')}</Button>
+        )}
+        <Button onClick={() => window.print()}>{t('printReport')}</Button>
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('region')}>{round.region}</Descriptions.Item>
+        <Descriptions.Item label={t('assessPeriod')}>
+          {round.startsOn} – {round.endsOn}
+          {round.period ? `（${round.period}）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('assessRubric')}>
+          {round.rubric.name} {t('assessVersion', { n: round.rubric.version })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('assessSubjects')}>{round.counts.sampled}</Descriptions.Item>
+        <Descriptions.Item label={t('myParts')}>{round.myParts.map((p) => t(`part.${p}`)).join('、')}</Descriptions.Item>
+        {plan && (
+          <Descriptions.Item label={t('samplePlan')}>
+            {t('sampleSummary', {
+              population: plan.population,
+              size: plan.size,
+              allocation: t(`allocation.${plan.allocation}`),
+              seed: round.sampleSeed ?? '—',
+            })}
+            {plan.formula && <div style={{ fontSize: 12, color: '#555', wordBreak: 'break-all' }}>{plan.formula}</div>}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {round.myParts.includes('assessed') && round.allowedSteps.includes('report') && (
+        <Card title={t('selfInspection')} style={{ marginBottom: 16 }} className="no-print">
+          <Input.TextArea aria-label={t('reportBody')} rows={4} value={report} onChange={(e) => setReport(e.target.value)} />
+          <Button
+            type="primary"
+            style={{ marginTop: 8 }}
+            onClick={async () => {
+              try {
+                await api('POST', `/assessments/${id}/reports`, { kind: 'self_inspection', body: report });
+                setReport('');
+                void message.success(t('reportSent'));
+              } catch (e) {
+                fail(e);
+              }
+            }}
+          >
+            {t('submit')}
+          </Button>
+        </Card>
+      )}
+      <ConsultationsCard round={round} onChange={() => void load()} />
+      {results && <ResultsCard round={round} results={results} />}
+      <RectificationCard assessmentId={round.id} organiser={organiser} canOpen={organiser && round.allowedSteps.includes('rectify')} />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../../shared/api';
+import type { Schemas } from '../../../shared/client';
+import { useApp } from '../../app-context';
+import { stateColour } from './labels';
+import { Tone } from './Tone';
+
+type Summary = Schemas['AssessmentSummary'];
+
+/** 考评: the rounds the user organises, sits on, or whose subject is their unit. A list of cards so it reads on a phone. */
+export function AssessmentsPage() {
+  const { t } = useApp();
+  const [items, setItems] = useState<Summary[] | null>(null);
+  useEffect(() => {
+    void api<{ items: Summary[] }>('GET', '/assessments').then((r) => setItems(r.items));
+  }, []);
+  return (
+    <section>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('menuAssessments')}
+      </Typography.Title>
+      {items && items.length === 0 ? (
+        <Empty description={t('noAssessments')} />
+      ) : (
+        <List
+          loading={items === null}
+          dataSource={items ?? []}
+          grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 3 }}
+          renderItem={(a) => (
+            <List.Item>
+              <Card size="small" title={<a href={`#/assessments/${a.id}`}>{a.title}</a>}>
+                <Space wrap>
+                  <Tag>{t(`akind.${a.kind}`)}</Tag>
+                  <Tone tone={stateColour[a.state]}>{t(`astate.${a.state}`)}</Tone>
+                  <span>{a.region}</span>
+                  <span>
+                    {a.startsOn} – {a.endsOn}
+                  </span>
+                  <span>
+                    {t('assessSubjects')} {a.subjects}
+                  </span>
+                </Space>
+              </Card>
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}
