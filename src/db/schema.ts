@@ -1,5 +1,6 @@
 export * from '../kernel/audit-table.js';
 export * from '../modules/accounts/tables.js';
+export * from '../modules/appointments/tables.js';
 export * from '../modules/assessments/tables.js';
 export * from '../modules/calendar/tables.js';
 export * from '../modules/categories/tables.js';

@@ -5,6 +5,7 @@ import type { SqlClient } from '../db/client.js';
 import type { AppContext } from '../kernel/index.js';
 import { AppError } from '../lib/errors.js';
 import { accountRoutes } from '../modules/accounts/index.js';
+import { appointmentRoutes } from '../modules/appointments/index.js';
 import { assessmentRoutes } from '../modules/assessments/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { calendarRoutes } from '../modules/calendar/index.js';
@@ -119,6 +120,7 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', auditRoutes(ctx));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
+  v1.route('/', appointmentRoutes(ctx));
   app.route('/api/v1', v1);
 
   // Liveness says the process answers; readiness (and the older /api/health) that the database does too.

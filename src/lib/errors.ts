@@ -64,6 +64,11 @@ export const errorCatalogue = {
     zh: '评审人员不能评审本单位的对象（回避）。',
     en: 'An assessor cannot assess their own unit (conflict of interest).',
   },
+  'appointment.invalid_state': {
+    status: 409,
+    zh: '该人选当前状态不允许此操作。',
+    en: 'This step is not allowed in the candidate\u2019s current state.',
+  },
   'idempotency.mismatch': {
     status: 422,
     zh: '该幂等键已用于另一份不同的内容；请为新的提交使用新的键。',

@@ -37,6 +37,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /** State shared by the steps: ids each step creates for the next. */
 const s: Record<string, number | string> = {};
 const id = (k: string) => s[k];
+const localToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function lastCode(phone: string) {
   const [m] = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
@@ -677,6 +678,69 @@ const steps: Record<string, () => Promise<Call>> = {
     as: 'operator',
     path: `/api/v1/assessments/${id('assessment')}/publish`,
     writes: [['assessment', 'publish']],
+  }),
+  'POST /api/v1/appointment-programmes': async () => ({
+    as: 'operator',
+    path: '/api/v1/appointment-programmes',
+    body: {
+      name: '产业村长',
+      regionId: world.district.id,
+      postKind: 'village',
+      rules: '办法',
+      duties: ['项目引进'],
+      targets: [{ by: '2030-12-31', share: 1 }],
+      termMonths: 36,
+    },
+    writes: [['appointment_programme', 'create']],
+  }),
+  'POST /api/v1/appointment-programmes/{id}/candidates': async () => {
+    s.programme = (await api.call('GET', '/api/v1/appointment-programmes', { token: world.tokens.operator })).body.items[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/appointment-programmes/${id('programme')}/candidates`,
+      body: { candidates: [{ postRegionId: world.c3.id, name: '候选人', background: '农技专家', nominatedBy: 'self' }] },
+      writes: [['appointee', 'nominate']],
+    };
+  },
+  'POST /api/v1/appointees/{id}/review': async () => {
+    s.appointee = (
+      await api.call('GET', `/api/v1/appointment-programmes/${id('programme')}/appointees`, { token: world.tokens.operator })
+    ).body.items[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/appointees/${id('appointee')}/review`,
+      body: { approved: true },
+      writes: [['appointee', 'approve']],
+    };
+  },
+  'POST /api/v1/appointment-programmes/{id}/decisions': async () => ({
+    as: 'operator',
+    path: `/api/v1/appointment-programmes/${id('programme')}/decisions`,
+    body: { appointeeIds: [id('appointee')], on: localToday(), letterPrefix: '聘' },
+    writes: [['appointee', 'appoint']],
+  }),
+  'POST /api/v1/appointees/{id}/pairing': async () => ({
+    as: 'operator',
+    path: `/api/v1/appointees/${id('appointee')}/pairing`,
+    body: { supportName: '副镇长' },
+    writes: [['appointee', 'pair']],
+  }),
+  'POST /api/v1/appointees/{id}/work': async () => ({
+    as: 'operator',
+    path: `/api/v1/appointees/${id('appointee')}/work`,
+    body: { kind: 'project', happenedOn: localToday(), summary: '引进项目', duty: '项目引进' },
+    writes: [['appointee', 'log_work']],
+  }),
+  'POST /api/v1/appointees/{id}/renewal': async () => ({
+    as: 'operator',
+    path: `/api/v1/appointees/${id('appointee')}/renewal`,
+    writes: [['appointee', 'renew']],
+  }),
+  'POST /api/v1/appointees/{id}/dismissal': async () => ({
+    as: 'operator',
+    path: `/api/v1/appointees/${id('appointee')}/dismissal`,
+    body: { on: localToday(), reason: '工作调动' },
+    writes: [['appointee', 'dismiss']],
   }),
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };

@@ -1,0 +1,75 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Reader } from '../../../kernel/index.js';
+import { resultsForSubjectRef } from '../../assessments/index.js';
+import { demands } from '../../demands/tables.js';
+import { regions } from '../../regions/index.js';
+import type { loadAppointee } from '../store.js';
+import { type AppointeeState, appointeeLogs, appointees } from '../tables.js';
+
+/** The programme's candidates and appointees by post, optionally of one state. */
+export async function listAppointees(db: Reader, programmeId: number, state?: AppointeeState) {
+  return db
+    .select({
+      id: appointees.id,
+      name: appointees.name,
+      background: appointees.background,
+      nominatedBy: appointees.nominatedBy,
+      state: appointees.state,
+      postRegionId: appointees.postRegionId,
+      post: regions.name,
+      termStart: appointees.termStart,
+      termEnd: appointees.termEnd,
+      letterNo: appointees.letterNo,
+      supportName: appointees.supportName,
+    })
+    .from(appointees)
+    .innerJoin(regions, eq(regions.id, appointees.postRegionId))
+    .where(and(eq(appointees.programmeId, programmeId), state ? eq(appointees.state, state) : undefined))
+    .orderBy(regions.path, appointees.id)
+    .limit(2_000);
+}
+
+/**
+ * One appointee: the term, the supporting official, the duty checklist with the work logged
+ * against each, the demands raised in their post during the term and how they ended, and the
+ * annual evaluations (assessments whose subject is `appointee:<id>`).
+ */
+export async function appointeeView(db: Reader, c: Awaited<ReturnType<typeof loadAppointee>>, today: string) {
+  const logs = await db
+    .select()
+    .from(appointeeLogs)
+    .where(eq(appointeeLogs.appointeeId, c.id))
+    .orderBy(desc(appointeeLogs.happenedOn), desc(appointeeLogs.id));
+  const since = c.termStart ?? today;
+  const [d] = await db
+    .select({
+      raised: sql<number>`count(*)::int`,
+      closed: sql<number>`count(*) filter (where ${demands.state} = 'closed')::int`,
+      open: sql<number>`count(*) filter (where ${demands.state} not in ('closed', 'declined', 'withdrawn', 'merged'))::int`,
+    })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .where(and(sql`${regions.path} like ${`${c.postPath}%`}`, sql`${demands.createdAt} >= ${since}::date`));
+  return {
+    id: c.id,
+    programmeId: c.programmeId,
+    programme: c.programme.name,
+    name: c.name,
+    background: c.background,
+    nominatedBy: c.nominatedBy,
+    state: c.state,
+    postRegionId: c.postRegionId,
+    post: c.post,
+    letterNo: c.letterNo,
+    termStart: c.termStart,
+    termEnd: c.termEnd,
+    supportName: c.supportName,
+    endedOn: c.endedOn,
+    endReason: c.endReason,
+    duties: c.programme.duties.map((duty) => ({ duty, entries: logs.filter((l) => l.duty === duty).length })),
+    logs: logs.map((l) => ({ id: l.id, kind: l.kind, happenedOn: l.happenedOn, summary: l.summary, evidence: l.evidence, duty: l.duty })),
+    demands: { raised: Number(d.raised), closed: Number(d.closed), open: Number(d.open) },
+    evaluations: await resultsForSubjectRef(db, `appointee:${c.id}`, today),
+    parts: [...c.parts],
+  };
+}

@@ -1,0 +1,93 @@
+import { and, eq, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Actor, actorUserId, organisesIn, type Reader } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
+import { regions } from '../regions/index.js';
+import { type AppointeeStep, appointeeStepAllowed } from './lifecycle.js';
+import { type AppointmentPart, appointmentPartMay } from './policy.js';
+import type { Post } from './rules/coverage.js';
+import { appointees, appointmentProgrammes, type PostKind } from './tables.js';
+
+/** A programme the caller organises, or in whose region they organise a township (404 otherwise). */
+export async function loadProgramme(db: Reader, actor: Actor, id: number) {
+  const [row] = await db
+    .select({ p: appointmentProgrammes, path: regions.path, region: regions.name })
+    .from(appointmentProgrammes)
+    .innerJoin(regions, eq(regions.id, appointmentProgrammes.regionId))
+    .where(eq(appointmentProgrammes.id, id));
+  if (!row) throw new AppError('not_found', { details: { programmeId: id } });
+  const organiser = actor.kind === 'system' || organisesIn(actor, row.path);
+  const inRegion = actor.kind === 'user' && actor.grants.some((g) => g.regionPath?.startsWith(row.path));
+  if (!organiser && !inRegion) throw new AppError('not_found', { details: { programmeId: id } });
+  return { ...row.p, regionPath: row.path, regionName: row.region, organiser };
+}
+
+/** An appointee with the caller's parts; guarded in the model's order when a step is named. */
+export async function loadAppointee(db: Reader, actor: Actor, id: number, step?: AppointeeStep) {
+  const [row] = await db
+    .select({ a: appointees, postPath: regions.path, post: regions.name })
+    .from(appointees)
+    .innerJoin(regions, eq(regions.id, appointees.postRegionId))
+    .where(eq(appointees.id, id));
+  if (!row) throw new AppError('not_found', { details: { appointeeId: id } });
+  const programme = await loadProgramme(db, actor, row.a.programmeId).catch(() => null);
+  const parts = new Set<AppointmentPart>();
+  if (programme?.organiser) parts.add('organiser');
+  if (organisesIn(actor, row.postPath)) parts.add('township');
+  if (row.a.supportUserId !== null && row.a.supportUserId === actorUserId(actor)) parts.add('support');
+  if (!programme && parts.size === 0) throw new AppError('not_found', { details: { appointeeId: id } });
+  if (step) {
+    if (!appointmentPartMay(step, parts)) throw new AppError('auth.forbidden');
+    if (!appointeeStepAllowed(step, row.a.state))
+      throw new AppError('appointment.invalid_state', { details: { state: row.a.state, step } });
+  }
+  return {
+    ...row.a,
+    postPath: row.postPath,
+    post: row.post,
+    parts,
+    programme: programme ?? (await loadProgrammeUnchecked(db, row.a.programmeId)),
+  };
+}
+
+async function loadProgrammeUnchecked(db: Reader, id: number) {
+  const [row] = await db
+    .select({ p: appointmentProgrammes, path: regions.path, region: regions.name })
+    .from(appointmentProgrammes)
+    .innerJoin(regions, eq(regions.id, appointmentProgrammes.regionId))
+    .where(eq(appointmentProgrammes.id, id));
+  return { ...row.p, regionPath: row.path, regionName: row.region, organiser: false };
+}
+
+const township = alias(regions, 'township');
+
+/** The posts of a programme: the villages (community-level regions named …村), communities or grids under its region, each with its township. */
+export async function postsOf(db: Reader, regionPath: string, kind: PostKind): Promise<Post[]> {
+  const level = kind === 'grid' ? 'grid' : 'community';
+  const rows = await db
+    .select({ regionId: regions.id, name: regions.name, townshipId: township.id, township: township.name })
+    .from(regions)
+    .leftJoin(township, and(eq(township.level, 'township'), sql`${regions.path} like ${township.path} || '%'`))
+    .where(
+      and(
+        eq(regions.level, level),
+        like(regions.path, `${regionPath}%`),
+        kind === 'village' ? like(regions.name, '%村') : kind === 'community' ? sql`${regions.name} not like '%村'` : undefined,
+      ),
+    )
+    .orderBy(regions.path);
+  return rows.map((r) => ({ regionId: r.regionId, name: r.name, townshipId: r.townshipId, township: r.township ?? '—' }));
+}
+
+/** A post region must lie in the programme's region and be of its kind. */
+export async function checkPost(db: Reader, programme: { regionPath: string; postKind: PostKind }, regionIds: number[]) {
+  const posts = new Set((await postsOf(db, programme.regionPath, programme.postKind)).map((p) => p.regionId));
+  const wrong = [...new Set(regionIds)].filter((id) => !posts.has(id));
+  if (wrong.length) {
+    throw new AppError('validation.reference', {
+      zh: `这些区域不是本项目的岗位（${programme.postKind === 'village' ? '村' : programme.postKind === 'grid' ? '网格' : '社区'}）：${wrong.join('、')}`,
+      en: `These regions are not posts of this programme: ${wrong.join(', ')}`,
+      details: { regionIds: wrong },
+    });
+  }
+}
