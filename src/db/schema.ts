@@ -16,4 +16,5 @@ export * from '../modules/receptions/tables.js';
 export * from '../modules/regions/tables.js';
 export * from '../modules/settings/tables.js';
 export * from '../modules/text/tables.js';
+export * from '../modules/trainings/tables.js';
 export * from './infra-tables.js';

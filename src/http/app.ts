@@ -21,6 +21,7 @@ import { receptionRoutes } from '../modules/receptions/index.js';
 import { regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
 import { autoDispatch, Suggester, textRoutes } from '../modules/text/index.js';
+import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { rejectControlCharacters } from './control-characters.js';
@@ -121,6 +122,10 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
   v1.route('/', appointmentRoutes(ctx));
+  v1.route(
+    '/',
+    trainingRoutes(ctx, () => publicLimit, residents),
+  );
   app.route('/api/v1', v1);
 
   // Liveness says the process answers; readiness (and the older /api/health) that the database does too.

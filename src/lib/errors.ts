@@ -69,6 +69,16 @@ export const errorCatalogue = {
     zh: '该人选当前状态不允许此操作。',
     en: 'This step is not allowed in the candidate\u2019s current state.',
   },
+  'training.invalid_state': {
+    status: 409,
+    zh: '培训计划或课程当前状态不允许此操作。',
+    en: 'The training plan or course does not allow this now.',
+  },
+  'training.not_enrolled': {
+    status: 404,
+    zh: '没有找到该手机号在本课程的报名记录。',
+    en: 'No enrolment for this phone in this course.',
+  },
   'idempotency.mismatch': {
     status: 422,
     zh: '该幂等键已用于另一份不同的内容；请为新的提交使用新的键。',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/kernel/index.js';
 import { assessmentRubrics } from '../../src/modules/assessments/index.js';
 import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { trainingPlans } from '../../src/modules/trainings/index.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng as png, type World } from '../world.js';
@@ -741,6 +742,118 @@ const steps: Record<string, () => Promise<Call>> = {
     path: `/api/v1/appointees/${id('appointee')}/dismissal`,
     body: { on: localToday(), reason: '工作调动' },
     writes: [['appointee', 'dismiss']],
+  }),
+  'POST /api/v1/training-plans': async () => ({
+    as: 'operator',
+    path: '/api/v1/training-plans',
+    body: { title: '年度培训计划', year: 2026, organiser: '区社院', regionId: world.district.id },
+    writes: [['training_plan', 'create']],
+  }),
+  'POST /api/v1/courses': async () => {
+    const start = Date.now() - 10 * 60_000;
+    return {
+      as: 'operator',
+      path: '/api/v1/courses',
+      body: {
+        title: '摄影课',
+        organiser: '党群服务中心',
+        venue: '美育教室',
+        regionId: world.district.id,
+        audience: 'open',
+        capacity: 1,
+        sessions: [
+          { topic: '第一课', place: '教室', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() },
+        ],
+      },
+      writes: [['course', 'create']],
+    };
+  },
+  'POST /api/v1/training-plans/{id}/review': async () => {
+    const plans = await database.db.select({ id: trainingPlans.id }).from(trainingPlans).orderBy(desc(trainingPlans.id)).limit(1);
+    return {
+      as: 'supervisor',
+      path: `/api/v1/training-plans/${plans[0].id}/review`,
+      body: { approved: true },
+      writes: [['training_plan', 'approve']],
+    };
+  },
+  'POST /api/v1/courses/{id}/enrolments': async () => {
+    s.course = (await api.call('GET', '/api/v1/courses', { token: world.tokens.operator })).body.items[0].id;
+    return {
+      as: 'operator',
+      path: `/api/v1/courses/${id('course')}/enrolments`,
+      body: { name: '学员甲', phone: '13911110001' },
+      writes: [['enrolment', 'enrol']],
+    };
+  },
+  'POST /api/v1/public/courses/{id}/enrolments': async () => {
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13911110002' } });
+    return {
+      as: 'resident',
+      path: `/api/v1/public/courses/${id('course')}/enrolments`,
+      body: { name: '学员乙', phone: '13911110002', code: await lastCode('13911110002') },
+      writes: [['enrolment', 'waitlist']],
+    };
+  },
+  'POST /api/v1/enrolments/{id}/cancel': async () => {
+    const course = (await api.call('GET', `/api/v1/courses/${id('course')}`, { token: world.tokens.operator })).body;
+    const first = course.enrolments.find((e: { state: string }) => e.state === 'enrolled');
+    return {
+      as: 'operator',
+      path: `/api/v1/enrolments/${first.id}/cancel`,
+      writes: [
+        ['enrolment', 'cancel'],
+        ['enrolment', 'promote'],
+      ],
+    };
+  },
+  'POST /api/v1/public/enrolments/cancel': async () => {
+    await api.call('POST', `/api/v1/courses/${id('course')}/enrolments`, {
+      token: world.tokens.operator,
+      body: { name: '学员丙', phone: '13911110003' },
+    });
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13911110003' } });
+    return {
+      as: 'resident',
+      path: '/api/v1/public/enrolments/cancel',
+      body: { courseId: id('course'), phone: '13911110003', code: await lastCode('13911110003') },
+      writes: [['enrolment', 'cancel']],
+    };
+  },
+  'POST /api/v1/public/check-ins': async () => {
+    const course = (await api.call('GET', `/api/v1/courses/${id('course')}`, { token: world.tokens.operator })).body;
+    s.checkinCode = course.sessions[0].checkinCode;
+    s.session = course.sessions[0].id;
+    return {
+      as: 'resident',
+      path: '/api/v1/public/check-ins',
+      body: { code: s.checkinCode, phone: '13911110002' },
+      writes: [['enrolment', 'check_in']],
+    };
+  },
+  'POST /api/v1/course-sessions/{id}/attendance': async () => {
+    const course = (await api.call('GET', `/api/v1/courses/${id('course')}`, { token: world.tokens.operator })).body;
+    const learner = course.enrolments.find((e: { state: string }) => e.state === 'enrolled');
+    s.learner = learner.id;
+    // The learner already checked in by QR: marking them again from the list changes nothing and writes nothing.
+    return {
+      as: 'operator',
+      path: `/api/v1/course-sessions/${id('session')}/attendance`,
+      body: { enrolmentIds: [learner.id] },
+      writes: [],
+    };
+  },
+  'POST /api/v1/public/session-feedback': async () => ({
+    as: 'resident',
+    path: '/api/v1/public/session-feedback',
+    body: { code: id('checkinCode'), phone: '13911110002', rating: 5, comment: '很好' },
+    writes: [['enrolment', 'feedback']],
+  }),
+  'POST /api/v1/courses/{id}/certificates': async () => ({
+    as: 'operator',
+    path: `/api/v1/courses/${id('course')}/certificates`,
+    body: { prefix: '结业' },
+    writes: [['enrolment', 'certify']],
   }),
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };

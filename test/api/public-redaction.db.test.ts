@@ -163,6 +163,24 @@ describe('nothing personal leaves through a public endpoint', () => {
     expect((await api.call('POST', `/api/v1/assessments/${rid}/publish`, { token: op })).status).toBe(200);
     s.assessmentId = rid;
 
+    // A course whose title and description carry the numbers, with a session whose check-in page is public.
+    const course = await api.call('POST', '/api/v1/courses', {
+      token: op,
+      body: {
+        title: `夜校 ${mobile}`,
+        organiser: '党群服务中心',
+        venue: '美育教室',
+        regionId: world.district.id,
+        audience: 'open',
+        capacity: 10,
+        description: leak,
+        sessions: [{ topic: '第一课', place: '教室', startsAt: '2030-01-01T11:00:00Z', endsAt: '2030-01-01T12:00:00Z' }],
+      },
+    });
+    expect(course.status, course.text).toBe(201);
+    s.code = course.body.sessions[0].checkinCode;
+    await api.call('POST', `/api/v1/courses/${course.body.id}/enrolments`, { token: op, body: { name: '李秀英', phone: mobile } });
+
     // Every public GET of the OpenAPI document, its parameters filled from what was just made.
     const doc = (await api.call('GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;

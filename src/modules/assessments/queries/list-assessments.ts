@@ -42,7 +42,7 @@ export async function listAssessments(db: Reader, actor: Actor) {
       endsOn: assessments.endsOn,
       series: assessments.series,
       period: assessments.period,
-      subjects: sql<number>`(select count(*) from assessment_subjects s where s.assessment_id = ${assessments.id} and s.in_sample)::int`,
+      subjects: sql<number>`(select count(*) from assessment_subjects s where s.assessment_id = "assessments"."id" and s.in_sample)::int`,
     })
     .from(assessments)
     .innerJoin(regions, eq(regions.id, assessments.regionId))
