@@ -12,6 +12,8 @@ import { AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { ScoringPage } from './pages/assessments/ScoringPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CouncilsPage } from './pages/CouncilsPage';
+import { AppointmentsPage } from './pages/community/AppointmentsPage';
+import { CoursesPage } from './pages/community/CoursesPage';
 import { DetailPage } from './pages/DetailPage';
 import { IntakePage } from './pages/IntakePage';
 import { ListPage } from './pages/ListPage';
@@ -57,6 +59,8 @@ export function App() {
           { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> },
           { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> },
           { key: 'moderation', label: <a href="#/moderation">{t('menuModeration')}</a> },
+          { key: 'courses', label: <a href="#/courses">{t('menuCourses')}</a> },
+          { key: 'appointments', label: <a href="#/appointments">{t('menuAppointments')}</a> },
         ]
       : []),
     ...(has('supervisor')
@@ -135,6 +139,10 @@ export function App() {
             ) : (
               <AssessmentsPage />
             )
+          ) : page === 'appointments' ? (
+            <AppointmentsPage id={param ? Number(param) : undefined} />
+          ) : page === 'courses' ? (
+            <CoursesPage id={param ? Number(param) : undefined} />
           ) : page === 'score' ? (
             <ScoringPage id={Number(param)} />
           ) : page === 'rates' ? (

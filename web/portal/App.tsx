@@ -5,7 +5,9 @@ import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
 import { AnsweredPage } from './pages/AnsweredPage';
+import { CheckInPage } from './pages/CheckInPage';
 import { CommunityPage } from './pages/CommunityPage';
+import { CoursesPage } from './pages/CoursesPage';
 import { DonePage, type Receipt } from './pages/DonePage';
 import { LookupPage } from './pages/LookupPage';
 import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
@@ -60,9 +62,14 @@ export function App() {
         {tab('#/answered', t('navAnswered'))}
         {tab('#/reception', t('navReception'))}
         {tab('#/community', t('navCommunity'))}
+        {tab('#/courses', t('navCourses'))}
       </nav>
       <main>
-        {page === '#/lookup' ? (
+        {page.startsWith('#/checkin/') ? (
+          <CheckInPage t={t} lang={lang} code={decodeURIComponent(page.slice('#/checkin/'.length))} />
+        ) : page === '#/courses' ? (
+          <CoursesPage t={t} lang={lang} regions={regions} />
+        ) : page === '#/lookup' ? (
           <LookupPage t={t} lang={lang} initial={receipt} />
         ) : page === '#/community' ? (
           <CommunityPage t={t} lang={lang} regions={regions} />

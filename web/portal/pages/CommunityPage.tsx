@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, api, type Lang, type Region } from '../../shared/api';
+import { api, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { PhoneCode } from './PhoneCode';
 
 type Notice = {
   id: number;
@@ -15,39 +16,6 @@ type Notice = {
   comments: { name: string | null; body: string }[];
 };
 type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
-
-/** A phone and a one-time code: how a resident without an account proves who they are. */
-function PhoneCode({ t, onReady }: { t: T; onReady: (phone: string, code: string) => Promise<void> }) {
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
-  return (
-    <div className="card">
-      <label htmlFor="pc-phone">{t('phoneShort')}</label>
-      <input id="pc-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
-      <button
-        type="button"
-        className="secondary"
-        style={{ marginTop: 8 }}
-        onClick={() => api('POST', '/public/verification-codes', { phone }).then(() => setSent(true), fail)}
-      >
-        {sent ? t('codeSent') : t('getCode')}
-      </button>
-      <label htmlFor="pc-code">{t('codeLabel')}</label>
-      <input id="pc-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      <button type="button" className="primary-action" onClick={() => onReady(phone, code).then(() => setError(null), fail)}>
-        {t('confirmAction')}
-      </button>
-    </div>
-  );
-}
 
 export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [communityId, setCommunityId] = useState<number | null>(null);
