@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.
 import { buildDemand, buildWorld, hostileTitle, tinyPng, type World } from '../../test/world.js';
 import { perform } from '../kernel/index.js';
 import { addAttachment, dispatchDemand } from '../modules/demands/index.js';
-import { dumpDatabase, restoreDatabase } from './backup.js';
+import { backupTables, dumpDatabase, identityTables, restoreDatabase, transientTables } from './backup.js';
 import { type Database, openDatabase } from './client.js';
 import { queryRows } from './rows.js';
 
@@ -47,6 +47,27 @@ const fingerprint = async (db: Database) => {
   );
   return row;
 };
+
+describe('what a backup covers', () => {
+  it('every table of the schema is either backed up or declared transient; every identity table has its sequence reset', async () => {
+    const tables = await queryRows<{ name: string }>(
+      source.db,
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    expect(tables.map((t) => t.name).sort()).toEqual([...backupTables, ...transientTables].sort());
+    const withIdentity = await queryRows<{ name: string }>(
+      source.db,
+      sql`select table_name as name from information_schema.columns where table_schema = 'public' and column_name = 'id' and is_identity = 'YES'`,
+    );
+    const transient: readonly string[] = transientTables;
+    expect(
+      withIdentity
+        .map((t) => t.name)
+        .filter((t) => !transient.includes(t))
+        .sort(),
+    ).toEqual([...identityTables].sort());
+  });
+});
 
 describe('backup and restore', () => {
   it('restores a dump into an empty embedded database, byte for byte, and numbering carries on', async () => {

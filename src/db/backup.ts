@@ -43,10 +43,33 @@ export const backupTables = [
   'outbox_messages',
   'proposals',
   'proposal_seconds',
+  'moderation_states',
+  'assessment_rubrics',
+  'assessments',
+  'assessment_subjects',
+  'assessment_panel',
+  'assessment_scores',
+  'assessment_consultations',
+  'assessment_reports',
+  'rectification_tasks',
+  'appointment_programmes',
+  'appointees',
+  'appointee_logs',
+  'training_plans',
+  'courses',
+  'course_sessions',
+  'course_quotas',
+  'enrolments',
+  'course_attendance',
+  'session_feedback',
+  'course_demands',
   'audit_events',
 ] as const;
 
-const identityTables = [
+/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes and rate-limit counters. */
+export const transientTables = ['sessions', 'phone_verifications', 'rate_limits'] as const;
+
+export const identityTables = [
   'regions',
   'categories',
   'units',
@@ -75,6 +98,21 @@ const identityTables = [
   'meeting_corrections',
   'outbox_messages',
   'proposals',
+  'assessment_rubrics',
+  'assessments',
+  'assessment_subjects',
+  'assessment_panel',
+  'assessment_scores',
+  'assessment_consultations',
+  'assessment_reports',
+  'rectification_tasks',
+  'appointment_programmes',
+  'appointees',
+  'appointee_logs',
+  'training_plans',
+  'courses',
+  'course_sessions',
+  'enrolments',
   'audit_events',
 ];
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SqlClient } from '../db/client.js';
 import type { AppContext } from '../kernel/index.js';
@@ -77,6 +78,8 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
       },
     }),
   );
+  // JSON, CSV and XML answers over 1 KB go out gzipped: a hotline desk's slow line waits on lists, not on the server.
+  app.use('/api/*', compress());
   app.use('/api/*', rejectControlCharacters());
   const actors = new ActorCache();
   const residents = residentLimits(opts.sqlClient);

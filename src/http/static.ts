@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { HttpEnv } from './env.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -17,11 +17,24 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The precompressed twin the browser accepts, brotli first (the build writes .br and .gz beside each text file). */
+function encoded(file: string, accept: string): { path: string; encoding: 'br' | 'gzip' | null } {
+  if (/\bbr\b/.test(accept) && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
+  if (/\bgzip\b/.test(accept) && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
+  return { path: file, encoding: null };
+}
+
 /** The built portal at / and console at /console/ (single-page apps: unknown paths get their index). */
 export function mountWeb(app: Hono<HttpEnv>) {
-  const send = async (file: string, cache: string) => {
-    const body = await readFile(file);
-    return new Response(body, { headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache } });
+  const send = async (c: Context<HttpEnv>, file: string, cache: string) => {
+    const { path, encoding } = encoded(file, c.req.header('accept-encoding') ?? '');
+    const headers: Record<string, string> = {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': cache,
+      vary: 'Accept-Encoding',
+    };
+    if (encoding) headers['content-encoding'] = encoding;
+    return new Response(await readFile(path), { headers });
   };
   const missing = () =>
     new Response('The web apps are not built yet: run `npm run build` (npm install and npm start do it for you).', {
@@ -32,13 +45,13 @@ export function mountWeb(app: Hono<HttpEnv>) {
   app.get('/assets/*', async (c) => {
     const rel = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '');
     const file = join(webRoot, rel);
-    if (!file.startsWith(webRoot) || !existsSync(file)) return c.notFound();
+    if (!file.startsWith(webRoot) || !existsSync(file) || /\.(br|gz)$/.test(file)) return c.notFound();
     // Hashed names: a changed file gets a new name, so this one never changes.
-    return send(file, 'public, max-age=31536000, immutable');
+    return send(c, file, 'public, max-age=31536000, immutable');
   });
-  const page = (name: 'portal' | 'console') => async () => {
+  const page = (name: 'portal' | 'console') => async (c: Context<HttpEnv>) => {
     const file = join(webRoot, name, 'index.html');
-    return existsSync(file) ? send(file, 'no-cache') : missing();
+    return existsSync(file) ? send(c, file, 'no-cache') : missing();
   };
   app.get('/console', (c) => c.redirect('/console/'));
   app.get('/console/*', page('console'));

@@ -849,6 +849,15 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { code: id('checkinCode'), phone: '13911110002', rating: 5, comment: '很好' },
     writes: [['enrolment', 'feedback']],
   }),
+  'POST /api/v1/courses/{id}/demands': async () => ({
+    as: 'operator',
+    path: `/api/v1/courses/${id('course')}/demands`,
+    body: { content: '教室灯光太暗', reporterContact: '学员当场反映', regionId: world.c1.id, idempotencyKey: 'activity-0001' },
+    writes: [
+      ['demand', 'register'],
+      ['course', 'record_demand'],
+    ],
+  }),
   'POST /api/v1/courses/{id}/certificates': async () => ({
     as: 'operator',
     path: `/api/v1/courses/${id('course')}/certificates`,

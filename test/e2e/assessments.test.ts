@@ -224,4 +224,16 @@ describe('考评 in the browser', () => {
     await organiser.getByRole('button', { name: '复查通过' }).click();
     await organiser.waitForSelector('text=已销号');
   });
+  it('residents read the published result on the portal: the rate and its interval, no files', async () => {
+    expect((await server.call('POST', `/api/v1/assessments/${id}/publish`, { token: world.tokens.operator })).status).toBe(200);
+    const context = await browser.newContext({ viewport: phone, locale: 'zh-CN', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/#/results`);
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await page.waitForSelector('text=合格率 75%');
+    expect(await page.textContent('body')).not.toMatch(/TB00\d/);
+    await page.screenshot({ path: `${shots}/portal-results.png`, fullPage: true });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
+  });
 });

@@ -168,10 +168,24 @@ describe('青年夜校美育教室 (night school)', () => {
         }
       }
     }
+    // During a lesson a learner says the classroom lights are too dim: recorded as a demand on the activity's channel.
+    const raised = {
+      content: '美育教室灯光太暗，晚上上课看不清',
+      reporterName: '学员2',
+      reporterPhone: phoneOf(2),
+      regionId: world.c1.id,
+      idempotencyKey: 'night-school-lights-1',
+    };
+    const demand = await api.call('POST', `/api/v1/courses/${ids[0]}/demands`, { token: op, body: raised });
+    expect(demand.status, demand.text).toBe(201);
+    const resent = await api.call('POST', `/api/v1/courses/${ids[0]}/demands`, { token: op, body: raised });
+    expect([resent.status, resent.body.id]).toEqual([200, demand.body.id]);
+    expect((await api.call('GET', `/api/v1/demands/${demand.body.id}`, { token: op })).body.channel).toBe('activity');
     const report = (await api.call('GET', `/api/v1/courses/${ids[0]}/report`, { token: op })).body;
     expect(report.counts).toEqual({ capacity: 12, enrolled: 12, waitlisted: 0, cancelled: 1, completed: 8 });
     expect(report.sessions.map((s: { present: number }) => s.present)).toEqual([12, 12, 12, 8]);
     expect(report.feedback).toEqual({ responses: 5, meanRating: 4.4 });
+    expect(report.demandsRaised).toBe(1);
     // Completion needs 80% of the 4 lessons, which rounds up to all 4: the four who skipped the last do not complete.
     expect(
       report.learners.filter((l: { completed: boolean; attended: number }) => !l.completed).map((l: { attended: number }) => l.attended),

@@ -1,27 +1,29 @@
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, setCsrfToken } from '../shared/api';
 import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { AppContext, type Me } from './app-context';
 import { messages } from './messages';
-import { AdminPage } from './pages/AdminPage';
-import { AuditPage } from './pages/AuditPage';
-import { AssessmentDetail } from './pages/assessments/AssessmentDetail';
-import { AssessmentsPage } from './pages/assessments/AssessmentsPage';
-import { ScoringPage } from './pages/assessments/ScoringPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
-import { CouncilsPage } from './pages/CouncilsPage';
-import { AppointmentsPage } from './pages/community/AppointmentsPage';
-import { CoursesPage } from './pages/community/CoursesPage';
-import { DetailPage } from './pages/DetailPage';
-import { IntakePage } from './pages/IntakePage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
-import { ModerationPage } from './pages/ModerationPage';
-import { RatesPage } from './pages/RatesPage';
-import { ReceptionPage } from './pages/ReceptionPage';
-import { TopicsPage } from './pages/TopicsPage';
+
+// Each page is its own chunk: the first load carries the frame and the queue, a desk PC or a phone fetches the rest when opened.
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+const AssessmentDetail = lazy(() => import('./pages/assessments/AssessmentDetail').then((m) => ({ default: m.AssessmentDetail })));
+const AssessmentsPage = lazy(() => import('./pages/assessments/AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
+const ScoringPage = lazy(() => import('./pages/assessments/ScoringPage').then((m) => ({ default: m.ScoringPage })));
+const AppointmentsPage = lazy(() => import('./pages/community/AppointmentsPage').then((m) => ({ default: m.AppointmentsPage })));
+const CoursesPage = lazy(() => import('./pages/community/CoursesPage').then((m) => ({ default: m.CoursesPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const CouncilsPage = lazy(() => import('./pages/CouncilsPage').then((m) => ({ default: m.CouncilsPage })));
+const DetailPage = lazy(() => import('./pages/DetailPage').then((m) => ({ default: m.DetailPage })));
+const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
+const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const RatesPage = lazy(() => import('./pages/RatesPage').then((m) => ({ default: m.RatesPage })));
+const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
+const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
@@ -117,43 +119,45 @@ export function App() {
           </Space>
         </Layout.Header>
         <Layout.Content className="console-content">
-          {page === 'intake' ? (
-            <IntakePage />
-          ) : page === 'audit' ? (
-            <AuditPage />
-          ) : page === 'moderation' ? (
-            <ModerationPage />
-          ) : page === 'demand' ? (
-            <DetailPage id={Number(param)} />
-          ) : page === 'councils' ? (
-            <CouncilsPage councilId={param ? Number(param) : undefined} />
-          ) : page === 'meetings' ? (
-            <CouncilsPage meetingId={Number(param)} />
-          ) : page === 'reception' ? (
-            <ReceptionPage id={param ? Number(param) : undefined} />
-          ) : page === 'topics' ? (
-            <TopicsPage />
-          ) : page === 'assessments' ? (
-            param ? (
-              <AssessmentDetail id={Number(param)} />
+          <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+            {page === 'intake' ? (
+              <IntakePage />
+            ) : page === 'audit' ? (
+              <AuditPage />
+            ) : page === 'moderation' ? (
+              <ModerationPage />
+            ) : page === 'demand' ? (
+              <DetailPage id={Number(param)} />
+            ) : page === 'councils' ? (
+              <CouncilsPage councilId={param ? Number(param) : undefined} />
+            ) : page === 'meetings' ? (
+              <CouncilsPage meetingId={Number(param)} />
+            ) : page === 'reception' ? (
+              <ReceptionPage id={param ? Number(param) : undefined} />
+            ) : page === 'topics' ? (
+              <TopicsPage />
+            ) : page === 'assessments' ? (
+              param ? (
+                <AssessmentDetail id={Number(param)} />
+              ) : (
+                <AssessmentsPage />
+              )
+            ) : page === 'appointments' ? (
+              <AppointmentsPage id={param ? Number(param) : undefined} />
+            ) : page === 'courses' ? (
+              <CoursesPage id={param ? Number(param) : undefined} />
+            ) : page === 'score' ? (
+              <ScoringPage id={Number(param)} />
+            ) : page === 'rates' ? (
+              <RatesPage />
+            ) : page === 'admin' ? (
+              <AdminPage />
+            ) : page === 'list' || !page ? (
+              <ListPage />
             ) : (
-              <AssessmentsPage />
-            )
-          ) : page === 'appointments' ? (
-            <AppointmentsPage id={param ? Number(param) : undefined} />
-          ) : page === 'courses' ? (
-            <CoursesPage id={param ? Number(param) : undefined} />
-          ) : page === 'score' ? (
-            <ScoringPage id={Number(param)} />
-          ) : page === 'rates' ? (
-            <RatesPage />
-          ) : page === 'admin' ? (
-            <AdminPage />
-          ) : page === 'list' || !page ? (
-            <ListPage />
-          ) : (
-            <Result status="404" title="404" />
-          )}
+              <Result status="404" title="404" />
+            )}
+          </Suspense>
         </Layout.Content>
       </Layout>
     </AppContext.Provider>

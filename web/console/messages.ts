@@ -118,6 +118,7 @@ export const messages = {
   'channel.hotline': { 'zh-CN': '热线', en: 'Hotline' },
   'channel.walk_in': { 'zh-CN': '窗口代办', en: 'Walk-in' },
   'channel.reception_day': { 'zh-CN': '接待日', en: 'Reception day' },
+  'channel.activity': { 'zh-CN': '活动现场', en: 'At an activity' },
   'channel.letter': { 'zh-CN': '来信', en: 'Letter' },
   'channel.web': { 'zh-CN': '网上', en: 'Web' },
   'channel.api': { 'zh-CN': '接口', en: 'API' },

@@ -11,6 +11,7 @@ import { CoursesPage } from './pages/CoursesPage';
 import { DonePage, type Receipt } from './pages/DonePage';
 import { LookupPage } from './pages/LookupPage';
 import { ReceptionDaysPage } from './pages/ReceptionDaysPage';
+import { ResultsPage } from './pages/ResultsPage';
 import { SubmitPage } from './pages/SubmitPage';
 
 function useElderMode(): [boolean, (on: boolean) => void] {
@@ -63,10 +64,13 @@ export function App() {
         {tab('#/reception', t('navReception'))}
         {tab('#/community', t('navCommunity'))}
         {tab('#/courses', t('navCourses'))}
+        {tab('#/results', t('navResults'))}
       </nav>
       <main>
         {page.startsWith('#/checkin/') ? (
           <CheckInPage t={t} lang={lang} code={decodeURIComponent(page.slice('#/checkin/'.length))} />
+        ) : page === '#/results' ? (
+          <ResultsPage t={t} lang={lang} />
         ) : page === '#/courses' ? (
           <CoursesPage t={t} lang={lang} regions={regions} />
         ) : page === '#/lookup' ? (

@@ -130,6 +130,19 @@ export const messages = {
   rateStars: { 'zh-CN': '{n} 分', en: '{n} of 5' },
   rateSend: { 'zh-CN': '提交评价', en: 'Send' },
   rateThanks: { 'zh-CN': '谢谢您的评价！', en: 'Thank you!' },
+  navResults: { 'zh-CN': '考评公示', en: 'Results' },
+  resultsTitle: { 'zh-CN': '考评结果公示', en: 'Published assessment results' },
+  resultsHint: {
+    'zh-CN': '抽查、述职评议、执法检查和技能比武的结果，公布后在这里公示；不公开任何个人档案。',
+    en: 'Results of audits, reviews, inspections and competitions once published; no personal records are shown.',
+  },
+  publishedOn: { 'zh-CN': '公布于', en: 'published' },
+  seeResults: { 'zh-CN': '查看结果', en: 'See the results' },
+  qualifiedLine: {
+    'zh-CN': '抽查 {assessed} 份，合格 {qualified} 份，合格率 {rate}%（95% 置信区间 {low}% – {high}%）',
+    en: '{qualified} of {assessed} qualified: {rate}% (95% interval {low}% – {high}%)',
+  },
+  rectificationLine: { 'zh-CN': '整改：{total} 项中已完成 {closed} 项', en: 'Rectification: {closed} of {total} done' },
   hotline: {
     'zh-CN': '不方便上网？拨打 12345 热线，或到社区党群服务中心请工作人员帮您登记。',
     en: 'No internet? Call 12345, or ask the staff at your community service centre to register it for you.',

@@ -3234,7 +3234,7 @@ export interface paths {
                     unitId?: number;
                     regionId?: number;
                     categoryId?: number;
-                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api";
+                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity";
                     type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                     overdue?: "true" | "false";
                     dueWithinHours?: number;
@@ -13765,6 +13765,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{id}/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a demand a resident raised during the activity (idempotency key required: the tablet may resend) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default complaint
+                         * @enum {string}
+                         */
+                        type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                        title?: string;
+                        content: string;
+                        reporterName?: string;
+                        reporterPhone?: string;
+                        reporterContact?: string;
+                        anonymous?: boolean;
+                        regionId: number;
+                        address?: string;
+                        latitude?: number;
+                        longitude?: number;
+                        categoryId?: number;
+                        /** @enum {string} */
+                        urgency?: "emergency" | "normal";
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            queryCode: string | null;
+                        };
+                    };
+                };
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            queryCode: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/{id}/certificates": {
         parameters: {
             query?: never;
@@ -14563,7 +14696,7 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api";
+            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity";
             /** @enum {string} */
             type: "consultation" | "help" | "complaint" | "report" | "suggestion";
             /** @enum {string} */
@@ -14613,7 +14746,7 @@ export interface components {
              * @default hotline
              * @enum {string}
              */
-            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api";
+            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity";
             /**
              * @default complaint
              * @enum {string}
@@ -15475,6 +15608,7 @@ export interface components {
                 responses: number;
                 meanRating: number | null;
             };
+            demandsRaised: number;
         };
         PublicCourse: {
             id: number;

@@ -15,6 +15,7 @@ import { issueCertificates } from './actions/certificates.js';
 import { createCourse } from './actions/create-course.js';
 import { enrol } from './actions/enrol.js';
 import { createPlan, reviewPlan } from './actions/plans.js';
+import { recordActivityDemand } from './actions/record-activity-demand.js';
 import { listCourses, planWithCourses, publicCatalogue, quotasOf, sessionsOf } from './queries/catalogue.js';
 import { courseReport } from './queries/course-report.js';
 import * as S from './schema.js';
@@ -210,6 +211,20 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
     }),
     async (c) =>
       c.json(await perform(ctx, requireUser(c), recordAttendance, { sessionId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/courses/{id}/demands',
+      summary: 'Record a demand a resident raised during the activity (idempotency key required: the tablet may resend)',
+      request: { params: IdParam, ...jsonBody(S.ActivityDemandBody) },
+      responses: { 201: jsonOk(S.ActivityDemandReceipt), 200: jsonOk(S.ActivityDemandReceipt), ...errorResponses },
+    }),
+    async (c) => {
+      const r = await perform(ctx, requireUser(c), recordActivityDemand, { courseId: c.req.valid('param').id, ...c.req.valid('json') });
+      return c.json({ id: r.demand.id, number: r.demand.number, queryCode: r.queryCode }, r.created ? 201 : 200);
+    },
   );
   app.openapi(
     createRoute({

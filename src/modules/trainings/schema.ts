@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { instant, requiredText, text } from '../../http/schemas.js';
+import { RegisterDemandBody } from '../demands/index.js';
 import { enrolmentStates, sessionKinds } from './tables.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
@@ -122,6 +123,7 @@ export const CourseReport = z
       }),
     ),
     feedback: z.object({ responses: z.number(), meanRating: z.number().nullable() }),
+    demandsRaised: z.number(),
   })
   .openapi('CourseReport');
 export const CourseView = z
@@ -169,3 +171,7 @@ export const EnrolmentReceipt = z.object({ id: z.number(), state: z.enum(enrolme
 export const CheckInSession = z
   .object({ course: z.string(), topic: z.string(), place: z.string(), startsAt: z.string(), endsAt: z.string() })
   .openapi('CheckInSession');
+export const ActivityDemandBody = RegisterDemandBody.omit({ channel: true, idempotencyKey: true })
+  .extend({ idempotencyKey: z.string().min(8).max(100) })
+  .strict();
+export const ActivityDemandReceipt = z.object({ id: z.number(), number: z.string(), queryCode: z.string().nullable() });

@@ -1,4 +1,5 @@
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { demands } from '../demands/tables.js';
 import { regions } from '../regions/tables.js';
 
 /** 年度培训计划: courses grouped for a year, reviewed (by an advisory committee) and approved. */
@@ -137,4 +138,18 @@ export const sessionFeedback = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.enrolmentId] })],
+);
+
+/** Demands residents raised during an activity (a class, a lecture, a field visit), on the "activity" channel. */
+export const courseDemands = pgTable(
+  'course_demands',
+  {
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.demandId] })],
 );

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Reader } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
 import { completed } from '../rules/places.js';
-import { attendance, courseQuotas, courseSessions, enrolments, sessionFeedback } from '../tables.js';
+import { attendance, courseDemands, courseQuotas, courseSessions, enrolments, sessionFeedback } from '../tables.js';
 
 type Course = { id: number; completionShare: number; capacity: number };
 
@@ -42,6 +42,7 @@ export async function courseReport(db: Reader, course: Course) {
     .from(sessionFeedback)
     .innerJoin(courseSessions, eq(courseSessions.id, sessionFeedback.sessionId))
     .where(and(eq(courseSessions.courseId, course.id), eq(sessionFeedback.hidden, false)));
+  const [raised] = await db.select({ n: sql<number>`count(*)::int` }).from(courseDemands).where(eq(courseDemands.courseId, course.id));
   const attendedBy = new Map<number, Set<number>>();
   for (const p of present) attendedBy.set(p.enrolmentId, (attendedBy.get(p.enrolmentId) ?? new Set()).add(p.sessionId));
   const enrolled = learners.filter((l) => l.state === 'enrolled');
@@ -85,5 +86,6 @@ export async function courseReport(db: Reader, course: Course) {
       certificateNo: l.certificateNo,
     })),
     feedback: { responses: Number(ratings?.n ?? 0), meanRating: ratings?.mean ?? null },
+    demandsRaised: Number(raised?.n ?? 0),
   };
 }

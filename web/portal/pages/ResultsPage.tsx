@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { api, type Lang } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
+import { formatTime } from '../../shared/i18n';
+import type { T } from '../app-context';
+
+type Published = { id: number; kind: string; title: string; region: string; period: string | null; publishedAt: string };
+type Results = Schemas['PublicAssessmentResults'];
+
+/** 考评公示: what audits, reviews and competitions found, once published — rates with their intervals and rankings, no records. */
+export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
+  const [items, setItems] = useState<Published[]>([]);
+  const [open, setOpen] = useState<Results | null>(null);
+  useEffect(() => {
+    void api<{ items: Published[] }>('GET', '/public/assessments').then((r) => setItems(r.items));
+  }, []);
+  const show = async (id: number) => setOpen(open?.id === id ? null : await api<Results>('GET', `/public/assessments/${id}`));
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title">{t('resultsTitle')}</h2>
+      <p className="hint">{t('resultsHint')}</p>
+      {items.length === 0 && <p>{t('none')}</p>}
+      {items.map((a) => (
+        <article className="card" key={a.id}>
+          <h3>{a.title}</h3>
+          <div className="meta">
+            {a.region}
+            {a.period ? ` · ${a.period}` : ''} · {t('publishedOn')} {formatTime(a.publishedAt, lang)}
+          </div>
+          <button
+            type="button"
+            className="secondary"
+            style={{ marginTop: 8 }}
+            onClick={() => void show(a.id)}
+            aria-expanded={open?.id === a.id}
+          >
+            {t('seeResults')}
+          </button>
+          {open?.id === a.id && (
+            <div style={{ marginTop: 8 }}>
+              {open.qualification?.rate && (
+                <p>
+                  {t('qualifiedLine', {
+                    qualified: open.qualification.qualified,
+                    assessed: open.qualification.assessed,
+                    rate: open.qualification.rate.rate,
+                    low: open.qualification.rate.low,
+                    high: open.qualification.rate.high,
+                  })}
+                </p>
+              )}
+              {open.ranking && (
+                <ol>
+                  {open.ranking.map((r) => (
+                    <li key={`${r.rank}-${r.name}`} value={r.rank}>
+                      {r.name} — {r.final}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <p className="meta">
+                {t('rectificationLine', {
+                  closed: open.rectification.closed,
+                  total: open.rectification.open + open.rectification.submitted + open.rectification.closed,
+                })}
+              </p>
+            </div>
+          )}
+        </article>
+      ))}
+    </section>
+  );
+}
