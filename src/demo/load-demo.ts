@@ -24,6 +24,7 @@ import {
 import { knowledgeArticles } from '../modules/knowledge/index.js';
 import { createRegion, createUnit, units } from '../modules/regions/index.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
+import { loadProgrammes } from './load-programmes.js';
 
 export const demoPassword = 'tingjian-demo';
 export const demoLogins = [
@@ -302,6 +303,14 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     });
     if (r < 0.85 || random() < 0.5) await perform(at, op, closeDemand, { demandId: demand.id });
   }
+  const started = Date.now();
+  await loadProgrammes(
+    ctx,
+    { at: (day) => ({ ...ctx, now: () => new Date(`${day}T10:00:00+08:00`) }) },
+    { operator: op, supervisor: users.supervisor },
+    { district: ids.district, townIds: ids.townIds },
+  );
+  log(`accountability (产业村长, 网格员, courses, a published review, a quality check) in ${Date.now() - started} ms`);
   return { demands: count };
 }
 
