@@ -3244,6 +3244,7 @@ export interface paths {
                     to?: string;
                     q?: string;
                     sort?: "newest" | "oldest" | "due";
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -3251,13 +3252,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of demands (json), or the whole filtered list as CSV or XLSX */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["DemandPage"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid request */

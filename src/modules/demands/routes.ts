@@ -4,6 +4,7 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import type { AppContext, UserActor } from '../../kernel/index.js';
 import { perform } from '../../kernel/index.js';
+import { localDay } from '../calendar/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
 import { answerDemandDirectly } from './actions/answer-demand-directly.js';
 import { closeDemand } from './actions/close-demand.js';
@@ -19,6 +20,7 @@ import { requestExtension } from './actions/request-extension.js';
 import { returnDemand } from './actions/return-demand.js';
 import { superviseDemand } from './actions/supervise-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
+import { checkExportSize, demandsCsv, demandsWorkbook, exportLimit } from './export-list.js';
 import { getDemand } from './queries/get-demand.js';
 import { listDemands } from './queries/list-demands.js';
 import { presentDemand } from './queries/present.js';
@@ -81,11 +83,34 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
       summary: 'List the demands the caller may see, filtered and paginated',
       security: bearerSecurity,
       request: { query: ListDemandsQuery },
-      responses: { 200: jsonOk(DemandPage), ...errorResponses },
+      responses: {
+        200: {
+          description: 'A page of demands (json), or the whole filtered list as CSV or XLSX',
+          content: {
+            'application/json': { schema: DemandPage },
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+          },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const actor = requireUser(c);
-      return c.json(await listDemands(ctx.db, actor, c.req.valid('query'), ctx.now()), 200);
+      const filter = c.req.valid('query');
+      if (filter.format === 'json') return c.json(await listDemands(ctx.db, actor, filter, ctx.now()), 200);
+      // The whole filtered list, in the caller's scope; one more row than the limit tells an over-long list apart.
+      const all = await listDemands(ctx.db, actor, { ...filter, page: 1, pageSize: exportLimit + 1 }, ctx.now());
+      checkExportSize(all.total);
+      const stamp = localDay(ctx.now());
+      if (filter.format === 'csv') {
+        c.header('Content-Disposition', `attachment; filename="demands-${stamp}.csv"`);
+        return c.body(demandsCsv(all.items), 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+      }
+      c.header('Content-Disposition', `attachment; filename="demands-${stamp}.xlsx"`);
+      return c.body(new Uint8Array(await demandsWorkbook(all.items)), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }) as never;
     },
   );
 

@@ -126,6 +126,8 @@ export const ListDemandsQuery = z.object({
   to: instant().optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['newest', 'oldest', 'due']).default('newest'),
+  /** json (a page), or the whole filtered list as csv (with a BOM, for Excel) or xlsx. */
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 export type ListDemandsFilter = z.infer<typeof ListDemandsQuery>;
 

@@ -39,8 +39,9 @@ export function ListPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [bulkUnit, setBulkUnit] = useState<number | undefined>();
 
-  const load = useCallback(async () => {
-    const params = new URLSearchParams({ page: String(page), pageSize: '20' });
+  // The queue's filters, shared by the page shown and the export of the whole list.
+  const filters = useCallback(() => {
+    const params = new URLSearchParams();
     if (queue === 'new') params.set('state', 'registered,returned');
     if (queue === 'inbox') params.set('state', 'dispatched,acknowledged');
     if (queue === 'overdue') params.set('overdue', 'true');
@@ -50,8 +51,14 @@ export function ListPage() {
     if (queue === 'supervised') params.set('supervised', 'true');
     if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
     if (q.trim()) params.set('q', q.trim());
+    return params;
+  }, [queue, q]);
+  const load = useCallback(async () => {
+    const params = filters();
+    params.set('page', String(page));
+    params.set('pageSize', '20');
     setData(await api('GET', `/demands?${params}`));
-  }, [page, queue, q]);
+  }, [page, filters]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -113,6 +120,7 @@ export function ListPage() {
           }}
           style={{ width: 280 }}
         />
+        <Button href={`/api/v1/demands?${filters()}&format=xlsx`}>{t('exportXlsx')}</Button>
         {has('dispatcher') && selected.length > 0 && (
           <Space>
             <Select

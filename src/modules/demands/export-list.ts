@@ -1,0 +1,87 @@
+import { csvCell } from '../../lib/csv.js';
+import { AppError } from '../../lib/errors.js';
+import { writeWorkbook } from '../../lib/spreadsheet.js';
+import type { DemandSummaryView } from './schema.js';
+
+export const exportLimit = 10_000;
+
+const zh = {
+  channel: { web: '网上', hotline: '热线', walk_in: '来访', reception_day: '接待日', letter: '来信', api: '接口', activity: '活动现场' },
+  type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
+  state: {
+    registered: '已受理',
+    dispatched: '已派单',
+    acknowledged: '办理中',
+    returned: '已退单',
+    replied: '已答复',
+    callback_done: '已回访',
+    closed: '已办结',
+    declined: '不予受理',
+    withdrawn: '已撤回',
+    merged: '已合并',
+  },
+} as const;
+
+const header = [
+  '编号',
+  '登记时间',
+  '渠道',
+  '类型',
+  '状态',
+  '标题',
+  '内容',
+  '区域',
+  '地址',
+  '分类',
+  '承办单位',
+  '当前时限',
+  '是否超期',
+  '诉求人',
+  '联系电话',
+  '答复',
+  '办结时间',
+];
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+
+/** One row per demand, in Chinese, exactly as the caller may see it (masked phones stay masked). */
+function rowOf(d: DemandSummaryView): (string | number | null)[] {
+  return [
+    d.number,
+    time(d.createdAt),
+    zh.channel[d.channel],
+    zh.type[d.type],
+    zh.state[d.state],
+    d.title,
+    d.content,
+    d.region.name,
+    d.address,
+    d.category?.name ?? '',
+    d.unit?.name ?? '',
+    time(d.stageDueAt),
+    d.overdue ? '是' : '',
+    d.anonymous ? '（匿名）' : (d.reporterName ?? ''),
+    d.reporterPhone ?? '',
+    d.replyText ?? '',
+    time(d.closedAt),
+  ];
+}
+
+/** Refuses rather than cuts: a list longer than an export holds is narrowed by the person, not silently truncated. */
+export function checkExportSize(total: number) {
+  if (total > exportLimit) {
+    throw new AppError('request.invalid', {
+      zh: `符合条件的诉求有 ${total} 件，一次最多导出 ${exportLimit} 件，请缩小时间范围或增加筛选条件。`,
+      en: `${total} demands match; an export holds at most ${exportLimit}. Narrow the dates or add filters.`,
+      details: { total, limit: exportLimit },
+    });
+  }
+}
+
+export function demandsCsv(items: DemandSummaryView[]): string {
+  const lines = [header.join(','), ...items.map((d) => rowOf(d).map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function demandsWorkbook(items: DemandSummaryView[]): Promise<Buffer> {
+  return writeWorkbook([{ name: '诉求', header, rows: items.map(rowOf) }]);
+}
