@@ -12,6 +12,8 @@ export type Config = {
   secureCookies: boolean | 'auto';
   /** Connections to a PostgreSQL server. */
   poolSize: number;
+  /** TINGJIAN_METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  metricsToken?: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
     secureCookies: env.TINGJIAN_SECURE_COOKIES === '1' ? true : env.TINGJIAN_SECURE_COOKIES === '0' ? false : 'auto',
     poolSize: Number(env.TINGJIAN_DB_POOL ?? 16),
+    metricsToken: env.TINGJIAN_METRICS_TOKEN || undefined,
   };
 }

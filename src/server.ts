@@ -34,6 +34,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
     sqlClient: database.sqlClient,
+    metricsToken: config.metricsToken,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SqlClient } from '../db/client.js';
 import type { AppContext } from '../kernel/index.js';
@@ -28,6 +29,7 @@ import { authenticate } from './auth.js';
 import { rejectControlCharacters } from './control-characters.js';
 import { errorBody, toResponse } from './errors.js';
 import { loginLimits, residentLimits } from './limiters.js';
+import { createMetrics } from './metrics.js';
 import { newRouter } from './router.js';
 import { mountWeb } from './static.js';
 
@@ -37,10 +39,15 @@ export type AppOptions = {
   secureCookies?: boolean | 'auto';
   /** The database for shared counters (sign-in throttling); without it they are kept in memory. */
   sqlClient?: SqlClient;
+  /** When set, /metrics answers only to `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 };
 
-export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
+export async function createApp(base: AppContext, opts: AppOptions = {}) {
   const app = newRouter();
+  const metrics = createMetrics(base.db, opts.sqlClient);
+  // Every action performed through this server is counted by outcome.
+  const ctx: AppContext = { ...base, observe: metrics.observeAction };
 
   let publicLimit = opts.publicRateLimit ?? (await getSetting(ctx.db, 'public.rateLimitPerMinute'));
   let autoDispatchOn = (await getSetting(ctx.db, 'text.autoDispatchConfidence')) > 0;
@@ -50,6 +57,9 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
   };
 
   app.onError((err, c) => toResponse(err, c, ctx.log));
+  // Every answer carries X-Request-Id (the caller's own if it sent one), and so do error bodies and error log lines.
+  app.use('*', requestId());
+  app.use('*', metrics.middleware);
   app.notFound((c) => c.json(errorBody(new AppError('not_found', { details: { path: c.req.path } }), c.get('locale') ?? 'zh-CN'), 404));
   // No inline script anywhere: the web apps load only their own bundles. Ant Design writes its styles at run time, hence inline styles.
   app.use(
@@ -141,6 +151,13 @@ export async function createApp(ctx: AppContext, opts: AppOptions = {}) {
     }
   };
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Prometheus text format. Behind a token when TINGJIAN_METRICS_TOKEN is set; nothing personal is in it either way.
+  app.get('/metrics', async (c) => {
+    if (opts.metricsToken && c.req.header('authorization') !== `Bearer ${opts.metricsToken}`) {
+      return c.json(errorBody(new AppError('auth.required'), c.get('locale') ?? 'zh-CN'), 401);
+    }
+    return c.body(await metrics.register.metrics(), 200, { 'content-type': metrics.register.contentType });
+  });
   for (const path of ['/readyz', '/api/health']) {
     app.get(path, async (c) =>
       (await ready()) ? c.json({ ok: true, database: 'ok' }) : c.json({ ok: false, database: 'unreachable' }, 503),

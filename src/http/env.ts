@@ -9,5 +9,7 @@ export type HttpEnv = {
     actor: Actor | null;
     session: SessionInfo | null;
     locale: Locale;
+    /** Set by hono's request-id middleware: in the X-Request-Id header, error bodies and error logs. */
+    requestId: string;
   };
 };

@@ -31,12 +31,13 @@ export function toResponse(err: unknown, c: Context<HttpEnv>, log: { error: (o: 
   } else if (isUniqueViolation(err)) appError = new AppError('conflict.duplicate');
   else if (isForeignKeyViolation(err)) appError = new AppError('validation.reference');
   else {
-    log.error({ err: loggable(err), method: c.req.method, path: c.req.path }, 'unhandled error');
+    log.error({ err: loggable(err), method: c.req.method, path: c.req.path, requestId: c.get('requestId') }, 'unhandled error');
     appError = new AppError('internal');
   }
   const retryAfter = (appError as { retryAfterSeconds?: number }).retryAfterSeconds;
   if (retryAfter) c.header('Retry-After', String(retryAfter));
-  return c.json(errorBody(appError, locale), errorCatalogue[appError.code].status as 400);
+  const body = errorBody(appError, locale);
+  return c.json({ error: { ...body.error, requestId: c.get('requestId') } }, errorCatalogue[appError.code].status as 400);
 }
 
 const isUniqueViolation = (err: unknown) => pgCode(err) === '23505';

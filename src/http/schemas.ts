@@ -6,6 +6,8 @@ export const ErrorSchema = z
       code: z.string().openapi({ example: 'demand.invalid_transition' }),
       message: z.string().openapi({ example: '诉求当前状态不允许此操作。' }),
       details: z.unknown().optional(),
+      /** The X-Request-Id of the request: quote it when reporting a problem. */
+      requestId: z.string().optional(),
     }),
   })
   .openapi('Error');

@@ -9,6 +9,8 @@ export type AppContext = {
   db: Db;
   now: () => Date;
   log: Logger;
+  /** Told of every action's outcome (the server's metrics count them). */
+  observe?: (e: { action: string; outcome: 'committed' | 'refused' }) => void;
 };
 
 /**
@@ -91,8 +93,10 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
     result = await run;
   } catch (err) {
     for (const fn of compensations) await fn(app.db).catch((e) => app.log.error({ err: loggable(e) }, 'rollback work failed'));
+    app.observe?.({ action: action.name, outcome: 'refused' });
     throw err;
   }
+  app.observe?.({ action: action.name, outcome: 'committed' });
   for (const fn of deferred) {
     try {
       await fn();

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,11 +7,11 @@ import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-wo
 import type { TestDatabase } from '../db.js';
 import { staffWithToken } from '../staff.js';
 import type { World } from '../world.js';
+import { axe } from './browser.js';
 
 // A sample audit in the browser, through each part: the organiser, an assessor scoring on a phone (with the
 // signal dropping), the expert deciding a hard case, the assessed unit reporting and rectifying.
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const shots = process.env.TINGJIAN_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'tingjian-screenshots');
 
 let database: TestDatabase;
@@ -39,24 +38,6 @@ async function signIn(username: string, viewport = desk): Promise<Page> {
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=me]');
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
-    (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe.run(),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
 }
 
 /** How far the page reaches past the screen's right edge, and the widest offenders (for the failure message). */

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc, eq } from 'drizzle-orm';
@@ -9,12 +8,12 @@ import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
+import { axe, overflow } from './browser.js';
 
 // Courses in the browser: a resident enrols on the portal in elderly mode on a phone, a full class puts the next one on
 // the wait-list, a learner checks in by the QR's page and rates the lesson; the console shows the codes to print and
 // the coverage of 产业村长 against its targets as a chart.
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const shots = process.env.TINGJIAN_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'tingjian-screenshots');
 
 let database: TestDatabase;
@@ -38,26 +37,6 @@ async function portal(path: string): Promise<Page> {
   await page.goto(`${server.base}/${path}`);
   return page;
 }
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
-    (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe.run(),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function lastCode(phoneNumber: string) {
   const [m] = await database.db

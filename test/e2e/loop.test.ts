@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng, type World } from '../world.js';
+import { axe } from './browser.js';
 
 // The whole loop in a real browser: a resident submits on the portal, staff work it in the
 // console, the resident sees the answer. Plus elderly mode, access control, escaping and axe.
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // Screenshots for the README when asked (TINGJIAN_SCREENSHOTS=1), else to a scratch folder.
 const shots = process.env.TINGJIAN_SCREENSHOTS === '1' ? 'docs/screenshots' : join(tmpdir(), 'tingjian-screenshots');
 const scriptTitle = '<script>window.__pwned = 1</script>路灯不亮';
@@ -49,24 +48,6 @@ async function staff(username: string): Promise<Page> {
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=me]');
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
-    (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe.run(),
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
 }
 
 async function act(page: Page, verb: string, fill?: () => Promise<void>) {

@@ -14579,6 +14579,7 @@ export interface components {
                 /** @example 诉求当前状态不允许此操作。 */
                 message: string;
                 details?: unknown;
+                requestId?: string;
             };
         };
         ApiToken: {
