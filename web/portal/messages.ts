@@ -130,6 +130,10 @@ export const messages = {
   rateStars: { 'zh-CN': '{n} 分', en: '{n} of 5' },
   rateSend: { 'zh-CN': '提交评价', en: 'Send' },
   rateThanks: { 'zh-CN': '谢谢您的评价！', en: 'Thank you!' },
+  mergedInto: {
+    'zh-CN': '您反映的问题与编号 {number} 的诉求相同，已合并办理，进展和答复如下：',
+    en: 'Your demand is the same as number {number} and is handled with it; its progress and reply:',
+  },
   navResults: { 'zh-CN': '考评公示', en: 'Results' },
   resultsTitle: { 'zh-CN': '考评结果公示', en: 'Published assessment results' },
   resultsHint: {

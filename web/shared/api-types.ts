@@ -14673,6 +14673,15 @@ export interface components {
                 at: string;
                 reason: string | null;
             }[];
+            mergedInto: {
+                number: string;
+                /** @enum {string} */
+                state: "registered" | "dispatched" | "acknowledged" | "returned" | "replied" | "callback_done" | "closed" | "declined" | "withdrawn" | "merged";
+                unit: string | null;
+                replyText: string | null;
+                repliedAt: string | null;
+                closedAt: string | null;
+            } | null;
         };
         PublicSubmitDemand: {
             /**

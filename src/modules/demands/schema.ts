@@ -233,6 +233,17 @@ export const PublicDemandView = z
     closedAt: z.string().nullable(),
     callbackOpen: z.boolean(),
     timeline: z.array(z.object({ action: z.string(), toState: z.string(), at: z.string(), reason: z.string().nullable() })),
+    /** For a demand merged into another: the one that is handled for both, with its progress and reply. */
+    mergedInto: z
+      .object({
+        number: z.string(),
+        state: z.enum(demandStates),
+        unit: z.string().nullable(),
+        replyText: z.string().nullable(),
+        repliedAt: z.string().nullable(),
+        closedAt: z.string().nullable(),
+      })
+      .nullable(),
   })
   .openapi('PublicDemand');
 export type PublicDemandViewT = z.infer<typeof PublicDemandView>;

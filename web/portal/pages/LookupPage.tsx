@@ -16,6 +16,7 @@ type View = {
   createdAt: string;
   callbackOpen: boolean;
   timeline: { action: string; toState: string; at: string; reason: string | null }[];
+  mergedInto: { number: string; state: string; unit: string | null; replyText: string | null } | null;
 };
 
 export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Receipt | null }) {
@@ -85,6 +86,21 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
             </p>
           )}
           <p className="pre">{view.content}</p>
+          {view.mergedInto && (
+            <div className="notice" data-testid="merged-into">
+              <p>{t('mergedInto', { number: view.mergedInto.number })}</p>
+              <p>
+                {t('state')}：<strong>{stateLabel(view.mergedInto.state)}</strong>
+                {view.mergedInto.unit ? ` · ${view.mergedInto.unit}` : ''}
+              </p>
+              {view.mergedInto.replyText && (
+                <div className="reply">
+                  <strong>{t('reply')}</strong>
+                  <div className="pre">{view.mergedInto.replyText}</div>
+                </div>
+              )}
+            </div>
+          )}
           {view.replyText && (
             <div className="reply">
               <strong>{t('reply')}</strong>

@@ -56,6 +56,7 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
   const events = await db.select().from(demandEvents).where(eq(demandEvents.demandId, demandId)).orderBy(asc(demandEvents.id));
   const d = row.d;
   return {
+    mergedInto: d.state === 'merged' && d.mergedIntoId ? await survivorOf(db, d.mergedIntoId) : null,
     number: d.number,
     type: d.type,
     state: d.state,
@@ -78,6 +79,35 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
         reason: publicReasons.has(e.action) ? e.reason : null,
       })),
   };
+}
+
+/**
+ * The demand a merged one now lives in (following a chain of merges), as its resident may read it:
+ * its number, progress and reply, with the other resident's name and any numbers masked.
+ */
+async function survivorOf(db: Db, id: number) {
+  let current = id;
+  for (let hop = 0; hop < 10; hop++) {
+    const [row] = await db
+      .select({ d: demands, unit: units.name })
+      .from(demands)
+      .leftJoin(units, eq(units.id, demands.unitId))
+      .where(eq(demands.id, current));
+    if (!row) return null;
+    if (row.d.state === 'merged' && row.d.mergedIntoId) {
+      current = row.d.mergedIntoId;
+      continue;
+    }
+    return {
+      number: row.d.number,
+      state: row.d.state,
+      unit: row.unit,
+      replyText: row.d.replyText === null ? null : redact(row.d.replyText, { names: [row.d.reporterName] }),
+      repliedAt: iso(row.d.repliedAt),
+      closedAt: iso(row.d.closedAt),
+    };
+  }
+  return null;
 }
 
 /** 公开: answered demands for everyone to read, with no names, phones or addresses of people. */
