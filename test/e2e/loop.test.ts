@@ -249,8 +249,11 @@ describe('the loop in the browser', () => {
     const supervisor = await staff('supervisor');
     await supervisor.goto(`${server.base}/console/#/rates`);
     await supervisor.waitForSelector('.ant-table');
+    // A leader looks before reading: the ranking bars and the six-month trend are drawn.
+    await supervisor.waitForSelector('svg[role=img][aria-label="综合得分排名（三率平均）"] rect', { state: 'attached' });
+    await supervisor.waitForSelector('svg[role=img][aria-label="全区近六个月趋势"] polyline', { state: 'attached' });
     expect(await axe(supervisor)).toEqual([]);
-    await supervisor.screenshot({ path: `${shots}/console-rates.png` });
+    await supervisor.screenshot({ path: `${shots}/console-rates.png`, fullPage: true });
     await supervisor.goto(`${server.base}/console/#/topics`);
     await supervisor.waitForSelector('text=治理专项');
     expect(await axe(supervisor)).toEqual([]);

@@ -2640,6 +2640,24 @@ export interface paths {
                                     rate: number;
                                 } | null;
                             }[];
+                            total: {
+                                counts: {
+                                    dispatched: number;
+                                    respondedInTime: number;
+                                    calledBack: number;
+                                    solved: number;
+                                    satisfied: number;
+                                    closed: number;
+                                    closedOnTime: number;
+                                };
+                                rates: {
+                                    responseRate: number | null;
+                                    resolutionRate: number | null;
+                                    satisfactionRate: number | null;
+                                    onTimeClosureRate: number | null;
+                                    score: number | null;
+                                };
+                            };
                         };
                     };
                 };

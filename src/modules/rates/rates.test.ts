@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRates, monthRange, type RateCounts, rankUnits, type UnitRates } from './rates.js';
+import { computeRates, monthRange, type RateCounts, rankUnits, totalRates, type UnitRates } from './rates.js';
 
 const counts = (c: Partial<RateCounts>): RateCounts => ({
   dispatched: 0,
@@ -69,5 +69,24 @@ describe('month range', () => {
     expect(start.toISOString()).toBe('2026-10-31T16:00:00.000Z');
     expect(end.toISOString()).toBe('2026-11-30T16:00:00.000Z');
     expect(monthRange('2026-12').end.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+  });
+});
+
+describe('the district total', () => {
+  it('adds the counts and computes the rates from the sums, not by averaging units', () => {
+    const a: UnitRates = {
+      unitId: 1,
+      unitName: 'A',
+      counts: { dispatched: 10, respondedInTime: 10, calledBack: 10, solved: 10, satisfied: 10, closed: 10, closedOnTime: 10 },
+      rates: computeRates({ dispatched: 10, respondedInTime: 10, calledBack: 10, solved: 10, satisfied: 10, closed: 10, closedOnTime: 10 }),
+    };
+    const bCounts = { dispatched: 30, respondedInTime: 0, calledBack: 30, solved: 0, satisfied: 0, closed: 30, closedOnTime: 0 };
+    const b: UnitRates = { unitId: 2, unitName: 'B', counts: bCounts, rates: computeRates(bCounts) };
+    const t = totalRates([a, b]);
+    expect(t.counts.dispatched).toBe(40);
+    expect([t.rates.responseRate, t.rates.resolutionRate, t.rates.satisfactionRate, t.rates.onTimeClosureRate]).toEqual([
+      0.25, 0.25, 0.25, 0.25,
+    ]);
+    expect(totalRates([]).rates.score).toBeNull();
   });
 });

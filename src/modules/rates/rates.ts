@@ -59,3 +59,10 @@ export function monthRange(month: string): { start: Date; end: Date } {
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return { start: startOfLocalDay(`${month}-01`), end: startOfLocalDay(`${next}-01`) };
 }
+
+/** The district's row: every unit's counts added up, with the rates computed the same way as a unit's. */
+export function totalRates(rows: UnitRates[]): { counts: RateCounts; rates: Rates } {
+  const counts: RateCounts = { dispatched: 0, respondedInTime: 0, calledBack: 0, solved: 0, satisfied: 0, closed: 0, closedOnTime: 0 };
+  for (const r of rows) for (const k of Object.keys(counts) as (keyof RateCounts)[]) counts[k] += r.counts[k];
+  return { counts, rates: computeRates(counts) };
+}

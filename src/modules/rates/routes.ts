@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors.js';
 import { unitQualityForMonth } from '../assessments/index.js';
 import { localDay } from '../calendar/index.js';
 import { getSetting } from '../settings/index.js';
-import { rankUnits } from './rates.js';
+import { rankUnits, totalRates } from './rates.js';
 import { unitRatesForMonth } from './unit-rates.js';
 
 const Rate = z.number().nullable();
@@ -47,7 +47,17 @@ export function rateRoutes(ctx: AppContext) {
           format: z.enum(['json', 'csv']).default('json'),
         }),
       },
-      responses: { 200: jsonOk(z.object({ month: z.string(), minDemands: z.number(), units: z.array(UnitRow) })), ...errorResponses },
+      responses: {
+        200: jsonOk(
+          z.object({
+            month: z.string(),
+            minDemands: z.number(),
+            units: z.array(UnitRow),
+            total: UnitRow.pick({ counts: true, rates: true }),
+          }),
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const actor = requireUser(c);
@@ -87,7 +97,7 @@ export function rateRoutes(ctx: AppContext) {
         c.header('Content-Disposition', `attachment; filename="rates-${month}.csv"`);
         return c.body(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
       }
-      return c.json({ month, minDemands, units }, 200);
+      return c.json({ month, minDemands, units, total: totalRates(all) }, 200);
     },
   );
   return app;

@@ -3,13 +3,14 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { useApp } from '../app-context';
+import { RankingBars, TrendChart } from './RateCharts';
 
 type Row = {
   unitId: number;
   unitName: string;
   rank: number | null;
   counts: { dispatched: number; calledBack: number };
-  rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate', number | null>;
+  rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate' | 'score', number | null>;
   quality: { assessed: number; qualified: number; rate: number } | null;
 };
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -45,6 +46,14 @@ export function RatesPage() {
         />
         <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
       </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
+        <div style={{ flex: '1 1 420px', minWidth: 0 }}>
+          <RankingBars rows={rows} />
+        </div>
+        <div style={{ flex: '1 1 420px', minWidth: 0 }}>
+          <TrendChart month={month} />
+        </div>
+      </div>
       <Table<Row>
         rowKey="unitId"
         dataSource={rows}
