@@ -69,52 +69,26 @@ export const backupTables = [
 /** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes and rate-limit counters. */
 export const transientTables = ['sessions', 'phone_verifications', 'rate_limits'] as const;
 
-export const identityTables = [
-  'regions',
-  'categories',
-  'units',
-  'users',
-  'user_roles',
-  'api_tokens',
-  'time_limit_rules',
-  'knowledge_articles',
-  'demands',
-  'demand_events',
-  'assignments',
-  'extension_requests',
-  'callbacks',
-  'attachments',
-  'text_suggestions',
-  'initiatives',
-  'text_training_examples',
-  'reception_days',
-  'councils',
-  'council_seats',
-  'council_meetings',
-  'agenda_items',
-  'resolutions',
-  'action_items',
-  'notice_comments',
-  'meeting_corrections',
-  'outbox_messages',
-  'proposals',
-  'assessment_rubrics',
-  'assessments',
-  'assessment_subjects',
-  'assessment_panel',
-  'assessment_scores',
-  'assessment_consultations',
-  'assessment_reports',
-  'rectification_tasks',
-  'appointment_programmes',
-  'appointees',
-  'appointee_logs',
-  'training_plans',
-  'courses',
-  'course_sessions',
-  'enrolments',
-  'audit_events',
+/** Tables keyed by something other than a generated id (a day, a name, a pair of ids): no sequence to reset. */
+const naturalKeyTables: readonly string[] = [
+  'unit_regions',
+  'unit_categories',
+  'calendar_days',
+  'settings',
+  'initiative_demands',
+  'reception_entries',
+  'council_attendance',
+  'council_votes',
+  'proposal_seconds',
+  'moderation_states',
+  'course_quotas',
+  'course_attendance',
+  'session_feedback',
+  'course_demands',
 ];
+
+/** The backed-up tables with an identity id, whose sequence a restore moves past the restored rows. */
+export const identityTables = backupTables.filter((t) => !naturalKeyTables.includes(t));
 
 type Dump = {
   format: 'tingjian-backup';
