@@ -58,3 +58,23 @@ describe('exporting a filtered demand list', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('caller history (来电弹屏)', () => {
+  it('finds a caller’s demands by their number, however it was typed, within the caller’s scope', async () => {
+    const op = world.tokens.operator;
+    for (const content of ['楼道灯坏了', '楼下噪音']) {
+      await api.call('POST', '/api/v1/demands', { token: op, body: { content, reporterPhone: '139-2222-3333', regionId: world.c1.id } });
+    }
+    await api.call('POST', '/api/v1/demands', {
+      token: op,
+      body: { content: '别人的诉求', reporterPhone: '13922224444', regionId: world.c1.id },
+    });
+    const history = await api.call('GET', '/api/v1/demands?phone=13922223333', { token: op });
+    expect(history.body.total).toBe(2);
+    expect(history.body.items.map((d: { content: string }) => d.content).sort()).toEqual(['楼下噪音', '楼道灯坏了']);
+    expect((await api.call('GET', '/api/v1/demands?phone=139%202222%203333', { token: op })).body.total).toBe(2);
+    // A handler of a unit that holds none of them sees none.
+    expect((await api.call('GET', '/api/v1/demands?phone=13922223333', { token: world.tokens.handlerB })).body.total).toBe(0);
+    expect((await api.call('GET', '/api/v1/demands?phone=abc', { token: op })).status).toBe(400);
+  });
+});

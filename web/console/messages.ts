@@ -188,6 +188,7 @@ export const messages = {
     en: 'Share of the month’s closed demands replied before the deadline',
   },
   dispatched: { 'zh-CN': '派单数', en: 'Dispatched' },
+  callerHistory: { 'zh-CN': '该来电人此前有 {n} 件诉求（最近 5 件）', en: 'This caller has {n} earlier demands (latest 5)' },
   unranked: { 'zh-CN': '件数不足，不参与排名', en: 'Too few demands to rank' },
   unrankedGrey: { 'zh-CN': '灰色为件数不足、不参与排名的单位', en: 'grey: too few demands to rank' },
   rateRankingChart: { 'zh-CN': '综合得分排名（三率平均）', en: 'Ranking by composite score (mean of the three rates)' },

@@ -3261,6 +3261,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     q?: string;
+                    phone?: string;
                     sort?: "newest" | "oldest" | "due";
                     format?: "json" | "csv" | "xlsx";
                 };

@@ -125,6 +125,11 @@ export const ListDemandsQuery = z.object({
   from: instant().optional(),
   to: instant().optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** A caller's demands by their phone, exactly (来电弹屏); in the caller's scope like every list. */
+  phone: z
+    .string()
+    .regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' })
+    .optional(),
   sort: z.enum(['newest', 'oldest', 'due']).default('newest'),
   /** json (a page), or the whole filtered list as csv (with a BOM, for Excel) or xlsx. */
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),

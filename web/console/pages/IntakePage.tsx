@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
 import { useApp } from '../app-context';
 import { matches } from '../pickers';
+import { CallerHistory } from './CallerHistory';
 
 type Slip = { id: number; number: string; queryCode: string | null; qr: string };
 
@@ -11,6 +12,7 @@ type Slip = { id: number; number: string; queryCode: string | null; qr: string }
 export function IntakePage() {
   const { t } = useApp();
   const [form] = Form.useForm();
+  const callerPhone = Form.useWatch('reporterPhone', form) as string | undefined;
   const [regions, setRegions] = useState<Region[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -148,6 +150,7 @@ export function IntakePage() {
               />
             </Form.Item>
           </Space>
+          <CallerHistory phone={callerPhone} />
           <Form.Item label={t('photos')} htmlFor="intake-photos">
             <input
               id="intake-photos"

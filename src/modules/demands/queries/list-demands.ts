@@ -5,6 +5,7 @@ import type { Actor } from '../../../kernel/index.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { terminalStates } from '../lifecycle.js';
+import { normalizePhone } from '../numbering.js';
 import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
@@ -37,6 +38,7 @@ export async function listDemands(
   if (filter.dueWithinHours) {
     where.push(gte(demands.stageDueAt, now), lte(demands.stageDueAt, new Date(now.getTime() + filter.dueWithinHours * 3_600_000)));
   }
+  if (filter.phone) where.push(eq(demands.reporterPhone, normalizePhone(filter.phone)));
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
   if (filter.q) {

@@ -1,0 +1,1 @@
+CREATE INDEX "demands_reporter_phone_idx" ON "demands" USING btree ("reporter_phone");

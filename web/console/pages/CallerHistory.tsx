@@ -1,0 +1,45 @@
+import { Alert } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
+import { formatTime, stateNames } from '../../shared/i18n';
+import { useApp } from '../app-context';
+
+type Page = Schemas['DemandPage'];
+
+/** 来电弹屏: as the operator types a caller's number, their earlier demands (newest five) and how many in all. */
+export function CallerHistory({ phone }: { phone: string | undefined }) {
+  const { t, lang } = useApp();
+  const [page, setPage] = useState<Page | null>(null);
+  useEffect(() => {
+    const digits = (phone ?? '').replace(/\D/g, '');
+    if (digits.length < 7) {
+      setPage(null);
+      return;
+    }
+    // Wait for the typing to pause, so a desk PC does not send a request per key.
+    const timer = window.setTimeout(() => {
+      void api<Page>('GET', `/demands?phone=${encodeURIComponent(phone ?? '')}&pageSize=5&sort=newest`).then(setPage, () => setPage(null));
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [phone]);
+  if (!page || page.total === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('callerHistory', { n: page.total })}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="caller-history">
+          {page.items.map((d) => (
+            <li key={d.id}>
+              <a href={`#/demand/${d.id}`}>{d.number}</a> {formatTime(d.createdAt, lang)} · {stateNames[d.state]?.[lang] ?? d.state} ·{' '}
+              {d.title}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
