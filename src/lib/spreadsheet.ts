@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { neutralised, parseCsvObjects } from './csv.js';
+import { AppError } from './errors.js';
 
 /** A workbook of one or more sheets with Chinese headers; text cells that a spreadsheet would run as formulas are neutralised. */
 export async function writeWorkbook(sheets: { name: string; header: string[]; rows: (string | number | null)[][] }[]): Promise<Buffer> {
@@ -7,11 +9,41 @@ export async function writeWorkbook(sheets: { name: string; header: string[]; ro
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name);
     sheet.addRow(s.header).font = { bold: true };
-    for (const r of s.rows) sheet.addRow(r.map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+    for (const r of s.rows) sheet.addRow(r.map((v) => (typeof v === 'string' ? neutralised(v) : v)));
     sheet.columns.forEach((c, i) => {
       c.width = Math.min(40, Math.max(8, ...[s.header[i], ...s.rows.map((r) => r[i])].map((v) => String(v ?? '').length * 2)));
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const unreadable = () =>
+  new AppError('request.invalid', {
+    zh: '无法读取该 XLSX 文件，请另存为 .xlsx 后重试。',
+    en: 'The XLSX file cannot be read; save it as .xlsx and retry.',
+  });
+
+/** Rows of a CSV text or of the first sheet of an XLSX file (base64), keyed by the header row, every cell as text. */
+export async function readTable(format: 'csv' | 'xlsx', data: string): Promise<Record<string, string>[]> {
+  if (format === 'csv') return parseCsvObjects(data).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])));
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(data, 'base64') as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable();
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw unreadable();
+  const header: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => {
+    header[col - 1] = cell.text.trim();
+  });
+  const rows: Record<string, string>[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).text.trim()])));
+  }
+  return rows;
 }

@@ -15491,22 +15491,9 @@ export interface components {
             letterNo: string | null;
             supportName: string | null;
         };
-        Appointee: {
-            id: number;
+        Appointee: components["schemas"]["AppointeeRow"] & {
             programmeId: number;
             programme: string;
-            name: string;
-            background: string;
-            /** @enum {string} */
-            nominatedBy: "self" | "township";
-            /** @enum {string} */
-            state: "nominated" | "approved" | "rejected" | "appointed" | "dismissed";
-            postRegionId: number;
-            post: string;
-            letterNo: string | null;
-            termStart: string | null;
-            termEnd: string | null;
-            supportName: string | null;
             endedOn: string | null;
             endReason: string | null;
             duties: {

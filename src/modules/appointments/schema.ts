@@ -95,47 +95,34 @@ export const AppointeeRow = z
     supportName: z.string().nullable(),
   })
   .openapi('AppointeeRow');
-export const AppointeeView = z
-  .object({
-    id: z.number(),
-    programmeId: z.number(),
-    programme: z.string(),
-    name: z.string(),
-    background: z.string(),
-    nominatedBy: z.enum(['self', 'township']),
-    state: z.enum(appointeeStates),
-    postRegionId: z.number(),
-    post: z.string(),
-    letterNo: z.string().nullable(),
-    termStart: z.string().nullable(),
-    termEnd: z.string().nullable(),
-    supportName: z.string().nullable(),
-    endedOn: z.string().nullable(),
-    endReason: z.string().nullable(),
-    duties: z.array(z.object({ duty: z.string(), entries: z.number() })),
-    logs: z.array(
-      z.object({
-        id: z.number(),
-        kind: z.enum(workKinds),
-        happenedOn: z.string(),
-        summary: z.string(),
-        evidence: z.string().nullable(),
-        duty: z.string().nullable(),
-      }),
-    ),
-    demands: z.object({ raised: z.number(), closed: z.number(), open: z.number() }),
-    evaluations: z.array(
-      z.object({
-        assessmentId: z.number(),
-        title: z.string(),
-        period: z.string().nullable(),
-        final: z.number().nullable(),
-        maxTotal: z.number().nullable(),
-        rank: z.number().nullable(),
-        of: z.number(),
-      }),
-    ),
-    parts: z.array(z.enum(['organiser', 'township', 'support'])),
-  })
-  .openapi('Appointee');
+export const AppointeeView = AppointeeRow.extend({
+  programmeId: z.number(),
+  programme: z.string(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  duties: z.array(z.object({ duty: z.string(), entries: z.number() })),
+  logs: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(workKinds),
+      happenedOn: z.string(),
+      summary: z.string(),
+      evidence: z.string().nullable(),
+      duty: z.string().nullable(),
+    }),
+  ),
+  demands: z.object({ raised: z.number(), closed: z.number(), open: z.number() }),
+  evaluations: z.array(
+    z.object({
+      assessmentId: z.number(),
+      title: z.string(),
+      period: z.string().nullable(),
+      final: z.number().nullable(),
+      maxTotal: z.number().nullable(),
+      rank: z.number().nullable(),
+      of: z.number(),
+    }),
+  ),
+  parts: z.array(z.enum(['organiser', 'township', 'support'])),
+}).openapi('Appointee');
 export const ProgrammeSummary = z.object({ id: z.number(), name: z.string(), region: z.string(), postKind: z.enum(postKinds) });

@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
+import { readTable } from '../../../lib/spreadsheet.js';
 import { units } from '../../regions/index.js';
 import { countBy } from '../rules/count-by.js';
 import { guardStep } from '../store.js';
-import { readTable } from '../table-file.js';
 import { addSubjects, type SubjectInput } from './add-subjects.js';
 
 export type ImportPopulationInput = {

@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import type { Reader } from '../../../kernel/index.js';
+import { writeWorkbook } from '../../../lib/spreadsheet.js';
 import { users } from '../../accounts/index.js';
 import { units } from '../../regions/index.js';
 import { itemsOf } from '../rules/rubric.js';
 import type { LoadedAssessment } from '../store.js';
-import { writeWorkbook } from '../table-file.js';
 import { loadOutcomes } from './outcomes.js';
 import { assessmentResults } from './results.js';
 

@@ -3,11 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { Tone } from '../../tone';
 import { ConsultationsCard } from './ConsultationsCard';
 import { stateColour } from './labels';
 import { RectificationCard } from './RectificationCard';
 import { ResultsCard } from './ResultsCard';
-import { Tone } from './Tone';
 
 type Round = Schemas['Assessment'];
 type Results = Schemas['AssessmentResults'];

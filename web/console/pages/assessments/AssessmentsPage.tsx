@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { Tone } from '../../tone';
 import { stateColour } from './labels';
-import { Tone } from './Tone';
 
 type Summary = Schemas['AssessmentSummary'];
 

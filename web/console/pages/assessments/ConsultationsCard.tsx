@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError, api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
-import { Tone } from './Tone';
+import { Tone } from '../../tone';
 
 type Round = Schemas['Assessment'];
 

@@ -1,8 +1,8 @@
 import { Alert, Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { Tone } from '../../tone';
 import { IntervalChart } from './IntervalChart';
-import { Tone } from './Tone';
 
 type Results = Schemas['AssessmentResults'];
 type Round = Schemas['Assessment'];

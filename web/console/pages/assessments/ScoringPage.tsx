@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { Tone } from '../../tone';
 import { flushScores, type PendingEntry, pendingScores, queueScore } from './score-queue';
-import { Tone } from './Tone';
 
 type Round = Schemas['Assessment'];
 type Page = Schemas['AssessmentSubjectsPage'];

@@ -1,18 +1,17 @@
-import { Card, Col, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, List, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { Tone, type ToneName } from '../../tone';
 import { CoverageChart } from './CoverageChart';
 
 type Programme = Schemas['AppointmentProgramme'];
 type Appointee = Schemas['AppointeeRow'];
-const stateTone: Record<Programme['targetStatus'][number]['state'], { color: string; background: string }> = {
-  met: { color: '#135200', background: '#f6ffed' },
-  on_track: { color: '#002c8c', background: '#e6f4ff' },
-  behind: { color: '#7a2e0e', background: '#fff7e6' },
-  missed: { color: '#820014', background: '#fff1f0' },
-};
+const stateTone = { met: 'green', on_track: 'blue', behind: 'orange', missed: 'red' } as const satisfies Record<
+  Programme['targetStatus'][number]['state'],
+  ToneName
+>;
 
 /** 产业村长 / 网格员: coverage against dated targets, as a chart; by township; the posts still to cover; who holds which post. */
 export function AppointmentsPage({ id }: { id?: number }) {
@@ -58,7 +57,7 @@ export function AppointmentsPage({ id }: { id?: number }) {
             <div>{t('coverageCounts', { covered: c.covered, posts: c.posts })}</div>
             {programme.targetStatus.map((s) => (
               <div key={s.by} style={{ marginTop: 6 }}>
-                <Tag style={stateTone[s.state]}>{t(`target.${s.state}`)}</Tag>
+                <Tone tone={stateTone[s.state]}>{t(`target.${s.state}`)}</Tone>
                 {t('targetLine', { by: s.by, share: s.share * 100, covered: s.covered, needed: s.needed })}
               </div>
             ))}

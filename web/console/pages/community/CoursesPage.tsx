@@ -5,6 +5,7 @@ import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
+import { Tone } from '../../tone';
 
 type CourseRow = Schemas['CourseRow'];
 type Course = Schemas['Course'];
@@ -78,7 +79,7 @@ export function CoursesPage({ id }: { id?: number }) {
             <>
               {report.absentTownships.length > 0 && (
                 <p>
-                  <Tag style={{ color: '#820014', background: '#fff1f0' }}>{t('absentTownships')}</Tag>
+                  <Tone tone="red">{t('absentTownships')}</Tone>
                   {report.absentTownships.join('、')}
                 </p>
               )}
