@@ -14,6 +14,19 @@ export type Config = {
   poolSize: number;
   /** TINGJIAN_METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
   metricsToken?: string;
+  /** How SMS leave: 'log' (development: a log line instead) or 'http' (a provider's send API). */
+  sms: {
+    gateway: 'log' | 'http';
+    url?: string;
+    /** Shared with the provider: signs what we send and checks what it reports (inbound texts). */
+    secret?: string;
+    templateIds?: Record<string, string>;
+    /** "22-8": no notices 22:00–08:00 China time (codes still go); "off" for none. */
+    quietHours: string;
+    perHour: number;
+  };
+  /** The city's 12345: where status updates are pushed and the secret both sides sign with. */
+  city: { url?: string; secret?: string };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +40,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TINGJIAN_SECURE_COOKIES === '1' ? true : env.TINGJIAN_SECURE_COOKIES === '0' ? false : 'auto',
     poolSize: Number(env.TINGJIAN_DB_POOL ?? 16),
     metricsToken: env.TINGJIAN_METRICS_TOKEN || undefined,
+    sms: {
+      gateway: env.TINGJIAN_SMS_GATEWAY === 'http' ? 'http' : 'log',
+      url: env.TINGJIAN_SMS_URL || undefined,
+      secret: env.TINGJIAN_SMS_SECRET || undefined,
+      templateIds: env.TINGJIAN_SMS_TEMPLATE_IDS ? (JSON.parse(env.TINGJIAN_SMS_TEMPLATE_IDS) as Record<string, string>) : undefined,
+      quietHours: env.TINGJIAN_SMS_QUIET_HOURS ?? '22-8',
+      perHour: Number(env.TINGJIAN_SMS_PER_HOUR ?? 5),
+    },
+    city: { url: env.TINGJIAN_CITY_URL || undefined, secret: env.TINGJIAN_CITY_SECRET || undefined },
   };
 }

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
+import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
@@ -30,11 +32,15 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     log.info({ demands, ms: Date.now() - t0 }, 'demo district loaded');
     loadedDemo = true;
   }
+  // Started before the app so that actions performed through it nudge delivery after commit.
+  const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
     sqlClient: database.sqlClient,
     metricsToken: config.metricsToken,
+    smsSecret: config.sms.secret,
+    citySecret: config.city.secret,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -44,9 +50,22 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const url = `http://localhost:${port}`;
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopDelivery();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };
+}
+
+function deliveryOptions(config: Config, log: Logger): DeliveryOptions {
+  const { sms, city } = config;
+  if (sms.gateway === 'http' && (!sms.url || !sms.secret))
+    throw new Error('TINGJIAN_SMS_GATEWAY=http needs TINGJIAN_SMS_URL and TINGJIAN_SMS_SECRET');
+  return {
+    sms: sms.gateway === 'http' ? httpGateway({ url: sms.url!, secret: sms.secret!, templateIds: sms.templateIds }) : logGateway(log),
+    webhooks: city.url && city.secret ? { city12345: { url: city.url, secret: city.secret } } : {},
+    quiet: parseQuietHours(sms.quietHours),
+    perHourLimit: sms.perHour,
+  };
 }
 
 export function printWelcome(url: string, kind: string, where: string) {

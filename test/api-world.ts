@@ -1,3 +1,4 @@
+import type { AppOptions } from '../src/http/app.js';
 import { openTestDatabase, type TestDatabase, testContext } from './db.js';
 import { startTestServer } from './http.js';
 import { buildWorld, type World } from './world.js';
@@ -14,9 +15,12 @@ export async function setUpWorld(start = new Date()): Promise<{ database: TestDa
 }
 
 /** A database, the small test district and the API on a real socket: what most API tests start from. */
-export async function setUpApiWorld(start = new Date()): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
+export async function setUpApiWorld(
+  start = new Date(),
+  options: AppOptions = {},
+): Promise<{ database: TestDatabase; world: World; api: TestApi }> {
   const { database, world, t } = await setUpWorld(start);
-  const api = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient });
+  const api = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient, ...options });
   return { database, world, api };
 }
 

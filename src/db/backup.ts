@@ -41,6 +41,8 @@ export const backupTables = [
   'notice_comments',
   'meeting_corrections',
   'outbox_messages',
+  'sms_opt_outs',
+  'inbound_sms',
   'proposals',
   'proposal_seconds',
   'moderation_states',
@@ -72,6 +74,7 @@ export const transientTables = ['sessions', 'phone_verifications', 'rate_limits'
 /** Tables keyed by something other than a generated id (a day, a name, a pair of ids): no sequence to reset. */
 const naturalKeyTables: readonly string[] = [
   'unit_regions',
+  'sms_opt_outs',
   'unit_categories',
   'calendar_days',
   'settings',

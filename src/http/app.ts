@@ -17,6 +17,7 @@ import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/d
 import { initiativeRoutes } from '../modules/initiatives/index.js';
 import { knowledgeRoutes } from '../modules/knowledge/index.js';
 import { moderationRoutes } from '../modules/moderation/index.js';
+import { notificationRoutes } from '../modules/notifications/index.js';
 import { proposalRoutes } from '../modules/proposals/index.js';
 import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
@@ -41,6 +42,10 @@ export type AppOptions = {
   sqlClient?: SqlClient;
   /** When set, /metrics answers only to `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** The secret the SMS provider signs inbound texts with. */
+  smsSecret?: string;
+  /** The secret the city's 12345 signs work orders with. */
+  citySecret?: string;
 };
 
 export async function createApp(base: AppContext, opts: AppOptions = {}) {
@@ -132,6 +137,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
     proposalRoutes(ctx, () => publicLimit, residents),
   );
   v1.route('/', auditRoutes(ctx));
+  v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
   v1.route('/', appointmentRoutes(ctx));

@@ -11,6 +11,8 @@ export type AppContext = {
   log: Logger;
   /** Told of every action's outcome (the server's metrics count them). */
   observe?: (e: { action: string; outcome: 'committed' | 'refused' }) => void;
+  /** Set while a delivery worker runs: actions that wrote to the outbox nudge it after commit. */
+  wakeOutbox?: () => void;
 };
 
 /**

@@ -13,5 +13,15 @@ export {
 export * from './actor.js';
 export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
+export {
+  enqueueConsoleMessages,
+  enqueueSms,
+  enqueueWebhook,
+  receiptSmsSql,
+  renderTemplate,
+  type SmsTemplate,
+  smsTemplates,
+} from './outbox.js';
+export { type OutboxMessageRow, type OutboxStatus, outboxMessages, outboxStatuses } from './outbox-table.js';
 export { type Role, roles } from './roles.js';
 export { organiserRoles, withinRegions } from './scope.js';

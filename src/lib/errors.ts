@@ -74,6 +74,16 @@ export const errorCatalogue = {
     zh: '培训计划或课程当前状态不允许此操作。',
     en: 'The training plan or course does not allow this now.',
   },
+  'outbox.not_failed': {
+    status: 409,
+    zh: '只有发送失败的消息可以重发。',
+    en: 'Only a message that failed can be sent again.',
+  },
+  'interop.bad_signature': {
+    status: 401,
+    zh: '签名无效或已过期，请检查密钥和时间戳。',
+    en: 'The signature is invalid or expired; check the shared secret and the timestamp.',
+  },
   'training.not_enrolled': {
     status: 404,
     zh: '没有找到该手机号在本课程的报名记录。',

@@ -33,3 +33,6 @@ export function redact(text: string, opts: { names?: (string | null | undefined)
 /** A name shown publicly: the family name and a mask ("王**"). */
 export const maskName = (name: string | null) =>
   name?.trim() ? `${name.trim()[0]}${'*'.repeat(Math.max(1, name.trim().length - 1))}` : null;
+
+/** A phone number in an operator's view or a log line: the first three and last four digits ("138****5678"). */
+export const maskPhone = (phone: string) => (phone.length >= 8 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

@@ -1,8 +1,9 @@
 import { desc, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/kernel/index.js';
+import { signatureHeaders } from '../../src/lib/signature.js';
 import { assessmentRubrics } from '../../src/modules/assessments/index.js';
-import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { trainingPlans } from '../../src/modules/trainings/index.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
@@ -12,7 +13,8 @@ let database: TestDatabase;
 let world: World;
 let api: TestApi;
 
-beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date())));
+const smsSecret = 'audit-sms-secret';
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret })));
 afterAll(() => tearDownApiWorld({ database, api }));
 
 type Who = keyof World['tokens'] | 'resident';
@@ -864,6 +866,32 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { prefix: '结业' },
     writes: [['enrolment', 'certify']],
   }),
+  'POST /api/v1/sms/inbound': async () => {
+    const raw = JSON.stringify({ messageId: 'audit-in-1', from: '13812345678', text: 'TD' });
+    return {
+      as: 'resident',
+      path: '/api/v1/sms/inbound',
+      raw,
+      headers: { 'content-type': 'application/json', ...signatureHeaders(smsSecret, raw, new Date()) },
+      writes: [['inbound_sms', 'receive']],
+    };
+  },
+  'POST /api/v1/outbox/{id}/retry': async () => {
+    // A message the provider refused for good (the worker's outcome, written as the worker would).
+    const [m] = await database.db
+      .insert(outboxMessages)
+      .values({
+        channel: 'sms',
+        recipient: '13812345678',
+        body: '测试',
+        template: 'closed',
+        status: 'failed',
+        attempts: 6,
+        createdAt: new Date(),
+      })
+      .returning();
+    return { as: 'admin', path: `/api/v1/outbox/${m.id}/retry`, writes: [['outbox_message', 'retry']] };
+  },
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };
 

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';

@@ -236,6 +236,12 @@ describe('the loop in the browser', () => {
     const login = await server.call('POST', '/api/v1/auth/login', { body: { username: 'wangfang', password: 'a-long-password' } });
     expect(login.body.grants[0].role).toBe('operator');
     await page.screenshot({ path: `${shots}/console-admin.png` });
+    // 短信外发: the receipt for the caller taken at intake waits for the gateway, number masked.
+    await page.goto(`${server.base}/console/#/outbox`);
+    await page.locator('td', { hasText: '137****1111' }).first().waitFor();
+    expect(await page.textContent('main')).not.toContain('13700001111');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/console-outbox.png` });
     await page.context().close();
   }, 60_000);
 

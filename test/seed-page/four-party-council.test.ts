@@ -4,7 +4,7 @@
 // under public notice, residents comment — and every step's actor is readable in the audit trail.
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxMessages } from '../../src/modules/notifications/tables.js';
+import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';

@@ -22,6 +22,7 @@ const DetailPage = lazy(() => import('./pages/DetailPage').then((m) => ({ defaul
 const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const RatesPage = lazy(() => import('./pages/RatesPage').then((m) => ({ default: m.RatesPage })));
+const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
 const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
 
@@ -74,7 +75,12 @@ export function App() {
       : []),
     // Anyone may sit on a panel or answer for an assessed unit: the list shows only rounds they have a part in.
     { key: 'assessments', label: <a href="#/assessments">{t('menuAssessments')}</a> },
-    ...(me.grants.some((g) => g.role === 'admin') ? [{ key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> }] : []),
+    ...(me.grants.some((g) => g.role === 'admin')
+      ? [
+          { key: 'outbox', label: <a href="#/outbox">{t('menuOutbox')}</a> },
+          { key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> },
+        ]
+      : []),
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
@@ -150,6 +156,8 @@ export function App() {
               <ScoringPage id={Number(param)} />
             ) : page === 'rates' ? (
               <RatesPage />
+            ) : page === 'outbox' ? (
+              <OutboxPage />
             ) : page === 'admin' ? (
               <AdminPage />
             ) : page === 'list' || !page ? (

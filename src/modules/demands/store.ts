@@ -7,6 +7,7 @@ import { type DeadlineStage, deadlineInputs, dueAt, resolveTimeLimit } from '../
 import { type Category, getCategory } from '../categories/index.js';
 import { pathIds, regions } from '../regions/index.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
+import { noticeResident } from './notices.js';
 import { mayAct, mayView } from './policy.js';
 import { assignments, type DemandRow, type DemandState, demandEvents, demands } from './tables.js';
 
@@ -76,6 +77,7 @@ export async function applyTransition(a: ActionContext, input: TransitionInput):
     .returning();
   if (!updated) throw new AppError('conflict.stale', { details: { demandId: demand.id } });
   await recordEvent(a, { ...input, fromState: demand.state });
+  await noticeResident(a, updated, input.action);
   return updated;
 }
 

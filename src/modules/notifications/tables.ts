@@ -1,19 +1,5 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Messages waiting for a gateway (SMS …): written in the same transaction as what caused them. */
-export const outboxMessages = pgTable(
-  'outbox_messages',
-  {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    channel: text('channel', { enum: ['sms', 'console'] }).notNull(),
-    recipient: text('recipient').notNull(),
-    body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-  },
-  (t) => [index('outbox_unsent_idx').on(t.sentAt)],
-);
-
 /** One-time codes that prove a resident holds a phone, without an account. */
 export const phoneVerifications = pgTable(
   'phone_verifications',
@@ -27,3 +13,19 @@ export const phoneVerifications = pgTable(
   },
   (t) => [index('phone_verifications_phone_idx').on(t.phoneHash)],
 );
+
+/** 退订: a phone that replied TD gets no more notices (codes it asks for itself still go). */
+export const smsOptOuts = pgTable('sms_opt_outs', {
+  phoneHash: text('phone_hash').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
+
+/** Texts residents sent to the platform's number (survey answers, TD), as the provider reported them. */
+export const inboundSms = pgTable('inbound_sms', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  providerRef: text('provider_ref').notNull().unique(),
+  phoneHash: text('phone_hash').notNull(),
+  text: text('text').notNull(),
+  outcome: text('outcome').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+});

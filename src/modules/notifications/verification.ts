@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { type ActionContext, audit } from '../../kernel/index.js';
+import { type ActionContext, audit, enqueueSms } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
 import { newQueryCode, normalizePhone } from '../demands/index.js';
-import { outboxMessages, phoneVerifications } from './tables.js';
+import { phoneVerifications } from './tables.js';
 
 const ttlMs = 10 * 60 * 1000;
 const maxAttempts = 5;
@@ -18,12 +18,7 @@ export async function sendVerificationCode(a: ActionContext, opts: { phone: stri
     .insert(phoneVerifications)
     .values({ phoneHash: phoneKey(opts.phone), codeHash: sha256(code), expiresAt: new Date(a.now.getTime() + ttlMs) })
     .returning({ id: phoneVerifications.id });
-  await a.tx.insert(outboxMessages).values({
-    channel: 'sms',
-    recipient: normalizePhone(opts.phone),
-    body: `【听见】您的验证码是 ${code}，10 分钟内有效。`,
-    createdAt: a.now,
-  });
+  await enqueueSms(a, { to: normalizePhone(opts.phone), template: 'code', params: { code } });
   await audit(a, { resource: 'phone_verification', resourceId: v.id, action: 'send_code' });
 }
 

@@ -6,11 +6,10 @@ import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
-import { type AppContext, isAdmin, perform, residentActor } from '../../kernel/index.js';
-import { AppError } from '../../lib/errors.js';
+import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { maskName, redact } from '../../lib/redact.js';
 import { asWritten, publicFaces } from '../moderation/index.js';
-import { outboxMessages, phoneKey, sendVerificationCode } from '../notifications/index.js';
+import { phoneKey, sendVerificationCode } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
 import { secondProposal } from './actions/second-proposal.js';
@@ -211,41 +210,6 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
         ),
         200,
       ),
-  );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/outbox',
-      tags: ['notifications'],
-      summary: 'Admin: messages waiting for a gateway (no SMS gateway is configured in this build)',
-      security: bearerSecurity,
-      responses: {
-        200: jsonOk(
-          z.object({
-            items: z.array(
-              z.object({ id: z.number(), channel: z.string(), recipient: z.string(), body: z.string(), createdAt: z.string() }),
-            ),
-          }),
-        ),
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
-      const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(200);
-      return c.json(
-        {
-          items: rows.map((r) => ({
-            id: r.id,
-            channel: r.channel,
-            recipient: r.recipient,
-            body: r.body,
-            createdAt: r.createdAt.toISOString(),
-          })),
-        },
-        200,
-      );
-    },
   );
   return app;
 }

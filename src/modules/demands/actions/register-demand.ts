@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { insertParts } from '../../../db/insert-sql.js';
 import { queryRows } from '../../../db/rows.js';
-import { type ActionContext, actorUserId, auditEvents, auditRow, singleStatement } from '../../../kernel/index.js';
+import { type ActionContext, actorUserId, auditEvents, auditRow, receiptSmsSql, singleStatement } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
@@ -178,6 +178,8 @@ export const registerDemand = singleStatement(async function registerDemand(
     resourceId: sql`d.id::text`,
     regionPath: region.path,
   });
+  // The receipt SMS (number and query code) goes in the same statement: no demand without its receipt.
+  const receipt = phone ? sql`, r as (${receiptSmsSql(phone, queryCode, now)})` : sql``;
   const inserted = await queryRows<{ id: number; number: string }>(
     a.tx,
     sql`with d as (
@@ -185,11 +187,12 @@ export const registerDemand = singleStatement(async function registerDemand(
           on conflict (idempotency_key) do nothing
           returning id, number),
         e as (insert into demand_events ${event.columns} select ${event.values} from d),
-        t as (insert into audit_events ${trail.columns} select ${trail.values} from d)
+        t as (insert into audit_events ${trail.columns} select ${trail.values} from d)${receipt}
         select id::int as id, number from d`,
   );
   // The statement wrote the audit event itself (t above).
   if (inserted.length > 0) a.markAudited();
+  if (inserted.length > 0 && phone) a.afterCommit(() => a.app.wakeOutbox?.());
   if (inserted.length === 0) {
     // Another request with the same key committed first: answer with its demand.
     a.unchanged();

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { type ActionContext, audit } from '../../../kernel/index.js';
+import { type ActionContext, audit, enqueueConsoleMessages } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { councilChairsOver } from '../../councils/index.js';
-import { consumeVerificationCode, outboxMessages, phoneKey } from '../../notifications/index.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
 import { getSetting } from '../../settings/index.js';
 import { proposalSeconds, proposals } from '../tables.js';
 
@@ -51,7 +51,5 @@ async function promptChairs(a: ActionContext, p: typeof proposals.$inferSelect) 
   const recipients = chairs.length
     ? chairs.map((c) => `council:${c.councilId}:chair:${c.userId ?? c.holder}`)
     : [`region:${p.regionId}:organisers`];
-  await a.tx
-    .insert(outboxMessages)
-    .values(recipients.map((recipient) => ({ channel: 'console' as const, recipient, body, createdAt: a.now })));
+  await enqueueConsoleMessages(a, recipients, body);
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type ActionContext, audit, organisesIn } from '../../../kernel/index.js';
+import { type ActionContext, audit, enqueueSms, organisesIn } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { consumeVerificationCode, outboxMessages, phoneKey } from '../../notifications/index.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
 import { nextToPromote } from '../rules/places.js';
 import { loadCourse } from '../store.js';
 import { courseQuotas, enrolments } from '../tables.js';
@@ -32,12 +32,7 @@ async function promote(a: ActionContext, course: Awaited<ReturnType<typeof loadC
   );
   if (id === null) return null;
   const [row] = await a.tx.update(enrolments).set({ state: 'enrolled', promotedAt: a.now }).where(eq(enrolments.id, id)).returning();
-  await a.tx.insert(outboxMessages).values({
-    channel: 'sms',
-    recipient: row.phone,
-    body: `【听见】“${course.title}”有空位，您已由候补转为正式报名，地点：${course.venue}。`,
-    createdAt: a.now,
-  });
+  await enqueueSms(a, { to: row.phone, template: 'promoted', params: { course: course.title, venue: course.venue } });
   // Recorded as the canceller's act: their cancellation is what moved the wait-list.
   await audit(a, {
     resource: 'enrolment',

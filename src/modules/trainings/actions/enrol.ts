@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type ActionContext, audit } from '../../../kernel/index.js';
+import { type ActionContext, audit, enqueueSms } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { normalizePhone } from '../../demands/index.js';
-import { consumeVerificationCode, outboxMessages, phoneKey } from '../../notifications/index.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
 import { place } from '../rules/places.js';
 import { loadCourse } from '../store.js';
 import { courseQuotas, enrolments } from '../tables.js';
@@ -73,14 +73,10 @@ export async function enrol(a: ActionContext, input: EnrolInput) {
   const [row] = existing
     ? await a.tx.update(enrolments).set(values).where(eq(enrolments.id, existing.id)).returning()
     : await a.tx.insert(enrolments).values(values).returning();
-  await a.tx.insert(outboxMessages).values({
-    channel: 'sms',
-    recipient: row.phone,
-    body:
-      placed.kind === 'enrolled'
-        ? `【听见】您已报名“${course.title}”，地点：${course.venue}。如需取消请在平台操作。`
-        : `【听见】“${course.title}”名额已满，您已进入候补名单，有空位时将短信通知您。`,
-    createdAt: a.now,
+  await enqueueSms(a, {
+    to: row.phone,
+    template: placed.kind === 'enrolled' ? 'enrolled' : 'waitlisted',
+    params: { course: course.title, venue: course.venue },
   });
   await audit(a, {
     resource: 'enrolment',

@@ -1,0 +1,141 @@
+import { and, count, eq, gte, min, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.js';
+import { type AppContext, type OutboxMessageRow, outboxMessages, perform, systemActor } from '../../kernel/index.js';
+import { loggable } from '../../lib/loggable.js';
+import { type DeliveryOutcome, recordDelivery } from './actions/record-delivery.js';
+import { DeliveryError, postSigned, type SmsGateway, type WebhookEndpoints } from './gateways.js';
+import { afterFailure, decideSms, type QuietHours } from './rules/delivery.js';
+import { smsOptOuts } from './tables.js';
+import { phoneKey } from './verification.js';
+
+export type DeliveryOptions = {
+  sms: SmsGateway;
+  webhooks?: WebhookEndpoints;
+  quiet?: QuietHours;
+  perHourLimit?: number;
+  batch?: number;
+};
+
+/** A claimed message is leased for two minutes: if this process dies mid-send, another takes it up. */
+const leaseMs = 120_000;
+
+async function claimDue(app: AppContext, now: Date, batch: number): Promise<OutboxMessageRow[]> {
+  const rows = await queryRows<{ id: number }>(
+    app.db,
+    sql`update outbox_messages set status = 'sending', next_attempt_at = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+        where id in (
+          select id from outbox_messages
+          where status in ('pending', 'sending') and channel in ('sms', 'webhook') and next_attempt_at <= ${now.toISOString()}::timestamptz
+          order by next_attempt_at, id limit ${batch} for update skip locked)
+        returning id`,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => Number(r.id));
+  return app.db.select().from(outboxMessages).where(sql`${outboxMessages.id} in ${ids}`).orderBy(outboxMessages.id);
+}
+
+async function smsDecision(app: AppContext, m: OutboxMessageRow, now: Date, opts: DeliveryOptions) {
+  const [opted] = await app.db
+    .select()
+    .from(smsOptOuts)
+    .where(eq(smsOptOuts.phoneHash, phoneKey(m.recipient)));
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  const [recent] = await app.db
+    .select({ n: count(), earliest: min(outboxMessages.sentAt) })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.recipient, m.recipient), eq(outboxMessages.channel, 'sms'), gte(outboxMessages.sentAt, hourAgo)));
+  return decideSms({
+    template: m.template,
+    now,
+    optedOut: !!opted,
+    quiet: opts.quiet ?? null,
+    sentLastHour: Number(recent?.n ?? 0),
+    earliestLastHour: recent?.earliest ? new Date(recent.earliest) : null,
+    perHourLimit: opts.perHourLimit ?? 5,
+  });
+}
+
+async function attempt(app: AppContext, m: OutboxMessageRow, now: Date, opts: DeliveryOptions): Promise<DeliveryOutcome> {
+  if (m.channel === 'sms') {
+    const d = await smsDecision(app, m, now, opts);
+    if (d.kind === 'skip') return { id: m.id, status: 'skipped', attempts: m.attempts, lastError: d.reason, event: 'skipped' };
+    if (d.kind === 'defer')
+      return { id: m.id, status: 'pending', attempts: m.attempts, nextAttemptAt: d.until, lastError: d.reason, event: 'deferred' };
+  }
+  const attempts = m.attempts + 1;
+  try {
+    const ref = m.channel === 'sms' ? (await opts.sms.send({ ...m, to: m.recipient })).ref : await sendWebhook(m, opts.webhooks ?? {});
+    return { id: m.id, status: 'sent', attempts, providerRef: ref, event: 'sent' };
+  } catch (err) {
+    const retryable = err instanceof DeliveryError ? err.retryable : true;
+    const message = err instanceof Error ? err.message.slice(0, 200) : 'error';
+    const next = afterFailure(attempts, retryable, now);
+    return next.status === 'failed'
+      ? { id: m.id, status: 'failed', attempts, lastError: message, event: 'failed' }
+      : { id: m.id, status: 'pending', attempts, nextAttemptAt: next.at, lastError: message, event: 'retry' };
+  }
+}
+
+async function sendWebhook(m: OutboxMessageRow, endpoints: WebhookEndpoints): Promise<string> {
+  const endpoint = endpoints[m.recipient];
+  if (!endpoint) throw new DeliveryError(`no endpoint configured for ${m.recipient}`, true);
+  // The delivery id lets the receiver drop a repeat of a delivery it already has. Signed on the
+  // wall clock (not the app's): the timestamp is about transport, checked by the receiver's clock.
+  await postSigned(endpoint.url, m.body, endpoint.secret, new Date(), 10_000, {
+    'X-Tingjian-Event': m.template ?? 'event',
+    'X-Tingjian-Delivery': String(m.id),
+  });
+  return `webhook-${m.id}`;
+}
+
+/** Delivers what is due now, one batch; returns how each message went. Safe to run in several processes. */
+export async function deliverDue(app: AppContext, opts: DeliveryOptions): Promise<Record<DeliveryOutcome['event'], number>> {
+  const tally = { sent: 0, failed: 0, retry: 0, skipped: 0, deferred: 0 };
+  const now = app.now();
+  for (const m of await claimDue(app, now, opts.batch ?? 50)) {
+    const outcome = await attempt(app, m, now, opts);
+    await perform(app, systemActor, recordDelivery, outcome);
+    tally[outcome.event]++;
+  }
+  return tally;
+}
+
+/**
+ * Runs delivery in the background: every `intervalMs`, and at once when an action wrote to the
+ * outbox (AppContext.wakeOutbox). Returns a stopper that waits for the round in progress.
+ */
+export function startDeliveryWorker(app: AppContext, opts: DeliveryOptions & { intervalMs?: number }) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const round = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          const t = await deliverDue(app, opts);
+          if (t.sent + t.failed + t.retry + t.skipped + t.deferred >= (opts.batch ?? 50)) again = true;
+        } while (again && !stopped);
+      } catch (err) {
+        app.log.error({ err: loggable(err) }, 'outbox delivery failed');
+      }
+    })().finally(() => {
+      running = null;
+    });
+  };
+  app.wakeOutbox = round;
+  const timer = setInterval(round, opts.intervalMs ?? 2_000);
+  timer.unref();
+  round();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    if (app.wakeOutbox === round) app.wakeOutbox = undefined;
+    await running;
+  };
+}
