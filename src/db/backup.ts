@@ -43,6 +43,8 @@ export const backupTables = [
   'outbox_messages',
   'sms_opt_outs',
   'inbound_sms',
+  'open311_keys',
+  'open311_requests',
   'proposals',
   'proposal_seconds',
   'moderation_states',

@@ -11,6 +11,7 @@ export * from '../modules/initiatives/tables.js';
 export * from '../modules/knowledge/tables.js';
 export * from '../modules/moderation/tables.js';
 export * from '../modules/notifications/tables.js';
+export * from '../modules/open311/tables.js';
 export * from '../modules/proposals/tables.js';
 export * from '../modules/receptions/tables.js';
 // Every table of every module, for Drizzle's typed queries and for drizzle-kit.

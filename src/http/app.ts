@@ -18,6 +18,7 @@ import { initiativeRoutes } from '../modules/initiatives/index.js';
 import { knowledgeRoutes } from '../modules/knowledge/index.js';
 import { moderationRoutes } from '../modules/moderation/index.js';
 import { notificationRoutes } from '../modules/notifications/index.js';
+import { open311KeyRoutes, open311Routes } from '../modules/open311/index.js';
 import { proposalRoutes } from '../modules/proposals/index.js';
 import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
@@ -44,6 +45,8 @@ export type AppOptions = {
   metricsToken?: string;
   /** The secret the SMS provider signs inbound texts with. */
   smsSecret?: string;
+  /** Open311 posts allowed per API key per minute (default 60). */
+  open311PerKeyPerMinute?: number;
   /** The secret the city's 12345 signs work orders with. */
   citySecret?: string;
 };
@@ -137,6 +140,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
     proposalRoutes(ctx, () => publicLimit, residents),
   );
   v1.route('/', auditRoutes(ctx));
+  v1.route('/', open311KeyRoutes(ctx));
   v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
@@ -146,6 +150,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
     trainingRoutes(ctx, () => publicLimit, residents),
   );
   app.route('/api/v1', v1);
+  app.route('/open311/v2', open311Routes(ctx, { sqlClient: opts.sqlClient, perKeyPerMinute: opts.open311PerKeyPerMinute }));
 
   // Liveness says the process answers; readiness (and the older /api/health) that the database does too.
   const ready = async () => {

@@ -40,7 +40,10 @@ export function createMetrics(db: Db, pool?: unknown) {
     help: 'Messages in the outbox not yet sent',
     registers: [register],
     async collect() {
-      const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from outbox_messages where status in ('pending', 'sending')`);
+      const [r] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from outbox_messages where status in ('pending', 'sending')`,
+      );
       this.set(Number(r.n));
     },
   });

@@ -866,6 +866,16 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { prefix: '结业' },
     writes: [['enrolment', 'certify']],
   }),
+  'POST /api/v1/open311/keys': async () => ({
+    as: 'admin',
+    path: '/api/v1/open311/keys',
+    body: { name: '随手拍', regionId: world.t1.id },
+    writes: [['open311_key', 'issue']],
+  }),
+  'POST /api/v1/open311/keys/{id}/revoke': async () => {
+    const keys = (await api.call('GET', '/api/v1/open311/keys', { token: world.tokens.admin })).body.items;
+    return { as: 'admin', path: `/api/v1/open311/keys/${keys[0].id}/revoke`, writes: [['open311_key', 'revoke']] };
+  },
   'POST /api/v1/sms/inbound': async () => {
     const raw = JSON.stringify({ messageId: 'audit-in-1', from: '13812345678', text: 'TD' });
     return {

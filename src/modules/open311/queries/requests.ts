@@ -1,0 +1,75 @@
+import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { redact } from '../../../lib/redact.js';
+import { categories } from '../../categories/index.js';
+import { demands } from '../../demands/index.js';
+import { regions, units } from '../../regions/index.js';
+import { open311Requests } from '../tables.js';
+
+const closedStates = ['closed', 'declined', 'withdrawn', 'merged'] as const;
+const answered = ['replied', 'callback_done', 'closed'] as const;
+const notes: Record<string, string> = { declined: '不予受理', withdrawn: '居民已撤回', merged: '已合并办理' };
+
+export type RequestFilter = {
+  ids?: string[];
+  serviceCode?: number;
+  start?: Date;
+  end?: Date;
+  status?: 'open' | 'closed';
+  page: number;
+  pageSize: number;
+};
+
+/** Map precision for the public: three decimals (about 100 m) shows the place, not the doorstep. */
+const coarse = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+/**
+ * GET requests: what the public may see — answered demands (as on the portal's public list) and
+ * those posted through Open311 — never names, phones or house numbers; texts masked on the way out.
+ */
+export async function listRequests(db: Db, f: RequestFilter) {
+  const where: (SQL | undefined)[] = [
+    eq(demands.anonymous, false),
+    or(inArray(demands.state, [...answered]), isNotNull(open311Requests.id)),
+  ];
+  if (f.ids?.length) where.push(inArray(demands.number, f.ids));
+  if (f.serviceCode) where.push(eq(demands.categoryId, f.serviceCode));
+  if (f.start) where.push(gte(demands.createdAt, f.start));
+  if (f.end) where.push(lte(demands.createdAt, f.end));
+  if (f.status === 'closed') where.push(inArray(demands.state, [...closedStates]));
+  if (f.status === 'open') where.push(notInArray(demands.state, [...closedStates]));
+  const rows = await db
+    .select({ d: demands, category: categories.name, region: regions.name, unit: units.name, mediaUrl: open311Requests.mediaUrl })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .leftJoin(categories, eq(categories.id, demands.categoryId))
+    .leftJoin(units, eq(units.id, demands.unitId))
+    .leftJoin(open311Requests, eq(open311Requests.demandId, demands.id))
+    .where(and(...where))
+    .orderBy(desc(demands.createdAt), desc(demands.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return rows.map(({ d, category, region, unit, mediaUrl }) => {
+    const names = [d.reporterName];
+    const isClosed = (closedStates as readonly string[]).includes(d.state);
+    return {
+      service_request_id: d.number,
+      status: isClosed ? 'closed' : 'open',
+      status_notes: d.replyText ? redact(d.replyText, { names }) : (notes[d.state] ?? null),
+      service_name: category,
+      service_code: d.categoryId === null ? null : String(d.categoryId),
+      description: redact(d.content, { names }),
+      agency_responsible: unit,
+      service_notice: null,
+      requested_datetime: d.createdAt.toISOString(),
+      updated_datetime: d.updatedAt.toISOString(),
+      expected_datetime: d.replyDueAt?.toISOString() ?? d.stageDueAt?.toISOString() ?? null,
+      address: region,
+      address_id: null,
+      zipcode: null,
+      lat: coarse(d.latitude),
+      long: coarse(d.longitude),
+      media_url: mediaUrl,
+    };
+  });
+}

@@ -1,0 +1,198 @@
+// Open311 GeoReport v2: all six methods in JSON and XML, posting with an admin-issued key (form-encoded,
+// the spec's own example fields), the spec's error lists, per-key limits, and nothing personal in GETs.
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+let apiKey: string;
+let keyId: number;
+const xml = new XMLParser({ parseTagValue: false });
+
+beforeAll(async () => {
+  ({ database, world, api } = await setUpApiWorld(new Date(), { open311PerKeyPerMinute: 12 }));
+  const issued = await api.call('POST', '/api/v1/open311/keys', {
+    token: world.tokens.admin,
+    body: { name: '城市随手拍', regionId: world.t1.id },
+  });
+  expect(issued.status, issued.text).toBe(201);
+  ({ apiKey, id: keyId } = issued.body);
+});
+afterAll(() => tearDownApiWorld({ database, api }));
+
+const form = (fields: Record<string, string>) => ({
+  raw: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+
+// The spec's example POST (wiki.open311.org/GeoReport_v2#POST_Service_Request), with our service and key.
+const specExample = () => ({
+  api_key: apiKey,
+  jurisdiction_id: 'city.gov',
+  service_code: String(world.lights.id),
+  lat: '37.76524078',
+  long: '-122.4212043',
+  address_string: '1234 5th street',
+  email: 'smit222@sfgov.edu',
+  device_id: 'tt222111',
+  account_id: '123456',
+  first_name: 'john',
+  last_name: 'smith',
+  phone: '111111111',
+  description: 'A large sinkhole is destroying the street; call me on 13812345678',
+  media_url: 'http://farm3.static.flickr.com/2002/2212426634_5ed477a060.jpg',
+});
+
+describe('Open311 GeoReport v2', () => {
+  let number: string;
+  let token: string;
+
+  it('discovery, in JSON and XML', async () => {
+    const json = await api.call('GET', '/open311/v2/discovery.json');
+    expect(json.status).toBe(200);
+    expect(json.body.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      formats: ['text/xml', 'application/json'],
+    });
+    const x = await api.call('GET', '/open311/v2/discovery.xml');
+    expect(x.headers.get('content-type')).toContain('text/xml');
+    expect(x.text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(xml.parse(x.text).discovery.endpoints.endpoint.formats.format).toEqual(['text/xml', 'application/json']);
+  });
+
+  it('services and a service definition, in JSON and XML', async () => {
+    const json = await api.call('GET', '/open311/v2/services.json');
+    const lights = json.body.find((s: { service_code: string }) => s.service_code === String(world.lights.id));
+    expect(lights).toMatchObject({ service_name: '城市公共设施', metadata: true, type: 'realtime', group: '城乡建设' });
+    const x = xml.parse((await api.call('GET', '/open311/v2/services.xml')).text);
+    expect(x.services.service.length).toBe(json.body.length);
+
+    const def = await api.call('GET', `/open311/v2/services/${world.lights.id}.json`);
+    expect(def.body.attributes.map((a: { code: string }) => a.code)).toEqual(['urgency', 'type']);
+    const defX = xml.parse((await api.call('GET', `/open311/v2/services/${world.lights.id}.xml`)).text);
+    expect(defX.service_definition.attributes.attribute[0].values.value.map((v: { key: string }) => v.key)).toEqual([
+      'emergency',
+      'normal',
+    ]);
+    const missing = await api.call('GET', '/open311/v2/services/999999.xml');
+    expect(missing.status).toBe(404);
+    expect(xml.parse(missing.text).errors.error).toEqual({ code: '404', description: 'service_code not found' });
+  });
+
+  it('POST requests: the spec’s example becomes a demand on the api channel', async () => {
+    const posted = await api.call('POST', '/open311/v2/requests.json', form(specExample()));
+    expect(posted.status, posted.text).toBe(201);
+    ({ service_request_id: number, token } = posted.body[0]);
+    expect(number).toMatch(/^\d{14}$/);
+    const staff = (await api.call('GET', `/api/v1/demands?q=${number}`, { token: world.tokens.operator })).body.items[0];
+    expect(staff).toMatchObject({
+      channel: 'api',
+      reporterName: 'smithjohn',
+      reporterPhone: '111111111',
+      category: { id: world.lights.id },
+    });
+    expect(staff.region.id).toBe(world.t1.id);
+
+    const inXml = await api.call(
+      'POST',
+      '/open311/v2/requests.xml',
+      form({ ...specExample(), address_id: 'D1a', 'attribute[urgency]': 'emergency' }),
+    );
+    expect(inXml.status, inXml.text).toBe(201);
+    const req = xml.parse(inXml.text).service_requests.request;
+    const second = (await api.call('GET', `/api/v1/demands?q=${req.service_request_id}`, { token: world.tokens.operator })).body.items[0];
+    expect(second).toMatchObject({ urgency: 'emergency', region: { id: world.c1.id } });
+  });
+
+  it('tokens resolve to the request id, in JSON and XML', async () => {
+    expect((await api.call('GET', `/open311/v2/tokens/${token}.json`)).body).toEqual([{ service_request_id: number, token }]);
+    expect(xml.parse((await api.call('GET', `/open311/v2/tokens/${token}.xml`)).text).service_requests.request.service_request_id).toBe(
+      number,
+    );
+    expect((await api.call('GET', '/open311/v2/tokens/000000000000000000000000.json')).status).toBe(404);
+  });
+
+  it('GET one request and the list, open then closed, with no personal data', async () => {
+    const one = await api.call('GET', `/open311/v2/requests/${number}.json`);
+    expect(one.body[0]).toMatchObject({
+      service_request_id: number,
+      status: 'open',
+      service_code: String(world.lights.id),
+      lat: 37.765,
+      long: -122.421,
+    });
+    expect(one.body[0].media_url).toContain('flickr');
+    for (const text of [one.text, (await api.call('GET', '/open311/v2/requests.xml')).text]) {
+      expect(text).not.toMatch(/13812345678|111111111|smith|john|sfgov|1234 5th/);
+    }
+    expect(one.body[0].description).toContain('138****5678');
+
+    const id = (await api.call('GET', `/api/v1/demands?q=${number}`, { token: world.tokens.operator })).body.items[0].id;
+    for (const [path, tok, body] of [
+      ['dispatch', world.tokens.dispatcher, { unitId: world.deptA.id }],
+      ['acknowledge', world.tokens.handlerA, {}],
+      ['reply', world.tokens.handlerA, { reply: '已派人填平坑洞。' }],
+      ['callback', world.tokens.operator, { satisfaction: 'satisfied', solved: true }],
+      ['close', world.tokens.operator, {}],
+    ] as const) {
+      const r = await api.call('POST', `/api/v1/demands/${id}/${path}`, { token: tok, body });
+      expect(r.status, `${path}: ${r.text}`).toBe(200);
+    }
+    const closed = await api.call('GET', `/open311/v2/requests.json?service_request_id=${number}&status=closed`);
+    expect(closed.body).toMatchObject([
+      { service_request_id: number, status: 'closed', status_notes: '已派人填平坑洞。', agency_responsible: '区城市管理局' },
+    ]);
+    expect((await api.call('GET', `/open311/v2/requests.json?service_request_id=${number}&status=open`)).body).toEqual([]);
+    const listX = xml.parse((await api.call('GET', `/open311/v2/requests.xml?service_code=${world.lights.id}&page_size=1&page=1`)).text);
+    expect(listX.service_requests.request.service_request_id).toMatch(/^\d{14}$/);
+    const old = await api.call('GET', '/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-03-01T00:00:00Z');
+    expect(old.body).toEqual([]);
+  });
+
+  it('answers mistakes with the spec’s error list, in the format asked for', async () => {
+    const cases: [Record<string, string>, number, RegExp][] = [
+      [{ ...specExample(), api_key: 'wrong' }, 403, /api_key/],
+      [{ ...specExample(), api_key: '' }, 403, /api_key is required/],
+      [{ ...specExample(), service_code: '424242' }, 400, /service_code not found/],
+      [{ ...specExample(), lat: '', long: '', address_string: '', address_id: '' }, 400, /location is required/],
+      [{ ...specExample(), description: ' ' }, 400, /description is required/],
+      [{ ...specExample(), lat: '123', long: '1' }, 400, /lat out of range/],
+      [{ ...specExample(), address_id: 'nowhere' }, 400, /address_id not found/],
+      [{ ...specExample(), media_url: 'javascript:alert(1)' }, 400, /media_url/],
+    ];
+    for (const [fields, status, message] of cases) {
+      const r = await api.call('POST', '/open311/v2/requests.json', form(fields));
+      expect(r.status, JSON.stringify(fields)).toBe(status);
+      expect(r.body[0].code).toBe(status);
+      expect(r.body[0].description).toMatch(message);
+    }
+    const x = await api.call('POST', '/open311/v2/requests.xml', form({ ...specExample(), api_key: 'wrong' }));
+    expect(xml.parse(x.text).errors.error.code).toBe('403');
+    expect((await api.call('GET', '/open311/v2/requests.json?start_date=yesterday')).status).toBe(400);
+    expect((await api.call('GET', '/open311/v2/requests.json?status=pending')).body[0].description).toMatch(/open or closed/);
+    expect((await api.call('GET', '/open311/v2/requests.yaml')).status).toBe(404);
+  });
+
+  it('limits each key, and a revoked key posts no more', async () => {
+    let limited = 0;
+    for (let i = 0; i < 14; i++) {
+      const r = await api.call('POST', '/open311/v2/requests.json', form({ ...specExample(), description: `第${i}处井盖松动` }));
+      if (r.status === 429) {
+        limited++;
+        expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
+      }
+    }
+    expect(limited).toBeGreaterThan(0);
+    expect((await api.call('POST', `/api/v1/open311/keys/${keyId}/revoke`, { token: world.tokens.operator })).status).toBe(403);
+    expect((await api.call('POST', `/api/v1/open311/keys/${keyId}/revoke`, { token: world.tokens.admin })).status).toBe(200);
+    const after = await api.call('POST', '/open311/v2/requests.json', form(specExample()));
+    expect(after.status).toBe(403);
+    const keys = await api.call('GET', '/api/v1/open311/keys', { token: world.tokens.admin });
+    expect(keys.body.items[0]).toMatchObject({ name: '城市随手拍', revokedAt: expect.any(String) });
+    expect(keys.text).not.toContain(apiKey);
+  });
+});
