@@ -15,6 +15,7 @@ import { categoryRoutes } from '../modules/categories/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
 import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
 import { initiativeRoutes } from '../modules/initiatives/index.js';
+import { interopRoutes } from '../modules/interop/index.js';
 import { knowledgeRoutes } from '../modules/knowledge/index.js';
 import { moderationRoutes } from '../modules/moderation/index.js';
 import { notificationRoutes } from '../modules/notifications/index.js';
@@ -141,6 +142,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   );
   v1.route('/', auditRoutes(ctx));
   v1.route('/', open311KeyRoutes(ctx));
+  v1.route('/', interopRoutes(ctx, { citySecret: opts.citySecret }));
   v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));

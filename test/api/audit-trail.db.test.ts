@@ -14,7 +14,7 @@ let world: World;
 let api: TestApi;
 
 const smsSecret = 'audit-sms-secret';
-beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret })));
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret, citySecret: smsSecret })));
 afterAll(() => tearDownApiWorld({ database, api }));
 
 type Who = keyof World['tokens'] | 'resident';
@@ -876,6 +876,23 @@ const steps: Record<string, () => Promise<Call>> = {
     const keys = (await api.call('GET', '/api/v1/open311/keys', { token: world.tokens.admin })).body.items;
     return { as: 'admin', path: `/api/v1/open311/keys/${keys[0].id}/revoke`, writes: [['open311_key', 'revoke']] };
   },
+  'POST /api/v1/city/work-orders': async () => {
+    const raw = JSON.stringify({
+      cityNumber: 'SZ-AUDIT-1',
+      receivedAt: day(0),
+      dueAt: day(1),
+      type: 'complaint',
+      content: '市级转派：路灯不亮',
+      regionCode: 'D1a',
+    });
+    return {
+      as: 'resident',
+      path: '/api/v1/city/work-orders',
+      raw,
+      headers: { 'content-type': 'application/json', ...signatureHeaders(smsSecret, raw, new Date()) },
+      writes: [['demand', 'register']],
+    };
+  },
   'POST /api/v1/sms/inbound': async () => {
     const raw = JSON.stringify({ messageId: 'audit-in-1', from: '13812345678', text: 'TD' });
     return {
@@ -939,8 +956,9 @@ describe('the audit trail', () => {
       ).toEqual(call.writes);
       for (const e of written) {
         if (call.as === 'resident') {
-          // Public calls are the resident's; the admin signing in is named as that user.
-          expect(e.actorKind, key).toBe(key.endsWith('/auth/login') ? 'user' : 'resident');
+          // Public calls are the resident's; the admin signing in is named as that user; the city's system is the system.
+          const kind = key.endsWith('/auth/login') ? 'user' : key.endsWith('/city/work-orders') ? 'system' : 'resident';
+          expect(e.actorKind, key).toBe(kind);
         } else if (e.actorKind === 'user') {
           expect(e.actorUserId, key).toBe(userIds[call.as]);
         } else {

@@ -3252,7 +3252,7 @@ export interface paths {
                     unitId?: number;
                     regionId?: number;
                     categoryId?: number;
-                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity";
+                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
                     type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                     overdue?: "true" | "false";
                     dueWithinHours?: number;
@@ -8698,6 +8698,117 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The city's 12345: a work order sent down becomes a demand with the city's number and deadline (idempotent by number) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CityWorkOrder"];
+                };
+            };
+            responses: {
+                /** @description Already received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {boolean} */
+                            created: false;
+                        };
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {boolean} */
+                            created: true;
                         };
                     };
                 };
@@ -15193,7 +15304,8 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity";
+            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
+            externalRef: string | null;
             /** @enum {string} */
             type: "consultation" | "help" | "complaint" | "report" | "suggestion";
             /** @enum {string} */
@@ -15567,6 +15679,24 @@ export interface components {
             regionId: number;
             createdAt: string;
             revokedAt: string | null;
+        };
+        CityWorkOrder: {
+            cityNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            type: "consultation" | "help" | "complaint" | "report" | "suggestion";
+            title?: string;
+            content: string;
+            reporterName?: string;
+            reporterPhone?: string;
+            regionCode: string;
+            categoryName?: string;
+            /** @enum {string} */
+            urgency?: "emergency" | "normal";
+            address?: string;
         };
         OutboxMessage: {
             id: number;

@@ -6,7 +6,17 @@ import type { DemandSummaryView } from './schema.js';
 export const exportLimit = 10_000;
 
 const zh = {
-  channel: { web: '网上', hotline: '热线', walk_in: '来访', reception_day: '接待日', letter: '来信', api: '接口', activity: '活动现场' },
+  channel: {
+    web: '网上',
+    hotline: '热线',
+    walk_in: '来访',
+    reception_day: '接待日',
+    letter: '来信',
+    api: '接口',
+    activity: '活动现场',
+    city12345: '市12345',
+    import: '历史导入',
+  },
   type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
   state: {
     registered: '已受理',

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type ActionContext, enqueueSms, type SmsTemplate } from '../../kernel/index.js';
+import { type ActionContext, enqueueSms, enqueueWebhook, type SmsTemplate } from '../../kernel/index.js';
 import { units } from '../regions/index.js';
 import type { DemandAction } from './lifecycle.js';
 import type { DemandRow } from './tables.js';
@@ -18,6 +18,8 @@ export const residentNotices: Partial<Record<DemandAction, SmsTemplate>> = {
 
 /** Queues the notice for this step, if the step has one and the resident left a phone. */
 export async function noticeResident(a: ActionContext, demand: DemandRow, action: DemandAction | 'attach'): Promise<void> {
+  if (demand.channel === 'city12345') return reportToCity(a, demand, action);
+  if (demand.channel === 'import') return;
   const template = action === 'attach' ? undefined : residentNotices[action];
   if (!template || !demand.reporterPhone) return;
   const params: Record<string, string> = { number: demand.number };
@@ -26,4 +28,29 @@ export async function noticeResident(a: ActionContext, demand: DemandRow, action
     params.unit = unit?.name ?? '承办单位';
   }
   await enqueueSms(a, { to: demand.reporterPhone, template, params, demandId: demand.id });
+}
+
+/**
+ * A city work order's every step goes up to the city's 12345 as a signed webhook (the city tells
+ * its caller): acknowledgement, reply, callback, closing, and the hand-offs in between.
+ */
+async function reportToCity(a: ActionContext, demand: DemandRow, action: DemandAction | 'attach'): Promise<void> {
+  if (!demand.externalRef || action === 'attach') return;
+  await enqueueWebhook(a, {
+    endpoint: 'city12345',
+    event: `demand.${action}`,
+    demandId: demand.id,
+    payload: {
+      cityNumber: demand.externalRef,
+      number: demand.number,
+      action,
+      state: demand.state,
+      at: a.now.toISOString(),
+      unitId: demand.unitId,
+      replyText: action === 'reply' || action === 'answer_directly' ? demand.replyText : undefined,
+      replyDueAt: demand.replyDueAt?.toISOString(),
+      satisfaction: action === 'record_callback' ? demand.satisfaction : undefined,
+      solved: action === 'record_callback' ? demand.solved : undefined,
+    },
+  });
 }

@@ -8,9 +8,14 @@ const phone = z
   .trim()
   .regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' });
 
+// Work orders from the city and imported records arrive through their own doors, never through intake.
+const intakeChannels = channels.filter(
+  (c): c is Exclude<(typeof channels)[number], 'city12345' | 'import'> => c !== 'city12345' && c !== 'import',
+);
+
 export const RegisterDemandBody = z
   .object({
-    channel: z.enum(channels).default('hotline'),
+    channel: z.enum(intakeChannels).default('hotline'),
     type: z.enum(demandTypes).default('complaint'),
     title: text(200).optional(),
     content: requiredText(5000),
@@ -143,6 +148,8 @@ export const DemandSummary = z
     id: z.number(),
     number: z.string(),
     channel: z.enum(channels),
+    /** The number in the system it came from: the city's work order, an imported record. */
+    externalRef: z.string().nullable(),
     type: z.enum(demandTypes),
     state: z.enum(demandStates),
     title: z.string(),

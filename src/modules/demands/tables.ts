@@ -16,7 +16,7 @@ import { users } from '../accounts/tables.js';
 import { categories } from '../categories/tables.js';
 import { regions, units } from '../regions/tables.js';
 
-export const channels = ['web', 'hotline', 'walk_in', 'reception_day', 'letter', 'api', 'activity'] as const;
+export const channels = ['web', 'hotline', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import'] as const;
 export type Channel = (typeof channels)[number];
 
 export const demandTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
@@ -75,6 +75,10 @@ export const demands = pgTable(
     registeredBy: integer('registered_by').references(() => users.id),
     /** The client's key, scoped to who sent it (public, a user, the system): keys never cross callers. */
     idempotencyKey: text('idempotency_key'),
+    /** The number this demand has in the system it came from (the city's 12345 work order, an imported record). */
+    externalRef: text('external_ref'),
+    /** The deadline that system set for the answer: our own deadline never runs later than this. */
+    externalDueAt: timestamp('external_due_at', { withTimezone: true }),
     /** A hash of the request the key first came with: the same key with another body is refused. */
     requestHash: text('request_hash'),
     /** Deadline of the step the demand is waiting for now; null when nothing is due. */
@@ -100,6 +104,7 @@ export const demands = pgTable(
   (t) => [
     uniqueIndex('demands_number_uq').on(t.number),
     uniqueIndex('demands_idempotency_uq').on(t.idempotencyKey),
+    uniqueIndex('demands_external_ref_uq').on(t.channel, t.externalRef),
     index('demands_state_idx').on(t.state),
     index('demands_unit_idx').on(t.unitId),
     index('demands_region_idx').on(t.regionId),

@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
+import { requireSignature } from '../../http/signed.js';
 import { type AppContext, isAdmin, outboxStatuses, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { verifySignature } from '../../lib/signature.js';
 import { receiveSms } from './actions/receive-sms.js';
 import { retryMessage } from './actions/retry-message.js';
 import { listOutbox } from './queries/list-outbox.js';
@@ -88,14 +88,7 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
     },
   );
   // The provider signs its report like we sign ours (X-Tingjian-Timestamp/Signature over the raw body).
-  app.use('/sms/inbound', async (c, next) => {
-    const raw = await c.req.text();
-    const ok =
-      !!opts.smsSecret &&
-      verifySignature(opts.smsSecret, raw, c.req.header('x-tingjian-timestamp'), c.req.header('x-tingjian-signature'), new Date());
-    if (!ok) throw new AppError('interop.bad_signature');
-    await next();
-  });
+  app.use('/sms/inbound', requireSignature(opts.smsSecret));
   app.openapi(
     createRoute({
       method: 'post',

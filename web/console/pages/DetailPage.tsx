@@ -166,6 +166,7 @@ export function DetailPage({ id }: { id: number }) {
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('number')}>{d.number}</Descriptions.Item>
           <Descriptions.Item label={t('channel')}>{t(`channel.${d.channel}` as Key)}</Descriptions.Item>
+          {d.externalRef && <Descriptions.Item label={t('externalRef')}>{d.externalRef}</Descriptions.Item>}
           <Descriptions.Item label={t('type')}>{t(`type.${d.type}` as Key)}</Descriptions.Item>
           <Descriptions.Item label={t('urgency')}>{t(`urgency.${d.urgency}` as Key)}</Descriptions.Item>
           <Descriptions.Item label={t('region')}>{d.region.name}</Descriptions.Item>

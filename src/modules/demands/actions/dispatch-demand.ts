@@ -39,7 +39,9 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     categoryId: opts.categoryId ?? demand.categoryId,
   };
   const acknowledgeDueAt = await stageDeadline(a.app, tx, 'acknowledge', terms, now);
-  const replyDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
+  const ruleDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
+  // A work order from the city comes with the city's deadline: ours may be earlier, never later.
+  const replyDueAt = demand.externalDueAt && demand.externalDueAt < ruleDueAt ? demand.externalDueAt : ruleDueAt;
   const updated = await applyTransition(a, {
     demand,
     action: 'dispatch',

@@ -27,6 +27,8 @@ export type RegisterDemandOptions = {
   categoryId?: number | null;
   urgency?: Urgency;
   idempotencyKey?: string | null;
+  externalRef?: string | null;
+  externalDueAt?: Date | null;
 };
 
 export type RegisterDemandResult = {
@@ -144,6 +146,8 @@ export const registerDemand = singleStatement(async function registerDemand(
     urgency,
     registeredBy: actorUserId(a.actor),
     idempotencyKey: scopedKey,
+    externalRef: opts.externalRef ?? null,
+    externalDueAt: opts.externalDueAt ?? null,
     requestHash: scopedKey ? requestHash : null,
     stageDueAt,
   };
@@ -179,7 +183,8 @@ export const registerDemand = singleStatement(async function registerDemand(
     regionPath: region.path,
   });
   // The receipt SMS (number and query code) goes in the same statement: no demand without its receipt.
-  const receipt = phone ? sql`, r as (${receiptSmsSql(phone, queryCode, now)})` : sql``;
+  // A work order from the city's 12345: the city speaks to its caller, we report to the city.
+  const receipt = phone && opts.channel !== 'city12345' ? sql`, r as (${receiptSmsSql(phone, queryCode, now)})` : sql``;
   const inserted = await queryRows<{ id: number; number: string }>(
     a.tx,
     sql`with d as (
@@ -192,7 +197,7 @@ export const registerDemand = singleStatement(async function registerDemand(
   );
   // The statement wrote the audit event itself (t above).
   if (inserted.length > 0) a.markAudited();
-  if (inserted.length > 0 && phone) a.afterCommit(() => a.app.wakeOutbox?.());
+  if (inserted.length > 0 && phone && opts.channel !== 'city12345') a.afterCommit(() => a.app.wakeOutbox?.());
   if (inserted.length === 0) {
     // Another request with the same key committed first: answer with its demand.
     a.unchanged();

@@ -23,6 +23,7 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date): Deman
     id: d.id,
     number: d.number,
     channel: d.channel,
+    externalRef: d.externalRef,
     type: d.type,
     state: d.state,
     title: d.title,
