@@ -45,6 +45,7 @@ export const backupTables = [
   'inbound_sms',
   'open311_keys',
   'open311_requests',
+  'import_sources',
   'proposals',
   'proposal_seconds',
   'moderation_states',

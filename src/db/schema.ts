@@ -7,6 +7,7 @@ export * from '../modules/calendar/tables.js';
 export * from '../modules/categories/tables.js';
 export * from '../modules/councils/tables.js';
 export * from '../modules/demands/tables.js';
+export * from '../modules/imports/tables.js';
 export * from '../modules/initiatives/tables.js';
 export * from '../modules/knowledge/tables.js';
 export * from '../modules/moderation/tables.js';

@@ -14,6 +14,7 @@ import { calendarRoutes } from '../modules/calendar/index.js';
 import { categoryRoutes } from '../modules/categories/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
 import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
+import { importRoutes } from '../modules/imports/index.js';
 import { initiativeRoutes } from '../modules/initiatives/index.js';
 import { interopRoutes } from '../modules/interop/index.js';
 import { knowledgeRoutes } from '../modules/knowledge/index.js';
@@ -142,6 +143,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   );
   v1.route('/', auditRoutes(ctx));
   v1.route('/', open311KeyRoutes(ctx));
+  v1.route('/', importRoutes(ctx));
   v1.route('/', interopRoutes(ctx, { citySecret: opts.citySecret }));
   v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
   v1.route('/', moderationRoutes(ctx));

@@ -893,6 +893,25 @@ const steps: Record<string, () => Promise<Call>> = {
       writes: [['demand', 'register']],
     };
   },
+  'POST /api/v1/import-sources': async () => ({
+    as: 'admin',
+    path: '/api/v1/import-sources',
+    body: { name: '旧系统', columns: { number: 'id', content: 'body', createdAt: 'time' }, defaults: { regionId: world.district.id } },
+    writes: [['import_source', 'create']],
+  }),
+  'POST /api/v1/import-sources/{id}/runs': async () => {
+    const sources = (await api.call('GET', '/api/v1/import-sources', { token: world.tokens.admin })).body.items;
+    return {
+      as: 'admin',
+      path: `/api/v1/import-sources/${sources[0].id}/runs`,
+      raw: 'id,body,time\nOLD-1,路灯不亮,2024-03-01 08:00',
+      headers: { 'content-type': 'text/csv' },
+      writes: [
+        ['demand', 'import'],
+        ['import_source', 'run'],
+      ],
+    };
+  },
   'POST /api/v1/sms/inbound': async () => {
     const raw = JSON.stringify({ messageId: 'audit-in-1', from: '13812345678', text: 'TD' });
     return {

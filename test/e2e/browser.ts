@@ -26,7 +26,11 @@ export async function launchBrowser(): Promise<Browser> {
 /** The browser tests need the built web apps; build them once if a checkout has not. */
 export function ensureWebBuilt(): void {
   if (!existsSync(`${webRoot}/portal/index.html`) || !existsSync(`${webRoot}/console/index.html`)) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // A production build, as users get it: vitest sets NODE_ENV=test, which would bundle React's development build.
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
 }
 

@@ -17,4 +17,4 @@ export { getDemand, loadJoined } from './queries/get-demand.js';
 export { visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';
-export { demands, demandTypes, urgencies } from './tables.js';
+export { demandEvents, demands, demandTypes, urgencies } from './tables.js';
