@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/lib/spreadsheet.js';
 import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
 import { startTestServer } from '../http.js';
 import { buildWorld, type World } from '../world.js';
@@ -107,6 +108,13 @@ describe('三率 over HTTP', () => {
     const csv = await api.call('GET', '/api/v1/rates?month=2026-11&format=csv', { token: world.tokens.supervisor });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.text).toContain('区自来水公司');
+    // The same table as a workbook, for those who open Excel.
+    const xlsx = await fetch(`${api.base}/api/v1/rates?month=2026-11&format=xlsx`, {
+      headers: { authorization: `Bearer ${world.tokens.supervisor}` },
+    });
+    expect(xlsx.headers.get('content-disposition')).toContain('rates-2026-11.xlsx');
+    const rows = await readTable('xlsx', Buffer.from(await xlsx.arrayBuffer()).toString('base64'));
+    expect(rows.find((row) => row['承办单位'] === '区自来水公司')).toMatchObject({ 派单数: '3', 办结数: '3', 排名: '1' });
     expect((await api.call('GET', '/api/v1/rates?month=2026-13', { token: world.tokens.supervisor })).status).toBe(400);
   });
 });

@@ -236,12 +236,60 @@ describe('the loop in the browser', () => {
     const login = await server.call('POST', '/api/v1/auth/login', { body: { username: 'wangfang', password: 'a-long-password' } });
     expect(login.body.grants[0].role).toBe('operator');
     await page.screenshot({ path: `${shots}/console-admin.png` });
+    // An Open311 key for an app, shown once, then revoked.
+    await page.getByRole('tab', { name: '开放接口密钥' }).click();
+    await page.fill('#open311 #name', '城市随手拍');
+    await page.locator('#open311 #regionId').click();
+    await page.getByTitle('桂花坪街道').last().click();
+    await page.locator('form#open311').getByRole('button', { name: '签发密钥' }).click();
+    const key = (await page.locator('code', { hasText: 'o311_' }).textContent())!.trim();
+    const posted = await fetch(`${server.base}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: key, service_code: String(world.lights.id), address_id: 'D1a', description: '井盖松动' }),
+    });
+    expect(posted.status).toBe(201);
+    await page.getByRole('button', { name: '吊 销' }).click();
+    await page.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await page.getByText('已吊销').waitFor();
+    expect(await axe(page)).toEqual([]);
     // 短信外发: the receipt for the caller taken at intake waits for the gateway, number masked.
     await page.goto(`${server.base}/console/#/outbox`);
     await page.locator('td', { hasText: '137****1111' }).first().waitFor();
     expect(await page.textContent('main')).not.toContain('13700001111');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${shots}/console-outbox.png` });
+    // 历史导入: a small export with a unit name the district does not use; the admin says what it means.
+    await page.goto(`${server.base}/console/#/import`);
+    await page.setInputFiles('#import-file', {
+      name: 'old-12345.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('编号,内容,时间,答复,答复时间,单位\nOLD-7,路灯不亮,2024-03-01 08:00,已修复,2024-03-02 09:00,城管局\n'),
+    });
+    await page.fill('#name', '旧12345系统');
+    for (const [field, column] of [
+      ['number', '编号'],
+      ['content', '内容'],
+      ['createdAt', '时间'],
+      ['replyText', '答复'],
+      ['repliedAt', '答复时间'],
+      ['unit', '单位'],
+    ])
+      await page.fill(`#columns_${field}`, column);
+    await page.locator('#defaults_regionId').click();
+    await page.getByTitle('测试区').first().click();
+    await page.getByRole('button', { name: '试导入（不写入）' }).click();
+    await page.getByText('未匹配的名称：请指定对应项').waitFor();
+    await page.getByLabel('对应为 城管局').click();
+    await page.getByTitle('区城市管理局').last().click();
+    await page.getByRole('button', { name: '保存对应关系并重新检查' }).click();
+    await page.getByText('可导入 1 行').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/console-import.png`, fullPage: true });
+    await page.getByRole('button', { name: '正式导入' }).click();
+    await page.getByText('本次导入 1 行').waitFor();
+    const imported = await server.call('GET', '/api/v1/demands?channel=import', { token: world.tokens.admin });
+    expect(imported.body.items[0]).toMatchObject({ number: 'OLD-7', state: 'closed', unit: { name: '区城市管理局' } });
     await page.context().close();
   }, 60_000);
 

@@ -5,6 +5,7 @@
 // enough get a certificate.
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/lib/spreadsheet.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpWorld, type TestClock } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
@@ -132,6 +133,11 @@ describe('青年夜校美育教室 (night school)', () => {
     expect(course.enrolments.find((e: { state: string }) => e.state === 'cancelled').phone).toBe('139****0001');
     const learners = course.enrolments.filter((e: { state: string }) => e.state === 'enrolled');
     expect(learners).toHaveLength(12);
+    // The roster the teacher prints: the same people, in a workbook, phones masked.
+    const roster = await fetch(`${api.base}/api/v1/courses/${ids[0]}/enrolments.xlsx`, { headers: { authorization: `Bearer ${op}` } });
+    const sheet = await readTable('xlsx', Buffer.from(await roster.arrayBuffer()).toString('base64'));
+    expect(sheet.filter((r) => r.状态 === '已报名')).toHaveLength(12);
+    expect(sheet.every((r) => /^\d{3}\*{4}\d{4}$/.test(r.电话))).toBe(true);
     const phones = [...Array.from({ length: 11 }, (_, i) => phoneOf(i + 2)), late];
     const tooEarly = await api.call('POST', '/api/v1/public/check-ins', {
       body: { code: course.sessions[0].checkinCode, phone: phones[0] },

@@ -22,6 +22,7 @@ const DetailPage = lazy(() => import('./pages/DetailPage').then((m) => ({ defaul
 const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const RatesPage = lazy(() => import('./pages/RatesPage').then((m) => ({ default: m.RatesPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
 const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
@@ -78,6 +79,7 @@ export function App() {
     ...(me.grants.some((g) => g.role === 'admin')
       ? [
           { key: 'outbox', label: <a href="#/outbox">{t('menuOutbox')}</a> },
+          { key: 'import', label: <a href="#/import">{t('menuImport')}</a> },
           { key: 'admin', label: <a href="#/admin">{t('menuAdmin')}</a> },
         ]
       : []),
@@ -156,6 +158,8 @@ export function App() {
               <ScoringPage id={Number(param)} />
             ) : page === 'rates' ? (
               <RatesPage />
+            ) : page === 'import' ? (
+              <ImportPage />
             ) : page === 'outbox' ? (
               <OutboxPage />
             ) : page === 'admin' ? (

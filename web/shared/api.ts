@@ -51,7 +51,9 @@ export async function uploadFile<T>(path: string, file: File, extraHeaders: Reco
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
   const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'unknown', data?.error?.message ?? res.statusText);
+  // A refusal that is itself a report (an import's 422: the rows to fix) travels in `details`.
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error?.code ?? 'unknown', data?.error?.message ?? res.statusText, data?.error?.details ?? data);
   return data as T;
 }
 

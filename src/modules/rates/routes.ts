@@ -5,6 +5,7 @@ import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/sch
 import type { AppContext } from '../../kernel/index.js';
 import { csvCell } from '../../lib/csv.js';
 import { AppError } from '../../lib/errors.js';
+import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { unitQualityForMonth } from '../assessments/index.js';
 import { localDay } from '../calendar/index.js';
 import { getSetting } from '../settings/index.js';
@@ -44,7 +45,7 @@ export function rateRoutes(ctx: AppContext) {
       request: {
         query: z.object({
           month: isoMonth().optional(),
-          format: z.enum(['json', 'csv']).default('json'),
+          format: z.enum(['json', 'csv', 'xlsx']).default('json'),
         }),
       },
       responses: {
@@ -74,28 +75,48 @@ export function rateRoutes(ctx: AppContext) {
       const units = all
         .map((u) => ({ ...u, rank: ranks.get(u.unitId) ?? null, quality: qualityOf(u.unitId) }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitId - b.unitId);
-      if (format === 'csv') {
-        const header = '排名,承办单位,派单数,按时响应,回访数,已解决,满意,办结数,按时办结,响应率%,解决率%,满意率%,按时办结率%,质检合格率%';
-        const lines = units.map((u) =>
-          [
-            u.rank ?? '',
-            csvCell(u.unitName),
-            u.counts.dispatched,
-            u.counts.respondedInTime,
-            u.counts.calledBack,
-            u.counts.solved,
-            u.counts.satisfied,
-            u.counts.closed,
-            u.counts.closedOnTime,
-            pct(u.rates.responseRate),
-            pct(u.rates.resolutionRate),
-            pct(u.rates.satisfactionRate),
-            pct(u.rates.onTimeClosureRate),
-            pct(u.quality?.rate ?? null),
-          ].join(','),
-        );
-        c.header('Content-Disposition', `attachment; filename="rates-${month}.csv"`);
-        return c.body(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+      if (format !== 'json') {
+        const header = [
+          '排名',
+          '承办单位',
+          '派单数',
+          '按时响应',
+          '回访数',
+          '已解决',
+          '满意',
+          '办结数',
+          '按时办结',
+          '响应率%',
+          '解决率%',
+          '满意率%',
+          '按时办结率%',
+          '质检合格率%',
+        ];
+        const rows = units.map((u) => [
+          u.rank ?? '',
+          u.unitName,
+          u.counts.dispatched,
+          u.counts.respondedInTime,
+          u.counts.calledBack,
+          u.counts.solved,
+          u.counts.satisfied,
+          u.counts.closed,
+          u.counts.closedOnTime,
+          pct(u.rates.responseRate),
+          pct(u.rates.resolutionRate),
+          pct(u.rates.satisfactionRate),
+          pct(u.rates.onTimeClosureRate),
+          pct(u.quality?.rate ?? null),
+        ]);
+        c.header('Content-Disposition', `attachment; filename="rates-${month}.${format}"`);
+        if (format === 'xlsx') {
+          const book = await writeWorkbook([{ name: `三率 ${month}`, header, rows }]);
+          return c.body(new Uint8Array(book), 200, {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }) as never;
+        }
+        const lines = [header.join(','), ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvCell(v) : v)).join(','))];
+        return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
       }
       return c.json({ month, minDemands, units, total: totalRates(all) }, 200);
     },

@@ -8,6 +8,7 @@ import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../..
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { redact } from '../../lib/redact.js';
+import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { regions } from '../regions/index.js';
 import { checkIn, giveFeedback, recordAttendance } from './actions/attendance.js';
 import { cancelEnrolment } from './actions/cancel.js';
@@ -159,6 +160,46 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       responses: { 200: jsonOk(S.CourseView), ...errorResponses },
     }),
     async (c) => c.json(await courseView(c, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/courses/{id}/enrolments.xlsx',
+      summary: 'The roster as an Excel workbook (sign-in sheets, reports to the organiser)',
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'XLSX',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const view = await courseView(c, c.req.valid('param').id);
+      const states = { enrolled: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
+      const book = await writeWorkbook([
+        {
+          name: '报名名单',
+          header: ['序号', '姓名', '电话', '镇街', '状态', '报名方式'],
+          rows: view.enrolments.map((e, i) => [
+            i + 1,
+            e.name,
+            e.phone,
+            e.township ?? '',
+            states[e.state],
+            e.channel === 'portal' ? '网上报名' : '代为报名',
+          ]),
+        },
+      ]);
+      c.header('Content-Disposition', `attachment; filename="course-${view.id}-enrolments.xlsx"`);
+      return c.body(new Uint8Array(book), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }) as never;
+    },
   );
   app.openapi(
     createRoute({

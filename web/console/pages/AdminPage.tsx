@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Category, type Region } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
+import { Open311Keys } from './Open311Keys';
 
 type Day = { day: string; kind: 'holiday' | 'workday'; note: string };
 type Unit = { id: number; name: string; kind: string; homeRegionId: number | null; regionIds: number[]; categoryIds: number[] };
@@ -331,6 +332,7 @@ export function AdminPage() {
           { key: 'categories', label: t('tabCategories'), children: categoryTab },
           { key: 'users', label: t('tabUsers'), children: userTab },
           { key: 'calendar', label: t('calendar'), children: calendarTab },
+          { key: 'open311', label: t('tabOpen311'), children: <Open311Keys regions={regions} /> },
         ]}
       />
     </main>

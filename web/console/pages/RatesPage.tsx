@@ -44,6 +44,9 @@ export function RatesPage() {
           allowClear={false}
           aria-label={t('month')}
         />
+        <Button type="primary" href={`/api/v1/rates?month=${month}&format=xlsx`}>
+          {t('exportXlsx')}
+        </Button>
         <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
       </Space>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
