@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../lib/errors.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { queryRows } from './rows.js';
 
 /** Every table worth keeping, parents before children. Sessions are left out: they are transient. */
@@ -105,6 +105,19 @@ type Dump = {
   sequences: { demand_number_seq: number };
 };
 
+/** A table's columns that hold data: generated ones (the search vector) are computed again on restore. */
+async function storedColumns(tx: Tx, table: string) {
+  const cols = await queryRows<{ name: string }>(
+    tx,
+    sql`select column_name as name from information_schema.columns
+         where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`,
+  );
+  return sql.join(
+    cols.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+}
+
 /**
  * A portable dump: PostgreSQL renders every row as JSON itself (row_to_json), so a dump from the
  * embedded database restores into a server and the other way round, whatever the driver.
@@ -115,7 +128,11 @@ export async function dumpDatabase(db: Db): Promise<{ bytes: Buffer; rows: numbe
     const tables: Record<string, unknown[]> = {};
     let rows = 0;
     for (const table of backupTables) {
-      const out = await queryRows<{ j: string }>(tx, sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t`);
+      const cols = await storedColumns(tx, table);
+      const out = await queryRows<{ j: string }>(
+        tx,
+        sql`select row_to_json(t)::text as j from (select ${cols} from ${sql.identifier(table)}) t`,
+      );
       tables[table] = out.map((r) => JSON.parse(r.j));
       rows += out.length;
     }
@@ -165,8 +182,9 @@ export async function restoreDatabase(db: Db, bytes: Buffer): Promise<number> {
       const list = dump.tables[table] ?? [];
       for (let i = 0; i < list.length; i += 500) {
         const chunk = JSON.stringify(list.slice(i, i + 500));
+        const cols = await storedColumns(tx, table);
         await tx.execute(
-          sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
+          sql`insert into ${sql.identifier(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.identifier(table)}, ${chunk}::json)`,
         );
       }
       rows += list.length;

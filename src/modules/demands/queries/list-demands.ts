@@ -11,6 +11,19 @@ import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
 import { visibleDemands } from './scope.js';
 
+/**
+ * Words typed by an operator: the demand number exactly, or text found through the bigram index
+ * (two neighbouring characters, decision 0008) and checked exactly with ILIKE. A single character
+ * has no bigram: that rare search reads the table.
+ */
+export function matchesText(q: string): SQL {
+  const text = q.trim();
+  const pattern = containsPattern(text);
+  const exact = sql`(${demands.title} ilike ${pattern} or ${demands.content} ilike ${pattern})`;
+  if (text.replace(/[\s'\\]/g, '').length < 2) return sql`(${demands.number} = ${text} or ${exact})`;
+  return sql`(${demands.number} = ${text} or ("demands"."search" @@ tj_bigram_query(${text}) and ${exact}))`;
+}
+
 export async function listDemands(
   db: Db,
   actor: Actor,
@@ -41,10 +54,7 @@ export async function listDemands(
   if (filter.phone) where.push(eq(demands.reporterPhone, normalizePhone(filter.phone)));
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
-  if (filter.q) {
-    const pattern = containsPattern(filter.q);
-    where.push(sql`(${demands.title} ilike ${pattern} or ${demands.content} ilike ${pattern} or ${demands.number} = ${filter.q})`);
-  }
+  if (filter.q) where.push(matchesText(filter.q));
   const condition = and(...where.filter((w): w is SQL => w !== undefined));
   const order =
     filter.sort === 'due'
