@@ -1,7 +1,7 @@
 -- Search by words in Chinese without a word list: every two neighbouring characters of the title and
 -- the content (whitespace, quotes and backslashes dropped, lower-cased) become the lexemes of a
 -- stored tsvector with a GIN index. A query is the AND of its own bigrams, rechecked with ILIKE, so
--- "路灯" and "灯不亮" both find "路灯不亮" exactly (docs/decisions/0008-search.md).
+-- "路灯" and "灯不亮" both find "路灯不亮" exactly (docs/decisions/0006-search.md).
 CREATE OR REPLACE FUNCTION tj_bigrams(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(array_to_tsvector(array_agg(DISTINCT substr(s, i, 2))), ''::tsvector)
     FROM (SELECT regexp_replace(lower(t), '[[:space:]''\\]+', '', 'g') AS s) x, generate_series(1, greatest(length(x.s) - 1, 0)) i

@@ -13,7 +13,7 @@ import { visibleDemands } from './scope.js';
 
 /**
  * Words typed by an operator: the demand number exactly, or text found through the bigram index
- * (two neighbouring characters, decision 0008) and checked exactly with ILIKE. A single character
+ * (two neighbouring characters, decision 0006) and checked exactly with ILIKE. A single character
  * has no bigram: that rare search reads the table.
  */
 export function matchesText(q: string): SQL {
