@@ -1,0 +1,171 @@
+// npm run bench:scale — the desk's calls at 10^5 and 10^6 demands on the PostgreSQL server (and at
+// 10^5 on the embedded database with BENCH_PGLITE=1): grows the database with bench/grow.ts, starts
+// `tingjian serve` on it, and times each call (median of 5 after a first call). Writes
+// bench/results/scale.json; the table goes in bench/README.md.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, runMigrations } from '../src/db/client.js';
+import { queryRows } from '../src/db/rows.js';
+import { loadDemo } from '../src/demo/load-demo.js';
+import { appContextFor } from '../src/kernel/index.js';
+import { quietLogger } from '../src/lib/logger.js';
+import { createApiToken } from '../src/modules/accounts/store.js';
+import { users } from '../src/modules/accounts/tables.js';
+import { sharedDataDir } from '../src/server.js';
+import { grow, textPool } from './grow.js';
+
+const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const dbName = 'tingjian_scale';
+const url = admin.replace(/\/[^/]*$/, `/${dbName}`);
+
+type Row = { call: string; ms: number; status: number };
+
+async function ensureDatabase() {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  if (process.env.BENCH_FRESH === '1') await c.query(`drop database if exists ${dbName} with (force)`);
+  const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [dbName]);
+  if (!rowCount) await c.query(`create database ${dbName}`);
+  await c.end();
+}
+
+function startServer(port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TINGJIAN_PUBLIC_RATE_LIMIT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('is running on')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+const rss = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+};
+
+async function measure(
+  port: number,
+  tokens: Record<string, string>,
+  sample: { id: number; number: string; phone: string; regionId: number },
+  month: string,
+) {
+  const base = `http://127.0.0.1:${port}`;
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
+  let n = 0;
+  const calls: [string, () => Promise<number>][] = [
+    ['dispatcher queue', () => call('GET', '/api/v1/demands?state=registered,returned', tokens.dispatcher)],
+    [
+      'a department handler’s inbox (sort by due)',
+      () => call('GET', '/api/v1/demands?state=dispatched,acknowledged&sort=due', tokens.handler),
+    ],
+    ['supervisor overdue', () => call('GET', '/api/v1/demands?overdue=true&sort=due', tokens.supervisor)],
+    ['demand detail', () => call('GET', `/api/v1/demands/${sample.id}`, tokens.operator)],
+    ['keyword search q=路灯', () => call('GET', `/api/v1/demands?q=${encodeURIComponent('路灯')}`, tokens.operator)],
+    ['keyword search q=路灯不亮', () => call('GET', `/api/v1/demands?q=${encodeURIComponent('路灯不亮')}`, tokens.operator)],
+    ['search by demand number', () => call('GET', `/api/v1/demands?q=${sample.number}`, tokens.operator)],
+    ['caller history (phone)', () => call('GET', `/api/v1/demands?phone=${sample.phone}`, tokens.operator)],
+    ['三率 for a month (JSON)', () => call('GET', `/api/v1/rates?month=${month}`, tokens.supervisor)],
+    ['三率 for a month (CSV)', () => call('GET', `/api/v1/rates?month=${month}&format=csv`, tokens.supervisor)],
+    ['public answered list', () => call('GET', '/api/v1/public/demands')],
+    ['public lookup', () => call('POST', '/api/v1/public/demands/lookup', undefined, { number: sample.number, phone: sample.phone })],
+    ['Open311 GET requests (90 days, 1,000)', () => call('GET', '/open311/v2/requests.json')],
+    [
+      'intake',
+      () =>
+        call('POST', '/api/v1/demands', tokens.operator, {
+          content: `压测受理 ${n++}：小区路灯不亮，晚上出行不便`,
+          reporterPhone: '13800000000',
+          regionId: sample.regionId,
+        }),
+    ],
+  ].map(([name, fn]) => [name as string, fn as () => Promise<number>]) as [string, () => Promise<number>][];
+  const rows: Row[] = [];
+  for (const [name, fn] of calls) {
+    const first = performance.now();
+    const status = await fn();
+    const firstMs = performance.now() - first;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ call: name, ms: Math.round(times[2]), status });
+    console.log(`  ${name.padEnd(44)} ${String(Math.round(times[2])).padStart(6)} ms   (first ${Math.round(firstMs)} ms, HTTP ${status})`);
+  }
+  return rows;
+}
+
+async function main() {
+  await ensureDatabase();
+  const database = await openDatabase({ url, poolSize: 4 });
+  await runMigrations(database);
+  const ctx = appContextFor(database.db, quietLogger());
+  if (!(await queryRows(database.db, sql`select 1 from users limit 1`)).length) {
+    console.log('loading the demo district …');
+    await loadDemo(ctx, { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined });
+  }
+  const tokens: Record<string, string> = {};
+  for (const [key, username] of [
+    ['dispatcher', 'dispatcher'],
+    ['handler', 'handler.cgj'],
+    ['supervisor', 'supervisor'],
+    ['operator', 'operator'],
+  ]) {
+    const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    tokens[key] = (await createApiToken(database.db, u.id, 'bench-scale')).token;
+  }
+  const pool = textPool(sharedDataDir);
+  const results: Record<string, { rows: Row[]; rssMb: number | null; demands: number }> = {};
+  const last = new Date(Date.now() - 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 7);
+  for (const size of sizes) {
+    const [{ have }] = await queryRows<{ have: number }>(
+      database.db,
+      sql`select coalesce(max(substr(number, 2)::int), 0) as have from demands where number like 'S%'`,
+    );
+    if (Number(have) < size) {
+      console.log(`growing to ${size.toLocaleString('en')} generated demands …`);
+      await grow(database.db, Number(have), size, pool, (m) => console.log(m));
+    }
+    const [sample] = await queryRows<{ id: number; number: string; phone: string; regionId: number }>(
+      database.db,
+      sql`select id::int as id, number, reporter_phone as phone, region_id as "regionId" from demands where number = ${`S${String(Math.floor(size / 2)).padStart(9, '0')}`}`,
+    );
+    const [{ total }] = await queryRows<{ total: number }>(database.db, sql`select count(*)::int as total from demands`);
+    console.log(`\n${Number(total).toLocaleString('en')} demands on PostgreSQL (server), month ${last}`);
+    const server = await startServer(36100);
+    const rows = await measure(36100, tokens, sample, last);
+    const mem = rss(server.pid!);
+    console.log(`  server RSS ${mem} MB`);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    results[String(size)] = { rows, rssMb: mem, demands: Number(total) };
+  }
+  await database.close();
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/scale.json',
+    `${JSON.stringify({ at: new Date().toISOString(), database: 'postgres', results }, null, 2)}\n`,
+  );
+  console.log('\nwrote bench/results/scale.json');
+}
+
+await main();
