@@ -55,7 +55,7 @@ const rss = (pid: number) => {
 async function measure(
   port: number,
   tokens: Record<string, string>,
-  sample: { id: number; number: string; phone: string; regionId: number },
+  sample: { id: number; number: string; phone: string; regionId: number; lookupNumber: string; lookupPhone: string },
   month: string,
 ) {
   const base = `http://127.0.0.1:${port}`;
@@ -84,7 +84,10 @@ async function measure(
     ['三率 for a month (JSON)', () => call('GET', `/api/v1/rates?month=${month}`, tokens.supervisor)],
     ['三率 for a month (CSV)', () => call('GET', `/api/v1/rates?month=${month}&format=csv`, tokens.supervisor)],
     ['public answered list', () => call('GET', '/api/v1/public/demands')],
-    ['public lookup', () => call('POST', '/api/v1/public/demands/lookup', undefined, { number: sample.number, phone: sample.phone })],
+    [
+      'public lookup',
+      () => call('POST', '/api/v1/public/demands/lookup', undefined, { number: sample.lookupNumber, phone: sample.lookupPhone }),
+    ],
     ['Open311 GET requests (90 days, 1,000)', () => call('GET', '/open311/v2/requests.json')],
     [
       'intake',
@@ -149,10 +152,15 @@ async function main() {
       database.db,
       sql`select id::int as id, number, reporter_phone as phone, region_id as "regionId" from demands where number = ${`S${String(Math.floor(size / 2)).padStart(9, '0')}`}`,
     );
+    // Residents look up with a number as intake writes it (digits only); generated ones start with S.
+    const [resident] = await queryRows<{ number: string; phone: string }>(
+      database.db,
+      sql`select number, reporter_phone as phone from demands where number not like 'S%' and reporter_phone is not null order by id limit 1`,
+    );
     const [{ total }] = await queryRows<{ total: number }>(database.db, sql`select count(*)::int as total from demands`);
     console.log(`\n${Number(total).toLocaleString('en')} demands on PostgreSQL (server), month ${last}`);
     const server = await startServer(36100);
-    const rows = await measure(36100, tokens, sample, last);
+    const rows = await measure(36100, tokens, { ...sample, lookupNumber: resident.number, lookupPhone: resident.phone }, last);
     const mem = rss(server.pid!);
     console.log(`  server RSS ${mem} MB`);
     server.kill('SIGTERM');

@@ -102,6 +102,9 @@ describe('the loop in the browser', () => {
       await dispatcher.keyboard.press('Enter');
     });
     expect(await dispatcher.textContent('[data-testid=demand-state]')).toBe('已派单');
+    // The toast says where it went and by when; the timeline says the same.
+    await dispatcher.getByText(/已派单给区城市管理局，签收时限/).waitFor();
+    expect(await dispatcher.locator('.event-detail').first().textContent()).toBe('派至区城市管理局');
     await dispatcher.context().close();
 
     const handler = await staff('handlerA');
@@ -118,6 +121,9 @@ describe('the loop in the browser', () => {
     await act(operator, 'callback', () => operator.getByRole('radio', { name: '满意', exact: true }).check());
     await act(operator, 'close');
     expect(await operator.textContent('[data-testid=demand-state]')).toBe('已办结');
+    // Every reply and every callback result stays in the timeline.
+    const details = await operator.locator('.event-detail').allTextContents();
+    expect(details).toEqual(expect.arrayContaining(['路灯已于今日修复，感谢反映。', '满意 · 已解决']));
     await operator.context().close();
   }, 90_000);
 

@@ -9,6 +9,7 @@ import {
   InputNumber,
   Modal,
   message,
+  Popconfirm,
   Radio,
   Result,
   Select,
@@ -24,6 +25,7 @@ import { actionNames, formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import type { messages } from '../messages';
+import { Tone } from '../tone';
 
 type Detail = Schemas['DemandDetail'];
 type ServerAction = Detail['allowedActions'][number];
@@ -126,10 +128,11 @@ export function DetailPage({ id }: { id: number }) {
     try {
       const path = chosen === 'approve' || chosen === 'deny' ? 'extension-decision' : chosen;
       const body = chosen === 'approve' ? { approve: true, ...values } : chosen === 'deny' ? { approve: false, ...values } : values;
-      setD(await api<Detail>('POST', `/demands/${d.id}/${path}`, body));
+      const after = await api<Detail>('POST', `/demands/${d.id}/${path}`, body);
+      setD(after);
       setVerb(null);
       form.resetFields();
-      message.success(t('confirm'));
+      message.success(doneMessage(chosen, after, t, lang));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
@@ -150,6 +153,7 @@ export function DetailPage({ id }: { id: number }) {
         </Tag>
         {dueLabel(d, t)}
         {d.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
+        {d.extensionRequests.some((x) => x.status === 'pending') && <Tone tone="orange">{t('extensionPendingTag')}</Tone>}
         {offered(d).map((o) => (
           <Button
             key={o.verb}
@@ -237,9 +241,14 @@ export function DetailPage({ id }: { id: number }) {
                         {x.number} {x.title}
                       </a>
                       <Typography.Text type="secondary">{Math.round(x.similarity * 100)}%</Typography.Text>
-                      <Button size="small" onClick={() => run({ intoDemandId: x.id }, 'merge' as Verb)}>
-                        {t('mergeInto')}
-                      </Button>
+                      <Popconfirm
+                        title={t('mergeConfirm').replace('{number}', x.number)}
+                        onConfirm={() => run({ intoDemandId: x.id }, 'merge' as Verb)}
+                        okText={t('confirm')}
+                        cancelText={t('cancel')}
+                      >
+                        <Button size="small">{t('mergeInto')}</Button>
+                      </Popconfirm>
                     </Space>
                   ))}
                 </Space>
@@ -268,6 +277,7 @@ export function DetailPage({ id }: { id: number }) {
                 {formatTime(e.at, lang)} · <strong>{actionNames[e.action]?.[lang] ?? e.action}</strong> ·{' '}
                 {e.actor.name ?? t(`auditActor.${e.actor.kind}` as 'auditActor.system')}
                 {e.reason ? `：${e.reason}` : ''}
+                {eventDetail(e, t) && <div className="event-detail">{eventDetail(e, t)}</div>}
               </span>
             ),
           }))}
@@ -351,4 +361,38 @@ export function DetailPage({ id }: { id: number }) {
       </Modal>
     </main>
   );
+}
+
+type T = ReturnType<typeof useApp>['t'];
+type Event = Detail['events'][number];
+
+/** What an entry of the timeline decided, in words: the unit, the callback's answer, the days granted, the reply. */
+function eventDetail(e: Event, t: T): string | null {
+  const x = e.data ?? {};
+  switch (e.action) {
+    case 'dispatch':
+      return x.unitName ? `${t('dispatchedTo')}${String(x.unitName)}` : null;
+    case 'record_callback':
+      return `${t(String(x.satisfaction) as Key)} · ${x.solved ? t('solvedYes') : t('solvedNo')}`;
+    case 'request_extension':
+      return t('extensionAsked').replace('{n}', String(x.extraWorkdays));
+    case 'decide_extension':
+      return (x.approved ? t('extensionApproved') : t('extensionDenied')).replace('{n}', String(x.extraWorkdays));
+    case 'reply':
+    case 'answer_directly':
+      return typeof x.reply === 'string' ? x.reply : null;
+    case 'merge':
+      return x.intoNumber ? `${t('mergedInto')}：${String(x.intoNumber)}` : null;
+    default:
+      return null;
+  }
+}
+
+/** A toast that says what happened, not just "done": where it went and by when. */
+function doneMessage(verb: Verb | 'approve' | 'deny', d: Detail, t: T, lang: 'zh-CN' | 'en'): string {
+  const due = d.stageDueAt ? formatTime(d.stageDueAt, lang) : '';
+  if (verb === 'dispatch' && d.unit) return t('doneDispatch').replace('{unit}', d.unit.name).replace('{due}', due);
+  if (verb === 'reply' || verb === 'answer') return t('doneReply');
+  if (verb === 'merge') return t('doneMerge');
+  return `${t('doneGeneric')}${stateNames[d.state]?.[lang] ?? d.state}`;
 }

@@ -40,7 +40,7 @@ export async function answerDemandDirectly(a: ActionContext, opts: AnswerDemandD
     demand,
     action: 'answer_directly',
     to,
-    data: { knowledgeArticleId: opts.knowledgeArticleId ?? null },
+    data: { knowledgeArticleId: opts.knowledgeArticleId ?? null, reply: opts.reply },
     patch: { replyText: opts.reply, repliedAt: now, stageDueAt, knowledgeArticleId: opts.knowledgeArticleId ?? null },
   });
 }

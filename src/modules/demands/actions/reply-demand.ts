@@ -13,7 +13,8 @@ export async function replyDemand(a: ActionContext, opts: ReplyDemandOptions): P
     demand,
     action: 'reply',
     to,
-    data: { onTime: demand.replyDueAt ? now <= demand.replyDueAt : null },
+    // The text stays in the timeline: after a reopen the next reply replaces replyText, not this record.
+    data: { onTime: demand.replyDueAt ? now <= demand.replyDueAt : null, reply: opts.reply },
     patch: { replyText: opts.reply, repliedAt: now, stageDueAt },
   });
 }
