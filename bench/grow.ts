@@ -70,18 +70,18 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
       with src as (
         select g,
                (array['closed','closed','closed','closed','closed','closed','closed','closed','closed','closed','closed','closed',
-                      'callback_done','callback_done','replied','replied','acknowledged','acknowledged','dispatched','registered'])[1 + (g * 7) % 20] as state,
-               now() - ((g % 365) * interval '1 day') - (((g * 37) % 86400) * interval '1 second') as created_at,
-               1 + (g * 7919) % ${poolSize}::int as t
+                      'callback_done','callback_done','replied','replied','acknowledged','acknowledged','dispatched','registered'])[1 + ((g::bigint * 7) % 20)::int] as state,
+               now() - ((g % 365) * interval '1 day') - (((g::bigint * 37) % 86400)::int * interval '1 second') as created_at,
+               1 + ((g::bigint * 7919) % ${poolSize})::int as t
           from generate_series(${start}::int, ${end}::int) g)
       insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone, region_id,
                            address, category_id, urgency, unit_id, stage_due_at, reply_due_at, reply_text, replied_at,
                            satisfaction, solved, closed_at, created_at, updated_at, version)
       select 'S' || lpad(g::text, 9, '0'), md5(g::text), (array['hotline','web','walk_in','hotline'])[1 + g % 4], 'complaint', state,
              x.title, x.content, '居民' || (g % 5000), '139' || lpad((g % 100000000)::text, 8, '0'),
-             (${regionsArr}::int[])[1 + g % cardinality(${regionsArr}::int[])], '', (${catsArr}::int[])[1 + (g * 13) % cardinality(${catsArr}::int[])],
+             (${regionsArr}::int[])[1 + g % cardinality(${regionsArr}::int[])], '', (${catsArr}::int[])[1 + ((g::bigint * 13) % cardinality(${catsArr}::int[]))::int],
              'normal',
-             case when state <> 'registered' then (${unitsArr}::int[])[1 + (g * 31) % cardinality(${unitsArr}::int[])] end,
+             case when state <> 'registered' then (${unitsArr}::int[])[1 + ((g::bigint * 31) % cardinality(${unitsArr}::int[]))::int] end,
              case when state in ('registered', 'dispatched', 'acknowledged') then created_at + interval '3 days'
                   when state = 'replied' then created_at + interval '10 days' end,
              case when state <> 'registered' then created_at + interval '15 days' end,

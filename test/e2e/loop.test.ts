@@ -317,6 +317,15 @@ describe('the loop in the browser', () => {
     await supervisor.goto(`${server.base}/console/#/topics`);
     await supervisor.waitForSelector('text=治理专项');
     expect(await axe(supervisor)).toEqual([]);
+    // The list's filters: a channel narrows the list, and the page stays accessible.
+    await supervisor.goto(`${server.base}/console/#/list`);
+    await supervisor.waitForSelector('[data-testid=list-filters]');
+    await supervisor.getByLabel('渠道').click();
+    await Promise.all([
+      supervisor.waitForResponse((r) => r.url().includes('channel=walk_in')),
+      supervisor.getByTitle('窗口代办').click(),
+    ]);
+    expect(await axe(supervisor)).toEqual([]);
     await supervisor.context().close();
     expect(dialogs).toEqual([]);
   });

@@ -56,6 +56,13 @@ export const messages = {
   menuAudit: { 'zh-CN': '审计日志', en: 'Audit trail' },
   menuOutbox: { 'zh-CN': '短信外发', en: 'Outbox' },
   menuImport: { 'zh-CN': '历史导入', en: 'Import' },
+  filterRegion: { 'zh-CN': '镇街 / 社区', en: 'Township / community' },
+  filterDates: { 'zh-CN': '登记日期', en: 'Registered between' },
+  filterFrom: { 'zh-CN': '开始日期', en: 'From' },
+  filterTo: { 'zh-CN': '结束日期', en: 'To' },
+  filterOverdue: { 'zh-CN': '超期时长', en: 'Overdue by' },
+  filterOverdueDays: { 'zh-CN': '超期 {n} 天以上', en: 'over {n} days' },
+  filterClear: { 'zh-CN': '清除筛选', en: 'Clear filters' },
   tabOpen311: { 'zh-CN': '开放接口密钥', en: 'Open311 keys' },
   open311Intro: {
     'zh-CN':

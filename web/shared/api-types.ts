@@ -3255,6 +3255,7 @@ export interface paths {
                     channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
                     type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                     overdue?: "true" | "false";
+                    overdueDays?: number;
                     dueWithinHours?: number;
                     supervised?: "true" | "false";
                     extensionPending?: "true";

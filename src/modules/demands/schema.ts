@@ -113,6 +113,8 @@ export const ListDemandsQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** 超期多久: only demands whose current stage is overdue by more than this many days. */
+  overdueDays: z.coerce.number().int().min(1).max(365).optional(),
   dueWithinHours: z.coerce
     .number()
     .int()

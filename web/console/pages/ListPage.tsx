@@ -4,6 +4,7 @@ import { ApiError, api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
+import { type ListFilter, ListFilters } from './ListFilters';
 
 export type DemandRow = {
   id: number;
@@ -33,6 +34,7 @@ export function ListPage() {
         : 'all';
   const [queue, setQueue] = useState<string>(defaultQueue);
   const [q, setQ] = useState('');
+  const [extra, setExtra] = useState<ListFilter>({});
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: DemandRow[]; total: number }>({ items: [], total: 0 });
   const [selected, setSelected] = useState<number[]>([]);
@@ -51,8 +53,9 @@ export function ListPage() {
     if (queue === 'supervised') params.set('supervised', 'true');
     if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
     if (q.trim()) params.set('q', q.trim());
+    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     return params;
-  }, [queue, q]);
+  }, [queue, q, extra]);
   const load = useCallback(async () => {
     const params = filters();
     params.set('page', String(page));
@@ -121,6 +124,13 @@ export function ListPage() {
           style={{ width: 280 }}
         />
         <Button href={`/api/v1/demands?${filters()}&format=xlsx`}>{t('exportXlsx')}</Button>
+        <ListFilters
+          value={extra}
+          onChange={(f) => {
+            setPage(1);
+            setExtra(f);
+          }}
+        />
         {has('dispatcher') && selected.length > 0 && (
           <Space>
             <Select

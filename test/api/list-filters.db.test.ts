@@ -1,0 +1,47 @@
+// A supervisor's "overdue by more than N days", and the list's other filters, through the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import { startTestServer } from '../http.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+let t: TestClock;
+const made: string[] = [];
+
+beforeAll(async () => {
+  ({ database, world, t } = await setUpWorld(new Date('2026-11-02T09:00:00+08:00')));
+  api = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient });
+});
+afterAll(() => tearDownApiWorld({ database, api }));
+
+const intake = async (content: string, channel = 'hotline') => {
+  const r = await api.call('POST', '/api/v1/demands', {
+    token: world.tokens.operator,
+    body: { content, channel, reporterPhone: '13800001111', regionId: world.c1.id, categoryId: world.lights.id },
+  });
+  expect(r.status, r.text).toBe(201);
+  made.push(r.body.number);
+};
+const numbers = async (query: string) =>
+  (await api.call('GET', `/api/v1/demands?${query}`, { token: world.tokens.supervisor })).body.items
+    .map((d: { number: string }) => d.number)
+    .sort();
+
+describe('list filters', () => {
+  it('finds demands overdue by more than N days, and by channel and registration date', async () => {
+    await intake('路灯不亮');
+    await intake('井盖松动', 'walk_in');
+    t.advanceHours(24 * 10);
+    await intake('噪音扰民');
+    expect(await numbers('overdue=true')).toEqual(made.slice(0, 2).sort());
+    expect(await numbers('overdueDays=3')).toEqual(made.slice(0, 2).sort());
+    expect(await numbers('overdueDays=30')).toEqual([]);
+    expect(await numbers('channel=walk_in')).toEqual([made[1]]);
+    expect(await numbers(`from=${encodeURIComponent('2026-11-10T00:00:00+08:00')}`)).toEqual([made[2]]);
+    const bad = await api.call('GET', '/api/v1/demands?overdueDays=0', { token: world.tokens.supervisor });
+    expect(bad.status).toBe(400);
+  });
+});
