@@ -93,7 +93,10 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
     '/api/*',
     bodyLimit({
       maxSize: 6 * 1024 * 1024,
-      onError: () => {
+      onError: (c) => {
+        // Like nginx: answer at once and close rather than read megabytes only to drop them; the
+        // header tells a keep-alive client to open a new connection for its next request.
+        c.header('Connection', 'close');
         throw new AppError('request.too_large', { details: { maxBytes: 6 * 1024 * 1024 } });
       },
     }),
