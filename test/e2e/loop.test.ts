@@ -321,10 +321,7 @@ describe('the loop in the browser', () => {
     await supervisor.goto(`${server.base}/console/#/list`);
     await supervisor.waitForSelector('[data-testid=list-filters]');
     await supervisor.getByLabel('渠道').click();
-    await Promise.all([
-      supervisor.waitForResponse((r) => r.url().includes('channel=walk_in')),
-      supervisor.getByTitle('窗口代办').click(),
-    ]);
+    await Promise.all([supervisor.waitForResponse((r) => r.url().includes('channel=walk_in')), supervisor.getByTitle('窗口代办').click()]);
     expect(await axe(supervisor)).toEqual([]);
     await supervisor.context().close();
     expect(dialogs).toEqual([]);

@@ -48,7 +48,10 @@ export async function listDemands(
   if (filter.overdue !== undefined || filter.dueWithinHours) where.push(notInArray(demands.state, [...terminalStates]));
   if (filter.overdue === true) where.push(lt(demands.stageDueAt, now));
   if (filter.overdueDays) {
-    where.push(notInArray(demands.state, [...terminalStates]), lt(demands.stageDueAt, new Date(now.getTime() - filter.overdueDays * 86_400_000)));
+    where.push(
+      notInArray(demands.state, [...terminalStates]),
+      lt(demands.stageDueAt, new Date(now.getTime() - filter.overdueDays * 86_400_000)),
+    );
   }
   if (filter.overdue === false) where.push(sql`(${demands.stageDueAt} is null or ${demands.stageDueAt} >= ${now})`);
   if (filter.dueWithinHours) {
