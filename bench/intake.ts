@@ -1,7 +1,6 @@
 // npm run bench:intake — intake throughput and latency against the running server, for the
 // embedded database and for the PostgreSQL server, side by side with a bare INSERT loop into
 // the same database in the same run. Writes bench/results/intake.json.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { appContextFor, perform, systemActor } from '../src/kernel/index.js';
 import { createUser } from '../src/modules/accounts/actions/create-user.js';
 import { createApiToken } from '../src/modules/accounts/store.js';
 import { createRegion } from '../src/modules/regions/store.js';
+import { startServer } from './serve.js';
 
 const concurrencies = [1, 8, 32];
 const requestsPerLevel = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -67,21 +67,6 @@ async function prepare(database: Database): Promise<{ regionId: number; token: s
     sql`create table if not exists bench_bare (id bigserial primary key, title text not null, content text not null, region_id int not null, created_at timestamptz not null default now())`,
   );
   return { regionId: region.id, token };
-}
-
-function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('is running on')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
 }
 
 async function intakeLevels(port: number, token: string, regionId: number): Promise<Level[]> {

@@ -2,7 +2,6 @@
 // 10^5 on the embedded database with BENCH_PGLITE=1): grows the database with bench/grow.ts, starts
 // `tingjian serve` on it, and times each call (median of 5 after a first call). Writes
 // bench/results/scale.json; the table goes in bench/README.md.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { createApiToken } from '../src/modules/accounts/store.js';
 import { users } from '../src/modules/accounts/tables.js';
 import { sharedDataDir } from '../src/server.js';
 import { grow, textPool } from './grow.js';
+import { startServer } from './serve.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -30,21 +30,6 @@ async function ensureDatabase() {
   const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [dbName]);
   if (!rowCount) await c.query(`create database ${dbName}`);
   await c.end();
-}
-
-function startServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TINGJIAN_PUBLIC_RATE_LIMIT: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('is running on')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
 }
 
 const rss = (pid: number) => {
@@ -159,7 +144,7 @@ async function main() {
     );
     const [{ total }] = await queryRows<{ total: number }>(database.db, sql`select count(*)::int as total from demands`);
     console.log(`\n${Number(total).toLocaleString('en')} demands on PostgreSQL (server), month ${last}`);
-    const server = await startServer(36100);
+    const server = await startServer({ DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0' }, 36100);
     const rows = await measure(36100, tokens, { ...sample, lookupNumber: resident.number, lookupPhone: resident.phone }, last);
     const mem = rss(server.pid!);
     console.log(`  server RSS ${mem} MB`);
