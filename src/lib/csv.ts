@@ -53,3 +53,9 @@ export function csvCell(value: string | number | null | undefined): string {
   if (typeof value === 'string') s = neutralised(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** A table as CSV for Excel: a BOM (so it reads UTF-8), CRLF lines, every cell quoted and neutralised as needed. */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

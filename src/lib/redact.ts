@@ -34,5 +34,13 @@ export function redact(text: string, opts: { names?: (string | null | undefined)
 export const maskName = (name: string | null) =>
   name?.trim() ? `${name.trim()[0]}${'*'.repeat(Math.max(1, name.trim().length - 1))}` : null;
 
-/** A phone number in an operator's view or a log line: the first three and last four digits ("138****5678"). */
-export const maskPhone = (phone: string) => (phone.length >= 8 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+/** A phone number where its holder is not to be read in full (views, logs): "138****5678", landlines "****5678". */
+export function maskPhone(phone: string): string;
+export function maskPhone(phone: string | null): string | null;
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  if (phone.length <= 4) return '*'.repeat(phone.length);
+  const keepEnd = 4;
+  const keepStart = phone.length >= 11 ? 3 : 0;
+  return phone.slice(0, keepStart) + '*'.repeat(phone.length - keepStart - keepEnd) + phone.slice(-keepEnd);
+}

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
@@ -307,10 +308,7 @@ export function assessmentRoutes(ctx: AppContext) {
       const a = await loadAssessment(ctx.db, requireUser(c), c.req.valid('param').id);
       if (!a.parts.has('organiser') && !a.parts.has('chair')) return c.json({ error: { code: 'auth.forbidden' } }, 403) as never;
       const file = await assessmentWorkbook(ctx.db, a, today());
-      c.header('Content-Disposition', `attachment; filename="assessment-${a.id}.xlsx"`);
-      return c.body(new Uint8Array(file), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }) as never;
+      return download(c, `assessment-${a.id}.xlsx`, file);
     },
   );
   app.openapi(

@@ -1,4 +1,4 @@
-import { csvCell } from '../../lib/csv.js';
+import { toCsv } from '../../lib/csv.js';
 import { AppError } from '../../lib/errors.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
 import type { DemandSummaryView } from './schema.js';
@@ -88,8 +88,7 @@ export function checkExportSize(total: number) {
 }
 
 export function demandsCsv(items: DemandSummaryView[]): string {
-  const lines = [header.join(','), ...items.map((d) => rowOf(d).map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(header, items.map(rowOf));
 }
 
 export function demandsWorkbook(items: DemandSummaryView[]): Promise<Buffer> {

@@ -58,10 +58,5 @@ export function maySeePhone(actor: Actor, demand: DemandScope): boolean {
   return coversRegion(actor, 'operator', demand.regionPath) || handlesUnit(actor, demand.unitId);
 }
 
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  if (phone.length <= 4) return '*'.repeat(phone.length);
-  const keepEnd = 4;
-  const keepStart = phone.length >= 11 ? 3 : 0;
-  return phone.slice(0, keepStart) + '*'.repeat(phone.length - keepStart - keepEnd) + phone.slice(-keepEnd);
-}
+// One masking rule for every view and log line.
+export { maskPhone } from '../../lib/redact.js';

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import type { AppContext, UserActor } from '../../kernel/index.js';
@@ -104,13 +105,9 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
       checkExportSize(all.total);
       const stamp = localDay(ctx.now());
       if (filter.format === 'csv') {
-        c.header('Content-Disposition', `attachment; filename="demands-${stamp}.csv"`);
-        return c.body(demandsCsv(all.items), 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+        return download(c, `demands-${stamp}.csv`, demandsCsv(all.items));
       }
-      c.header('Content-Disposition', `attachment; filename="demands-${stamp}.xlsx"`);
-      return c.body(new Uint8Array(await demandsWorkbook(all.items)), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }) as never;
+      return download(c, `demands-${stamp}.xlsx`, await demandsWorkbook(all.items));
     },
   );
 

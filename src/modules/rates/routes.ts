@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
-import { csvCell } from '../../lib/csv.js';
+import { toCsv } from '../../lib/csv.js';
 import { AppError } from '../../lib/errors.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { unitQualityForMonth } from '../assessments/index.js';
@@ -108,15 +109,8 @@ export function rateRoutes(ctx: AppContext) {
           pct(u.rates.onTimeClosureRate),
           pct(u.quality?.rate ?? null),
         ]);
-        c.header('Content-Disposition', `attachment; filename="rates-${month}.${format}"`);
-        if (format === 'xlsx') {
-          const book = await writeWorkbook([{ name: `三率 ${month}`, header, rows }]);
-          return c.body(new Uint8Array(book), 200, {
-            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          }) as never;
-        }
-        const lines = [header.join(','), ...rows.map((r) => r.map((v) => (typeof v === 'string' ? csvCell(v) : v)).join(','))];
-        return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+        if (format === 'xlsx') return download(c, `rates-${month}.xlsx`, await writeWorkbook([{ name: `三率 ${month}`, header, rows }]));
+        return download(c, `rates-${month}.csv`, toCsv(header, rows));
       }
       return c.json({ month, minDemands, units, total: totalRates(all) }, 200);
     },

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { requireUser } from '../../http/auth.js';
+import { download } from '../../http/download.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { redact } from '../../lib/redact.js';
+import { maskPhone, redact } from '../../lib/redact.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { regions } from '../regions/index.js';
 import { checkIn, giveFeedback, recordAttendance } from './actions/attendance.js';
@@ -20,7 +21,7 @@ import { recordActivityDemand } from './actions/record-activity-demand.js';
 import { listCourses, planWithCourses, publicCatalogue, quotasOf, sessionsOf } from './queries/catalogue.js';
 import { courseReport } from './queries/course-report.js';
 import * as S from './schema.js';
-import { loadCourse, loadPlan, maskPhone } from './store.js';
+import { loadCourse, loadPlan } from './store.js';
 import { courseSessions, courses, enrolments } from './tables.js';
 
 const tags = ['trainings'];
@@ -195,10 +196,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
           ]),
         },
       ]);
-      c.header('Content-Disposition', `attachment; filename="course-${view.id}-enrolments.xlsx"`);
-      return c.body(new Uint8Array(book), 200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }) as never;
+      return download(c, `course-${view.id}-enrolments.xlsx`, book);
     },
   );
   app.openapi(

@@ -27,6 +27,3 @@ export async function loadPlan(db: Reader, actor: Actor, id: number) {
   if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found', { details: { planId: id } });
   return { ...row.p, regionPath: row.path };
 }
-
-/** Staff see a learner's phone as 138****5678. */
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

@@ -1,0 +1,13 @@
+import type { Context } from 'hono';
+
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** A file the browser saves under `filename` (its extension says what it is): every export goes out this way. */
+export function download(c: Context, filename: `${string}.${keyof typeof types}`, body: string | Buffer) {
+  const ext = filename.slice(filename.lastIndexOf('.') + 1) as keyof typeof types;
+  c.header('Content-Disposition', `attachment; filename="${filename}"`);
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'Content-Type': types[ext] }) as never;
+}
