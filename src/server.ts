@@ -8,6 +8,7 @@ import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
+import { startEscalationWorker } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
@@ -34,6 +35,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   }
   // Started before the app so that actions performed through it nudge delivery after commit.
   const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
+  const stopEscalation = startEscalationWorker(ctx);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
@@ -51,6 +53,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await stopDelivery();
+    await stopEscalation();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };

@@ -42,6 +42,16 @@ export const errorCatalogue = {
   },
   'demand.extension_pending': { status: 409, zh: '已有待审批的延期申请。', en: 'An extension request is already pending.' },
   'demand.merge_target': { status: 409, zh: '不能合并到该诉求。', en: 'The demand cannot be merged into that one.' },
+  'demand.assists_pending': {
+    status: 409,
+    zh: '协办单位尚未全部提交协办意见，主办单位暂不能答复。',
+    en: 'Not every assisting unit has sent its part yet; the lead unit cannot reply.',
+  },
+  'demand.category_required': {
+    status: 422,
+    zh: '派单前请先选择诉求分类。',
+    en: 'Choose the demand\u2019s category before dispatching it.',
+  },
   'council.quorum_not_met': { status: 409, zh: '到会席位未达法定人数，不能表决。', en: 'Quorum not met: the vote cannot be taken.' },
   'council.meeting_closed': {
     status: 409,

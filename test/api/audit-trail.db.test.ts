@@ -229,6 +229,70 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { supervised: true, reason: '群众反映强烈' },
     writes: [['demand', 'supervise']],
   }),
+  'POST /api/v1/demands/{id}/remind': async () => ({
+    as: 'supervisor',
+    path: `/api/v1/demands/${id('loop')}/remind`,
+    body: { note: '请尽快办理' },
+    writes: [['demand', 'remind']],
+  }),
+  'POST /api/v1/demands/dispatch-batch': async () => {
+    await newDemand('batch');
+    return {
+      as: 'dispatcher',
+      path: '/api/v1/demands/dispatch-batch',
+      body: { items: [{ demandId: id('batch'), unitId: world.deptA.id }] },
+      writes: [['demand', 'dispatch']],
+    };
+  },
+  'POST /api/v1/demands/{id}/transfer': async () => ({
+    as: 'handlerA',
+    path: `/api/v1/demands/${id('batch')}/transfer`,
+    body: { toUnitId: world.t1Gov.id, reason: '属街道职责' },
+    writes: [['demand', 'request_transfer']],
+  }),
+  'POST /api/v1/demands/{id}/transfer-decision': async () => ({
+    as: 'handlerT1',
+    path: `/api/v1/demands/${id('batch')}/transfer-decision`,
+    body: { accept: true },
+    writes: [['demand', 'accept_transfer']],
+  }),
+  'POST /api/v1/demands/{id}/assist-acknowledge': async () => {
+    await newDemand('joint');
+    const r = await api.call('POST', `/api/v1/demands/${id('joint')}/dispatch`, {
+      token: world.tokens.dispatcher,
+      body: { unitId: world.deptA.id, assistingUnitIds: [world.t1Gov.id] },
+    });
+    expect(r.status, r.text).toBe(200);
+    return {
+      as: 'handlerT1',
+      path: `/api/v1/demands/${id('joint')}/assist-acknowledge`,
+      body: {},
+      writes: [['demand', 'assist_acknowledge']],
+    };
+  },
+  'POST /api/v1/demands/{id}/contribute': async () => ({
+    as: 'handlerT1',
+    path: `/api/v1/demands/${id('joint')}/contribute`,
+    body: { contribution: '街道已配合现场核查' },
+    writes: [['demand', 'contribute']],
+  }),
+  'POST /api/v1/demands/{id}/callback-attempt': async () => {
+    for (const [verb, body] of [
+      ['acknowledge', {}],
+      ['reply', { reply: '已修复' }],
+    ] as const) {
+      const r = await api.call('POST', `/api/v1/demands/${id('joint')}/${verb}`, { token: world.tokens.handlerA, body });
+      expect(r.status, r.text).toBe(200);
+    }
+    return {
+      as: 'operator',
+      path: `/api/v1/demands/${id('joint')}/callback-attempt`,
+      body: { note: '无人接听' },
+      writes: [['demand', 'callback_attempt']],
+    };
+  },
+  // Nothing here is a day overdue, so the sweep writes nothing (desk-work.db.test.ts shows it escalating).
+  'POST /api/v1/escalations/run': async () => ({ as: 'supervisor', path: '/api/v1/escalations/run', writes: [] }),
   'POST /api/v1/demands/{id}/attachments': async () => ({
     as: 'handlerA',
     path: `/api/v1/demands/${id('loop')}/attachments`,
@@ -998,6 +1062,7 @@ describe('the audit trail', () => {
       'request_extension',
       'decide_extension',
       'supervise',
+      'remind',
       'attach',
       'reply',
       'record_callback',

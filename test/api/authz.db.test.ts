@@ -140,7 +140,7 @@ describe('authentication', () => {
     expect(noCsrf.body.error.code).toBe('auth.csrf');
     const withCsrf = await api.call('POST', `/api/v1/demands/${demandT2.id}/dispatch`, {
       headers: { cookie, 'x-csrf-token': login.body.csrfToken },
-      body: {},
+      body: { categoryId: world.lights.id },
     });
     expect(withCsrf.status).toBe(200);
     const bad = await api.call('POST', '/api/v1/auth/login', { body: { username: 'dispatcher', password: 'wrong-password' } });

@@ -55,16 +55,18 @@ describe('居民接待日 (社区书记工作室)', () => {
       closed: 0,
     });
 
-    // The track and the lamps go to the city management bureau, the ants to the township.
+    // The track and the lamps go to the city management bureau (filed under its one category), the ants
+    // to the township, filed by the dispatcher under landscaping.
+    const all = (await api.call('GET', '/api/v1/categories', { token: op })).body.items as { id: number; fullName: string }[];
+    const greenery = all.find((c) => c.fullName.endsWith('/园林绿化'))!.id;
     const steps = [
       { id: ids[0], unitId: world.deptA.id, handler: world.tokens.handlerA, reply: '跑道翻新已列入本月维修计划。' },
       { id: ids[1], unitId: world.deptA.id, handler: world.tokens.handlerA, reply: '公园新增路灯 12 盏，已安装完毕。' },
-      { id: ids[2], unitId: world.t1Gov.id, handler: world.tokens.handlerT1, reply: '已请专业机构完成红火蚁防治。' },
+      { id: ids[2], unitId: world.t1Gov.id, handler: world.tokens.handlerT1, reply: '已请专业机构完成红火蚁防治。', categoryId: greenery },
     ];
     for (const s of steps) {
-      expect(
-        (await api.call('POST', `/api/v1/demands/${s.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: s.unitId } })).status,
-      ).toBe(200);
+      const body = { unitId: s.unitId, ...(s.categoryId ? { categoryId: s.categoryId } : {}) };
+      expect((await api.call('POST', `/api/v1/demands/${s.id}/dispatch`, { token: world.tokens.dispatcher, body })).status).toBe(200);
       expect((await api.call('POST', `/api/v1/demands/${s.id}/acknowledge`, { token: s.handler, body: {} })).status).toBe(200);
       expect((await api.call('POST', `/api/v1/demands/${s.id}/reply`, { token: s.handler, body: { reply: s.reply } })).status).toBe(200);
     }

@@ -52,6 +52,14 @@ export const actionNames: Catalogue = {
   request_extension: { 'zh-CN': '申请延期', en: 'Extension requested' },
   decide_extension: { 'zh-CN': '延期审批', en: 'Extension decided' },
   supervise: { 'zh-CN': '督办', en: 'Supervision' },
+  remind: { 'zh-CN': '催办', en: 'Reminder sent' },
+  escalate: { 'zh-CN': '超期自动升级督办', en: 'Escalated for being overdue' },
+  assist_acknowledge: { 'zh-CN': '协办单位签收', en: 'Assisting unit signed' },
+  contribute: { 'zh-CN': '协办单位提交意见', en: 'Assisting unit sent its part' },
+  request_transfer: { 'zh-CN': '申请转办', en: 'Transfer asked' },
+  accept_transfer: { 'zh-CN': '接收转办', en: 'Transfer accepted' },
+  decline_transfer: { 'zh-CN': '拒绝转办', en: 'Transfer declined' },
+  callback_attempt: { 'zh-CN': '回访未接通', en: 'Callback not reached' },
   attach: { 'zh-CN': '添加附件', en: 'Attachment added' },
 };
 

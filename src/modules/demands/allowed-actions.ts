@@ -10,7 +10,10 @@ export type ActionableDemand = DemandScope & {
   satisfaction: Satisfaction | null;
   solved: boolean | null;
   extensionPending: boolean;
+  supervised: boolean;
 };
+
+const waitingForAssists = (d: Pick<ActionableDemand, 'assists'>) => (d.assists ?? []).some((a) => !a.contributed);
 
 /** Conditions beyond role and state, each the same check its action makes when it runs. */
 const extraConditions: Partial<Record<DemandAction, (d: ActionableDemand) => boolean>> = {
@@ -18,21 +21,39 @@ const extraConditions: Partial<Record<DemandAction, (d: ActionableDemand) => boo
   reopen: (d) => d.satisfaction === 'unsatisfied' || d.solved === false,
   request_extension: (d) => !d.extensionPending,
   decide_extension: (d) => d.extensionPending,
+  // The lead answers once every assisting unit has sent its part.
+  reply: (d) => !waitingForAssists(d),
+  assist_acknowledge: (d) => (d.assists ?? []).some((a) => !a.acknowledged),
+  contribute: (d) => (d.assists ?? []).some((a) => a.acknowledged && !a.contributed),
+  request_transfer: (d) => !d.transferToUnitId,
+  accept_transfer: (d) => Boolean(d.transferToUnitId),
+  decline_transfer: (d) => Boolean(d.transferToUnitId),
+  remind: (d) => d.supervised,
 };
+
+/** Why the lead may not reply yet, as the reply action says it. */
+export const replyBlocked = waitingForAssists;
 
 /** The order buttons appear in: the next step of the loop first, the exceptional ones last. */
 export const offeredOrder: readonly DemandAction[] = [
   'dispatch',
   'acknowledge',
+  'accept_transfer',
+  'decline_transfer',
+  'assist_acknowledge',
+  'contribute',
   'reply',
   'answer_directly',
   'record_callback',
+  'callback_attempt',
   'close',
   'reopen',
   'decide_extension',
   'request_extension',
+  'request_transfer',
   'return',
   'supervise',
+  'remind',
   'merge',
   'decline',
   'withdraw',

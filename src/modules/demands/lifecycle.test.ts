@@ -25,6 +25,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   dispatched: {
     dispatch: F,
@@ -41,6 +49,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: S,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: S,
+    contribute: S,
+    request_transfer: S,
+    accept_transfer: 'dispatched',
+    decline_transfer: S,
+    callback_attempt: F,
   },
   acknowledged: {
     dispatch: F,
@@ -57,6 +73,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: S,
     decide_extension: S,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: S,
+    contribute: S,
+    request_transfer: S,
+    accept_transfer: 'dispatched',
+    decline_transfer: S,
+    callback_attempt: F,
   },
   returned: {
     dispatch: 'dispatched',
@@ -73,6 +97,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   replied: {
     dispatch: F,
@@ -89,6 +121,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: S,
   },
   callback_done: {
     dispatch: F,
@@ -105,6 +145,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: S,
+    remind: S,
+    escalate: S,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   closed: {
     dispatch: F,
@@ -121,6 +169,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: F,
+    remind: F,
+    escalate: F,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   declined: {
     dispatch: F,
@@ -137,6 +193,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: F,
+    remind: F,
+    escalate: F,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   withdrawn: {
     dispatch: F,
@@ -153,6 +217,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: F,
+    remind: F,
+    escalate: F,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
   merged: {
     dispatch: F,
@@ -169,6 +241,14 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     request_extension: F,
     decide_extension: F,
     supervise: F,
+    remind: F,
+    escalate: F,
+    assist_acknowledge: F,
+    contribute: F,
+    request_transfer: F,
+    accept_transfer: F,
+    decline_transfer: F,
+    callback_attempt: F,
   },
 };
 
@@ -186,7 +266,13 @@ describe('lifecycle', () => {
 });
 
 // Region tree for the policy: district /1/, township /1/2/, community /1/2/3/; another township /1/9/.
-const demand = { regionPath: '/1/2/3/', unitId: 50 };
+// Unit 50 leads, 51 is asked to assist (not yet acknowledged), 52 is asked to take it over (转办).
+const demand = {
+  regionPath: '/1/2/3/',
+  unitId: 50,
+  assists: [{ unitId: 51, acknowledged: false, contributed: false }],
+  transferToUnitId: 52,
+};
 const user = (...grants: Grant[]): Actor => ({ kind: 'user', userId: 1, username: 'u', displayName: 'u', grants });
 const g = (role: Role, regionPath: string | null, unitId: number | null = null): Grant => ({ role, regionPath, unitId });
 
@@ -198,6 +284,7 @@ const actors: Record<string, Actor> = {
   dispatcherElsewhere: user(g('dispatcher', '/1/9/')),
   handlerOwner: user(g('handler', null, 50)),
   handlerOther: user(g('handler', null, 51)),
+  handlerReceiving: user(g('handler', null, 52)),
   supervisorAll: user(g('supervisor', null)),
   admin: user(g('admin', null)),
   nobody: user(),
@@ -220,6 +307,15 @@ const allowed: Record<DemandAction, string[]> = {
   request_extension: ['handlerOwner', 'admin'],
   decide_extension: ['supervisorAll', 'admin'],
   supervise: ['supervisorAll', 'admin'],
+  remind: ['supervisorAll', 'admin'],
+  // The escalation rules alone (the system actor): not even an admin raises a level by hand this way.
+  escalate: [],
+  assist_acknowledge: ['handlerOther', 'admin'],
+  contribute: ['admin'],
+  request_transfer: ['handlerOwner', 'admin'],
+  accept_transfer: ['handlerReceiving', 'admin'],
+  decline_transfer: ['handlerReceiving', 'admin'],
+  callback_attempt: ['operatorHere', 'admin'],
 };
 
 describe('authorization matrix', () => {
@@ -228,8 +324,15 @@ describe('authorization matrix', () => {
     expect(mayAct(actors[who], action, demand)).toBe(allowed[action].includes(who));
   });
 
-  it('every action names at least one role', () => {
-    for (const a of demandActions) expect(actionRules[a].roles.length).toBeGreaterThan(0);
+  it('every action but the system\u2019s escalation names at least one role', () => {
+    for (const a of demandActions) if (a !== 'escalate') expect(actionRules[a].roles.length).toBeGreaterThan(0);
+  });
+
+  it('an assisting unit contributes once it has acknowledged', () => {
+    const acknowledged = { ...demand, assists: [{ unitId: 51, acknowledged: true, contributed: false }] };
+    expect(mayAct(actors.handlerOther, 'contribute', acknowledged)).toBe(true);
+    expect(mayAct(actors.handlerOther, 'assist_acknowledge', acknowledged)).toBe(false);
+    expect(mayAct(actors.handlerOther, 'reply', acknowledged)).toBe(false);
   });
 
   it.each([

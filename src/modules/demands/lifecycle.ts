@@ -16,6 +16,14 @@ export const demandActions = [
   'request_extension',
   'decide_extension',
   'supervise',
+  'remind',
+  'escalate',
+  'assist_acknowledge',
+  'contribute',
+  'request_transfer',
+  'accept_transfer',
+  'decline_transfer',
+  'callback_attempt',
 ] as const;
 export type DemandAction = (typeof demandActions)[number];
 
@@ -40,6 +48,15 @@ export const transitions: Record<DemandAction, Transition> = {
   request_extension: { from: ['acknowledged'], to: 'same' },
   decide_extension: { from: ['dispatched', 'acknowledged'], to: 'same' },
   supervise: { from: open, to: 'same' },
+  remind: { from: open, to: 'same' },
+  escalate: { from: open, to: 'same' },
+  assist_acknowledge: { from: ['dispatched', 'acknowledged'], to: 'same' },
+  contribute: { from: ['dispatched', 'acknowledged'], to: 'same' },
+  request_transfer: { from: ['dispatched', 'acknowledged'], to: 'same' },
+  // The receiving unit starts afresh: it signs for the demand under its own deadline.
+  accept_transfer: { from: ['dispatched', 'acknowledged'], to: 'dispatched' },
+  decline_transfer: { from: ['dispatched', 'acknowledged'], to: 'same' },
+  callback_attempt: { from: ['replied'], to: 'same' },
 };
 
 /** The state an action leads to from `state`, or null when the lifecycle forbids it. */
@@ -52,5 +69,13 @@ export function nextState(action: DemandAction, state: DemandState): DemandState
 export const terminalStates: readonly DemandState[] = ['closed', 'declined', 'withdrawn', 'merged'];
 export const isTerminal = (state: DemandState) => terminalStates.includes(state);
 
-/** Actions that must say why (退单, 不予受理, 重办, 延期, 督办). */
-export const reasonRequired: ReadonlySet<DemandAction> = new Set(['return', 'decline', 'reopen', 'request_extension', 'supervise']);
+/** Actions that must say why (退单, 不予受理, 重办, 延期, 督办, 转办 and its refusal). */
+export const reasonRequired: ReadonlySet<DemandAction> = new Set([
+  'return',
+  'decline',
+  'reopen',
+  'request_extension',
+  'supervise',
+  'request_transfer',
+  'decline_transfer',
+]);

@@ -10,6 +10,8 @@ import type { DemandRow } from './tables.js';
  */
 export const residentNotices: Partial<Record<DemandAction, SmsTemplate>> = {
   dispatch: 'dispatched',
+  // 转办 accepted: the resident learns the unit now handling it, as after a dispatch.
+  accept_transfer: 'dispatched',
   reply: 'replied',
   answer_directly: 'replied',
   reopen: 'reopened',

@@ -2,10 +2,26 @@ import { type Actor, coversRegion, handlesUnit, isAdmin } from '../../kernel/ind
 import type { Role } from '../accounts/index.js';
 import type { DemandAction } from './lifecycle.js';
 
-/** What the policy needs to know of a demand. */
-export type DemandScope = { regionPath: string; unitId: number | null };
+/** A unit asked to help (协办), and how far it has got. */
+export type AssistState = { unitId: number; acknowledged: boolean; contributed: boolean };
 
-type Rule = { roles: readonly Role[]; resident?: boolean };
+/** What the policy needs to know of a demand: where it is, who leads it, who helps, who is asked to take it over. */
+export type DemandScope = {
+  regionPath: string;
+  unitId: number | null;
+  assists?: readonly AssistState[];
+  /** The unit a pending 转办 is waiting on. */
+  transferToUnitId?: number | null;
+};
+
+type Rule = {
+  roles: readonly Role[];
+  resident?: boolean;
+  /** For handlers: the units whose handlers may act, when not the lead unit. */
+  units?: (d: DemandScope) => readonly (number | null)[];
+};
+
+const assisting = (pick: (a: AssistState) => boolean) => (d: DemandScope) => (d.assists ?? []).filter(pick).map((a) => a.unitId);
 
 /**
  * Who may take each action. Region roles act on demands in their region (and below);
@@ -27,6 +43,15 @@ export const actionRules: Record<DemandAction, Rule> = {
   request_extension: { roles: ['handler'] },
   decide_extension: { roles: ['supervisor'] },
   supervise: { roles: ['supervisor'] },
+  remind: { roles: ['supervisor'] },
+  // Only the escalation rules raise a demand's level on their own (the system actor).
+  escalate: { roles: [] },
+  assist_acknowledge: { roles: ['handler'], units: assisting((a) => !a.acknowledged) },
+  contribute: { roles: ['handler'], units: assisting((a) => a.acknowledged && !a.contributed) },
+  request_transfer: { roles: ['handler'] },
+  accept_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },
+  decline_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },
+  callback_attempt: { roles: ['operator'] },
 };
 
 const regionRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
@@ -35,8 +60,12 @@ export function mayAct(actor: Actor, action: DemandAction, demand: DemandScope):
   if (actor.kind === 'system') return true;
   const rule = actionRules[action];
   if (actor.kind === 'resident') return rule.resident === true;
+  if (rule.roles.length === 0) return false;
   if (isAdmin(actor)) return true;
-  return rule.roles.some((role) => (role === 'handler' ? handlesUnit(actor, demand.unitId) : coversRegion(actor, role, demand.regionPath)));
+  const handled = rule.units ? rule.units(demand) : [demand.unitId];
+  return rule.roles.some((role) =>
+    role === 'handler' ? handled.some((u) => handlesUnit(actor, u)) : coversRegion(actor, role, demand.regionPath),
+  );
 }
 
 /**

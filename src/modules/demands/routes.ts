@@ -5,33 +5,45 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import type { AppContext, UserActor } from '../../kernel/index.js';
 import { perform } from '../../kernel/index.js';
+import { AppError, pickLocale } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
 import { answerDemandDirectly } from './actions/answer-demand-directly.js';
+import { acknowledgeAssist, contributeToDemand } from './actions/assist-demand.js';
 import { closeDemand } from './actions/close-demand.js';
 import { decideExtension } from './actions/decide-extension.js';
 import { declineDemand } from './actions/decline-demand.js';
 import { dispatchDemand } from './actions/dispatch-demand.js';
 import { mergeDemand } from './actions/merge-demand.js';
 import { recordCallback } from './actions/record-callback.js';
+import { recordCallbackAttempt } from './actions/record-callback-attempt.js';
 import { registerDemand } from './actions/register-demand.js';
 import { reopenDemand } from './actions/reopen-demand.js';
 import { replyDemand } from './actions/reply-demand.js';
 import { requestExtension } from './actions/request-extension.js';
 import { returnDemand } from './actions/return-demand.js';
-import { superviseDemand } from './actions/supervise-demand.js';
+import { remindDemand, superviseDemand } from './actions/supervise-demand.js';
+import { decideTransfer, requestTransfer } from './actions/transfer-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
+import { escalateOverdue } from './escalate-overdue.js';
 import { checkExportSize, demandsCsv, demandsWorkbook, exportLimit } from './export-list.js';
 import { getDemand } from './queries/get-demand.js';
 import { listDemands } from './queries/list-demands.js';
 import { presentDemand } from './queries/present.js';
+import { previewDispatch } from './queries/preview-dispatch.js';
 import {
   AnswerBody,
+  BatchDispatchBody,
+  BatchDispatchResult,
+  CallbackAttemptBody,
   CallbackBody,
+  ContributeBody,
   DemandDetail,
   DemandPage,
   DemandSummary,
   DispatchBody,
+  DispatchPreview,
+  DispatchPreviewQuery,
   ExtensionDecisionBody,
   ExtensionRequestBody,
   ListDemandsQuery,
@@ -39,8 +51,11 @@ import {
   OptionalReasonBody,
   ReasonBody,
   RegisterDemandBody,
+  RemindBody,
   ReplyBody,
   SuperviseBody,
+  TransferBody,
+  TransferDecisionBody,
 } from './schema.js';
 
 const tags = ['demands'];
@@ -195,8 +210,89 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
   action('extension-decision', '延期审批: approve or deny the pending extension', ExtensionDecisionBody, (actor, demandId, b) =>
     perform(ctx, actor, decideExtension, { demandId, ...b }),
   );
-  action('supervise', '督办: set or lift the supervision flag', SuperviseBody, (actor, demandId, b) =>
-    perform(ctx, actor, superviseDemand, { demandId, ...b }),
+  action('supervise', '督办: supervise at a level with a reason and deadline, or lift it', SuperviseBody, (actor, demandId, b) =>
+    perform(ctx, actor, superviseDemand, { demandId, ...b, dueAt: b.dueAt ? new Date(b.dueAt) : null }),
+  );
+  action('remind', '催办: chase the unit of a supervised demand (counted)', RemindBody, (actor, demandId, b) =>
+    perform(ctx, actor, remindDemand, { demandId, note: b.note }),
+  );
+  action('assist-acknowledge', '协办签收: an assisting unit confirms the request for help', z.object({}).strict(), (actor, demandId) =>
+    perform(ctx, actor, acknowledgeAssist, { demandId }),
+  );
+  action('contribute', '协办意见: an assisting unit sends its part to the lead unit', ContributeBody, (actor, demandId, b) =>
+    perform(ctx, actor, contributeToDemand, { demandId, contribution: b.contribution }),
+  );
+  action('transfer', '转办: ask another unit to take the demand over (it must accept)', TransferBody, (actor, demandId, b) =>
+    perform(ctx, actor, requestTransfer, { demandId, ...b }),
+  );
+  action(
+    'transfer-decision',
+    '转办接收: the receiving unit accepts, or declines with a reason',
+    TransferDecisionBody,
+    (actor, demandId, b) => perform(ctx, actor, decideTransfer, { demandId, ...b }),
+  );
+  action('callback-attempt', '回访未接通: record a call that did not reach the resident', CallbackAttemptBody, (actor, demandId, b) =>
+    perform(ctx, actor, recordCallbackAttempt, { demandId, note: b.note }),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demands/{id}/dispatch-preview',
+      tags,
+      summary: 'The deadlines a dispatch with these terms would set (签收 and 答复 时限), before dispatching',
+      security: bearerSecurity,
+      request: { params: IdParam, query: DispatchPreviewQuery },
+      responses: { 200: jsonOk(DispatchPreview), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json(await previewDispatch(ctx, actor, c.req.valid('param').id, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/demands/dispatch-batch',
+      tags,
+      summary: '批量派单: dispatch up to 100 demands; each is its own action and reports its own outcome',
+      security: bearerSecurity,
+      request: jsonBody(BatchDispatchBody),
+      responses: { 200: jsonOk(BatchDispatchResult), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const results = [];
+      for (const { demandId, ...terms } of c.req.valid('json').items) {
+        try {
+          const d = await perform(ctx, actor, dispatchDemand, { demandId, ...terms });
+          results.push({ demandId, ok: true, number: d.number, error: null });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          const message = err.messageFor(pickLocale(c.req.header('accept-language')));
+          results.push({ demandId, ok: false, number: null, error: { code: err.code, message } });
+        }
+      }
+      const dispatched = results.filter((r) => r.ok).length;
+      return c.json({ results, dispatched, failed: results.length - dispatched }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/escalations/run',
+      tags,
+      summary: '自动升级督办: run the escalation rules now (they also run every five minutes)',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(z.object({ escalated: z.number() })), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!actor.grants.some((g) => g.role === 'admin' || g.role === 'supervisor')) throw new AppError('auth.forbidden');
+      return c.json(await escalateOverdue(ctx), 200);
+    },
   );
 
   return app;

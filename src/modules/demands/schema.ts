@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { instant, requiredText, text } from '../../http/schemas.js';
 import { demandActions } from './lifecycle.js';
-import { channels, demandStates, demandTypes, satisfactions, urgencies } from './tables.js';
+import { channels, demandStates, demandTypes, satisfactions, supervisionLevels, transferStatuses, urgencies } from './tables.js';
 
 const phone = z
   .string()
@@ -75,8 +75,28 @@ export const DispatchBody = z
     urgency: z.enum(urgencies).optional(),
     complex: z.boolean().optional(),
     note: text(1000).optional(),
+    assistingUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5).optional(),
   })
   .strict();
+export const DispatchPreviewQuery = z.object({
+  categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  urgency: z.enum(urgencies).optional(),
+  complex: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type DispatchPreviewTerms = z.infer<typeof DispatchPreviewQuery>;
+export const DispatchPreview = z
+  .object({
+    categoryId: z.number().nullable(),
+    urgency: z.enum(urgencies),
+    complex: z.boolean(),
+    acknowledgeDueAt: z.string(),
+    replyDueAt: z.string(),
+  })
+  .openapi('DispatchPreview');
+export type DispatchPreviewView = z.infer<typeof DispatchPreview>;
 export const ReasonBody = z.object({ reason: requiredText(1000) }).strict();
 export const OptionalReasonBody = z.object({ reason: text(1000).optional() }).strict();
 export const ReplyBody = z.object({ reply: requiredText(5000) }).strict();
@@ -87,7 +107,43 @@ export const CallbackBody = z.object({ satisfaction: z.enum(satisfactions), solv
 export const MergeBody = z.object({ intoDemandId: z.number().int().positive().max(2_147_483_647), note: text(1000).optional() }).strict();
 export const ExtensionRequestBody = z.object({ extraWorkdays: z.number().int().min(1).max(30), reason: requiredText(1000) }).strict();
 export const ExtensionDecisionBody = z.object({ approve: z.boolean(), reason: text(1000).optional() }).strict();
-export const SuperviseBody = z.object({ supervised: z.boolean().default(true), reason: requiredText(1000) }).strict();
+export const SuperviseBody = z
+  .object({
+    supervised: z.boolean().default(true),
+    reason: requiredText(1000),
+    /** township: the yellow mark (镇街督办); district: the red one (区级督办). */
+    level: z.enum(supervisionLevels).optional(),
+    dueAt: instant().optional(),
+  })
+  .strict();
+export const RemindBody = z.object({ note: text(1000).optional() }).strict();
+export const ContributeBody = z.object({ contribution: requiredText(5000) }).strict();
+export const TransferBody = z.object({ toUnitId: z.number().int().positive().max(2_147_483_647), reason: requiredText(1000) }).strict();
+export const TransferDecisionBody = z.object({ accept: z.boolean(), reason: text(1000).optional() }).strict();
+export const CallbackAttemptBody = z.object({ note: text(1000).optional() }).strict();
+export const BatchDispatchBody = z
+  .object({
+    items: z
+      .array(DispatchBody.extend({ demandId: z.number().int().positive().max(2_147_483_647) }))
+      .min(1)
+      .max(100),
+  })
+  .strict()
+  .openapi('BatchDispatch');
+export const BatchDispatchResult = z
+  .object({
+    results: z.array(
+      z.object({
+        demandId: z.number(),
+        ok: z.boolean(),
+        number: z.string().nullable(),
+        error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      }),
+    ),
+    dispatched: z.number(),
+    failed: z.number(),
+  })
+  .openapi('BatchDispatchResult');
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -172,6 +228,8 @@ export const DemandSummary = z
     replyDueAt: z.string().nullable(),
     overdue: z.boolean(),
     supervised: z.boolean(),
+    /** township = yellow mark, district = red mark; null when not supervised. */
+    supervisionLevel: z.enum(supervisionLevels).nullable(),
     reopenCount: z.number(),
     mergedIntoId: z.number().nullable(),
     replyText: z.string().nullable(),
@@ -223,6 +281,43 @@ export const DemandDetail = DemandSummary.extend({
     }),
   ),
   callbacks: z.array(z.object({ satisfaction: z.enum(satisfactions), solved: z.boolean(), comment: z.string(), at: z.string() })),
+  /** Callback calls that did not reach the resident (未接通). */
+  callbackAttempts: z.array(z.object({ note: z.string(), at: z.string() })),
+  /** 协办: the assisting units of the current assignment and earlier ones, with their parts. */
+  assists: z.array(
+    z.object({
+      unit: Ref,
+      requestedAt: z.string(),
+      acknowledgedAt: z.string().nullable(),
+      contribution: z.string().nullable(),
+      contributedAt: z.string().nullable(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
+  transfers: z.array(
+    z.object({
+      fromUnit: Ref,
+      toUnit: Ref,
+      reason: z.string(),
+      status: z.enum(transferStatuses),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+    }),
+  ),
+  supervisions: z.array(
+    z.object({
+      level: z.enum(supervisionLevels),
+      reason: z.string(),
+      dueAt: z.string().nullable(),
+      byRule: z.string().nullable(),
+      createdAt: z.string(),
+      reminderCount: z.number(),
+      lastRemindedAt: z.string().nullable(),
+      liftedAt: z.string().nullable(),
+      liftReason: z.string().nullable(),
+    }),
+  ),
   attachments: z.array(z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() })),
 }).openapi('DemandDetail');
 export type DemandDetailView = z.infer<typeof DemandDetail>;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
 import type { AppContext } from '../../kernel/index.js';
 import { type ActionContext, type Actor, actorUserId, audit } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -8,12 +9,12 @@ import { type Category, getCategory } from '../categories/index.js';
 import { pathIds, regions } from '../regions/index.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
 import { noticeResident } from './notices.js';
-import { mayAct, mayView } from './policy.js';
-import { assignments, type DemandRow, type DemandState, demandEvents, demands } from './tables.js';
+import { type AssistState, type DemandScope, mayAct, mayView } from './policy.js';
+import { assignments, assists, type DemandRow, type DemandState, demandEvents, demands, transfers } from './tables.js';
 
 export type LoadedDemand = DemandRow & { regionPath: string };
 
-export async function loadDemand(tx: Tx, id: number): Promise<LoadedDemand | null> {
+export async function loadDemand(tx: Db | Tx, id: number): Promise<LoadedDemand | null> {
   const [row] = await tx
     .select({ demand: demands, regionPath: regions.path })
     .from(demands)
@@ -22,9 +23,32 @@ export async function loadDemand(tx: Tx, id: number): Promise<LoadedDemand | nul
   return row ? { ...row.demand, regionPath: row.regionPath } : null;
 }
 
-export async function unitsEverAssigned(tx: Tx, demandId: number): Promise<number[]> {
-  const rows = await tx.select({ unitId: assignments.unitId }).from(assignments).where(eq(assignments.demandId, demandId));
-  return [...new Set(rows.map((r) => r.unitId))];
+/** The units besides the lead that take part now: assisting units (协办) and the unit a pending 转办 waits on. */
+export async function loadUnitRoles(tx: Db | Tx, demandId: number): Promise<Pick<DemandScope, 'assists' | 'transferToUnitId'>> {
+  const helping = await tx
+    .select({ unitId: assists.unitId, acknowledgedAt: assists.acknowledgedAt, contributedAt: assists.contributedAt })
+    .from(assists)
+    .where(and(eq(assists.demandId, demandId), sql`${assists.endedAt} is null`));
+  const [pending] = await tx
+    .select({ toUnitId: transfers.toUnitId })
+    .from(transfers)
+    .where(and(eq(transfers.demandId, demandId), eq(transfers.status, 'pending')));
+  return {
+    assists: helping.map((h): AssistState => ({ unitId: h.unitId, acknowledged: !!h.acknowledgedAt, contributed: !!h.contributedAt })),
+    transferToUnitId: pending?.toUnitId ?? null,
+  };
+}
+
+/** Every unit that ever held, helped with or was offered the demand: their handlers keep seeing its history. */
+export async function unitsEverAssigned(tx: Db | Tx, demandId: number): Promise<number[]> {
+  const rows = await queryRows<{ unit_id: number }>(
+    tx,
+    sql`
+    select unit_id from ${assignments} where demand_id = ${demandId}
+    union select unit_id from ${assists} where demand_id = ${demandId}
+    union select to_unit_id from ${transfers} where demand_id = ${demandId}`,
+  );
+  return rows.map((r) => Number(r.unit_id));
 }
 
 /**
@@ -38,10 +62,10 @@ export async function loadForAction(
   id: number,
   action: DemandAction,
   reason?: string | null,
-): Promise<{ demand: LoadedDemand; to: DemandState }> {
+): Promise<{ demand: LoadedDemand; to: DemandState; scope: DemandScope }> {
   const demand = await loadDemand(tx, id);
   if (!demand) throw new AppError('not_found', { details: { demandId: id } });
-  const scope = { regionPath: demand.regionPath, unitId: demand.unitId };
+  const scope: DemandScope = { regionPath: demand.regionPath, unitId: demand.unitId, ...(await loadUnitRoles(tx, id)) };
   if (actor.kind === 'user' && !mayView(actor, scope, await unitsEverAssigned(tx, id))) {
     throw new AppError('not_found', { details: { demandId: id } });
   }
@@ -49,7 +73,7 @@ export async function loadForAction(
   const to = nextState(action, demand.state);
   if (!to) throw new AppError('demand.invalid_transition', { details: { action, state: demand.state } });
   if (reasonRequired.has(action) && !reason?.trim()) throw new AppError('demand.reason_required', { details: { action } });
-  return { demand, to };
+  return { demand, to, scope };
 }
 
 export type TransitionInput = {
@@ -141,10 +165,21 @@ export async function stageDeadline(
   return dueAt(start, limit, calendar);
 }
 
-/** Ends the demand's open assignment, if any (return, merge, withdrawal, closure). */
+/**
+ * Ends the demand's open assignment, if any (return, transfer, merge, withdrawal, closure), with the
+ * help asked for it and any 转办 still waiting: they belonged to that assignment.
+ */
 export async function endAssignment(tx: Tx, demandId: number, at: Date, reason: string): Promise<void> {
   await tx
     .update(assignments)
     .set({ endedAt: at, endReason: reason })
     .where(and(eq(assignments.demandId, demandId), sql`${assignments.endedAt} is null`));
+  await tx
+    .update(assists)
+    .set({ endedAt: at })
+    .where(and(eq(assists.demandId, demandId), sql`${assists.endedAt} is null`));
+  await tx
+    .update(transfers)
+    .set({ status: 'declined', decidedAt: at, decisionReason: reason })
+    .where(and(eq(transfers.demandId, demandId), eq(transfers.status, 'pending')));
 }

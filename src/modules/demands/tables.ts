@@ -85,6 +85,8 @@ export const demands = pgTable(
     stageDueAt: timestamp('stage_due_at', { withTimezone: true }),
     replyDueAt: timestamp('reply_due_at', { withTimezone: true }),
     supervised: boolean('supervised').notNull().default(false),
+    /** The highest open 督办: township is the yellow mark, district the red one. */
+    supervisionLevel: text('supervision_level', { enum: ['township', 'district'] }),
     reopenCount: integer('reopen_count').notNull().default(0),
     mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
     knowledgeArticleId: integer('knowledge_article_id'),
@@ -215,3 +217,93 @@ export const attachments = pgTable(
 );
 
 export type DemandRow = typeof demands.$inferSelect;
+
+/** 协办: a unit asked to help the lead unit (主办); it acknowledges and sends its part to the lead, who replies. */
+export const assists = pgTable(
+  'demand_assists',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    contribution: text('contribution'),
+    contributedAt: timestamp('contributed_at', { withTimezone: true }),
+    contributedBy: integer('contributed_by'),
+    /** Set when the lead's assignment ends (returned, transferred, closed): the help is no longer asked. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('demand_assists_demand_idx').on(t.demandId), index('demand_assists_unit_idx').on(t.unitId, t.endedAt)],
+);
+
+export const transferStatuses = ['pending', 'accepted', 'declined'] as const;
+
+/** 转办: the lead unit hands the demand to another unit, which must accept; it never goes back to the pool. */
+export const transfers = pgTable(
+  'demand_transfers',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+    fromUnitId: integer('from_unit_id').notNull(),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    reason: text('reason').notNull(),
+    requestedBy: integer('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: transferStatuses }).notNull().default('pending'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [index('demand_transfers_demand_idx').on(t.demandId), index('demand_transfers_to_idx').on(t.toUnitId, t.status)],
+);
+
+export const supervisionLevels = ['township', 'district'] as const;
+export type SupervisionLevel = (typeof supervisionLevels)[number];
+
+/** 督办: a record, not a flag: who asked at which level, why, by when, and how often the unit was chased (催办). */
+export const supervisions = pgTable(
+  'demand_supervisions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+    unitId: integer('unit_id'),
+    level: text('level', { enum: supervisionLevels }).notNull(),
+    reason: text('reason').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** Null when an escalation rule raised it (the system's act). */
+    createdBy: integer('created_by'),
+    /** The escalation rule that raised it, e.g. "overdue_3d". */
+    rule: text('rule'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    reminderCount: integer('reminder_count').notNull().default(0),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('demand_supervisions_demand_idx').on(t.demandId), index('demand_supervisions_unit_idx').on(t.unitId, t.createdAt)],
+);
+
+/** A callback call that did not reach the resident (未接通); the demand waits for the next try. */
+export const callbackAttempts = pgTable(
+  'callback_attempts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    demandId: bigint('demand_id', { mode: 'number' })
+      .notNull()
+      .references(() => demands.id),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('callback_attempts_demand_idx').on(t.demandId)],
+);

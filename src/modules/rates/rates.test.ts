@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRates, monthRange, type RateCounts, rankUnits, totalRates, type UnitRates } from './rates.js';
+import { computeRates, monthRange, noMarks, type RateCounts, rankUnits, totalRates, type UnitRates } from './rates.js';
 
 const counts = (c: Partial<RateCounts>): RateCounts => ({
   dispatched: 0,
@@ -41,7 +41,7 @@ describe('三率', () => {
 describe('ranking', () => {
   const unit = (unitId: number, c: Partial<RateCounts>): UnitRates => {
     const cc = counts(c);
-    return { unitId, unitName: `单位${unitId}`, counts: cc, rates: computeRates(cc) };
+    return { unitId, unitName: `单位${unitId}`, counts: cc, rates: computeRates(cc), marks: noMarks };
   };
   it('leaves out units below the minimum, so one perfect case cannot top the table', () => {
     const ranked = rankUnits(
@@ -79,11 +79,19 @@ describe('the district total', () => {
       unitName: 'A',
       counts: { dispatched: 10, respondedInTime: 10, calledBack: 10, solved: 10, satisfied: 10, closed: 10, closedOnTime: 10 },
       rates: computeRates({ dispatched: 10, respondedInTime: 10, calledBack: 10, solved: 10, satisfied: 10, closed: 10, closedOnTime: 10 }),
+      marks: { yellow: 1, red: 0, overdue: 2 },
     };
     const bCounts = { dispatched: 30, respondedInTime: 0, calledBack: 30, solved: 0, satisfied: 0, closed: 30, closedOnTime: 0 };
-    const b: UnitRates = { unitId: 2, unitName: 'B', counts: bCounts, rates: computeRates(bCounts) };
+    const b: UnitRates = {
+      unitId: 2,
+      unitName: 'B',
+      counts: bCounts,
+      rates: computeRates(bCounts),
+      marks: { yellow: 2, red: 1, overdue: 3 },
+    };
     const t = totalRates([a, b]);
     expect(t.counts.dispatched).toBe(40);
+    expect(t.marks).toEqual({ yellow: 3, red: 1, overdue: 5 });
     expect([t.rates.responseRate, t.rates.resolutionRate, t.rates.satisfactionRate, t.rates.onTimeClosureRate]).toEqual([
       0.25, 0.25, 0.25, 0.25,
     ]);

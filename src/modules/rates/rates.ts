@@ -36,7 +36,11 @@ export function computeRates(c: RateCounts): Rates {
   };
 }
 
-export type UnitRates = { unitId: number; unitName: string; counts: RateCounts; rates: Rates };
+/** 督办 marks the unit drew in the period (township = yellow, district = red) and replies that fell due unanswered or late. */
+export type Marks = { yellow: number; red: number; overdue: number };
+export const noMarks: Marks = { yellow: 0, red: 0, overdue: 0 };
+
+export type UnitRates = { unitId: number; unitName: string; counts: RateCounts; rates: Rates; marks: Marks };
 
 /**
  * The ranking: only units that handled at least `minDemands` demands in the period (dispatched
@@ -61,8 +65,12 @@ export function monthRange(month: string): { start: Date; end: Date } {
 }
 
 /** The district's row: every unit's counts added up, with the rates computed the same way as a unit's. */
-export function totalRates(rows: UnitRates[]): { counts: RateCounts; rates: Rates } {
+export function totalRates(rows: UnitRates[]): { counts: RateCounts; rates: Rates; marks: Marks } {
   const counts: RateCounts = { dispatched: 0, respondedInTime: 0, calledBack: 0, solved: 0, satisfied: 0, closed: 0, closedOnTime: 0 };
-  for (const r of rows) for (const k of Object.keys(counts) as (keyof RateCounts)[]) counts[k] += r.counts[k];
-  return { counts, rates: computeRates(counts) };
+  const marks: Marks = { ...noMarks };
+  for (const r of rows) {
+    for (const k of Object.keys(counts) as (keyof RateCounts)[]) counts[k] += r.counts[k];
+    for (const k of Object.keys(marks) as (keyof Marks)[]) marks[k] += r.marks[k];
+  }
+  return { counts, rates: computeRates(counts), marks };
 }

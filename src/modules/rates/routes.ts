@@ -28,6 +28,8 @@ const UnitRow = z.object({
     closedOnTime: z.number(),
   }),
   rates: z.object({ responseRate: Rate, resolutionRate: Rate, satisfactionRate: Rate, onTimeClosureRate: Rate, score: Rate }),
+  /** 督办 drawn in the month: yellow (township), red (district); and replies due in the month that came late or not at all. */
+  marks: z.object({ yellow: z.number(), red: z.number(), overdue: z.number() }),
   /** 质检: the month's reply-quality checks of the unit's demands (assessments module), when there were any. */
   quality: z.object({ assessed: z.number(), qualified: z.number(), rate: z.number() }).nullable(),
 });
@@ -55,7 +57,7 @@ export function rateRoutes(ctx: AppContext) {
             month: z.string(),
             minDemands: z.number(),
             units: z.array(UnitRow),
-            total: UnitRow.pick({ counts: true, rates: true }),
+            total: UnitRow.pick({ counts: true, rates: true, marks: true }),
           }),
         ),
         ...errorResponses,
@@ -66,7 +68,7 @@ export function rateRoutes(ctx: AppContext) {
       if (!actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin')) throw new AppError('auth.forbidden');
       const { month = localDay(ctx.now()).slice(0, 7), format } = c.req.valid('query');
       const minDemands = await getSetting(ctx.db, 'rates.minDemands');
-      const all = await unitRatesForMonth(ctx.db, month);
+      const all = await unitRatesForMonth(ctx.db, month, ctx.now());
       const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
       const quality = await unitQualityForMonth(ctx.db, month);
       const qualityOf = (unitId: number) => {
@@ -92,6 +94,9 @@ export function rateRoutes(ctx: AppContext) {
           '满意率%',
           '按时办结率%',
           '质检合格率%',
+          '黄牌督办',
+          '红牌督办',
+          '超期答复',
         ];
         const rows = units.map((u) => [
           u.rank ?? '',
@@ -108,6 +113,9 @@ export function rateRoutes(ctx: AppContext) {
           pct(u.rates.satisfactionRate),
           pct(u.rates.onTimeClosureRate),
           pct(u.quality?.rate ?? null),
+          u.marks.yellow,
+          u.marks.red,
+          u.marks.overdue,
         ]);
         if (format === 'xlsx') return download(c, `rates-${month}.xlsx`, await writeWorkbook([{ name: `三率 ${month}`, header, rows }]));
         return download(c, `rates-${month}.csv`, toCsv(header, rows));

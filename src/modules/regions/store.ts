@@ -62,6 +62,12 @@ export async function getUnit(db: Db | Tx, id: number): Promise<Unit | null> {
   return row ?? null;
 }
 
+/** The categories a unit owns (its 职责 in the routing table). */
+export async function unitCategoryIds(db: Db | Tx, unitId: number): Promise<number[]> {
+  const rows = await db.select({ id: unitCategories.categoryId }).from(unitCategories).where(eq(unitCategories.unitId, unitId));
+  return rows.map((r) => r.id);
+}
+
 export async function listUnits(db: Db): Promise<(Unit & { regionIds: number[]; categoryIds: number[] })[]> {
   const all = await db.select().from(units).orderBy(asc(units.id));
   const ur = await db.select().from(unitRegions);

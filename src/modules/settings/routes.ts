@@ -15,6 +15,9 @@ const SettingsView = z
     'text.autoDispatchConfidence': z.number().min(0).max(1),
     'proposals.secondsThreshold': z.number().int().min(1).max(100_000),
     'moderation.sensitiveWords': z.array(z.string().trim().min(1).max(50)).max(2000),
+    'escalation.rules': z
+      .array(z.object({ overdueDays: z.number().int().min(1).max(365), level: z.enum(['township', 'district']) }).strict())
+      .max(10),
   })
   .openapi('Settings');
 

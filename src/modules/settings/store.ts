@@ -16,6 +16,11 @@ export const settingDefaults = {
   'proposals.secondsThreshold': 10,
   /** Words that hold a resident's comment or proposal for a moderator instead of publishing it at once. */
   'moderation.sensitiveWords': [] as string[],
+  /** 自动升级督办: a demand whose current step is overdue by this many days is supervised at this level. */
+  'escalation.rules': [
+    { overdueDays: 1, level: 'township' },
+    { overdueDays: 3, level: 'district' },
+  ] as { overdueDays: number; level: 'township' | 'district' }[],
   /** Public intake requests per client address per minute. */
   'public.rateLimitPerMinute': 30,
 };

@@ -26,6 +26,8 @@ import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import type { messages } from '../messages';
 import { Tone } from '../tone';
+import { DemandPanels } from './demand/DemandPanels';
+import { DispatchFields } from './demand/DispatchFields';
 
 type Detail = Schemas['DemandDetail'];
 type ServerAction = Detail['allowedActions'][number];
@@ -50,7 +52,14 @@ type Verb =
   | 'supervise'
   | 'extension-requests'
   | 'answer'
-  | 'withdraw';
+  | 'withdraw'
+  | 'remind'
+  | 'assist-acknowledge'
+  | 'contribute'
+  | 'transfer'
+  | 'accept-transfer'
+  | 'decline-transfer'
+  | 'callback-attempt';
 type Key = keyof typeof messages;
 
 /** How each action the server allows is offered: its button (or two, for a decision) and its form. */
@@ -71,7 +80,33 @@ const buttonsFor: Partial<Record<ServerAction, { verb: Verb | 'approve' | 'deny'
   supervise: [{ verb: 'supervise', label: 'supervise' }],
   decline: [{ verb: 'decline', label: 'decline' }],
   withdraw: [{ verb: 'withdraw', label: 'withdraw' }],
+  remind: [{ verb: 'remind', label: 'remind' }],
+  assist_acknowledge: [{ verb: 'assist-acknowledge', label: 'assistAcknowledge' }],
+  contribute: [{ verb: 'contribute', label: 'contribute' }],
+  request_transfer: [{ verb: 'transfer', label: 'transfer' }],
+  accept_transfer: [{ verb: 'accept-transfer', label: 'acceptTransfer' }],
+  decline_transfer: [{ verb: 'decline-transfer', label: 'declineTransfer' }],
+  callback_attempt: [{ verb: 'callback-attempt', label: 'callbackAttempt' }],
 };
+
+/** Taken at once, without a form. */
+const immediate = new Set<string>(['acknowledge', 'close', 'approve', 'assist-acknowledge', 'accept-transfer']);
+
+/** Where each verb posts, and the body it sends. */
+function request(verb: Verb | 'approve' | 'deny', values: Record<string, unknown>): { path: string; body: Record<string, unknown> } {
+  switch (verb) {
+    case 'approve':
+      return { path: 'extension-decision', body: { approve: true, ...values } };
+    case 'deny':
+      return { path: 'extension-decision', body: { approve: false, ...values } };
+    case 'accept-transfer':
+      return { path: 'transfer-decision', body: { accept: true } };
+    case 'decline-transfer':
+      return { path: 'transfer-decision', body: { accept: false, ...values } };
+    default:
+      return { path: verb, body: values };
+  }
+}
 
 /** Exactly the actions the server says this caller may take now (merging is offered beside the duplicates). */
 const offered = (d: Detail) => d.allowedActions.flatMap((a) => buttonsFor[a] ?? []);
@@ -97,7 +132,8 @@ export function DetailPage({ id }: { id: number }) {
     void load();
   }, [load]);
   useEffect(() => {
-    if (has('dispatcher')) void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
+    if (has('dispatcher') || has('handler'))
+      void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
   }, [has]);
   const routable = d !== null && d !== 'missing' && (d.state === 'registered' || d.state === 'returned') && has('dispatcher');
   useEffect(() => {
@@ -126,8 +162,7 @@ export function DetailPage({ id }: { id: number }) {
     if (!chosen || d === null || d === 'missing') return;
     setError(null);
     try {
-      const path = chosen === 'approve' || chosen === 'deny' ? 'extension-decision' : chosen;
-      const body = chosen === 'approve' ? { approve: true, ...values } : chosen === 'deny' ? { approve: false, ...values } : values;
+      const { path, body } = request(chosen, values);
       const after = await api<Detail>('POST', `/demands/${d.id}/${path}`, body);
       setD(after);
       setVerb(null);
@@ -137,7 +172,7 @@ export function DetailPage({ id }: { id: number }) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
   }
-  const needsForm = verb !== null && verb !== 'acknowledge' && verb !== 'close' && verb !== 'approve';
+  const needsForm = verb !== null && !immediate.has(verb);
 
   return (
     <main>
@@ -152,13 +187,17 @@ export function DetailPage({ id }: { id: number }) {
           {stateNames[d.state]?.[lang] ?? d.state}
         </Tag>
         {dueLabel(d, t)}
-        {d.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
+        {d.supervisionLevel ? (
+          <Tone tone={d.supervisionLevel === 'district' ? 'red' : 'orange'}>{t(`supervision.${d.supervisionLevel}`)}</Tone>
+        ) : (
+          d.supervised && <Tone tone="purple">{t('supervise')}</Tone>
+        )}
         {d.extensionRequests.some((x) => x.status === 'pending') && <Tone tone="orange">{t('extensionPendingTag')}</Tone>}
         {offered(d).map((o) => (
           <Button
             key={o.verb}
             type={o.verb === 'decline' || o.verb === 'return' ? 'default' : 'primary'}
-            onClick={() => (o.verb === 'acknowledge' || o.verb === 'close' || o.verb === 'approve' ? run({}, o.verb) : setVerb(o.verb))}
+            onClick={() => (immediate.has(o.verb) ? run({}, o.verb) : setVerb(o.verb))}
             data-action={o.verb}
           >
             {t(o.label)}
@@ -268,6 +307,7 @@ export function DetailPage({ id }: { id: number }) {
           </Space>
         </Card>
       )}
+      <DemandPanels d={d} />
       <Card title={t('timeline')} style={{ marginTop: 16 }}>
         <Timeline
           items={d.events.map((e) => ({
@@ -296,20 +336,34 @@ export function DetailPage({ id }: { id: number }) {
         cancelText={t('cancel')}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={run} initialValues={{ solved: true, extraWorkdays: 5, supervised: true, ...preset }}>
-          {verb === 'dispatch' && (
-            <Form.Item name="categoryId" hidden>
-              <Input />
-            </Form.Item>
-          )}
-          {verb === 'dispatch' && (
-            <Form.Item label={t('unit')} name="unitId">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={run}
+          initialValues={{ solved: true, extraWorkdays: 5, supervised: true, level: 'township', ...preset }}
+        >
+          {verb === 'dispatch' && <DispatchFields demandId={d.id} units={units} hasCategory={d.category !== null} />}
+          {verb === 'transfer' && (
+            <Form.Item label={t('transferTo')} name="toUnitId" rules={[{ required: true }]}>
               <Select
-                allowClear
-                placeholder={t('firstResponsible')}
-                options={units.map((u) => ({ value: u.id, label: u.name }))}
+                options={units.filter((u) => u.id !== d.unit?.id).map((u) => ({ value: u.id, label: u.name }))}
                 showSearch={{ optionFilterProp: 'label' }}
               />
+            </Form.Item>
+          )}
+          {verb === 'contribute' && (
+            <Form.Item label={t('contribution')} name="contribution" rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+          )}
+          {(verb === 'callback-attempt' || verb === 'remind') && (
+            <Form.Item label={t(verb === 'remind' ? 'remindNote' : 'callbackNote')} name="note">
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          )}
+          {verb === 'supervise' && (
+            <Form.Item label={t('supervisionLevel')} name="level">
+              <Radio.Group options={(['township', 'district'] as const).map((l) => ({ value: l, label: t(`supervision.${l}`) }))} />
             </Form.Item>
           )}
           {(verb === 'reply' || verb === 'answer') && (
@@ -346,6 +400,8 @@ export function DetailPage({ id }: { id: number }) {
             </Form.Item>
           )}
           {(verb === 'return' ||
+            verb === 'transfer' ||
+            verb === 'decline-transfer' ||
             verb === 'reopen' ||
             verb === 'decline' ||
             verb === 'supervise' ||
@@ -370,8 +426,11 @@ type Event = Detail['events'][number];
 function eventDetail(e: Event, t: T): string | null {
   const x = e.data ?? {};
   switch (e.action) {
-    case 'dispatch':
-      return x.unitName ? `${t('dispatchedTo')}${String(x.unitName)}` : null;
+    case 'dispatch': {
+      if (!x.unitName) return null;
+      const helpers = Array.isArray(x.assistingUnits) ? (x.assistingUnits as { name: string }[]).map((h) => h.name).join('、') : '';
+      return `${t('dispatchedTo')}${String(x.unitName)}${helpers ? `；${t('assistsTitle')}：${helpers}` : ''}`;
+    }
     case 'record_callback':
       return `${t(String(x.satisfaction) as Key)} · ${x.solved ? t('solvedYes') : t('solvedNo')}`;
     case 'request_extension':
@@ -383,6 +442,18 @@ function eventDetail(e: Event, t: T): string | null {
       return typeof x.reply === 'string' ? x.reply : null;
     case 'merge':
       return x.intoNumber ? `${t('mergedInto')}：${String(x.intoNumber)}` : null;
+    case 'contribute':
+      return typeof x.contribution === 'string' ? x.contribution : null;
+    case 'request_transfer':
+    case 'decline_transfer':
+      return x.toUnitName ? `${t('transferTo')}：${String(x.toUnitName)}` : null;
+    case 'accept_transfer':
+      return x.unitName ? `${t('dispatchedTo')}${String(x.unitName)}` : null;
+    case 'supervise':
+    case 'escalate':
+      return x.level ? t(`supervision.${String(x.level)}` as Key) : null;
+    case 'remind':
+      return t('reminders').replace('{n}', String(x.reminders));
     default:
       return null;
   }
@@ -391,7 +462,8 @@ function eventDetail(e: Event, t: T): string | null {
 /** A toast that says what happened, not just "done": where it went and by when. */
 function doneMessage(verb: Verb | 'approve' | 'deny', d: Detail, t: T, lang: 'zh-CN' | 'en'): string {
   const due = d.stageDueAt ? formatTime(d.stageDueAt, lang) : '';
-  if (verb === 'dispatch' && d.unit) return t('doneDispatch').replace('{unit}', d.unit.name).replace('{due}', due);
+  if ((verb === 'dispatch' || verb === 'accept-transfer') && d.unit)
+    return t('doneDispatch').replace('{unit}', d.unit.name).replace('{due}', due);
   if (verb === 'reply' || verb === 'answer') return t('doneReply');
   if (verb === 'merge') return t('doneMerge');
   return `${t('doneGeneric')}${stateNames[d.state]?.[lang] ?? d.state}`;

@@ -1,9 +1,11 @@
-import { Button, Input, message, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Grid, Input, message, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
+import { DemandCards } from './demand/DemandCards';
+import { SupervisionTag } from './demand/SupervisionTag';
 import { type ListFilter, ListFilters } from './ListFilters';
 
 export type DemandRow = {
@@ -17,6 +19,7 @@ export type DemandRow = {
   stageDueAt: string | null;
   overdue: boolean;
   supervised: boolean;
+  supervisionLevel: 'township' | 'district' | null;
   createdAt: string;
   channel: string;
 };
@@ -40,6 +43,7 @@ export function ListPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [bulkUnit, setBulkUnit] = useState<number | undefined>();
+  const phone = !Grid.useBreakpoint().md;
 
   // The queue's filters, shared by the page shown and the export of the whole list.
   const filters = useCallback(() => {
@@ -85,16 +89,17 @@ export function ListPage() {
   ];
 
   async function bulkDispatch() {
-    let ok = 0;
-    for (const id of selected) {
-      try {
-        await api('POST', `/demands/${id}/dispatch`, bulkUnit ? { unitId: bulkUnit } : {});
-        ok++;
-      } catch (e) {
-        message.error(`${id}: ${e instanceof ApiError ? e.message : e}`);
-      }
+    type Outcome = { demandId: number; ok: boolean; error: { message: string } | null };
+    try {
+      const r = await api<{ results: Outcome[]; dispatched: number }>('POST', '/demands/dispatch-batch', {
+        items: selected.map((demandId) => ({ demandId, ...(bulkUnit ? { unitId: bulkUnit } : {}) })),
+      });
+      const numbers = new Map(data.items.map((d) => [d.id, d.number]));
+      for (const x of r.results) if (!x.ok) message.error(`${numbers.get(x.demandId) ?? x.demandId}：${x.error?.message}`);
+      message.success(t('bulkDone').replace('{ok}', String(r.dispatched)).replace('{n}', String(selected.length)));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
     }
-    message.success(`${t('dispatch')} ${ok}/${selected.length}`);
     setSelected([]);
     void load();
   }
@@ -148,30 +153,34 @@ export function ListPage() {
           </Space>
         )}
       </Space>
-      <Table<DemandRow>
-        rowKey="id"
-        dataSource={data.items}
-        rowSelection={has('dispatcher') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('total', { n }) }}
-        columns={[
-          { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
-          { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
-          {
-            title: t('state'),
-            dataIndex: 'state',
-            render: (s: string, r) => (
-              <Space size={4}>
-                <Tag>{stateNames[s]?.[lang] ?? s}</Tag>
-                {r.supervised && <Tag style={{ color: '#531dab', borderColor: '#531dab' }}>{t('supervise')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('region'), render: (_, r) => r.region.name },
-          { title: t('unit'), render: (_, r) => r.unit?.name ?? '—' },
-          { title: t('due'), render: (_, r) => dueLabel(r, t) },
-          { title: t('created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
-        ]}
-      />
+      {phone ? (
+        <DemandCards items={data.items} total={data.total} page={page} onPage={setPage} />
+      ) : (
+        <Table<DemandRow>
+          rowKey="id"
+          dataSource={data.items}
+          rowSelection={has('dispatcher') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+          pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('total', { n }) }}
+          columns={[
+            { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
+            { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
+            {
+              title: t('state'),
+              dataIndex: 'state',
+              render: (s: string, r) => (
+                <Space size={4}>
+                  <Tag>{stateNames[s]?.[lang] ?? s}</Tag>
+                  <SupervisionTag row={r} />
+                </Space>
+              ),
+            },
+            { title: t('region'), render: (_, r) => <span className="nowrap">{r.region.name}</span> },
+            { title: t('unit'), render: (_, r) => <span className="nowrap">{r.unit?.name ?? '—'}</span> },
+            { title: t('due'), render: (_, r) => dueLabel(r, t) },
+            { title: t('created'), dataIndex: 'createdAt', render: (v: string) => formatTime(v, lang) },
+          ]}
+        />
+      )}
     </main>
   );
 }

@@ -1,9 +1,16 @@
+import type { Tx } from '../../../db/client.js';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { getCategory } from '../../categories/index.js';
-import { firstResponsibleUnit, getUnit } from '../../regions/index.js';
+import { firstResponsibleUnit, getUnit, unitCategoryIds } from '../../regions/index.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
-import { assignments, type DemandRow, type Urgency } from '../tables.js';
+import { assignments, assists, type DemandRow, type Urgency } from '../tables.js';
+
+/** Taking the suggested unit files the demand under its category when the unit owns exactly one. */
+async function soleCategory(tx: Tx, unitId: number): Promise<number | null> {
+  const owned = await unitCategoryIds(tx, unitId);
+  return owned.length === 1 ? owned[0] : null;
+}
 
 export type DispatchDemandOptions = {
   demandId: number;
@@ -13,6 +20,8 @@ export type DispatchDemandOptions = {
   urgency?: Urgency;
   complex?: boolean;
   note?: string | null;
+  /** 协办: units that help the lead; each signs and sends its part before the lead replies. */
+  assistingUnitIds?: number[];
 };
 
 export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptions): Promise<DemandRow> {
@@ -33,10 +42,32 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
       details: { categoryId: opts.categoryId },
     });
   }
+  const assistingIds = [...new Set(opts.assistingUnitIds ?? [])];
+  if (assistingIds.includes(unit.id)) {
+    throw new AppError('validation.reference', {
+      zh: '主办单位不能同时是协办单位。',
+      en: 'The lead unit cannot also assist.',
+      details: { assistingUnitIds: assistingIds },
+    });
+  }
+  const helpers = [];
+  for (const id of assistingIds) {
+    const helper = await getUnit(tx, id);
+    if (!helper?.active) {
+      throw new AppError('validation.reference', {
+        zh: '所选协办单位不存在或已停用。',
+        en: 'An assisting unit does not exist or is inactive.',
+        details: { unitId: id },
+      });
+    }
+    helpers.push(helper);
+  }
+  const categoryId = opts.categoryId ?? demand.categoryId ?? (await soleCategory(tx, unit.id));
+  if (!categoryId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
   const terms = {
     urgency: opts.urgency ?? demand.urgency,
     complex: opts.complex ?? demand.complex,
-    categoryId: opts.categoryId ?? demand.categoryId,
+    categoryId,
   };
   const acknowledgeDueAt = await stageDeadline(a.app, tx, 'acknowledge', terms, now);
   const ruleDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
@@ -47,7 +78,13 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     action: 'dispatch',
     to,
     reason: opts.note,
-    data: { unitId: unit.id, unitName: unit.name, firstResponsible: !opts.unitId, ...terms },
+    data: {
+      unitId: unit.id,
+      unitName: unit.name,
+      firstResponsible: !opts.unitId,
+      ...terms,
+      ...(helpers.length > 0 ? { assistingUnits: helpers.map((h) => ({ id: h.id, name: h.name })) } : {}),
+    },
     patch: { unitId: unit.id, ...terms, stageDueAt: acknowledgeDueAt, replyDueAt },
   });
   await tx.insert(assignments).values({
@@ -57,5 +94,8 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     dispatchedAt: now,
     acknowledgeDueAt,
   });
+  if (helpers.length > 0) {
+    await tx.insert(assists).values(helpers.map((h) => ({ demandId: demand.id, unitId: h.id, requestedAt: now })));
+  }
   return updated;
 }

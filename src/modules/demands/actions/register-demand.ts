@@ -211,6 +211,7 @@ export const registerDemand = singleStatement(async function registerDemand(
     unitId: null,
     replyDueAt: null,
     supervised: false,
+    supervisionLevel: null,
     reopenCount: 0,
     mergedIntoId: null,
     knowledgeArticleId: null,

@@ -1,4 +1,6 @@
 import type { ActionContext } from '../../../kernel/index.js';
+import { AppError } from '../../../lib/errors.js';
+import { replyBlocked } from '../allowed-actions.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
 import type { DemandRow } from '../tables.js';
 
@@ -7,7 +9,8 @@ export type ReplyDemandOptions = { demandId: number; reply: string };
 /** 答复: the unit's official answer to the resident; the callback clock starts. */
 export async function replyDemand(a: ActionContext, opts: ReplyDemandOptions): Promise<DemandRow> {
   const { tx, now } = a;
-  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'reply');
+  const { demand, to, scope } = await loadForAction(tx, a.actor, opts.demandId, 'reply');
+  if (replyBlocked(scope)) throw new AppError('demand.assists_pending', { details: { demandId: demand.id } });
   const stageDueAt = await stageDeadline(a.app, tx, 'callback', demand, now);
   return applyTransition(a, {
     demand,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { aliasedTable, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
@@ -8,7 +8,22 @@ import { regions, units } from '../../regions/index.js';
 import { allowedActions } from '../allowed-actions.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
-import { assignments, attachments, callbacks, demandEvents, demands, extensionRequests } from '../tables.js';
+import { loadUnitRoles, unitsEverAssigned } from '../store.js';
+import {
+  assignments,
+  assists,
+  attachments,
+  callbackAttempts,
+  callbacks,
+  demandEvents,
+  demands,
+  extensionRequests,
+  supervisions,
+  transfers,
+} from '../tables.js';
+
+const fromUnits = aliasedTable(units, 'from_units');
+
 import { type DemandJoined, iso, presentDemand } from './present.js';
 
 export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
@@ -38,15 +53,8 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.demandId, id))
     .orderBy(asc(assignments.id));
-  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId };
-  if (
-    !mayView(
-      actor,
-      scope,
-      assigned.map((x) => x.a.unitId),
-    )
-  )
-    throw new AppError('not_found', { details: { demandId: id } });
+  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, ...(await loadUnitRoles(db, id)) };
+  if (!mayView(actor, scope, await unitsEverAssigned(db, id))) throw new AppError('not_found', { details: { demandId: id } });
 
   const events = await db
     .select({ e: demandEvents, name: users.displayName })
@@ -56,6 +64,21 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .orderBy(asc(demandEvents.id));
   const extensions = await db.select().from(extensionRequests).where(eq(extensionRequests.demandId, id)).orderBy(asc(extensionRequests.id));
   const calls = await db.select().from(callbacks).where(eq(callbacks.demandId, id)).orderBy(asc(callbacks.id));
+  const attempts = await db.select().from(callbackAttempts).where(eq(callbackAttempts.demandId, id)).orderBy(asc(callbackAttempts.id));
+  const helping = await db
+    .select({ x: assists, unitName: units.name })
+    .from(assists)
+    .innerJoin(units, eq(units.id, assists.unitId))
+    .where(eq(assists.demandId, id))
+    .orderBy(asc(assists.id));
+  const handOvers = await db
+    .select({ x: transfers, toName: units.name, fromName: fromUnits.name })
+    .from(transfers)
+    .innerJoin(units, eq(units.id, transfers.toUnitId))
+    .innerJoin(fromUnits, eq(fromUnits.id, transfers.fromUnitId))
+    .where(eq(transfers.demandId, id))
+    .orderBy(asc(transfers.id));
+  const supervised = await db.select().from(supervisions).where(eq(supervisions.demandId, id)).orderBy(asc(supervisions.id));
   const files = await db
     .select({ id: attachments.id, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size })
     .from(attachments)
@@ -73,6 +96,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       satisfaction: row.demand.satisfaction,
       solved: row.demand.solved,
       extensionPending,
+      supervised: row.demand.supervised,
     }),
     events: events.map(({ e, name }) => ({
       id: e.id,
@@ -103,5 +127,34 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     })),
     callbacks: calls.map((c) => ({ satisfaction: c.satisfaction, solved: c.solved, comment: c.comment, at: c.at.toISOString() })),
     attachments: files,
+    callbackAttempts: attempts.map((x) => ({ note: x.note, at: x.at.toISOString() })),
+    assists: helping.map(({ x, unitName }) => ({
+      unit: { id: x.unitId, name: unitName },
+      requestedAt: x.requestedAt.toISOString(),
+      acknowledgedAt: iso(x.acknowledgedAt),
+      contribution: x.contribution,
+      contributedAt: iso(x.contributedAt),
+      endedAt: iso(x.endedAt),
+    })),
+    transfers: handOvers.map(({ x, toName, fromName }) => ({
+      fromUnit: { id: x.fromUnitId, name: fromName },
+      toUnit: { id: x.toUnitId, name: toName },
+      reason: x.reason,
+      status: x.status,
+      requestedAt: x.requestedAt.toISOString(),
+      decidedAt: iso(x.decidedAt),
+      decisionReason: x.decisionReason,
+    })),
+    supervisions: supervised.map((x) => ({
+      level: x.level,
+      reason: x.reason,
+      dueAt: iso(x.dueAt),
+      byRule: x.rule,
+      createdAt: x.createdAt.toISOString(),
+      reminderCount: x.reminderCount,
+      lastRemindedAt: iso(x.lastRemindedAt),
+      liftedAt: iso(x.liftedAt),
+      liftReason: x.liftReason,
+    })),
   };
 }

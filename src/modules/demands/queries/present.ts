@@ -44,6 +44,7 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date): Deman
     replyDueAt: iso(d.replyDueAt),
     overdue: !isTerminal(d.state) && d.stageDueAt !== null && d.stageDueAt < now,
     supervised: d.supervised,
+    supervisionLevel: d.supervisionLevel,
     reopenCount: d.reopenCount,
     mergedIntoId: d.mergedIntoId,
     replyText: d.replyText,

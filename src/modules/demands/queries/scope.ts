@@ -1,7 +1,7 @@
 import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
-import { assignments, demands } from '../tables.js';
+import { assignments, assists, demands, transfers } from '../tables.js';
 
 /**
  * The demands an actor may see, as a condition to add to any query over demands joined with
@@ -26,6 +26,11 @@ export function visibleDemands(actor: Actor): SQL | undefined {
     parts.push(inArray(demands.unitId, unitIds));
     parts.push(
       sql`exists (select 1 from ${assignments} where ${assignments.demandId} = ${demands.id} and ${inArray(assignments.unitId, unitIds)})`,
+    );
+    // 协办 and a 转办 waiting on the unit: they see the demand while they help or decide.
+    parts.push(sql`exists (select 1 from ${assists} where ${assists.demandId} = ${demands.id} and ${inArray(assists.unitId, unitIds)})`);
+    parts.push(
+      sql`exists (select 1 from ${transfers} where ${transfers.demandId} = ${demands.id} and ${inArray(transfers.toUnitId, unitIds)})`,
     );
   }
   return parts.length > 0 ? or(...parts) : sql`false`;

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.js';
+import { type AppContext, perform, systemActor } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
+import { loggable } from '../../lib/loggable.js';
+import { getSetting } from '../settings/index.js';
+import { escalateDemand } from './actions/supervise-demand.js';
+import { escalationFor, ruleName } from './escalation.js';
+import type { SupervisionLevel } from './tables.js';
+
+/**
+ * One sweep of the escalation rules: every demand a unit holds whose current step is overdue
+ * enough is raised to the rule's level, each in its own audited action as the system. Another
+ * process sweeping at the same time loses the version race on a demand and skips it: once only.
+ */
+export async function escalateOverdue(app: AppContext, batch = 500): Promise<{ escalated: number }> {
+  const now = app.now();
+  const rules = await getSetting(app.db, 'escalation.rules');
+  if (rules.length === 0) return { escalated: 0 };
+  const minDays = Math.min(...rules.map((r) => r.overdueDays));
+  const due = await queryRows<{ id: number; stage_due_at: Date | string; supervision_level: SupervisionLevel | null }>(
+    app.db,
+    sql`select id, stage_due_at, supervision_level from demands
+      where state in ('dispatched', 'acknowledged') and stage_due_at < ${new Date(now.getTime() - minDays * 86_400_000).toISOString()}::timestamptz
+        and supervision_level is distinct from 'district'
+      order by stage_due_at limit ${batch}`,
+  );
+  let escalated = 0;
+  for (const row of due) {
+    const overdueMs = now.getTime() - new Date(row.stage_due_at).getTime();
+    const step = escalationFor(overdueMs, row.supervision_level, rules);
+    if (!step) continue;
+    try {
+      await perform(app, systemActor, escalateDemand, {
+        demandId: Number(row.id),
+        level: step.level,
+        rule: ruleName(step.rule),
+        overdueDays: Math.floor(overdueMs / 86_400_000),
+      });
+      escalated++;
+    } catch (err) {
+      // Someone changed it meanwhile (acknowledged, replied, escalated elsewhere): the next sweep sees it afresh.
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return { escalated };
+}
+
+/** Sweeps every `intervalMs` in the background; returns a stopper that waits for the sweep in progress. */
+export function startEscalationWorker(app: AppContext, intervalMs = 5 * 60_000) {
+  let running: Promise<void> | null = null;
+  const sweep = () => {
+    if (running) return;
+    running = escalateOverdue(app)
+      .then(() => undefined)
+      .catch((err) => app.log.error({ err: loggable(err) }, 'escalation sweep failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(sweep, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
