@@ -13,6 +13,7 @@ import { auditRoutes } from '../modules/audit/index.js';
 import { calendarRoutes } from '../modules/calendar/index.js';
 import { categoryRoutes } from '../modules/categories/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
+import { dashboardRoutes } from '../modules/dashboard/index.js';
 import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { initiativeRoutes } from '../modules/initiatives/index.js';
@@ -124,6 +125,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   v1.route('/', knowledgeRoutes(ctx));
   v1.route('/', settingsRoutes(ctx, reloadSettings));
   v1.route('/', rateRoutes(ctx));
+  v1.route('/', dashboardRoutes(ctx));
   v1.route(
     '/',
     publicDemandRoutes(ctx, () => publicLimit, afterIntake, residents),

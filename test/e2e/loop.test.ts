@@ -309,9 +309,9 @@ describe('the loop in the browser', () => {
     const supervisor = await staff('supervisor');
     await supervisor.goto(`${server.base}/console/#/rates`);
     await supervisor.waitForSelector('.ant-table');
-    // A leader looks before reading: the ranking bars and the six-month trend are drawn.
-    await supervisor.waitForSelector('svg[role=img][aria-label="综合得分排名（三率平均）"] rect', { state: 'attached' });
-    await supervisor.waitForSelector('svg[role=img][aria-label="全区近六个月趋势"] polyline', { state: 'attached' });
+    // A leader looks before reading: the ranking bars and the six-month trend are drawn (ECharts, as SVG).
+    await supervisor.waitForSelector('[data-testid=chart-rank-departments] svg path', { state: 'attached' });
+    await supervisor.waitForSelector('[data-testid=chart-trend] svg path', { state: 'attached' });
     expect(await axe(supervisor)).toEqual([]);
     await supervisor.screenshot({ path: `${shots}/console-rates.png`, fullPage: true });
     await supervisor.goto(`${server.base}/console/#/topics`);
@@ -322,6 +322,7 @@ describe('the loop in the browser', () => {
     await supervisor.waitForSelector('[data-testid=list-filters]');
     await supervisor.getByLabel('渠道').click();
     await Promise.all([supervisor.waitForResponse((r) => r.url().includes('channel=walk_in')), supervisor.getByTitle('窗口代办').click()]);
+    await supervisor.waitForSelector('.ant-select-dropdown', { state: 'hidden' });
     expect(await axe(supervisor)).toEqual([]);
     await supervisor.context().close();
     expect(dialogs).toEqual([]);

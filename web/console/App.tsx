@@ -25,6 +25,7 @@ const RatesPage = lazy(() => import('./pages/RatesPage').then((m) => ({ default:
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
 
 export function App() {
@@ -69,6 +70,7 @@ export function App() {
       : []),
     ...(has('supervisor')
       ? [
+          { key: 'dashboard', label: <a href="#/dashboard">{t('menuDashboard')}</a> },
           { key: 'topics', label: <a href="#/topics">{t('menuTopics')}</a> },
           { key: 'rates', label: <a href="#/rates">{t('menuRates')}</a> },
           { key: 'audit', label: <a href="#/audit">{t('menuAudit')}</a> },
@@ -142,6 +144,8 @@ export function App() {
               <CouncilsPage meetingId={Number(param)} />
             ) : page === 'reception' ? (
               <ReceptionPage id={param ? Number(param) : undefined} />
+            ) : page === 'dashboard' ? (
+              <DashboardPage />
             ) : page === 'topics' ? (
               <TopicsPage />
             ) : page === 'assessments' ? (
@@ -165,7 +169,7 @@ export function App() {
             ) : page === 'admin' ? (
               <AdminPage />
             ) : page === 'list' || !page ? (
-              <ListPage />
+              <ListPage key={param ?? ''} regionId={param?.startsWith('region-') ? Number(param.slice(7)) : undefined} />
             ) : (
               <Result status="404" title="404" />
             )}

@@ -2622,6 +2622,7 @@ export interface paths {
                             units: {
                                 unitId: number;
                                 unitName: string;
+                                unitKind?: string;
                                 rank: number | null;
                                 counts: {
                                     dispatched: number;
@@ -2674,6 +2675,96 @@ export interface paths {
                                 };
                             };
                         };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一屏: today’s intake by channel, open by state, overdue by unit, satisfaction by month, demands by place — in the caller’s scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
                     };
                 };
                 /** @description Invalid request */
@@ -16507,6 +16598,37 @@ export interface components {
                 /** @enum {string} */
                 level: "township" | "district";
             }[];
+        };
+        Dashboard: {
+            today: {
+                channel: string;
+                count: number;
+            }[];
+            open: {
+                state: string;
+                count: number;
+            }[];
+            overdueByUnit: {
+                unitId: number;
+                name: string;
+                count: number;
+            }[];
+            satisfaction: {
+                month: string;
+                calledBack: number;
+                rate: number | null;
+            }[];
+            places: {
+                regionId: number;
+                name: string;
+                townshipId: number | null;
+                township: string | null;
+                count: number;
+            }[];
+            month: {
+                registered: number;
+                closed: number;
+            };
         };
         PublicDemand: {
             number: string;

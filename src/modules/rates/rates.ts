@@ -40,7 +40,7 @@ export function computeRates(c: RateCounts): Rates {
 export type Marks = { yellow: number; red: number; overdue: number };
 export const noMarks: Marks = { yellow: 0, red: 0, overdue: 0 };
 
-export type UnitRates = { unitId: number; unitName: string; counts: RateCounts; rates: Rates; marks: Marks };
+export type UnitRates = { unitId: number; unitName: string; unitKind?: string; counts: RateCounts; rates: Rates; marks: Marks };
 
 /**
  * The ranking: only units that handled at least `minDemands` demands in the period (dispatched

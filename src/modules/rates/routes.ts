@@ -17,6 +17,8 @@ const Rate = z.number().nullable();
 const UnitRow = z.object({
   unitId: z.number(),
   unitName: z.string(),
+  /** township_government units rank among townships, the others among departments. */
+  unitKind: z.string().optional(),
   rank: z.number().nullable(),
   counts: z.object({
     dispatched: z.number(),

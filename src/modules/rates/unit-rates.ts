@@ -6,7 +6,7 @@ import { computeRates, type Marks, monthRange, type RateCounts, type UnitRates }
 /** Gathers the counts behind 三率 for every unit in a local month (definitions in docs/rates.md). */
 export async function unitRatesForMonth(db: Db, month: string, now = new Date()): Promise<UnitRates[]> {
   const { start, end } = monthRange(month);
-  const rows = await queryRows<RateCounts & Marks & { unitId: number; unitName: string }>(
+  const rows = await queryRows<RateCounts & Marks & { unitId: number; unitName: string; unitKind: string }>(
     db,
     sql`
     with a as (
@@ -45,7 +45,7 @@ export async function unitRatesForMonth(db: Db, month: string, now = new Date())
        where reply_due_at >= ${start} and reply_due_at < ${end} and reply_due_at < ${now} and unit_id is not null
          and (replied_at is null or replied_at > reply_due_at) and state not in ('declined', 'withdrawn', 'merged')
        group by unit_id)
-    select u.id as "unitId", u.name as "unitName",
+    select u.id as "unitId", u.name as "unitName", u.kind as "unitKind",
            coalesce(a.dispatched, 0) as "dispatched", coalesce(a.responded, 0) as "respondedInTime",
            coalesce(cb.called_back, 0) as "calledBack", coalesce(cb.solved, 0) as "solved", coalesce(cb.satisfied, 0) as "satisfied",
            coalesce(cl.closed, 0) as "closed", coalesce(cl.closed_on_time, 0) as "closedOnTime",
@@ -59,9 +59,10 @@ export async function unitRatesForMonth(db: Db, month: string, now = new Date())
      where a.unit_id is not null or cb.unit_id is not null or cl.unit_id is not null or sv.unit_id is not null or od.unit_id is not null
      order by u.id`,
   );
-  return rows.map(({ unitId, unitName, yellow, red, overdue, ...counts }) => ({
+  return rows.map(({ unitId, unitName, unitKind, yellow, red, overdue, ...counts }) => ({
     unitId,
     unitName,
+    unitKind,
     counts,
     rates: computeRates(counts),
     marks: { yellow, red, overdue },

@@ -323,98 +323,100 @@ export function DetailPage({ id }: { id: number }) {
           }))}
         />
       </Card>
-      <Modal
-        open={needsForm}
-        title={verb ? t((offered(d).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''}
-        onCancel={() => {
-          setVerb(null);
-          setError(null);
-          setPreset({});
-        }}
-        onOk={() => form.submit()}
-        okText={t('confirm')}
-        cancelText={t('cancel')}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={run}
-          initialValues={{ solved: true, extraWorkdays: 5, supervised: true, level: 'township', ...preset }}
+      {needsForm && (
+        <Modal
+          open
+          title={verb ? t((offered(d).find((o) => o.verb === verb)?.label ?? 'actions') as Key) : ''}
+          onCancel={() => {
+            setVerb(null);
+            setError(null);
+            setPreset({});
+          }}
+          onOk={() => form.submit()}
+          okText={t('confirm')}
+          cancelText={t('cancel')}
+          destroyOnHidden
         >
-          {verb === 'dispatch' && <DispatchFields demandId={d.id} units={units} hasCategory={d.category !== null} />}
-          {verb === 'transfer' && (
-            <Form.Item label={t('transferTo')} name="toUnitId" rules={[{ required: true }]}>
-              <Select
-                options={units.filter((u) => u.id !== d.unit?.id).map((u) => ({ value: u.id, label: u.name }))}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          )}
-          {verb === 'contribute' && (
-            <Form.Item label={t('contribution')} name="contribution" rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={4} />
-            </Form.Item>
-          )}
-          {(verb === 'callback-attempt' || verb === 'remind') && (
-            <Form.Item label={t(verb === 'remind' ? 'remindNote' : 'callbackNote')} name="note">
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          )}
-          {verb === 'supervise' && (
-            <Form.Item label={t('supervisionLevel')} name="level">
-              <Radio.Group options={(['township', 'district'] as const).map((l) => ({ value: l, label: t(`supervision.${l}`) }))} />
-            </Form.Item>
-          )}
-          {(verb === 'reply' || verb === 'answer') && (
-            <>
-              <Form.Item label={t('templates')}>
-                <Space wrap>
-                  {(['tpl.fixed', 'tpl.scheduled', 'tpl.explained'] as const).map((k) => (
-                    <Button key={k} size="small" onClick={() => form.setFieldValue('reply', t(k))}>
-                      {t(k).slice(0, 12)}…
-                    </Button>
-                  ))}
-                </Space>
-              </Form.Item>
-              <Form.Item label={t('replyText')} name="reply" rules={[{ required: true, whitespace: true }]}>
-                <Input.TextArea rows={4} />
-              </Form.Item>
-            </>
-          )}
-          {verb === 'callback' && (
-            <>
-              <Form.Item label={t('satisfaction')} name="satisfaction" rules={[{ required: true }]}>
-                <Radio.Group
-                  options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={run}
+            initialValues={{ solved: true, extraWorkdays: 5, supervised: true, level: 'township', ...preset }}
+          >
+            {verb === 'dispatch' && <DispatchFields demandId={d.id} units={units} hasCategory={d.category !== null} />}
+            {verb === 'transfer' && (
+              <Form.Item label={t('transferTo')} name="toUnitId" rules={[{ required: true }]}>
+                <Select
+                  options={units.filter((u) => u.id !== d.unit?.id).map((u) => ({ value: u.id, label: u.name }))}
+                  showSearch={{ optionFilterProp: 'label' }}
                 />
               </Form.Item>
-              <Form.Item name="solved" valuePropName="checked">
-                <Checkbox>{t('solved')}</Checkbox>
+            )}
+            {verb === 'contribute' && (
+              <Form.Item label={t('contribution')} name="contribution" rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={4} />
               </Form.Item>
-            </>
-          )}
-          {verb === 'extension-requests' && (
-            <Form.Item label={t('extraWorkdays')} name="extraWorkdays" rules={[{ required: true }]}>
-              <InputNumber min={1} max={30} />
-            </Form.Item>
-          )}
-          {(verb === 'return' ||
-            verb === 'transfer' ||
-            verb === 'decline-transfer' ||
-            verb === 'reopen' ||
-            verb === 'decline' ||
-            verb === 'supervise' ||
-            verb === 'extension-requests' ||
-            verb === 'withdraw' ||
-            verb === 'deny') && (
-            <Form.Item label={t('reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
-          {error && <Alert type="error" title={error} role="alert" />}
-        </Form>
-      </Modal>
+            )}
+            {(verb === 'callback-attempt' || verb === 'remind') && (
+              <Form.Item label={t(verb === 'remind' ? 'remindNote' : 'callbackNote')} name="note">
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            )}
+            {verb === 'supervise' && (
+              <Form.Item label={t('supervisionLevel')} name="level">
+                <Radio.Group options={(['township', 'district'] as const).map((l) => ({ value: l, label: t(`supervision.${l}`) }))} />
+              </Form.Item>
+            )}
+            {(verb === 'reply' || verb === 'answer') && (
+              <>
+                <Form.Item label={t('templates')}>
+                  <Space wrap>
+                    {(['tpl.fixed', 'tpl.scheduled', 'tpl.explained'] as const).map((k) => (
+                      <Button key={k} size="small" onClick={() => form.setFieldValue('reply', t(k))}>
+                        {t(k).slice(0, 12)}…
+                      </Button>
+                    ))}
+                  </Space>
+                </Form.Item>
+                <Form.Item label={t('replyText')} name="reply" rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea rows={4} />
+                </Form.Item>
+              </>
+            )}
+            {verb === 'callback' && (
+              <>
+                <Form.Item label={t('satisfaction')} name="satisfaction" rules={[{ required: true }]}>
+                  <Radio.Group
+                    options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))}
+                  />
+                </Form.Item>
+                <Form.Item name="solved" valuePropName="checked">
+                  <Checkbox>{t('solved')}</Checkbox>
+                </Form.Item>
+              </>
+            )}
+            {verb === 'extension-requests' && (
+              <Form.Item label={t('extraWorkdays')} name="extraWorkdays" rules={[{ required: true }]}>
+                <InputNumber min={1} max={30} />
+              </Form.Item>
+            )}
+            {(verb === 'return' ||
+              verb === 'transfer' ||
+              verb === 'decline-transfer' ||
+              verb === 'reopen' ||
+              verb === 'decline' ||
+              verb === 'supervise' ||
+              verb === 'extension-requests' ||
+              verb === 'withdraw' ||
+              verb === 'deny') && (
+              <Form.Item label={t('reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+            )}
+            {error && <Alert type="error" title={error} role="alert" />}
+          </Form>
+        </Modal>
+      )}
     </main>
   );
 }

@@ -112,14 +112,20 @@ export function IntakePage() {
             />
           </Form.Item>
           <Space wrap size="large" style={{ width: '100%' }}>
-            <Form.Item label={t('region')} name="regionId" rules={[{ required: true }]} extra={t('pickerHint')} style={{ minWidth: 320 }}>
+            <Form.Item
+              label={t('region')}
+              name="regionId"
+              rules={[{ required: true }]}
+              extra={t('pickerHint')}
+              style={{ minWidth: 'min(320px, 100%)' }}
+            >
               <Select
                 showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
                 options={regionOptions}
                 onSelect={() => advance('categoryId')}
               />
             </Form.Item>
-            <Form.Item label={t('category')} name="categoryId" extra={t('pickerHint')} style={{ minWidth: 420 }}>
+            <Form.Item label={t('category')} name="categoryId" extra={t('pickerHint')} style={{ minWidth: 'min(420px, 100%)' }}>
               <Select
                 allowClear
                 showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}

@@ -26,7 +26,8 @@ export type DemandRow = {
 
 type Unit = { id: number; name: string };
 
-export function ListPage() {
+/** `regionId`: opened from the dashboard's map, the list starts filtered to that place. */
+export function ListPage({ regionId }: { regionId?: number } = {}) {
   const { t, lang, has, me } = useApp();
   const defaultQueue = has('dispatcher')
     ? 'new'
@@ -35,9 +36,9 @@ export function ListPage() {
       : has('supervisor')
         ? 'overdue'
         : 'all';
-  const [queue, setQueue] = useState<string>(defaultQueue);
+  const [queue, setQueue] = useState<string>(regionId ? 'all' : defaultQueue);
   const [q, setQ] = useState('');
-  const [extra, setExtra] = useState<ListFilter>({});
+  const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: DemandRow[]; total: number }>({ items: [], total: 0 });
   const [selected, setSelected] = useState<number[]>([]);
@@ -110,14 +111,16 @@ export function ListPage() {
         {t('menuList')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented
-          options={queues}
-          value={queue}
-          onChange={(v) => {
-            setPage(1);
-            setQueue(String(v));
-          }}
-        />
+        <div className="queue-tabs">
+          <Segmented
+            options={queues}
+            value={queue}
+            onChange={(v) => {
+              setPage(1);
+              setQueue(String(v));
+            }}
+          />
+        </div>
         <Input.Search
           placeholder={t('search')}
           aria-label={t('search')}

@@ -1,119 +1,153 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { useApp } from '../app-context';
+import { EChart } from '../charts/EChart';
 
 type Rates = Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate' | 'score', number | null>;
-type Row = { unitId: number; unitName: string; rank: number | null; rates: Rates; counts: { dispatched: number } };
+export type RateRow = {
+  unitId: number;
+  unitName: string;
+  unitKind?: string;
+  rank: number | null;
+  rates: Rates;
+  counts: { dispatched: number; calledBack: number };
+  marks: { yellow: number; red: number; overdue: number };
+};
 const rateKeys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeClosureRate'] as const;
 const colours = { responseRate: '#0b3d91', resolutionRate: '#237804', satisfactionRate: '#ad4e00', onTimeClosureRate: '#722ed1' } as const;
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-/** 排名: each unit's composite score as a bar, ranked first; units under the minimum volume greyed, as the rule says. */
-export function RankingBars({ rows }: { rows: Row[] }) {
+/** 排名: composite score per unit, townships and departments apart; units under the minimum volume grey, as the rule says. */
+export function RankingBars({ rows, townships }: { rows: RateRow[]; townships: boolean }) {
   const { t } = useApp();
-  const shown = rows.filter((r) => r.rates.score !== null).slice(0, 30);
+  const shown = rows.filter((r) => r.rates.score !== null && (r.unitKind === 'township_government') === townships).slice(0, 30);
   if (shown.length === 0) return null;
-  const w = 560;
-  const row = 22;
-  const label = 150;
+  const label = `${t(townships ? 'rankTownships' : 'rankDepartments')}（${t('unrankedGrey')}）`;
   return (
-    <figure style={{ margin: '0 0 16px', overflowX: 'auto' }}>
-      <svg
-        role="img"
-        aria-label={t('rateRankingChart')}
-        viewBox={`0 0 ${w} ${shown.length * row + 8}`}
-        style={{ width: '100%', maxWidth: w }}
-      >
-        {shown.map((r, i) => {
-          const width = (w - label - 50) * (r.rates.score ?? 0);
-          return (
-            <g key={r.unitId} transform={`translate(0, ${i * row})`}>
-              <text x={label - 6} y={15} fontSize={11} textAnchor="end" fill="#222">
-                {r.rank ? `${r.rank}. ` : ''}
-                {r.unitName.length > 12 ? `${r.unitName.slice(0, 11)}…` : r.unitName}
-              </text>
-              <rect x={label} y={4} width={width} height={14} fill={r.rank ? '#0b3d91' : '#bfbfbf'}>
-                <title>
-                  {r.unitName} {pct(r.rates.score ?? 0)}
-                  {r.rank ? '' : ` — ${t('unranked')}`}
-                </title>
-              </rect>
-              <text x={label + width + 4} y={15} fontSize={11} fill="#222">
-                {pct(r.rates.score ?? 0)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption style={{ fontSize: 12, color: '#444' }}>
-        {t('rateRankingChart')}（{t('unrankedGrey')}）
-      </figcaption>
-    </figure>
+    <EChart
+      label={label}
+      testId={townships ? 'chart-rank-townships' : 'chart-rank-departments'}
+      height={Math.max(160, shown.length * 26 + 40)}
+      option={{
+        title: { text: t(townships ? 'rankTownships' : 'rankDepartments'), subtext: t('unrankedGrey'), textStyle: { fontSize: 14 } },
+        tooltip: { valueFormatter: (v: number) => `${v}%` },
+        grid: { left: 8, right: 48, top: 52, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: shown.map((r) => (r.rank ? `${r.rank}. ${r.unitName}` : r.unitName)),
+          axisLabel: { width: 130, overflow: 'truncate' },
+        },
+        series: [
+          {
+            type: 'bar',
+            data: shown.map((r) => ({ value: pct(r.rates.score), itemStyle: { color: r.rank ? '#0b3d91' : '#bfbfbf' } })),
+            label: { show: true, position: 'right', formatter: '{c}%' },
+          },
+        ],
+      }}
+    />
   );
 }
 
-/** 趋势: the district's four rates over the last six months, a line each. */
+/** 督办 and overdue per unit: yellow and red marks and late replies, stacked. */
+export function MarksChart({ rows }: { rows: RateRow[] }) {
+  const { t } = useApp();
+  const shown = rows.filter((r) => r.marks.yellow + r.marks.red + r.marks.overdue > 0).slice(0, 20);
+  if (shown.length === 0) return null;
+  const series = [
+    { key: 'yellow', name: t('supervisedYellow'), color: '#d48806' },
+    { key: 'red', name: t('supervisedRed'), color: '#a8071a' },
+    { key: 'overdue', name: t('overdueReplies'), color: '#595959' },
+  ] as const;
+  return (
+    <EChart
+      label={t('marksChart')}
+      testId="chart-marks"
+      height={Math.max(160, shown.length * 26 + 60)}
+      option={{
+        title: { text: t('marksChart'), textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 24 },
+        grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.unitName), axisLabel: { width: 130, overflow: 'truncate' } },
+        series: series.map((s) => ({
+          type: 'bar',
+          stack: 'marks',
+          name: s.name,
+          itemStyle: { color: s.color },
+          data: shown.map((r) => r.marks[s.key]),
+        })),
+      }}
+    />
+  );
+}
+
+function lastSixMonths(month: string): string[] {
+  const [y, m] = month.split('-').map(Number);
+  return Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(y, m - 6 + i, 1)).toISOString().slice(0, 7));
+}
+
+/** 趋势: the district's four rates over six months, and the composite score of the busiest units beside it. */
 export function TrendChart({ month }: { month: string }) {
   const { t } = useApp();
-  const [points, setPoints] = useState<{ month: string; rates: Rates }[]>([]);
+  const [points, setPoints] = useState<{ month: string; rates: Rates; units: RateRow[] }[]>([]);
   useEffect(() => {
-    const [y, m] = month.split('-').map(Number);
-    const months = Array.from({ length: 6 }, (_, i) => {
-      const d = new Date(Date.UTC(y, m - 6 + i, 1));
-      return d.toISOString().slice(0, 7);
-    });
     void Promise.all(
-      months.map((mm) => api<{ total: { rates: Rates } }>('GET', `/rates?month=${mm}`).then((r) => ({ month: mm, rates: r.total.rates }))),
+      lastSixMonths(month).map((mm) =>
+        api<{ total: { rates: Rates }; units: RateRow[] }>('GET', `/rates?month=${mm}`).then((r) => ({
+          month: mm,
+          rates: r.total.rates,
+          units: r.units,
+        })),
+      ),
     ).then(setPoints);
   }, [month]);
   if (points.length === 0) return null;
-  const w = 560;
-  const h = 180;
-  const pad = 30;
-  const x = (i: number) => pad + (i * (w - 2 * pad)) / (points.length - 1);
-  const y = (v: number) => h - pad - v * (h - 2 * pad);
+  const busiest = [...(points.at(-1)?.units ?? [])].sort((a, b) => b.counts.dispatched - a.counts.dispatched).slice(0, 4);
   return (
-    <figure style={{ margin: '0 0 16px', overflowX: 'auto' }}>
-      <svg role="img" aria-label={t('rateTrendChart')} viewBox={`0 0 ${w} ${h}`} style={{ width: '100%', maxWidth: w }}>
-        {[0, 0.5, 1].map((v) => (
-          <g key={v}>
-            <line x1={pad} x2={w - pad} y1={y(v)} y2={y(v)} stroke="#e5e5e5" />
-            <text x={2} y={y(v) + 4} fontSize={10} fill="#444">
-              {v * 100}%
-            </text>
-          </g>
-        ))}
-        {rateKeys.map((k) => {
-          const line = points.map((p, i) => (p.rates[k] === null ? null : `${x(i)},${y(p.rates[k] ?? 0)}`)).filter(Boolean);
-          return line.length ? (
-            <g key={k}>
-              <polyline fill="none" stroke={colours[k]} strokeWidth={2} points={line.join(' ')} />
-              {points.map((p, i) =>
-                p.rates[k] === null ? null : (
-                  <circle key={p.month} cx={x(i)} cy={y(p.rates[k] ?? 0)} r={3} fill={colours[k]}>
-                    <title>
-                      {p.month} {t(k)} {pct(p.rates[k] ?? 0)}
-                    </title>
-                  </circle>
-                ),
-              )}
-            </g>
-          ) : null;
-        })}
-        {points.map((p, i) => (
-          <text key={p.month} x={x(i)} y={h - 8} fontSize={10} textAnchor="middle" fill="#444">
-            {p.month}
-          </text>
-        ))}
-      </svg>
-      <figcaption style={{ fontSize: 12, color: '#444' }}>
-        {t('rateTrendChart')}：
-        {rateKeys.map((k) => (
-          <span key={k} style={{ color: colours[k], marginRight: 8 }}>
-            ■ {t(k)}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
+    <>
+      <EChart
+        label={t('rateTrendChart')}
+        testId="chart-trend"
+        option={{
+          title: { text: t('rateTrendChart'), textStyle: { fontSize: 14 } },
+          tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
+          legend: { top: 24 },
+          grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+          xAxis: { type: 'category', data: points.map((p) => p.month) },
+          yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+          series: rateKeys.map((k) => ({
+            type: 'line',
+            name: t(k),
+            itemStyle: { color: colours[k] },
+            connectNulls: true,
+            data: points.map((p) => pct(p.rates[k])),
+          })),
+        }}
+      />
+      {busiest.length > 0 && (
+        <EChart
+          label={t('unitTrendChart')}
+          testId="chart-unit-trend"
+          option={{
+            title: { text: t('unitTrendChart'), textStyle: { fontSize: 14 } },
+            tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
+            legend: { top: 24, type: 'scroll' },
+            grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+            xAxis: { type: 'category', data: points.map((p) => p.month) },
+            yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+            series: busiest.map((u) => ({
+              type: 'line',
+              name: u.unitName,
+              connectNulls: true,
+              data: points.map((p) => pct(p.units.find((x) => x.unitId === u.unitId)?.rates.score ?? null)),
+            })),
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -3,24 +3,22 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { useApp } from '../app-context';
-import { RankingBars, TrendChart } from './RateCharts';
+import { MarksChart, RankingBars, type RateRow, TrendChart } from './RateCharts';
 
-type Row = {
-  unitId: number;
-  unitName: string;
-  rank: number | null;
-  counts: { dispatched: number; calledBack: number };
-  rates: Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate' | 'score', number | null>;
-  quality: { assessed: number; qualified: number; rate: number } | null;
-};
+type Row = RateRow & { quality: { assessed: number; qualified: number; rate: number } | null };
+type Total = Pick<RateRow, 'counts' | 'rates' | 'marks'>;
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function RatesPage() {
   const { t } = useApp();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const [rows, setRows] = useState<Row[]>([]);
+  const [total, setTotal] = useState<Total | null>(null);
   useEffect(() => {
-    void api<{ units: Row[] }>('GET', `/rates?month=${month}`).then((r) => setRows(r.units));
+    void api<{ units: Row[]; total: Total }>('GET', `/rates?month=${month}`).then((r) => {
+      setRows(r.units);
+      setTotal(r.total);
+    });
   }, [month]);
   const rate = (key: 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate') => ({
     title: (
@@ -28,14 +26,14 @@ export function RatesPage() {
         <span style={{ borderBottom: '1px dotted' }}>{t(key)}</span>
       </Tooltip>
     ),
-    render: (_: unknown, r: Row) => pct(r.rates[key]),
+    render: (_: unknown, r: Pick<Row, 'rates'>) => pct(r.rates[key]),
   });
   return (
     <main>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuRates')}
       </Typography.Title>
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16 }} wrap>
         <span>{t('month')}</span>
         <DatePicker
           picker="month"
@@ -48,33 +46,65 @@ export function RatesPage() {
           {t('exportXlsx')}
         </Button>
         <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
+        <Button className="no-print" onClick={() => window.print()}>
+          {t('printBulletin')}
+        </Button>
       </Space>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
         <div style={{ flex: '1 1 420px', minWidth: 0 }}>
-          <RankingBars rows={rows} />
+          <RankingBars rows={rows} townships />
+          <RankingBars rows={rows} townships={false} />
         </div>
         <div style={{ flex: '1 1 420px', minWidth: 0 }}>
           <TrendChart month={month} />
+          <MarksChart rows={rows} />
         </div>
       </div>
-      <Table<Row>
-        rowKey="unitId"
-        dataSource={rows}
-        pagination={false}
-        columns={[
-          { title: t('rank'), render: (_, r) => r.rank ?? <Tooltip title={t('unranked')}>—</Tooltip> },
-          { title: t('unit'), dataIndex: 'unitName' },
-          { title: t('dispatched'), render: (_, r) => r.counts.dispatched },
-          rate('responseRate'),
-          rate('resolutionRate'),
-          rate('satisfactionRate'),
-          rate('onTimeClosureRate'),
-          {
-            title: t('qualityRate'),
-            render: (_, r) => (r.quality ? `${pct(r.quality.rate)}（${r.quality.qualified}/${r.quality.assessed}）` : '—'),
-          },
-        ]}
-      />
+      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+      <section className="table-scroll" tabIndex={0} aria-label={t('menuRates')}>
+        <Table<Row>
+          rowKey="unitId"
+          dataSource={rows}
+          pagination={false}
+          summary={() =>
+            total && (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} />
+                <Table.Summary.Cell index={1}>
+                  <strong>{t('districtTotal')}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2}>{total.counts.dispatched}</Table.Summary.Cell>
+                {(['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeClosureRate'] as const).map((k, i) => (
+                  <Table.Summary.Cell key={k} index={3 + i}>
+                    {pct(total.rates[k])}
+                  </Table.Summary.Cell>
+                ))}
+                <Table.Summary.Cell index={7} />
+                <Table.Summary.Cell index={8}>{total.marks.yellow}</Table.Summary.Cell>
+                <Table.Summary.Cell index={9}>{total.marks.red}</Table.Summary.Cell>
+                <Table.Summary.Cell index={10}>{total.marks.overdue}</Table.Summary.Cell>
+              </Table.Summary.Row>
+            )
+          }
+          columns={[
+            { title: t('rank'), render: (_, r) => r.rank ?? <Tooltip title={t('unranked')}>—</Tooltip> },
+            { title: t('unit'), dataIndex: 'unitName', render: (v: string) => <span className="nowrap">{v}</span> },
+            { title: t('dispatched'), render: (_, r) => r.counts.dispatched },
+            rate('responseRate'),
+            rate('resolutionRate'),
+            rate('satisfactionRate'),
+            rate('onTimeClosureRate'),
+            {
+              title: t('qualityRate'),
+              render: (_, r) => (r.quality ? `${pct(r.quality.rate)}（${r.quality.qualified}/${r.quality.assessed}）` : '—'),
+            },
+            { title: t('supervisedYellow'), render: (_, r) => r.marks.yellow },
+            { title: t('supervisedRed'), render: (_, r) => r.marks.red },
+            { title: t('overdueReplies'), render: (_, r) => r.marks.overdue },
+          ]}
+        />
+      </section>
     </main>
   );
 }

@@ -19,10 +19,9 @@ export function DemandCards({
 }) {
   const { t, lang } = useApp();
   return (
-    <>
+    <div data-testid="demand-cards">
       <List
         dataSource={items}
-        data-testid="demand-cards"
         renderItem={(r) => (
           <List.Item style={{ padding: '6px 0', border: 'none' }}>
             <a href={`#/demand/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
@@ -43,6 +42,6 @@ export function DemandCards({
         )}
       />
       <Pagination simple current={page} pageSize={20} total={total} onChange={onPage} style={{ marginTop: 8, textAlign: 'center' }} />
-    </>
+    </div>
   );
 }

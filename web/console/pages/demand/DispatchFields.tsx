@@ -45,7 +45,8 @@ export function DispatchFields({
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   return (
     <>
-      <Form.Item label={t('category')} name="categoryId" rules={hasCategory ? [] : [{ required: true, message: t('categoryRequired') }]}>
+      {/* The server says when a category is missing (a unit owning one category files it there itself). */}
+      <Form.Item label={t('category')} name="categoryId">
         <Select
           allowClear
           showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}

@@ -1,0 +1,81 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import type { Actor } from '../../kernel/index.js';
+import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
+import { demands, visibleDemands } from '../demands/index.js';
+import { regions } from '../regions/index.js';
+
+const openStates = sql`('registered', 'dispatched', 'acknowledged', 'returned', 'replied', 'callback_done')`;
+
+/** The demands the actor may see, joined to their region: every figure of the dashboard is in scope. */
+const scoped = (actor: Actor, extra: SQL, joins: SQL = sql``) => {
+  const scope = visibleDemands(actor);
+  return sql`from ${demands} join ${regions} on ${regions.id} = ${demands.regionId} ${joins} where ${extra}${scope ? sql` and ${scope}` : sql``}`;
+};
+
+const num = (v: unknown) => Number(v);
+
+/** 一屏: what a leader looks at first — today's intake, what is open, who is late, satisfaction over time, and where. */
+export async function dashboard(db: Db, actor: Actor, now: Date) {
+  const today = startOfLocalDay(localDay(now));
+  const monthStart = startOfLocalDay(`${localDay(now).slice(0, 7)}-01`);
+  const sixMonthsAgo = startOfLocalDay(`${addDays(`${localDay(now).slice(0, 7)}-01`, -160).slice(0, 7)}-01`);
+  const since30 = new Date(now.getTime() - 30 * 86_400_000);
+
+  const byChannel = await queryRows<{ channel: string; n: number }>(
+    db,
+    sql`select ${demands.channel} as channel, count(*) as n ${scoped(actor, sql`${demands.createdAt} >= ${today}`)} group by 1 order by 2 desc`,
+  );
+  const byState = await queryRows<{ state: string; n: number }>(
+    db,
+    sql`select ${demands.state} as state, count(*) as n ${scoped(actor, sql`${demands.state} in ${openStates}`)} group by 1`,
+  );
+  const overdue = await queryRows<{ unit_id: number; name: string; n: number }>(
+    db,
+    sql`select u.id as unit_id, u.name, count(*) as n ${scoped(
+      actor,
+      sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now}`,
+      sql`join units u on u.id = ${demands.unitId}`,
+    )} group by 1, 2 order by 3 desc, 2 limit 10`,
+  );
+  const satisfaction = await queryRows<{ month: string; called: number; satisfied: number }>(
+    db,
+    sql`select to_char(c.at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as called,
+          count(*) filter (where c.satisfaction in ('satisfied', 'basically_satisfied')) as satisfied
+        from callbacks c where c.at >= ${sixMonthsAgo} and c.demand_id in (select ${demands.id} ${scoped(actor, sql`true`)})
+        group by 1 order by 1`,
+  );
+  const places = await queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
+    db,
+    sql`select ${regions.id} as id, ${regions.name} as name, t.id as township_id, t.name as township, count(*) as n
+        ${scoped(
+          actor,
+          sql`${demands.createdAt} >= ${since30}`,
+          sql`left join regions t on t.level = 'township' and ${regions.path} like t.path || '%'`,
+        )}
+        group by 1, 2, 3, 4 order by 5 desc limit 200`,
+  );
+  const [month] = await queryRows<{ total: number; closed: number }>(
+    db,
+    sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`)}`,
+  );
+  return {
+    today: byChannel.map((r) => ({ channel: r.channel, count: num(r.n) })),
+    open: byState.map((r) => ({ state: r.state, count: num(r.n) })),
+    overdueByUnit: overdue.map((r) => ({ unitId: num(r.unit_id), name: r.name, count: num(r.n) })),
+    satisfaction: satisfaction.map((r) => ({
+      month: r.month,
+      calledBack: num(r.called),
+      rate: num(r.called) > 0 ? num(r.satisfied) / num(r.called) : null,
+    })),
+    places: places.map((r) => ({
+      regionId: num(r.id),
+      name: r.name,
+      townshipId: r.township_id === null ? null : num(r.township_id),
+      township: r.township,
+      count: num(r.n),
+    })),
+    month: { registered: num(month?.total ?? 0), closed: num(month?.closed ?? 0) },
+  };
+}

@@ -1,0 +1,37 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../../http/auth.js';
+import { newRouter } from '../../http/router.js';
+import { bearerSecurity, errorResponses, jsonOk } from '../../http/schemas.js';
+import type { AppContext } from '../../kernel/index.js';
+import { dashboard } from './queries.js';
+
+const Count = <T extends z.ZodRawShape>(shape: T) => z.array(z.object({ ...shape, count: z.number() }));
+
+const Dashboard = z
+  .object({
+    today: Count({ channel: z.string() }),
+    open: Count({ state: z.string() }),
+    overdueByUnit: Count({ unitId: z.number(), name: z.string() }),
+    satisfaction: z.array(z.object({ month: z.string(), calledBack: z.number(), rate: z.number().nullable() })),
+    /** Demands of the last 30 days by place (community, with its township): the schematic map's heat. */
+    places: Count({ regionId: z.number(), name: z.string(), townshipId: z.number().nullable(), township: z.string().nullable() }),
+    month: z.object({ registered: z.number(), closed: z.number() }),
+  })
+  .openapi('Dashboard');
+
+export function dashboardRoutes(ctx: AppContext) {
+  const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dashboard',
+      tags: ['dashboard'],
+      summary:
+        '一屏: today’s intake by channel, open by state, overdue by unit, satisfaction by month, demands by place — in the caller’s scope',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(Dashboard), ...errorResponses },
+    }),
+    async (c) => c.json(await dashboard(ctx.db, requireUser(c), ctx.now()), 200),
+  );
+  return app;
+}
