@@ -245,7 +245,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
       reporterName: random() < 0.6 ? ['张阿姨', '李大爷', '王先生', '刘女士', '陈师傅'][i % 5] : null,
       reporterPhone: random() < 0.92 ? phone : null,
       reporterContact: '社区网格员代为联系',
-      regionId: communities[Math.floor(random() * communities.length)],
+      regionId: communities[placeOf(s.content, townships[s.township].communities) ?? Math.floor(random() * communities.length)],
       address: `${townships[s.township].name}${i + 1}号附近`,
       categoryId: s.categoryId,
       urgency: s.title.includes('燃气') ? 'emergency' : 'normal',
@@ -312,6 +312,12 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   );
   log(`accountability (产业村长, 网格员, courses, a published review, a quality check) in ${Date.now() - started} ms`);
   return { demands: count };
+}
+
+/** The community a text names (宝城社区滨河路 → 宝城社区), so a demand is filed where it happened. */
+function placeOf(text: string, communities: readonly string[]): number | undefined {
+  const i = communities.findIndex((c) => text.includes(c) || text.includes(c.replace(/社区$|村$/, '')));
+  return i >= 0 ? i : undefined;
 }
 
 /** The department that owns a category (its nearest owning ancestor), else undefined = 首接负责. */

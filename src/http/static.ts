@@ -53,6 +53,10 @@ export function mountWeb(app: Hono<HttpEnv>) {
     const file = join(webRoot, name, 'index.html');
     return existsSync(file) ? send(c, file, 'no-cache') : missing();
   };
+  app.get('/favicon.svg', (c) => {
+    const file = join(webRoot, 'favicon.svg');
+    return existsSync(file) ? send(c, file, 'public, max-age=86400') : c.notFound();
+  });
   app.get('/console', (c) => c.redirect('/console/'));
   app.get('/console/*', page('console'));
   app.get('/', page('portal'));

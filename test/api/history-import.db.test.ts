@@ -104,7 +104,8 @@ describe('importing historical demands', () => {
     ).toBe(415);
   });
 
-  it.skipIf(!existsSync(repliesFile))(
+  // 2,816 rows take ~30 s: the volume is proved once, on the embedded database; the server run keeps the small imports above.
+  it.skipIf(!existsSync(repliesFile) || process.env.TINGJIAN_TEST_DB === 'postgres')(
     'imports replies.csv: searchable, counted in 三率 by original dates, and exported back unchanged',
     async () => {
       const text = readFileSync(repliesFile, 'utf8');

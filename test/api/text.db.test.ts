@@ -38,6 +38,14 @@ afterAll(async () => {
 });
 
 describe('suggestions for dispatchers', () => {
+  it('proposes categories for words an operator is still typing (路灯 finds the public-facilities category)', async () => {
+    const r = await api.call('GET', `/api/v1/text/categories?text=${encodeURIComponent('路灯不亮')}`, { token: world.tokens.operator });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.categories[0].categoryId).toBe(world.lights.id);
+    expect((await api.call('GET', '/api/v1/text/categories?text=x', { token: world.tokens.operator })).status).toBe(400);
+    expect((await api.call('GET', '/api/v1/text/categories?text=路灯不亮', { token: world.tokens.handlerA })).status).toBe(403);
+  });
+
   it('suggests the category and the unit that handled such demands, with a reason and a model version', async () => {
     const d = await api.call('POST', '/api/v1/demands', {
       token: world.tokens.operator,
@@ -51,7 +59,8 @@ describe('suggestions for dispatchers', () => {
     const total = s.body.categories.reduce((a: number, c: { confidence: number }) => a + c.confidence, 0);
     expect(total).toBeLessThanOrEqual(1.0001);
     expect(s.body.units[0].unitId).toBe(world.deptA.id);
-    expect(s.body.units[0].reason).toMatch(/dispatched/);
+    expect(s.body.units[0].reason).toMatch(/此前派给该单位同类诉求 \d+ 件/);
+    expect(s.body.units[0].because.dispatched).toBeGreaterThan(0);
     const water = await api.call('POST', '/api/v1/demands', {
       token: world.tokens.operator,
       body: { content: '家里停水了，自来水什么时候恢复', reporterPhone: '13900000001', regionId: world.c1.id },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
-import type { World } from '../world.js';
+import { tinyPng, type World } from '../world.js';
 import { axe, ensureWebBuilt, launchBrowser, overflow } from './browser.js';
 
 // Desk work in the browser, at a desk (1280) and on a phone (390): joint handling from the dispatch dialog to
@@ -114,6 +114,10 @@ describe('desk work in the browser', () => {
     const lead = await staff('handlerA', phone);
     await lead.goto(`${server.base}/console/#/demand/${id}`);
     await act(lead, 'acknowledge');
+    // A photo from the phone's camera (here, from a file): the input asks for the back camera.
+    expect(await lead.getAttribute('input[type=file]', 'capture')).toBe('environment');
+    await lead.setInputFiles('input[type=file]', { name: 'site.png', mimeType: 'image/png', buffer: tinyPng });
+    await lead.waitForSelector('img[alt="site.png"]');
     await act(lead, 'reply', () => lead.fill('#reply', '电缆已接通，路灯恢复照明。'));
     expect(await lead.textContent('[data-testid=demand-state]')).toBe('已答复');
     expect(await overflow(lead)).toBeLessThanOrEqual(0);

@@ -9,6 +9,8 @@ import './console.css';
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider
     locale={currentLang() === 'en' ? enUS : zhCN}
+    // "派单", not "派 单": Chinese two-character buttons read as one word.
+    button={{ autoInsertSpace: false }}
     theme={{
       token: {
         colorPrimary: '#0b3d91',

@@ -237,6 +237,13 @@ export const messages = {
   solved: { 'zh-CN': '问题已解决', en: 'Problem solved' },
   extraWorkdays: { 'zh-CN': '延长工作日', en: 'Extra working days' },
   confirm: { 'zh-CN': '确定', en: 'Confirm' },
+  suggestReason: {
+    'zh-CN': '负责「{category}」（{p}%）；此前派给该单位同类诉求 {n} 件，退回 {r} 件',
+    en: 'owns “{category}” ({p}%); {n} such demands dispatched to it before, {r} returned',
+  },
+  suggestedCategories: { 'zh-CN': '推荐分类：', en: 'Suggested:' },
+  addPhotos: { 'zh-CN': '拍照/添加照片', en: 'Add photos' },
+  photosAdded: { 'zh-CN': '已上传 {n} 张照片', en: '{n} photo(s) added' },
   bulkDone: { 'zh-CN': '已派单 {ok} 件（共 {n} 件）', en: 'Dispatched {ok} of {n}' },
   acceptTransfer: { 'zh-CN': '接收转办', en: 'Accept transfer' },
   declineTransfer: { 'zh-CN': '拒绝转办', en: 'Decline transfer' },

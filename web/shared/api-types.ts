@@ -6227,6 +6227,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/text/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Categories for a text being typed (受理时推荐分类): the classifier’s top 3, calibrated */
+        get: {
+            parameters: {
+                query: {
+                    text: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                categoryId: number;
+                                name: string;
+                                confidence: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demands/{id}/suggestions": {
         parameters: {
             query?: never;
@@ -16770,6 +16868,7 @@ export interface components {
         };
         DemandDetail: components["schemas"]["Demand"] & {
             allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt")[];
+            mayAttach: boolean;
             events: {
                 id: number;
                 action: string;
@@ -16908,6 +17007,12 @@ export interface components {
                 name: string;
                 score: number;
                 reason: string;
+                because: {
+                    categoryName: string;
+                    confidence: number;
+                    dispatched: number;
+                    returned: number;
+                };
             }[];
             duplicates: {
                 id: number;

@@ -258,6 +258,8 @@ export const DemandEventView = z.object({
 export const DemandDetail = DemandSummary.extend({
   /** What the caller may do now (lifecycle × policy × the action's own conditions): the console offers exactly these. */
   allowedActions: z.array(z.enum(demandActions)),
+  /** Whether the caller may add photos now (anyone who sees an open demand; the camera on a phone). */
+  mayAttach: z.boolean(),
   events: z.array(DemandEventView),
   assignments: z.array(
     z.object({

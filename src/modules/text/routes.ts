@@ -6,6 +6,7 @@ import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
 import { type AppContext, type Role, withinRegions } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { getDemand, loadJoined, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
 import type { Suggester } from './suggester.js';
@@ -15,7 +16,15 @@ const Suggestions = z
   .object({
     modelVersion: z.string().nullable(),
     categories: z.array(z.object({ categoryId: z.number(), name: z.string(), confidence: z.number() })),
-    units: z.array(z.object({ unitId: z.number(), name: z.string(), score: z.number(), reason: z.string() })),
+    units: z.array(
+      z.object({
+        unitId: z.number(),
+        name: z.string(),
+        score: z.number(),
+        reason: z.string(),
+        because: z.object({ categoryName: z.string(), confidence: z.number(), dispatched: z.number(), returned: z.number() }),
+      }),
+    ),
     duplicates: z.array(
       z.object({
         id: z.number(),
@@ -35,6 +44,28 @@ const topicRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
 
 export function textRoutes(ctx: AppContext, suggester: Suggester) {
   const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/text/categories',
+      tags: ['text'],
+      summary: 'Categories for a text being typed (受理时推荐分类): the classifier’s top 3, calibrated',
+      security: bearerSecurity,
+      request: { query: z.object({ text: z.string().trim().min(2).max(2000) }) },
+      responses: {
+        200: jsonOk(z.object({ categories: z.array(z.object({ categoryId: z.number(), name: z.string(), confidence: z.number() })) })),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!actor.grants.some((g) => g.role === 'admin' || g.role === 'operator' || g.role === 'dispatcher')) {
+        throw new AppError('auth.forbidden');
+      }
+      return c.json({ categories: await suggester.suggestCategories(c.req.valid('query').text) }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({

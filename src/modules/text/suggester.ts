@@ -6,7 +6,14 @@ import { Segmenter } from './segment.js';
 import { trainInWorker } from './train-in-worker.js';
 
 export type CategorySuggestion = { categoryId: number; name: string; confidence: number };
-export type UnitSuggestion = { unitId: number; name: string; score: number; reason: string };
+/** Why a unit is suggested, as data (the console words it in its language) and as a Chinese sentence for API users. */
+export type UnitSuggestion = {
+  unitId: number;
+  name: string;
+  score: number;
+  reason: string;
+  because: { categoryName: string; confidence: number; dispatched: number; returned: number };
+};
 
 type CategoryRow = { id: number; parent_id: number | null; level: number; name: string; full_name: string; path: string };
 
@@ -154,7 +161,8 @@ export class Suggester {
             unitId: Number(r.unit_id),
             name: r.name,
             score,
-            reason: `owns “${c.name}” (${Math.round(c.confidence * 100)}%); ${r.dispatched} such demands dispatched to it before, ${r.returned} returned`,
+            reason: `负责「${c.name}」（${Math.round(c.confidence * 100)}%）；此前派给该单位同类诉求 ${r.dispatched} 件，退回 ${r.returned} 件`,
+            because: { categoryName: c.name, confidence: c.confidence, dispatched: Number(r.dispatched), returned: Number(r.returned) },
           });
         }
       }

@@ -26,6 +26,7 @@ import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import type { messages } from '../messages';
 import { Tone } from '../tone';
+import { AddPhotos } from './demand/AddPhotos';
 import { DemandPanels } from './demand/DemandPanels';
 import { DispatchFields } from './demand/DispatchFields';
 
@@ -35,7 +36,12 @@ type ServerAction = Detail['allowedActions'][number];
 type Suggestions = {
   modelVersion: string | null;
   categories: { categoryId: number; name: string; confidence: number }[];
-  units: { unitId: number; name: string; score: number; reason: string }[];
+  units: {
+    unitId: number;
+    name: string;
+    score: number;
+    because: { categoryName: string; confidence: number; dispatched: number; returned: number };
+  }[];
   duplicates: { id: number; number: string; title: string; similarity: number; regionName: string }[];
 };
 
@@ -203,6 +209,7 @@ export function DetailPage({ id }: { id: number }) {
             {t(o.label)}
           </Button>
         ))}
+        {d.mayAttach && <AddPhotos demandId={d.id} onDone={() => void load()} />}
       </Space>
       {error && !needsForm && <Alert type="error" title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Card>
@@ -266,7 +273,13 @@ export function DetailPage({ id }: { id: number }) {
                     >
                       {t('dispatch')} → {u.name}
                     </Button>
-                    <Typography.Text type="secondary">{u.reason}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('suggestReason')
+                        .replace('{category}', u.because.categoryName)
+                        .replace('{p}', String(Math.round(u.because.confidence * 100)))
+                        .replace('{n}', String(u.because.dispatched))
+                        .replace('{r}', String(u.because.returned))}
+                    </Typography.Text>
                   </Space>
                 ))}
               </Space>

@@ -20,6 +20,23 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const contentRef = useRef<HTMLTextAreaElement | null>(null);
+  const content = Form.useWatch('content', form) as string | undefined;
+  const [suggested, setSuggested] = useState<{ categoryId: number; name: string; confidence: number }[]>([]);
+  // While the operator types, the classifier proposes categories: everyday words (路灯, 下水道) find their category.
+  useEffect(() => {
+    const text = content?.trim() ?? '';
+    if (text.length < 4) {
+      setSuggested([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void api<{ categories: typeof suggested }>('GET', `/text/categories?text=${encodeURIComponent(text.slice(0, 500))}`).then(
+        (r) => setSuggested(r.categories.filter((c) => c.confidence >= 0.1)),
+        () => setSuggested([]),
+      );
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [content]);
   useEffect(() => {
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
     void api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items));
@@ -125,13 +142,33 @@ export function IntakePage() {
                 onSelect={() => advance('categoryId')}
               />
             </Form.Item>
-            <Form.Item label={t('category')} name="categoryId" extra={t('pickerHint')} style={{ minWidth: 'min(420px, 100%)' }}>
-              <Select
-                allowClear
-                showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
-                options={categoryOptions}
-                onSelect={() => advance('address')}
-              />
+            <Form.Item
+              label={t('category')}
+              extra={
+                suggested.length > 0 ? (
+                  <Space wrap size={4} data-testid="category-suggestions">
+                    {t('suggestedCategories')}
+                    {suggested.map((c) => (
+                      <Button key={c.categoryId} size="small" onClick={() => form.setFieldValue('categoryId', c.categoryId)}>
+                        {c.name.split('/').at(-1)} {Math.round(c.confidence * 100)}%
+                      </Button>
+                    ))}
+                  </Space>
+                ) : (
+                  t('pickerHint')
+                )
+              }
+              style={{ minWidth: 'min(420px, 100%)' }}
+            >
+              <Form.Item name="categoryId" noStyle>
+                <Select
+                  allowClear
+                  aria-label={t('category')}
+                  showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
+                  options={categoryOptions}
+                  onSelect={() => advance('address')}
+                />
+              </Form.Item>
             </Form.Item>
           </Space>
           <Form.Item label={t('address')} name="address" rules={[{ max: 300 }]}>

@@ -63,7 +63,8 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     helpers.push(helper);
   }
   const categoryId = opts.categoryId ?? demand.categoryId ?? (await soleCategory(tx, unit.id));
-  if (!categoryId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
+  // 首接负责 takes a demand whose owner is unclear as it is; a chosen unit gets it filed under a category.
+  if (!categoryId && opts.unitId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
   const terms = {
     urgency: opts.urgency ?? demand.urgency,
     complex: opts.complex ?? demand.complex,

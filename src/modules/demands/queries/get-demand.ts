@@ -6,6 +6,7 @@ import { users } from '../../accounts/index.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { allowedActions } from '../allowed-actions.js';
+import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
 import { loadUnitRoles, unitsEverAssigned } from '../store.js';
@@ -98,6 +99,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       extensionPending,
       supervised: row.demand.supervised,
     }),
+    mayAttach: !isTerminal(row.demand.state),
     events: events.map(({ e, name }) => ({
       id: e.id,
       action: e.action,
