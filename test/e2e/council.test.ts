@@ -65,7 +65,7 @@ describe('四方议事会 in the browser', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一类事' }).click();
     await page.fill('#agenda_sourceRef', '丽发新城 · 围墙遮挡');
     await page.fill('#agenda_title', '围墙改栏杆、院坝添桌椅');
-    await page.locator('form#agenda').getByRole('button', { name: '添 加' }).click();
+    await page.locator('form#agenda').getByRole('button', { name: '添加' }).click();
     await page.waitForSelector('text=围墙改栏杆、院坝添桌椅');
 
     // Attendance is saved on each click; the count comes back from the server.

@@ -231,13 +231,13 @@ describe('the loop in the browser', () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole('tab', { name: '承办单位' }).click();
     await page.fill('#unit_name', '区水务局');
-    await page.locator('form#unit').getByRole('button', { name: '添 加' }).click();
+    await page.locator('form#unit').getByRole('button', { name: '添加' }).click();
     await page.locator('td', { hasText: '区水务局' }).waitFor();
     await page.getByRole('tab', { name: '用户与角色' }).click();
     await page.fill('#user_username', 'wangfang');
     await page.fill('#user_displayName', '王芳');
     await page.fill('#user_password', 'a-long-password');
-    await page.locator('form#user').getByRole('button', { name: '添 加' }).click();
+    await page.locator('form#user').getByRole('button', { name: '添加' }).click();
     await page.locator('td', { hasText: 'wangfang' }).waitFor();
     const login = await server.call('POST', '/api/v1/auth/login', { body: { username: 'wangfang', password: 'a-long-password' } });
     expect(login.body.grants[0].role).toBe('operator');
@@ -255,7 +255,7 @@ describe('the loop in the browser', () => {
       body: new URLSearchParams({ api_key: key, service_code: String(world.lights.id), address_id: 'D1a', description: '井盖松动' }),
     });
     expect(posted.status).toBe(201);
-    await page.getByRole('button', { name: '吊 销' }).click();
+    await page.getByRole('button', { name: '吊销' }).click();
     await page.getByRole('button', { name: /确\s?定|OK/ }).click();
     await page.getByText('已吊销').waitFor();
     expect(await axe(page)).toEqual([]);

@@ -142,7 +142,7 @@ function options(
           nodeClick: false,
           breadcrumb: { show: false },
           upperLabel: { show: true, height: 22, color: '#fff', backgroundColor: blue },
-          label: { show: true, formatter: '{b}\n{c}', color: '#1f1f1f' },
+          label: { show: true, formatter: '{b}\n{c}', color: '#fff', textBorderColor: '#262626', textBorderWidth: 2 },
           levels: [
             { itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 } },
             { colorMappingBy: 'value', itemStyle: { gapWidth: 1 } },
