@@ -24,6 +24,7 @@ import {
 import { knowledgeArticles } from '../modules/knowledge/index.js';
 import { createRegion, createUnit, units } from '../modules/regions/index.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
+import { loadCivic } from './load-civic.js';
 import { loadProgrammes } from './load-programmes.js';
 
 export const demoPassword = 'tingjian-demo';
@@ -311,6 +312,12 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     { district: ids.district, townIds: ids.townIds },
   );
   log(`accountability (产业村长, 网格员, courses, a published review, a quality check) in ${Date.now() - started} ms`);
+  await loadCivic(
+    ctx,
+    (day) => ({ ...ctx, now: () => new Date(`${day}T10:00:00+08:00`) }),
+    { operator: op },
+    { community: ids.communityIds[0][0], categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施') },
+  );
   return { demands: count };
 }
 

@@ -5,6 +5,9 @@ import { locateNoticeComment } from './store.js';
 // Residents' comments on notices can be moderated; the moderation module learns how to find them here.
 registerModeratedKind('notice_comment', locateNoticeComment);
 
+export { addAgendaItem } from './actions/add-agenda-item.js';
+export { createCouncil } from './actions/create-council.js';
+export { scheduleMeeting } from './actions/schedule-meeting.js';
 export { type AgendaSource, registerAgendaSource } from './agenda-sources.js';
 export { councilRoutes } from './routes.js';
 export { councilChairsOver } from './store.js';

@@ -8,5 +8,6 @@ import { locateProposal } from './moderated-text.js';
 registerAgendaSource('proposal', putProposalOnAgenda);
 registerModeratedKind('proposal', locateProposal);
 
+export { submitProposal } from './actions/submit-proposal.js';
 export { proposalRoutes } from './routes.js';
 export { proposals } from './tables.js';
