@@ -45,6 +45,16 @@ describe('joint handling (主办 + 协办)', () => {
     expect(d.status, d.text).toBe(200);
     expect(d.body.assists).toMatchObject([{ unit: { id: world.t1Gov.id }, acknowledgedAt: null }]);
 
+    // A unit with no part in it does not know it exists; an admin speaks for no unit.
+    for (const [verb, body] of [
+      ['assist-acknowledge', {}],
+      ['contribute', { contribution: '不相干的意见' }],
+      ['transfer-decision', { accept: true }],
+    ] as const) {
+      expect((await as('handlerB').post(`/demands/${id}/${verb}`, body)).status).toBe(404);
+    }
+    expect((await as('admin').get(`/demands/${id}`)).body.allowedActions).not.toContain('assist_acknowledge');
+
     // The assisting unit sees the demand in its list and may only acknowledge it.
     const inbox = await as('handlerT1').get('/demands?state=dispatched');
     expect(inbox.body.items.map((x: { id: number }) => x.id)).toContain(id);
@@ -115,6 +125,11 @@ describe('转办 with consent', () => {
     ]);
     expect((await as('handlerA').post(`/demands/${id}/acknowledge`)).status).toBe(403);
     expect((await as('handlerB').post(`/demands/${id}/acknowledge`)).status).toBe(200);
+    // Answered while a second hand-over waits: the hand-over is moot.
+    await as('handlerB').post(`/demands/${id}/transfer`, { toUnitId: world.t1Gov.id, reason: '涉及小区内部管网' });
+    const answered = await as('handlerB').post(`/demands/${id}/reply`, { reply: '已抢修完毕' });
+    expect(answered.body.transfers.at(-1)).toMatchObject({ status: 'declined', decisionReason: 'replied' });
+    expect((await as('handlerT1').post(`/demands/${id}/transfer-decision`, { accept: true })).status).toBe(403);
   });
 });
 
@@ -174,6 +189,16 @@ describe('督办 as a record', () => {
     const deptA = rates.body.units.find((u: { unitId: number }) => u.unitId === world.deptA.id);
     expect(deptA.marks).toMatchObject({ yellow: 2, red: 3 });
     expect(rates.body.total.marks).toMatchObject({ yellow: 2, red: 3 });
+    expect(deptA).toMatchObject({ rankGroup: 'department' });
+
+    // Lifted by hand after it fell due, a demand is left to the supervisor's judgement.
+    expect(
+      (await as('supervisor').post(`/demands/${late}/supervise`, { supervised: false, reason: '已电话督促，单位明日到场' })).status,
+    ).toBe(200);
+    t.advanceHours(72);
+    await as('supervisor').post('/escalations/run');
+    d = (await as('supervisor').get(`/demands/${late}`)).body;
+    expect(d).toMatchObject({ supervised: false, supervisionLevel: null });
   });
 });
 

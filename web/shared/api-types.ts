@@ -2624,6 +2624,9 @@ export interface paths {
                                 unitName: string;
                                 unitKind?: string;
                                 rank: number | null;
+                                /** @enum {string} */
+                                rankGroup: "township" | "department";
+                                groupRank: number | null;
                                 counts: {
                                     dispatched: number;
                                     respondedInTime: number;
@@ -5624,6 +5627,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    unitId?: number;
                     categoryId?: number;
                     urgency?: "emergency" | "normal";
                     complex?: "true" | "false";
@@ -16723,6 +16727,7 @@ export interface components {
                 township: string | null;
                 count: number;
             }[];
+            overdue: number;
             month: {
                 registered: number;
                 closed: number;

@@ -1,12 +1,12 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import type { Actor } from '../../kernel/index.js';
 import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
-import { demands, visibleDemands } from '../demands/index.js';
+import { demands, openStates, visibleDemands } from '../demands/index.js';
 import { regions } from '../regions/index.js';
 
-const openStates = sql`('registered', 'dispatched', 'acknowledged', 'returned', 'replied', 'callback_done')`;
+const isOpen = inArray(demands.state, [...openStates]);
 
 /** The demands the actor may see, joined to their region: every figure of the dashboard is in scope. */
 const scoped = (actor: Actor, extra: SQL, joins: SQL = sql``) => {
@@ -29,7 +29,7 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
   );
   const byState = await queryRows<{ state: string; n: number }>(
     db,
-    sql`select ${demands.state} as state, count(*) as n ${scoped(actor, sql`${demands.state} in ${openStates}`)} group by 1`,
+    sql`select ${demands.state} as state, count(*) as n ${scoped(actor, isOpen)} group by 1`,
   );
   const overdue = await queryRows<{ unit_id: number; name: string; n: number }>(
     db,
@@ -56,6 +56,11 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
         )}
         group by 1, 2, 3, 4 order by 5 desc limit 200`,
   );
+  // Overdue as the list's overdue queue counts it: any open demand past its current step's deadline.
+  const [late] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`)}`,
+  );
   const [month] = await queryRows<{ total: number; closed: number }>(
     db,
     sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`)}`,
@@ -76,6 +81,7 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
       township: r.township,
       count: num(r.n),
     })),
+    overdue: num(late?.n ?? 0),
     month: { registered: num(month?.total ?? 0), closed: num(month?.closed ?? 0) },
   };
 }

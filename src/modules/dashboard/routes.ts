@@ -15,6 +15,8 @@ const Dashboard = z
     satisfaction: z.array(z.object({ month: z.string(), calledBack: z.number(), rate: z.number().nullable() })),
     /** Demands of the last 30 days by place (community, with its township): the schematic map's heat. */
     places: Count({ regionId: z.number(), name: z.string(), townshipId: z.number().nullable(), township: z.string().nullable() }),
+    /** Open demands past their current step's deadline, as the list's overdue queue counts them. */
+    overdue: z.number(),
     month: z.object({ registered: z.number(), closed: z.number() }),
   })
   .openapi('Dashboard');

@@ -23,6 +23,9 @@ export async function escalateOverdue(app: AppContext, batch = 500): Promise<{ e
     sql`select id, stage_due_at, supervision_level from demands
       where state in ('dispatched', 'acknowledged') and stage_due_at < ${new Date(now.getTime() - minDays * 86_400_000).toISOString()}::timestamptz
         and supervision_level is distinct from 'district'
+        -- A supervisor who lifted supervision after this step fell due has decided: the rules leave it be.
+        and not exists (select 1 from demand_supervisions s
+                         where s.demand_id = demands.id and s.lifted_at is not null and s.lifted_at >= demands.stage_due_at)
       order by stage_due_at limit ${batch}`,
   );
   let escalated = 0;
@@ -35,7 +38,7 @@ export async function escalateOverdue(app: AppContext, batch = 500): Promise<{ e
         demandId: Number(row.id),
         level: step.level,
         rule: ruleName(step.rule),
-        overdueDays: Math.floor(overdueMs / 86_400_000),
+        overdueDays: step.rule.overdueDays,
       });
       escalated++;
     } catch (err) {

@@ -12,6 +12,7 @@ export { requestExtension } from './actions/request-extension.js';
 export { returnDemand } from './actions/return-demand.js';
 export { attachmentRoutes } from './attachment-routes.js';
 export { escalateOverdue, startEscalationWorker } from './escalate-overdue.js';
+export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';
 export { getDemand, loadJoined } from './queries/get-demand.js';

@@ -310,11 +310,12 @@ const allowed: Record<DemandAction, string[]> = {
   remind: ['supervisorAll', 'admin'],
   // The escalation rules alone (the system actor): not even an admin raises a level by hand this way.
   escalate: [],
-  assist_acknowledge: ['handlerOther', 'admin'],
-  contribute: ['admin'],
+  // A unit's own steps: an admin speaks for no unit.
+  assist_acknowledge: ['handlerOther'],
+  contribute: [],
   request_transfer: ['handlerOwner', 'admin'],
-  accept_transfer: ['handlerReceiving', 'admin'],
-  decline_transfer: ['handlerReceiving', 'admin'],
+  accept_transfer: ['handlerReceiving'],
+  decline_transfer: ['handlerReceiving'],
   callback_attempt: ['operatorHere', 'admin'],
 };
 

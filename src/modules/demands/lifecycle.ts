@@ -29,7 +29,9 @@ export type DemandAction = (typeof demandActions)[number];
 
 type Transition = { from: readonly DemandState[]; to: DemandState | 'same' };
 
-const open: readonly DemandState[] = ['registered', 'dispatched', 'acknowledged', 'returned', 'replied', 'callback_done'];
+/** The states of a demand still being worked on. */
+export const openStates: readonly DemandState[] = ['registered', 'dispatched', 'acknowledged', 'returned', 'replied', 'callback_done'];
+const open = openStates;
 
 /** The lifecycle: from which states each action may be taken and where it leads. */
 export const transitions: Record<DemandAction, Transition> = {

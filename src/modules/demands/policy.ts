@@ -61,7 +61,8 @@ export function mayAct(actor: Actor, action: DemandAction, demand: DemandScope):
   const rule = actionRules[action];
   if (actor.kind === 'resident') return rule.resident === true;
   if (rule.roles.length === 0) return false;
-  if (isAdmin(actor)) return true;
+  // A unit's own steps (协办, accepting a 转办) are taken by that unit's handlers: an admin speaks for no unit.
+  if (isAdmin(actor) && !rule.units) return true;
   const handled = rule.units ? rule.units(demand) : [demand.unitId];
   return rule.roles.some((role) =>
     role === 'handler' ? handled.some((u) => handlesUnit(actor, u)) : coversRegion(actor, role, demand.regionPath),

@@ -79,6 +79,7 @@ export const DispatchBody = z
   })
   .strict();
 export const DispatchPreviewQuery = z.object({
+  unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   urgency: z.enum(urgencies).optional(),
   complex: z

@@ -165,6 +165,11 @@ export async function stageDeadline(
   return dueAt(start, limit, calendar);
 }
 
+/** A work order from the city comes with the city's deadline: ours may be earlier, never later. */
+export function cappedByCity(demand: { externalDueAt: Date | null }, due: Date): Date {
+  return demand.externalDueAt && demand.externalDueAt < due ? demand.externalDueAt : due;
+}
+
 /**
  * Ends the demand's open assignment, if any (return, transfer, merge, withdrawal, closure), with the
  * help asked for it and any 转办 still waiting: they belonged to that assignment.

@@ -20,6 +20,9 @@ const UnitRow = z.object({
   /** township_government units rank among townships, the others among departments. */
   unitKind: z.string().optional(),
   rank: z.number().nullable(),
+  /** Which board the unit is ranked on, and its place there. */
+  rankGroup: z.enum(['township', 'department']),
+  groupRank: z.number().nullable(),
   counts: z.object({
     dispatched: z.number(),
     respondedInTime: z.number(),
@@ -72,13 +75,26 @@ export function rateRoutes(ctx: AppContext) {
       const minDemands = await getSetting(ctx.db, 'rates.minDemands');
       const all = await unitRatesForMonth(ctx.db, month, ctx.now());
       const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
+      // Townships are ranked among townships, departments and the rest among themselves (the two boards of a 通报).
+      const isTownship = (u: { unitKind?: string }) => u.unitKind === 'township_government';
+      const groupRanks = new Map(
+        [all.filter(isTownship), all.filter((u) => !isTownship(u))].flatMap((group) =>
+          rankUnits(group, minDemands).map((r) => [r.unitId, r.rank] as const),
+        ),
+      );
       const quality = await unitQualityForMonth(ctx.db, month);
       const qualityOf = (unitId: number) => {
         const q = quality.get(unitId);
         return q && q.assessed > 0 ? { ...q, rate: q.qualified / q.assessed } : null;
       };
       const units = all
-        .map((u) => ({ ...u, rank: ranks.get(u.unitId) ?? null, quality: qualityOf(u.unitId) }))
+        .map((u) => ({
+          ...u,
+          rank: ranks.get(u.unitId) ?? null,
+          rankGroup: isTownship(u) ? ('township' as const) : ('department' as const),
+          groupRank: groupRanks.get(u.unitId) ?? null,
+          quality: qualityOf(u.unitId),
+        }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitId - b.unitId);
       if (format !== 'json') {
         const header = [

@@ -29,7 +29,6 @@ export function DashboardPage() {
   if (!d || !charts) return null;
   const todayTotal = d.today.reduce((a, x) => a + x.count, 0);
   const openTotal = d.open.reduce((a, x) => a + x.count, 0);
-  const overdueTotal = d.overdueByUnit.reduce((a, x) => a + x.count, 0);
   const lastRate = d.satisfaction.at(-1)?.rate;
   return (
     <main>
@@ -45,7 +44,7 @@ export function DashboardPage() {
         {[
           { title: t('dashToday'), value: todayTotal },
           { title: t('dashOpen'), value: openTotal },
-          { title: t('dashOverdue'), value: overdueTotal },
+          { title: t('dashOverdue'), value: d.overdue },
           { title: t('dashMonth'), value: `${d.month.closed} / ${d.month.registered}` },
           { title: t('satisfactionRate'), value: lastRate == null ? '—' : `${(lastRate * 100).toFixed(1)}%` },
         ].map((s) => (

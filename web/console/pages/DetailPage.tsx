@@ -29,6 +29,7 @@ import { Tone } from '../tone';
 import { AddPhotos } from './demand/AddPhotos';
 import { DemandPanels } from './demand/DemandPanels';
 import { DispatchFields } from './demand/DispatchFields';
+import { SupervisionTag } from './demand/SupervisionTag';
 
 type Detail = Schemas['DemandDetail'];
 type ServerAction = Detail['allowedActions'][number];
@@ -193,11 +194,7 @@ export function DetailPage({ id }: { id: number }) {
           {stateNames[d.state]?.[lang] ?? d.state}
         </Tag>
         {dueLabel(d, t)}
-        {d.supervisionLevel ? (
-          <Tone tone={d.supervisionLevel === 'district' ? 'red' : 'orange'}>{t(`supervision.${d.supervisionLevel}`)}</Tone>
-        ) : (
-          d.supervised && <Tone tone="purple">{t('supervise')}</Tone>
-        )}
+        <SupervisionTag row={d} />
         {d.extensionRequests.some((x) => x.status === 'pending') && <Tone tone="orange">{t('extensionPendingTag')}</Tone>}
         {offered(d).map((o) => (
           <Button

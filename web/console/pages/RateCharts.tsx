@@ -9,6 +9,8 @@ export type RateRow = {
   unitName: string;
   unitKind?: string;
   rank: number | null;
+  rankGroup: 'township' | 'department';
+  groupRank: number | null;
   rates: Rates;
   counts: { dispatched: number; calledBack: number };
   marks: { yellow: number; red: number; overdue: number };
@@ -20,7 +22,10 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10
 /** 排名: composite score per unit, townships and departments apart; units under the minimum volume grey, as the rule says. */
 export function RankingBars({ rows, townships }: { rows: RateRow[]; townships: boolean }) {
   const { t } = useApp();
-  const shown = rows.filter((r) => r.rates.score !== null && (r.unitKind === 'township_government') === townships).slice(0, 30);
+  const shown = rows
+    .filter((r) => r.rates.score !== null && r.rankGroup === (townships ? 'township' : 'department'))
+    .sort((a, b) => (a.groupRank ?? 1e9) - (b.groupRank ?? 1e9))
+    .slice(0, 30);
   if (shown.length === 0) return null;
   const label = `${t(townships ? 'rankTownships' : 'rankDepartments')}（${t('unrankedGrey')}）`;
   return (
@@ -36,13 +41,13 @@ export function RankingBars({ rows, townships }: { rows: RateRow[]; townships: b
         yAxis: {
           type: 'category',
           inverse: true,
-          data: shown.map((r) => (r.rank ? `${r.rank}. ${r.unitName}` : r.unitName)),
+          data: shown.map((r) => (r.groupRank ? `${r.groupRank}. ${r.unitName}` : r.unitName)),
           axisLabel: { width: 130, overflow: 'truncate' },
         },
         series: [
           {
             type: 'bar',
-            data: shown.map((r) => ({ value: pct(r.rates.score), itemStyle: { color: r.rank ? '#0b3d91' : '#bfbfbf' } })),
+            data: shown.map((r) => ({ value: pct(r.rates.score), itemStyle: { color: r.groupRank ? '#0b3d91' : '#bfbfbf' } })),
             label: { show: true, position: 'right', formatter: '{c}%' },
           },
         ],

@@ -1,13 +1,13 @@
-import type { Tx } from '../../../db/client.js';
+import type { Db, Tx } from '../../../db/client.js';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { getCategory } from '../../categories/index.js';
 import { firstResponsibleUnit, getUnit, unitCategoryIds } from '../../regions/index.js';
-import { applyTransition, loadForAction, stageDeadline } from '../store.js';
+import { applyTransition, cappedByCity, loadForAction, stageDeadline } from '../store.js';
 import { assignments, assists, type DemandRow, type Urgency } from '../tables.js';
 
 /** Taking the suggested unit files the demand under its category when the unit owns exactly one. */
-async function soleCategory(tx: Tx, unitId: number): Promise<number | null> {
+export async function soleCategory(tx: Db | Tx, unitId: number): Promise<number | null> {
   const owned = await unitCategoryIds(tx, unitId);
   return owned.length === 1 ? owned[0] : null;
 }
@@ -72,8 +72,7 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
   };
   const acknowledgeDueAt = await stageDeadline(a.app, tx, 'acknowledge', terms, now);
   const ruleDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
-  // A work order from the city comes with the city's deadline: ours may be earlier, never later.
-  const replyDueAt = demand.externalDueAt && demand.externalDueAt < ruleDueAt ? demand.externalDueAt : ruleDueAt;
+  const replyDueAt = cappedByCity(demand, ruleDueAt);
   const updated = await applyTransition(a, {
     demand,
     action: 'dispatch',

@@ -1,8 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { replyBlocked } from '../allowed-actions.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
-import type { DemandRow } from '../tables.js';
+import { type DemandRow, transfers } from '../tables.js';
 
 export type ReplyDemandOptions = { demandId: number; reply: string };
 
@@ -12,6 +13,11 @@ export async function replyDemand(a: ActionContext, opts: ReplyDemandOptions): P
   const { demand, to, scope } = await loadForAction(tx, a.actor, opts.demandId, 'reply');
   if (replyBlocked(scope)) throw new AppError('demand.assists_pending', { details: { demandId: demand.id } });
   const stageDueAt = await stageDeadline(a.app, tx, 'callback', demand, now);
+  // Answered: a hand-over still waiting is moot.
+  await tx
+    .update(transfers)
+    .set({ status: 'declined', decidedAt: now, decisionReason: 'replied' })
+    .where(and(eq(transfers.demandId, demand.id), eq(transfers.status, 'pending')));
   return applyTransition(a, {
     demand,
     action: 'reply',

@@ -85,9 +85,19 @@ export async function escalateDemand(
   opts: { demandId: number; level: SupervisionLevel; rule: string; overdueDays: number },
 ): Promise<DemandRow> {
   const { tx, now } = a;
-  const reason = `超期 ${opts.overdueDays} 天，按规则自动升级为${levelName[opts.level]}`;
+  const reason = `超期 ${opts.overdueDays} 天以上，按规则自动升级为${levelName[opts.level]}`;
   const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'escalate');
-  if (higherLevel(demand.supervisionLevel, opts.level) === demand.supervisionLevel) return demand;
+  // Read again in the action: signed for, answered or raised since the sweep looked, it is left alone.
+  const stillOverdue =
+    (demand.state === 'dispatched' || demand.state === 'acknowledged') &&
+    demand.stageDueAt !== null &&
+    now.getTime() - demand.stageDueAt.getTime() >= opts.overdueDays * 86_400_000;
+  if (!stillOverdue || higherLevel(demand.supervisionLevel, opts.level) === demand.supervisionLevel) {
+    throw new AppError('demand.invalid_transition', {
+      zh: '该诉求已不再符合升级条件。',
+      en: 'The demand no longer meets the escalation rule.',
+    });
+  }
   await tx.insert(supervisions).values({
     demandId: demand.id,
     unitId: demand.unitId,

@@ -1,10 +1,11 @@
 import type { Actor, AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
+import { soleCategory } from '../actions/dispatch-demand.js';
 import { mayAct, mayView } from '../policy.js';
 import type { DispatchPreviewTerms, DispatchPreviewView } from '../schema.js';
-import { loadDemand, stageDeadline, unitsEverAssigned } from '../store.js';
+import { cappedByCity, loadDemand, stageDeadline, unitsEverAssigned } from '../store.js';
 
-/** The deadlines a dispatch on these terms would set now, from the same rules the dispatch uses. */
+/** The deadlines a dispatch on these terms would set now, from the same rules and category choice the dispatch uses. */
 export async function previewDispatch(
   ctx: AppContext,
   actor: Actor,
@@ -21,12 +22,11 @@ export async function previewDispatch(
   const effective = {
     urgency: terms.urgency ?? demand.urgency,
     complex: terms.complex ?? demand.complex,
-    categoryId: terms.categoryId ?? demand.categoryId,
+    categoryId: terms.categoryId ?? demand.categoryId ?? (terms.unitId ? await soleCategory(ctx.db, terms.unitId) : null),
   };
   const [acknowledgeDueAt, replyDueAt] = await Promise.all([
     stageDeadline(ctx, ctx.db, 'acknowledge', effective, now),
     stageDeadline(ctx, ctx.db, 'reply', effective, now),
   ]);
-  const capped = demand.externalDueAt && demand.externalDueAt < replyDueAt ? demand.externalDueAt : replyDueAt;
-  return { ...effective, acknowledgeDueAt: acknowledgeDueAt.toISOString(), replyDueAt: capped.toISOString() };
+  return { ...effective, acknowledgeDueAt: acknowledgeDueAt.toISOString(), replyDueAt: cappedByCity(demand, replyDueAt).toISOString() };
 }

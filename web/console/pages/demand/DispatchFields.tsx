@@ -36,8 +36,9 @@ export function DispatchFields({
     const q = new URLSearchParams();
     if (categoryId) q.set('categoryId', String(categoryId));
     if (urgency) q.set('urgency', urgency);
+    if (lead) q.set('unitId', String(lead));
     void api<Preview>('GET', `/demands/${demandId}/dispatch-preview?${q}`).then(setPreview, () => setPreview(null));
-  }, [demandId, categoryId, urgency]);
+  }, [demandId, categoryId, urgency, lead]);
   const categoryOptions = useMemo(
     () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),
     [categories],
