@@ -7,7 +7,7 @@ import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-wo
 import type { TestDatabase } from '../db.js';
 import { staffWithToken } from '../staff.js';
 import type { World } from '../world.js';
-import { axe } from './browser.js';
+import { axe, consoleAs, desk, phone } from './browser.js';
 
 // A sample audit in the browser, through each part: the organiser, an assessor scoring on a phone (with the
 // signal dropping), the expert deciding a hard case, the assessed unit reporting and rectifying.
@@ -26,19 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
-const phone = { width: 390, height: 844 };
-const desk = { width: 1280, height: 900 };
-
-async function signIn(username: string, viewport = desk): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${server.base}/console/`);
-  await page.fill('#username', username);
-  await page.fill('#password', 'password-123');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=me]');
-  return page;
-}
+const signIn = (username: string, viewport = desk) => consoleAs(browser, server.base, username, viewport);
 
 /** How far the page reaches past the screen's right edge, and the widest offenders (for the failure message). */
 const overflow = async (page: Page) => {

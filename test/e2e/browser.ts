@@ -60,3 +60,19 @@ export async function axe(page: Page): Promise<string[]> {
 
 /** How far the page reaches past the screen's right edge (0 or less: it fits). */
 export const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+export const desk = { width: 1280, height: 900 };
+export const phone = { width: 390, height: 844 };
+
+/** A staff member signed in to the console in a fresh context (test accounts share one password). */
+export async function consoleAs(browser: Browser, base: string, username: string, viewport = desk): Promise<Page> {
+  // axe-core is injected as an inline script: these pages let it past the Content-Security-Policy the app sends.
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/console/`);
+  await page.fill('#username', username);
+  await page.fill('#password', 'password-123');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=me]');
+  return page;
+}
