@@ -276,6 +276,20 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { contribution: '街道已配合现场核查' },
     writes: [['demand', 'contribute']],
   }),
+  'POST /api/v1/demands/{id}/end-assist': async () => {
+    await newDemand('helpless');
+    const r = await api.call('POST', `/api/v1/demands/${id('helpless')}/dispatch`, {
+      token: world.tokens.dispatcher,
+      body: { unitId: world.deptA.id, assistingUnitIds: [world.deptB.id] },
+    });
+    expect(r.status, r.text).toBe(200);
+    return {
+      as: 'dispatcher',
+      path: `/api/v1/demands/${id('helpless')}/end-assist`,
+      body: { unitId: world.deptB.id, reason: '协办单位无回复' },
+      writes: [['demand', 'end_assist']],
+    };
+  },
   'POST /api/v1/demands/{id}/callback-attempt': async () => {
     for (const [verb, body] of [
       ['acknowledge', {}],

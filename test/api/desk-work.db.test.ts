@@ -86,6 +86,24 @@ describe('joint handling (主办 + 协办)', () => {
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['assist_acknowledge', 'contribute']));
   });
 
+  it('lets the lead release an assisting unit that does not answer, with a reason, and then reply', async () => {
+    const id = await intake('路灯杆倾斜，需要城管和自来水公司一起看');
+    await as('dispatcher').post(`/demands/${id}/dispatch`, { unitId: world.deptA.id, assistingUnitIds: [world.deptB.id] });
+    await as('handlerA').post(`/demands/${id}/acknowledge`);
+    expect((await as('handlerA').post(`/demands/${id}/end-assist`, { unitId: world.deptB.id })).status).toBe(400);
+    expect((await as('handlerA').post(`/demands/${id}/end-assist`, { unitId: world.t1Gov.id, reason: '无关' })).status).toBe(409);
+    expect((await as('handlerB').post(`/demands/${id}/end-assist`, { unitId: world.deptB.id, reason: '自己解除' })).status).toBe(403);
+    const released = await as('handlerA').post(`/demands/${id}/end-assist`, {
+      unitId: world.deptB.id,
+      reason: '三次联系无回复，已电话沟通确认不涉及供水',
+    });
+    expect(released.status, released.text).toBe(200);
+    expect(released.body.assists[0].endedAt).not.toBeNull();
+    expect(released.body.allowedActions).toContain('reply');
+    expect((await as('handlerB').post(`/demands/${id}/assist-acknowledge`)).status).toBe(403);
+    expect((await as('handlerA').post(`/demands/${id}/reply`, { reply: '灯杆已扶正加固' })).status).toBe(200);
+  });
+
   it('refuses the lead as its own helper and an unknown helper, writing nothing', async () => {
     const id = await intake('井盖缺失');
     const same = await as('dispatcher').post(`/demands/${id}/dispatch`, { unitId: world.deptA.id, assistingUnitIds: [world.deptA.id] });

@@ -250,6 +250,7 @@ export const messages = {
   assistAcknowledge: { 'zh-CN': '协办签收', en: 'Sign for the assist' },
   contribute: { 'zh-CN': '提交协办意见', en: 'Send our part' },
   contribution: { 'zh-CN': '协办意见', en: 'Our part' },
+  endAssist: { 'zh-CN': '解除协办', en: 'Release an assisting unit' },
   callbackAttempt: { 'zh-CN': '未接通', en: 'Not reached' },
   callbackNote: { 'zh-CN': '备注（如：无人接听、关机）', en: 'Note (no answer, phone off…)' },
   transfer: { 'zh-CN': '转办', en: 'Transfer' },

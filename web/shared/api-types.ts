@@ -5320,6 +5320,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demands/{id}/end-assist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除协办: release an assisting unit that does not answer, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demands/{id}/transfer": {
         parameters: {
             query?: never;
@@ -16872,7 +16971,7 @@ export interface components {
             pageSize: number;
         };
         DemandDetail: components["schemas"]["Demand"] & {
-            allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt")[];
+            allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "end_assist" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt")[];
             mayAttach: boolean;
             events: {
                 id: number;

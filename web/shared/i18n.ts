@@ -56,6 +56,7 @@ export const actionNames: Catalogue = {
   escalate: { 'zh-CN': '超期自动升级督办', en: 'Escalated for being overdue' },
   assist_acknowledge: { 'zh-CN': '协办单位签收', en: 'Assisting unit signed' },
   contribute: { 'zh-CN': '协办单位提交意见', en: 'Assisting unit sent its part' },
+  end_assist: { 'zh-CN': '解除协办', en: 'Assist released' },
   request_transfer: { 'zh-CN': '申请转办', en: 'Transfer asked' },
   accept_transfer: { 'zh-CN': '接收转办', en: 'Transfer accepted' },
   decline_transfer: { 'zh-CN': '拒绝转办', en: 'Transfer declined' },

@@ -60,7 +60,7 @@ describe('allowed actions (what the console offers)', () => {
       'lead unit while an assisting unit has not sent its part: no reply yet',
       user('handler', { unitId: 7 }),
       { state: 'acknowledged', assists: [{ unitId: 8, acknowledged: true, contributed: false }] },
-      ['request_extension', 'request_transfer', 'return'],
+      ['request_extension', 'end_assist', 'request_transfer', 'return'],
     ],
     [
       'lead unit once every assisting unit has sent its part',

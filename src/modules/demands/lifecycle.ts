@@ -20,6 +20,7 @@ export const demandActions = [
   'escalate',
   'assist_acknowledge',
   'contribute',
+  'end_assist',
   'request_transfer',
   'accept_transfer',
   'decline_transfer',
@@ -54,6 +55,7 @@ export const transitions: Record<DemandAction, Transition> = {
   escalate: { from: open, to: 'same' },
   assist_acknowledge: { from: ['dispatched', 'acknowledged'], to: 'same' },
   contribute: { from: ['dispatched', 'acknowledged'], to: 'same' },
+  end_assist: { from: ['dispatched', 'acknowledged'], to: 'same' },
   request_transfer: { from: ['dispatched', 'acknowledged'], to: 'same' },
   // The receiving unit starts afresh: it signs for the demand under its own deadline.
   accept_transfer: { from: ['dispatched', 'acknowledged'], to: 'dispatched' },
@@ -80,4 +82,5 @@ export const reasonRequired: ReadonlySet<DemandAction> = new Set([
   'supervise',
   'request_transfer',
   'decline_transfer',
+  'end_assist',
 ]);

@@ -48,6 +48,8 @@ export const actionRules: Record<DemandAction, Rule> = {
   escalate: { roles: [] },
   assist_acknowledge: { roles: ['handler'], units: assisting((a) => !a.acknowledged) },
   contribute: { roles: ['handler'], units: assisting((a) => a.acknowledged && !a.contributed) },
+  // The lead (or the dispatcher who asked for the help) releases an assisting unit that does not answer.
+  end_assist: { roles: ['handler', 'dispatcher'] },
   request_transfer: { roles: ['handler'] },
   accept_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },
   decline_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },

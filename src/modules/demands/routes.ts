@@ -9,7 +9,7 @@ import { AppError, pickLocale } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
 import { answerDemandDirectly } from './actions/answer-demand-directly.js';
-import { acknowledgeAssist, contributeToDemand } from './actions/assist-demand.js';
+import { acknowledgeAssist, contributeToDemand, endAssist } from './actions/assist-demand.js';
 import { closeDemand } from './actions/close-demand.js';
 import { decideExtension } from './actions/decide-extension.js';
 import { declineDemand } from './actions/decline-demand.js';
@@ -44,6 +44,7 @@ import {
   DispatchBody,
   DispatchPreview,
   DispatchPreviewQuery,
+  EndAssistBody,
   ExtensionDecisionBody,
   ExtensionRequestBody,
   ListDemandsQuery,
@@ -221,6 +222,9 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
   );
   action('contribute', '协办意见: an assisting unit sends its part to the lead unit', ContributeBody, (actor, demandId, b) =>
     perform(ctx, actor, contributeToDemand, { demandId, contribution: b.contribution }),
+  );
+  action('end-assist', '解除协办: release an assisting unit that does not answer, with a reason', EndAssistBody, (actor, demandId, b) =>
+    perform(ctx, actor, endAssist, { demandId, ...b }),
   );
   action('transfer', '转办: ask another unit to take the demand over (it must accept)', TransferBody, (actor, demandId, b) =>
     perform(ctx, actor, requestTransfer, { demandId, ...b }),

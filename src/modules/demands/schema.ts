@@ -118,6 +118,7 @@ export const SuperviseBody = z
   })
   .strict();
 export const RemindBody = z.object({ note: text(1000).optional() }).strict();
+export const EndAssistBody = z.object({ unitId: z.number().int().positive().max(2_147_483_647), reason: requiredText(1000) }).strict();
 export const ContributeBody = z.object({ contribution: requiredText(5000) }).strict();
 export const TransferBody = z.object({ toUnitId: z.number().int().positive().max(2_147_483_647), reason: requiredText(1000) }).strict();
 export const TransferDecisionBody = z.object({ accept: z.boolean(), reason: text(1000).optional() }).strict();

@@ -63,6 +63,7 @@ type Verb =
   | 'remind'
   | 'assist-acknowledge'
   | 'contribute'
+  | 'end-assist'
   | 'transfer'
   | 'accept-transfer'
   | 'decline-transfer'
@@ -90,6 +91,7 @@ const buttonsFor: Partial<Record<ServerAction, { verb: Verb | 'approve' | 'deny'
   remind: [{ verb: 'remind', label: 'remind' }],
   assist_acknowledge: [{ verb: 'assist-acknowledge', label: 'assistAcknowledge' }],
   contribute: [{ verb: 'contribute', label: 'contribute' }],
+  end_assist: [{ verb: 'end-assist', label: 'endAssist' }],
   request_transfer: [{ verb: 'transfer', label: 'transfer' }],
   accept_transfer: [{ verb: 'accept-transfer', label: 'acceptTransfer' }],
   decline_transfer: [{ verb: 'decline-transfer', label: 'declineTransfer' }],
@@ -359,6 +361,13 @@ export function DetailPage({ id }: { id: number }) {
                 <Select
                   options={units.filter((u) => u.id !== d.unit?.id).map((u) => ({ value: u.id, label: u.name }))}
                   showSearch={{ optionFilterProp: 'label' }}
+                />
+              </Form.Item>
+            )}
+            {verb === 'end-assist' && (
+              <Form.Item label={t('assistsTitle')} name="unitId" rules={[{ required: true }]}>
+                <Select
+                  options={d.assists.filter((x) => !x.endedAt && !x.contributedAt).map((x) => ({ value: x.unit.id, label: x.unit.name }))}
                 />
               </Form.Item>
             )}

@@ -35,3 +35,20 @@ export async function contributeToDemand(a: ActionContext, opts: { demandId: num
     .where(and(eq(assists.demandId, demand.id), inArray(assists.unitId, unitIds), isNull(assists.endedAt)));
   return applyTransition(a, { demand, action: 'contribute', to, data: { unitIds, contribution: opts.contribution } });
 }
+
+/** 解除协办: an assisting unit that does not answer is released, with a reason, so the lead can reply. */
+export async function endAssist(a: ActionContext, opts: { demandId: number; unitId: number; reason: string }): Promise<DemandRow> {
+  const { demand, to, scope } = await loadForAction(a.tx, a.actor, opts.demandId, 'end_assist', opts.reason);
+  if (!(scope.assists ?? []).some((x) => x.unitId === opts.unitId && !x.contributed)) {
+    throw new AppError('demand.invalid_transition', {
+      zh: '该单位不是待提交意见的协办单位。',
+      en: 'That unit is not an assisting unit with its part outstanding.',
+      details: { unitId: opts.unitId },
+    });
+  }
+  await a.tx
+    .update(assists)
+    .set({ endedAt: a.now })
+    .where(and(eq(assists.demandId, demand.id), eq(assists.unitId, opts.unitId), isNull(assists.endedAt)));
+  return applyTransition(a, { demand, action: 'end_assist', to, reason: opts.reason, data: { unitId: opts.unitId } });
+}
