@@ -76,3 +76,13 @@ export async function consoleAs(browser: Browser, base: string, username: string
   await page.waitForSelector('[data-testid=me]');
   return page;
 }
+
+/** Takes an action the demand page offers: its button, then (with `fill`) its form; done when the button is gone. */
+export async function act(page: Page, verb: string, fill?: () => Promise<void>) {
+  await page.click(`button[data-action="${verb}"]`);
+  if (fill) {
+    await fill();
+    await page.click('.ant-modal-footer .ant-btn-primary');
+  }
+  await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });
+}

@@ -7,7 +7,7 @@ import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../a
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
 import { tinyPng, type World } from '../world.js';
-import { axe, consoleAs, desk, ensureWebBuilt, launchBrowser, overflow, phone } from './browser.js';
+import { act, axe, consoleAs, desk, ensureWebBuilt, launchBrowser, overflow, phone } from './browser.js';
 
 // Desk work in the browser, at a desk (1280) and on a phone (390): joint handling from the dispatch dialog to
 // the lead's reply, escalation of an overdue demand by rule, the leader's dashboard and the 三率 charts.
@@ -33,15 +33,6 @@ afterAll(async () => {
 });
 
 const staff = (username: string, viewport = desk) => consoleAs(browser, server.base, username, viewport);
-
-async function act(page: Page, verb: string, fill?: () => Promise<void>) {
-  await page.click(`button[data-action="${verb}"]`);
-  if (fill) {
-    await fill();
-    await page.click('.ant-modal-footer .ant-btn-primary');
-  }
-  await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });
-}
 
 async function pick(page: Page, field: string, text: string) {
   await page.click(`#${field}`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng, type World } from '../world.js';
-import { axe } from './browser.js';
+import { act, axe } from './browser.js';
 
 // The whole loop in a real browser: a resident submits on the portal, staff work it in the
 // console, the resident sees the answer. Plus elderly mode, access control, escaping and axe.
@@ -48,15 +48,6 @@ async function staff(username: string): Promise<Page> {
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=me]');
   return page;
-}
-
-async function act(page: Page, verb: string, fill?: () => Promise<void>) {
-  await page.click(`button[data-action="${verb}"]`);
-  if (fill) {
-    await fill();
-    await page.click('.ant-modal-footer .ant-btn-primary');
-  }
-  await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });
 }
 
 describe('the loop in the browser', () => {
