@@ -57,7 +57,7 @@ export async function unitsEverAssigned(tx: Db | Tx, demandId: number): Promise<
  * lifecycle allows it from the current state (409) and that a reason is given where needed.
  */
 export async function loadForAction(
-  tx: Tx,
+  tx: Db | Tx,
   actor: Actor,
   id: number,
   action: DemandAction,

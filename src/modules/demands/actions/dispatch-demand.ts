@@ -1,10 +1,37 @@
 import type { Db, Tx } from '../../../db/client.js';
-import type { ActionContext } from '../../../kernel/index.js';
+import type { ActionContext, AppContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { getCategory } from '../../categories/index.js';
 import { firstResponsibleUnit, getUnit, unitCategoryIds } from '../../regions/index.js';
 import { applyTransition, cappedByCity, loadForAction, stageDeadline } from '../store.js';
 import { assignments, assists, type DemandRow, type Urgency } from '../tables.js';
+
+/** The terms a dispatch sets: what the dispatcher chose, else what the demand has, else the unit's one category. */
+export async function dispatchTerms(
+  tx: Db | Tx,
+  demand: DemandRow,
+  opts: Pick<DispatchDemandOptions, 'categoryId' | 'urgency' | 'complex'>,
+  unitId: number | null,
+): Promise<{ urgency: Urgency; complex: boolean; categoryId: number | null }> {
+  return {
+    urgency: opts.urgency ?? demand.urgency,
+    complex: opts.complex ?? demand.complex,
+    categoryId: opts.categoryId ?? demand.categoryId ?? (unitId ? await soleCategory(tx, unitId) : null),
+  };
+}
+
+/** The 签收 and 答复 deadlines of a dispatch on these terms, the reply capped by the city's own deadline. */
+export async function dispatchDeadlines(
+  app: AppContext,
+  tx: Db | Tx,
+  demand: DemandRow,
+  terms: { urgency: Urgency; complex: boolean; categoryId: number | null },
+  now: Date,
+): Promise<{ acknowledgeDueAt: Date; replyDueAt: Date }> {
+  const acknowledgeDueAt = await stageDeadline(app, tx, 'acknowledge', terms, now);
+  const replyDueAt = cappedByCity(demand, await stageDeadline(app, tx, 'reply', terms, now));
+  return { acknowledgeDueAt, replyDueAt };
+}
 
 /** Taking the suggested unit files the demand under its category when the unit owns exactly one. */
 export async function soleCategory(tx: Db | Tx, unitId: number): Promise<number | null> {
@@ -62,17 +89,10 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
     }
     helpers.push(helper);
   }
-  const categoryId = opts.categoryId ?? demand.categoryId ?? (await soleCategory(tx, unit.id));
+  const terms = await dispatchTerms(tx, demand, opts, unit.id);
   // 首接负责 takes a demand whose owner is unclear as it is; a chosen unit gets it filed under a category.
-  if (!categoryId && opts.unitId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
-  const terms = {
-    urgency: opts.urgency ?? demand.urgency,
-    complex: opts.complex ?? demand.complex,
-    categoryId,
-  };
-  const acknowledgeDueAt = await stageDeadline(a.app, tx, 'acknowledge', terms, now);
-  const ruleDueAt = await stageDeadline(a.app, tx, 'reply', terms, now);
-  const replyDueAt = cappedByCity(demand, ruleDueAt);
+  if (!terms.categoryId && opts.unitId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
+  const { acknowledgeDueAt, replyDueAt } = await dispatchDeadlines(a.app, tx, demand, terms, now);
   const updated = await applyTransition(a, {
     demand,
     action: 'dispatch',

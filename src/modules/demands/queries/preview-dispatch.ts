@@ -1,32 +1,20 @@
 import type { Actor, AppContext } from '../../../kernel/index.js';
-import { AppError } from '../../../lib/errors.js';
-import { soleCategory } from '../actions/dispatch-demand.js';
-import { mayAct, mayView } from '../policy.js';
+import { dispatchDeadlines, dispatchTerms } from '../actions/dispatch-demand.js';
 import type { DispatchPreviewTerms, DispatchPreviewView } from '../schema.js';
-import { cappedByCity, loadDemand, stageDeadline, unitsEverAssigned } from '../store.js';
+import { loadForAction } from '../store.js';
 
-/** The deadlines a dispatch on these terms would set now, from the same rules and category choice the dispatch uses. */
+/**
+ * The deadlines a dispatch on these terms would set now: the same guards (404, 403, state), the same
+ * category choice and the same deadline rules as the dispatch itself, without writing anything.
+ */
 export async function previewDispatch(
   ctx: AppContext,
   actor: Actor,
   id: number,
   terms: DispatchPreviewTerms,
 ): Promise<DispatchPreviewView> {
-  const demand = await loadDemand(ctx.db, id);
-  const scope = demand && { regionPath: demand.regionPath, unitId: demand.unitId };
-  if (!demand || !scope || (actor.kind === 'user' && !mayView(actor, scope, await unitsEverAssigned(ctx.db, id)))) {
-    throw new AppError('not_found', { details: { demandId: id } });
-  }
-  if (!mayAct(actor, 'dispatch', scope)) throw new AppError('auth.forbidden', { details: { action: 'dispatch' } });
-  const now = ctx.now();
-  const effective = {
-    urgency: terms.urgency ?? demand.urgency,
-    complex: terms.complex ?? demand.complex,
-    categoryId: terms.categoryId ?? demand.categoryId ?? (terms.unitId ? await soleCategory(ctx.db, terms.unitId) : null),
-  };
-  const [acknowledgeDueAt, replyDueAt] = await Promise.all([
-    stageDeadline(ctx, ctx.db, 'acknowledge', effective, now),
-    stageDeadline(ctx, ctx.db, 'reply', effective, now),
-  ]);
-  return { ...effective, acknowledgeDueAt: acknowledgeDueAt.toISOString(), replyDueAt: cappedByCity(demand, replyDueAt).toISOString() };
+  const { demand } = await loadForAction(ctx.db, actor, id, 'dispatch');
+  const effective = await dispatchTerms(ctx.db, demand, terms, terms.unitId ?? null);
+  const { acknowledgeDueAt, replyDueAt } = await dispatchDeadlines(ctx, ctx.db, demand, effective, ctx.now());
+  return { ...effective, acknowledgeDueAt: acknowledgeDueAt.toISOString(), replyDueAt: replyDueAt.toISOString() };
 }
