@@ -5,6 +5,7 @@ import { openTestDatabase, type TestDatabase, testContext } from '../../test/db.
 import { buildDemand, buildWorld, hostileTitle, tinyPng, type World } from '../../test/world.js';
 import { perform } from '../kernel/index.js';
 import { addAttachment, dispatchDemand } from '../modules/demands/index.js';
+import { unscrambleSerial } from '../modules/demands/numbering.js';
 import { backupTables, dumpDatabase, identityTables, restoreDatabase, transientTables } from './backup.js';
 import { type Database, openDatabase } from './client.js';
 import { queryRows } from './rows.js';
@@ -81,8 +82,12 @@ describe('backup and restore', () => {
       expect(String(b.summary)).toContain(hostileTitle);
       const { ctx } = testContext(target);
       const { demand } = await buildDemand(ctx, world);
-      const [{ max }] = await queryRows<{ max: string }>(source.db, sql`select max(number) as max from demands`);
-      expect(demand.number > max).toBe(true);
+      // The restored key and sequence go on where the source stopped: the next serial is the next value.
+      const [{ key, seq }] = await queryRows<{ key: string; seq: string }>(
+        source.db,
+        sql`select (select value from installation_secrets) as key, (select last_value::text from demand_number_seq) as seq`,
+      );
+      expect(unscrambleSerial(demand.number.slice(8), key)).toBe((Number(seq) + 1) % 1_000_000);
     } finally {
       await target.close();
     }

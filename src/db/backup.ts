@@ -17,6 +17,7 @@ export const backupTables = [
   'calendar_days',
   'time_limit_rules',
   'settings',
+  'installation_secrets',
   'knowledge_articles',
   'demands',
   'demand_events',
@@ -53,6 +54,7 @@ export const backupTables = [
   'proposals',
   'proposal_seconds',
   'moderation_states',
+  'author_receipts',
   'assessment_rubrics',
   'assessments',
   'assessment_subjects',
@@ -78,6 +80,9 @@ export const backupTables = [
 /** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes and rate-limit counters. */
 export const transientTables = ['sessions', 'phone_verifications', 'rate_limits'] as const;
 
+/** Backed-up tables whose rows the migrations make (the installation's secrets): a restore replaces them. */
+const migrationMadeTables: readonly string[] = ['installation_secrets'];
+
 /** Tables keyed by something other than a generated id (a day, a name, a pair of ids): no sequence to reset. */
 const naturalKeyTables: readonly string[] = [
   'unit_regions',
@@ -85,12 +90,14 @@ const naturalKeyTables: readonly string[] = [
   'unit_categories',
   'calendar_days',
   'settings',
+  'installation_secrets',
   'initiative_demands',
   'reception_entries',
   'council_attendance',
   'council_votes',
   'proposal_seconds',
   'moderation_states',
+  'author_receipts',
   'course_quotas',
   'course_attendance',
   'session_feedback',
@@ -173,6 +180,8 @@ export async function restoreDatabase(db: Db, bytes: Buffer): Promise<number> {
         en: 'The backup comes from a newer version; upgrade first.',
       });
     }
+    // Made by the migrations themselves, so never "data": the dump's values replace them.
+    for (const table of migrationMadeTables) await tx.execute(sql`delete from ${sql.identifier(table)}`);
     for (const table of backupTables) {
       const [{ c }] = await queryRows<{ c: number }>(tx, sql`select count(*)::int as c from ${sql.identifier(table)}`);
       if (c > 0)

@@ -1,6 +1,7 @@
-import { desc, gt } from 'drizzle-orm';
+import { desc, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/kernel/index.js';
+import { sha256 } from '../../src/lib/hash.js';
 import { signatureHeaders } from '../../src/lib/signature.js';
 import { assessmentRubrics } from '../../src/modules/assessments/index.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
@@ -616,6 +617,18 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { passage: '广场', reason: '地址不宜公开' },
     writes: [['proposal', 'redact']],
   }),
+  'POST /api/v1/public/moderation/status': async () => {
+    // The token went back to the proposer; here a known one takes its place (only its hash is kept).
+    await database.db.execute(
+      sql`update author_receipts set token_hash = ${sha256('known-token')} where kind = 'proposal' and ref_id = ${id('proposal')}`,
+    );
+    return {
+      as: 'resident',
+      path: '/api/v1/public/moderation/status',
+      body: { kind: 'proposal', id: id('proposal'), token: 'known-token' },
+      writes: [],
+    };
+  },
   'POST /api/v1/assessment-rubrics': async () => ({
     as: 'operator',
     path: '/api/v1/assessment-rubrics',

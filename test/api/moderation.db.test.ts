@@ -49,6 +49,12 @@ async function resolutionUnderNotice(): Promise<number> {
   return res.body.resolution.id;
 }
 
+async function authorSees(kind: string, receipt: { id: number; authorToken: string }) {
+  const r = await api.call('POST', '/api/v1/public/moderation/status', { body: { kind, id: receipt.id, token: receipt.authorToken } });
+  expect(r.status, r.text).toBe(200);
+  return r.body;
+}
+
 describe('moderation of what residents publish', () => {
   it('holds a comment with a sensitive word for review; the moderator approves it; hides another with a reason the public sees', async () => {
     expect(
@@ -74,6 +80,8 @@ describe('moderation of what residents publish', () => {
       ['支持这个决议', false, null],
       ['一条人身攻击的留言', false, null],
     ]);
+    expect(spam.body.authorToken).toMatch(/^[\w-]{24}$/);
+    expect(await authorSees('notice_comment', spam.body)).toEqual({ state: 'held', reason: null, shown: null });
     const queue = await api.call('GET', '/api/v1/moderation/queue', { token: world.tokens.operator });
     expect(queue.body.items).toMatchObject([
       { kind: 'notice_comment', id: spam.body.id, state: 'held', original: expect.stringContaining('代开发票') },
@@ -104,6 +112,16 @@ describe('moderation of what residents publish', () => {
         })
       ).status,
     ).toBe(204);
+    // Each author follows their own comment with the token handed back at submission; a held one
+    // does not learn the listed words, a wrong token learns nothing.
+    expect(await authorSees('notice_comment', rude.body)).toEqual({ state: 'hidden', reason: '人身攻击', shown: null });
+    expect(await authorSees('notice_comment', spam.body)).toEqual({ state: 'redacted', reason: '广告', shown: '〔已删除〕请联系我' });
+    expect(await authorSees('notice_comment', fair.body)).toEqual({ state: 'published', reason: null, shown: null });
+    const wrong = await api.call('POST', '/api/v1/public/moderation/status', {
+      body: { kind: 'notice_comment', id: rude.body.id, token: fair.body.authorToken },
+    });
+    expect(wrong.status).toBe(404);
+    expect(wrong.text).not.toContain('人身攻击');
     expect((await notice()).comments.map((c: { body: string; hiddenReason: string | null }) => [c.body, c.hiddenReason])).toEqual([
       ['〔已删除〕请联系我', null],
       ['支持这个决议', null],
@@ -113,6 +131,7 @@ describe('moderation of what residents publish', () => {
       (await api.call('POST', `/api/v1/moderation/notice_comment/${rude.body.id}/restore`, { token: world.tokens.operator })).status,
     ).toBe(204);
     expect((await notice()).comments[2]).toMatchObject({ body: '一条人身攻击的留言', hidden: false });
+    expect(await authorSees('notice_comment', rude.body)).toEqual({ state: 'published', reason: null, shown: null });
     expect(fair.status).toBe(201);
 
     const trail = await api.call('GET', `/api/v1/audit-events?resource=notice_comment&resourceId=${rude.body.id}`, {
@@ -132,5 +151,6 @@ describe('moderation of what residents publish', () => {
       (x: { id: number }) => x.id === p.body.id,
     );
     expect(listed).toMatchObject({ title: '', body: '', hidden: true, hiddenReason: '广告', proposerName: null });
+    expect(await authorSees('proposal', p.body)).toEqual({ state: 'hidden', reason: '广告', shown: null });
   });
 });

@@ -1,6 +1,7 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/rows.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
@@ -119,6 +120,15 @@ describe('四方议事会 in the browser', () => {
     await portal.locator('textarea[id^=c-]').fill('栏杆请做成圆角，别伤到孩子');
     await portal.getByRole('button', { name: '提交意见' }).click();
     await portal.waitForSelector('text=栏杆请做成圆角');
+    // The author follows their comment in this browser; a moderator hides it and the author learns why.
+    await portal.waitForSelector('text=意见「栏杆请做成圆角，别伤到孩子」— 已公开');
+    const [comment] = await queryRows<{ id: number }>(database.db, sql`select id from notice_comments where body like '栏杆%'`);
+    await server.call('POST', `/api/v1/moderation/notice_comment/${comment.id}/hide`, {
+      token: world.tokens.operator,
+      body: { reason: '与议题无关' },
+    });
+    await portal.reload();
+    await portal.waitForSelector('text=未公开，原因：与议题无关');
     await portal.context().close();
     await page.context().close();
   }, 120_000);

@@ -9106,13 +9106,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Proposed */
+                /** @description Proposed; the author keeps the token to follow moderation */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Proposal"];
+                        "application/json": components["schemas"]["Proposal"] & {
+                            authorToken: string;
+                        };
                     };
                 };
                 /** @description Invalid request */
@@ -10937,6 +10939,105 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/moderation/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author of a comment or proposal learns, with the token from submission, whether it is held, hidden or redacted, and why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "notice_comment" | "proposal";
+                        id: number;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthorModerationView"];
+                    };
                 };
                 /** @description Invalid request */
                 400: {
@@ -17312,6 +17413,7 @@ export interface components {
             id: number;
             resolutionId: number;
             createdAt: string;
+            authorToken: string;
         };
         Proposal: {
             id: number;
@@ -17453,6 +17555,12 @@ export interface components {
             original: string;
             shown: string | null;
             updatedAt: string;
+        };
+        AuthorModerationView: {
+            /** @enum {string} */
+            state: "published" | "held" | "hidden" | "redacted";
+            reason: string | null;
+            shown: string | null;
         };
         AssessmentRubric: {
             id: number;

@@ -240,7 +240,15 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
     }),
     async (c) => {
       const comment = await perform(ctx, residentActor, commentOnNotice, { resolutionId: c.req.valid('param').id, ...c.req.valid('json') });
-      return c.json({ id: comment.id, resolutionId: comment.resolutionId, createdAt: comment.createdAt.toISOString() }, 201);
+      return c.json(
+        {
+          id: comment.id,
+          resolutionId: comment.resolutionId,
+          createdAt: comment.createdAt.toISOString(),
+          authorToken: comment.authorToken,
+        },
+        201,
+      );
     },
   );
   return app;

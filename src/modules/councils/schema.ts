@@ -137,7 +137,15 @@ export const ResolutionView = z
 export const CorrectionView = z
   .object({ id: z.number(), meetingId: z.number(), body: z.string(), createdAt: z.string() })
   .openapi('MeetingCorrection');
-export const CommentView = z.object({ id: z.number(), resolutionId: z.number(), createdAt: z.string() }).openapi('NoticeCommentReceipt');
+export const CommentView = z
+  .object({
+    id: z.number(),
+    resolutionId: z.number(),
+    createdAt: z.string(),
+    /** Kept by the author's browser to learn whether moderators held, hid or redacted the comment, and why. */
+    authorToken: z.string(),
+  })
+  .openapi('NoticeCommentReceipt');
 export { ActionItemView };
 
 export const MeetingView = z

@@ -3,7 +3,9 @@ import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { hideItem, redactItem, restoreItem } from './actions/moderate.js';
+import { authorView } from './author-receipt.js';
 import { moderationQueue } from './queries.js';
 import { moderatedKinds } from './tables.js';
 
@@ -67,5 +69,34 @@ export function moderationRoutes(ctx: AppContext) {
     await perform(ctx, requireUser(c), restoreItem, c.req.valid('param'));
     return c.body(null, 204);
   });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/moderation/status',
+      tags: ['public'],
+      summary:
+        'The author of a comment or proposal learns, with the token from submission, whether it is held, hidden or redacted, and why',
+      request: jsonBody(
+        z.object({ kind: z.enum(moderatedKinds), id: z.number().int().positive().max(2_147_483_647), token: requiredText(100) }).strict(),
+      ),
+      responses: {
+        200: jsonOk(
+          z
+            .object({
+              state: z.enum(['published', 'held', 'hidden', 'redacted']),
+              reason: z.string().nullable(),
+              shown: z.string().nullable(),
+            })
+            .openapi('AuthorModerationView'),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const view = await authorView(ctx.db, c.req.valid('json'));
+      if (!view) throw new AppError('not_found');
+      return c.json(view, 200);
+    },
+  );
   return app;
 }

@@ -24,3 +24,18 @@ export const moderationStates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('moderation_states_region_idx').on(t.regionPath)],
 );
+
+/**
+ * What lets the author of a published item (who gave no account, perhaps no phone) learn what
+ * moderators decided about it: a random token handed back at submission, kept here as its hash.
+ */
+export const authorReceipts = pgTable(
+  'author_receipts',
+  {
+    kind: text('kind', { enum: moderatedKinds }).notNull(),
+    refId: integer('ref_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] })],
+);

@@ -111,9 +111,15 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
           })
           .strict(),
       ),
-      responses: { 201: jsonOk(View, 'Proposed'), ...errorResponses },
+      responses: {
+        201: jsonOk(View.extend({ authorToken: z.string() }), 'Proposed; the author keeps the token to follow moderation'),
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json(await present((await perform(ctx, residentActor, submitProposal, c.req.valid('json'))).id), 201),
+    async (c) => {
+      const p = await perform(ctx, residentActor, submitProposal, c.req.valid('json'));
+      return c.json({ ...(await present(p.id)), authorToken: p.authorToken }, 201);
+    },
   );
   app.openapi(
     createRoute({

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { settings } from './tables.js';
+import { installationSecrets, settings } from './tables.js';
 
 /** Installation settings and their defaults; an admin changes them, code reads them here. */
 export const settingDefaults = {
@@ -44,4 +44,11 @@ export async function putSetting<K extends SettingKey>(db: Db | Tx, key: K, valu
     .insert(settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: new Date() } });
+}
+
+/** A value made once for this installation (see installationSecrets); its absence is a broken migration. */
+export async function installationSecret(db: Db | Tx, name: 'demand-number'): Promise<string> {
+  const [row] = await db.select().from(installationSecrets).where(eq(installationSecrets.name, name));
+  if (!row) throw new Error(`installation secret ${name} is missing: run the migrations`);
+  return row.value;
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { keepReceipt, MySubmissions } from './MySubmissions';
 import { PhoneCode } from './PhoneCode';
 
 type Notice = {
@@ -24,6 +25,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
   const [acting, setActing] = useState<{ kind: 'second'; id: number } | { kind: 'propose' } | null>(null);
   const [draft, setDraft] = useState({ title: '', body: '' });
   const [comment, setComment] = useState<Record<number, string>>({});
+  const [sent, setSent] = useState(0);
   const communities = useMemo(() => regions.filter((r) => r.level === 'community'), [regions]);
   const load = async (id: number) => {
     setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
@@ -36,6 +38,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
   return (
     <section aria-labelledby="community-title">
       <h2 id="community-title">{t('communityTitle')}</h2>
+      <MySubmissions t={t} version={sent} />
       <label htmlFor="community-pick">{t('community')}</label>
       <select id="community-pick" value={communityId ?? ''} onChange={(e) => setCommunityId(Number(e.target.value) || null)}>
         <option value="">{t('choose')}</option>
@@ -74,7 +77,10 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
                 <form
                   onSubmit={async (e) => {
                     e.preventDefault();
-                    await api('POST', `/public/resolutions/${n.id}/comments`, { body: comment[n.id] });
+                    const body = comment[n.id];
+                    const r = await api<{ id: number; authorToken: string }>('POST', `/public/resolutions/${n.id}/comments`, { body });
+                    keepReceipt({ kind: 'notice_comment', id: r.id, token: r.authorToken, text: body.slice(0, 30) });
+                    setSent(sent + 1);
                     setComment({ ...comment, [n.id]: '' });
                     await load(communityId);
                   }}
@@ -127,7 +133,14 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
               <PhoneCode
                 t={t}
                 onReady={async (phone, code) => {
-                  await api('POST', '/public/proposals', { regionId: communityId, ...draft, phone, code });
+                  const r = await api<{ id: number; authorToken: string }>('POST', '/public/proposals', {
+                    regionId: communityId,
+                    ...draft,
+                    phone,
+                    code,
+                  });
+                  keepReceipt({ kind: 'proposal', id: r.id, token: r.authorToken, text: draft.title.slice(0, 30) });
+                  setSent(sent + 1);
                   setActing(null);
                   setDraft({ title: '', body: '' });
                   await load(communityId);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { localDay } from '../../calendar/index.js';
-import { screenSubmission } from '../../moderation/index.js';
+import { issueAuthorReceipt, screenSubmission } from '../../moderation/index.js';
 import { regions } from '../../regions/index.js';
 import { councilMeetings, councils, noticeComments, resolutions } from '../tables.js';
 
@@ -24,5 +24,5 @@ export async function commentOnNotice(a: ActionContext, opts: { resolutionId: nu
     .returning();
   await audit(a, { resource: 'notice_comment', resourceId: c.id, action: 'comment', regionPath: found.path, data: { resolutionId: r.id } });
   await screenSubmission(a, { kind: 'notice_comment', id: c.id, text: `${c.name ?? ''} ${c.body}`, regionPath: found.path });
-  return c;
+  return { ...c, authorToken: await issueAuthorReceipt(a, { kind: 'notice_comment', id: c.id }) };
 }

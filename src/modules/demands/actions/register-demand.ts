@@ -6,7 +6,8 @@ import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
 import { cachedCategory, cachedRegion } from '../../regions/index.js';
-import { demandNumberPrefix, newQueryCode, normalizePhone } from '../numbering.js';
+import { installationSecret } from '../../settings/index.js';
+import { formatDemandNumber, newQueryCode, normalizePhone } from '../numbering.js';
 import { mayAct } from '../policy.js';
 import { stageDeadline } from '../store.js';
 import { type Channel, type DemandRow, type DemandType, demandEvents, demands, type Urgency } from '../tables.js';
@@ -157,11 +158,11 @@ export const registerDemand = singleStatement(async function registerDemand(
     bandKeys(minhash).map((h) => sql`${h}`),
     sql`, `,
   )}]::int[]`;
-  // Numbers past 999,999 of a day keep every digit (lpad alone would cut them).
-  const serial = sql`(select lpad(v, greatest(6, length(v)), '0') from (select nextval('demand_number_seq')::text as v) s)`;
+  const [{ seq }] = await queryRows<{ seq: string }>(a.tx, sql`select nextval('demand_number_seq')::text as seq`);
+  const number = formatDemandNumber(now, Number(seq), await installationSecret(a.tx, 'demand-number'));
   const demandRow = insertParts(demands, {
     ...row,
-    number: sql`${demandNumberPrefix(now)} || ${serial}`,
+    number,
     minhash: signatureToBuffer(minhash),
     lsh,
     createdAt: now,

@@ -1,6 +1,6 @@
 import { type ActionContext, audit, organisesIn } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { screenSubmission } from '../../moderation/index.js';
+import { issueAuthorReceipt, screenSubmission } from '../../moderation/index.js';
 import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
 import { getRegion } from '../../regions/index.js';
 import { proposalText } from '../moderated-text.js';
@@ -41,5 +41,5 @@ export async function submitProposal(a: ActionContext, opts: SubmitProposalOptio
   await a.tx.insert(proposalSeconds).values({ proposalId: p.id, phoneHash, createdAt: a.now });
   await audit(a, { resource: 'proposal', resourceId: p.id, action: 'submit', regionPath: region.path, data: { title: p.title } });
   await screenSubmission(a, { kind: 'proposal', id: p.id, text: `${proposalText(p)} ${p.proposerName ?? ''}`, regionPath: region.path });
-  return p;
+  return { ...p, authorToken: await issueAuthorReceipt(a, { kind: 'proposal', id: p.id }) };
 }
