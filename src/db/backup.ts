@@ -32,6 +32,7 @@ export const backupTables = [
   'text_suggestions',
   'initiatives',
   'initiative_demands',
+  'initiative_answers',
   'text_training_examples',
   'reception_days',
   'reception_entries',

@@ -52,6 +52,16 @@ export const errorCatalogue = {
     zh: '派单前请先选择诉求分类。',
     en: 'Choose the demand\u2019s category before dispatching it.',
   },
+  'initiative.nobody_to_answer': {
+    status: 409,
+    zh: '该专项的诉求都已答复或已移出，这次答复不会送达任何人。',
+    en: 'Every demand of the initiative is answered or removed: this answer would reach no one.',
+  },
+  'initiative.recipients_changed': {
+    status: 409,
+    zh: '收到答复的诉求已有变化，请刷新后核对名单再发送。',
+    en: 'Who would receive the answer has changed: reload, check the list and send again.',
+  },
   'council.quorum_not_met': { status: 409, zh: '到会席位未达法定人数，不能表决。', en: 'Quorum not met: the vote cannot be taken.' },
   'council.meeting_closed': {
     status: 409,

@@ -440,8 +440,17 @@ const steps: Record<string, () => Promise<Call>> = {
     return {
       as: 'supervisor',
       path: `/api/v1/initiatives/${list[0].id}/answer`,
-      body: { answer: '路灯已全部更换。' },
+      body: { answer: '路灯已全部更换。', recipients: list[0].demandIds },
       writes: [...writes, ['initiative', 'answer']],
+    };
+  },
+  'POST /api/v1/initiatives/{id}/members/{demandId}/remove': async () => {
+    const list = (await api.call('GET', '/api/v1/initiatives', { token: world.tokens.supervisor })).body.items;
+    return {
+      as: 'supervisor',
+      path: `/api/v1/initiatives/${list[0].id}/members/${list[0].demandIds[0]}/remove`,
+      body: { reason: '不是同一件事' },
+      writes: [['initiative', 'remove_member']],
     };
   },
   'POST /api/v1/reception-days': async () => ({

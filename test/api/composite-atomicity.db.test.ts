@@ -41,6 +41,7 @@ describe('a composite action is one transaction', () => {
     const failure = await perform(t.ctx, world.actors.supervisor, answerInitiative, {
       initiativeId: initiative.id,
       answer: '已统一更换路灯。',
+      recipients: ids,
     }).catch((e: Error) => e);
     expect(String((failure as Error).cause)).toMatch(/injected failure/);
 
@@ -56,6 +57,7 @@ describe('a composite action is one transaction', () => {
     const answered = await perform(t.ctx, world.actors.supervisor, answerInitiative, {
       initiativeId: initiative.id,
       answer: '已统一更换路灯。',
+      recipients: ids,
     });
     expect(answered.results.map((r) => r.outcome)).toEqual(['replied', 'replied', 'replied', 'replied']);
   });

@@ -6551,6 +6551,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 label: string;
+                                place: string | null;
+                                problem: string;
                                 keywords: string[];
                                 heat: number;
                                 size: number;
@@ -6559,6 +6561,10 @@ export interface paths {
                                 first: string;
                                 last: string;
                                 demandIds: number[];
+                                members: {
+                                    id: number;
+                                    title: string;
+                                }[];
                             }[];
                         };
                     };
@@ -6811,7 +6817,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One collective answer sent to every open demand of the initiative (each still gets its own callback) */
+        /** One collective answer to the members still waiting (each still gets its own callback); `recipients` must be exactly the members the caller was shown as reached, else 409 and nothing is sent. Kept as a new version. */
         post: {
             parameters: {
                 query?: never;
@@ -6825,6 +6831,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         answer: string;
+                        recipients: number[];
                     };
                 };
             };
@@ -6837,13 +6844,114 @@ export interface paths {
                     content: {
                         "application/json": {
                             initiativeId: number;
+                            version: number;
                             results: {
                                 demandId: number;
                                 /** @enum {string} */
                                 outcome: "replied" | "skipped";
                                 state: string;
+                                why: string | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/members/{demandId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor takes a demand out of the initiative, with a reason: it gets no collective answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Initiative"];
                     };
                 };
                 /** @description Invalid request */
@@ -17238,6 +17346,30 @@ export interface components {
             answer: string | null;
             answeredAt: string | null;
             demandIds: number[];
+            members: {
+                demandId: number;
+                number: string;
+                title: string;
+                state: string;
+                removed: boolean;
+                removeReason: string | null;
+                /** @enum {string} */
+                nextAnswer: "reply" | "skip";
+                /** @enum {string|null} */
+                why: "removed" | "other_unit" | "answered" | "finished" | null;
+            }[];
+            answers: {
+                version: number;
+                answer: string;
+                answeredAt: string;
+                recipients: {
+                    demandId: number;
+                    /** @enum {string} */
+                    outcome: "replied" | "skipped";
+                    state: string;
+                    why: string | null;
+                }[];
+            }[];
         };
         ReceptionDay: {
             id: number;

@@ -9,6 +9,7 @@ import { type AppContext, type Role, withinRegions } from '../../kernel/index.js
 import { AppError } from '../../lib/errors.js';
 import { getDemand, loadJoined, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
+import { Segmenter } from './segment.js';
 import type { Suggester } from './suggester.js';
 import { TopicIndex } from './topics.js';
 
@@ -117,6 +118,8 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
             items: z.array(
               z.object({
                 label: z.string(),
+                place: z.string().nullable(),
+                problem: z.string(),
                 keywords: z.array(z.string()),
                 heat: z.number(),
                 size: z.number(),
@@ -125,6 +128,8 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
                 first: z.string(),
                 last: z.string(),
                 demandIds: z.array(z.number()),
+                /** What the supervisor checks before promoting: each member's title. */
+                members: z.array(z.object({ id: z.number(), title: z.string() })),
               }),
             ),
           }),
@@ -137,9 +142,16 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       const q = c.req.valid('query');
       const since = new Date(ctx.now().getTime() - q.days * 86_400_000);
       const scope = withinRegions(actor, topicRoles, sql`r.path`) ?? sql`true`;
-      const rows = await queryRows<{ id: number; title: string; content: string; created_at: string | Date; reporter: string | null }>(
+      const rows = await queryRows<{
+        id: number;
+        title: string;
+        content: string;
+        created_at: string | Date;
+        reporter: string | null;
+        place: string;
+      }>(
         ctx.db,
-        sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter
+        sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter, r.name as place
               from demands d join regions r on r.id = d.region_id
              where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
                and (${scope})
@@ -148,14 +160,17 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       );
       // The newest 20,000 are read; the index takes them oldest first.
       rows.reverse();
-      const index = new TopicIndex();
+      // The communities' names stay whole words, so they are found as places.
+      const index = new TopicIndex(new Segmenter(new Set(rows.map((r) => r.place))));
       for (const r of rows)
         index.add({
           id: String(r.id),
           text: `${r.title} ${r.content}`,
           time: new Date(r.created_at),
           reporter: r.reporter ?? String(r.id),
+          place: r.place,
         });
+      const titles = new Map(rows.map((r) => [r.id, r.title]));
       const topics = index
         .topics(ctx.now())
         .filter((t) => !q.rising || t.rising)
@@ -164,6 +179,8 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
         {
           items: topics.map((t) => ({
             label: t.label,
+            place: t.place,
+            problem: t.problem,
             keywords: t.keywords,
             heat: t.heat,
             size: t.size,
@@ -172,6 +189,7 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
             first: t.first.toISOString(),
             last: t.last.toISOString(),
             demandIds: t.ids.map(Number),
+            members: t.ids.map((id) => ({ id: Number(id), title: titles.get(Number(id)) ?? '' })),
           })),
         },
         200,

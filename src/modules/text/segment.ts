@@ -34,6 +34,11 @@ export class Segmenter {
     if (added) this.jieba = Jieba.withDict(Buffer.concat([Buffer.from(dict), Buffer.from(`\n${this.userLines.join('\n')}\n`, 'utf8')]));
   }
 
+  /** Words with their part-of-speech tags (ns place, n noun, v verb …), without punctuation or spaces. */
+  tag(text: string): { word: string; tag: string }[] {
+    return this.jieba.tag(normalizeText(text), true).filter((w) => !punctuation.test(w.word));
+  }
+
   /** Words, without punctuation or spaces. */
   cut(text: string): string[] {
     return this.jieba.cut(normalizeText(text), true).filter((w) => !punctuation.test(w));

@@ -1,9 +1,22 @@
+import { minePlaces, samePlace } from './places.js';
 import { Segmenter } from './segment.js';
 
-export type TopicInput = { id: string; text: string; title?: string; time: Date; likes?: number; reporter?: string };
+export type TopicInput = {
+  id: string;
+  text: string;
+  title?: string;
+  time: Date;
+  likes?: number;
+  reporter?: string;
+  /** The installation's place for the demand (its community's name), when it has one. */
+  place?: string;
+};
 
 export type Topic = {
   label: string;
+  /** The place all (or most) of its demands name, and the problem they share. */
+  place: string | null;
+  problem: string;
   keywords: string[];
   size: number;
   reporters: number;
@@ -17,12 +30,17 @@ export type Topic = {
   ids: string[];
 };
 
-const placeSuffix = /(小区|社区|村|路|街|大道|镇|街道|广场|花园|公园|学校|小学|中学|医院|市场|大厦|苑|城|湾|园)$/;
 const noise = new Set(
-  '问题 反映 情况 相关 部门 希望 解决 请求 建议 咨询 投诉 举报 要求 居民 业主 我们 目前 一直 没有 已经 进行 工作 政府 领导 书记 市长 你好 您好 尊敬 网友 时间 今年 去年 现在 这个 那个 什么 为什么 怎么 如何 能否 是否 可以 多次 严重 关于 存在 导致 造成 及时'.split(
+  '问题 反映 情况 相关 部门 希望 解决 请求 建议 咨询 投诉 举报 要求 居民 业主 我们 目前 一直 没有 已经 进行 工作 政府 领导 书记 市长 你好 您好 尊敬 网友 时间 今年 去年 现在 这个 那个 什么 为什么 怎么 如何 能否 是否 可以 多次 严重 关于 存在 导致 造成 及时 社区 小区 附近 周边 旁边 门口 晚上 早上 白天 凌晨 中午 每天 天天 经常 星期 星期一 星期二 星期三 星期四 星期五 星期六 星期天 星期日 周一 周二 周三 周四 周五 周六 周日 周末 礼拜 一片 有人 大家 非常 特别 真的 还是 但是 因为 所以 而且 这样 那样 一下 一些 出现 发生 好几天 几天 很多 太多'.split(
     ' ',
   ),
 );
+
+/** Things residents complain about, kept whole by the segmenter (路灯不亮 is 路灯/不亮, not 路/灯不亮). */
+const problemWords =
+  '路灯 不亮 井盖 噪音 扰民 油烟 广场舞 停水 停电 漏水 积水 违建 占道 车位 垃圾 异味 臭味 堵车 停车 施工 搅拌站 电梯 化粪池 下水道 排水沟 破损 坑洼 脱落 漆黑 渣土车 充电桩'.split(
+    ' ',
+  );
 
 type Vec = Map<string, number>;
 const dot = (a: Vec, b: Vec) => {
@@ -32,14 +50,21 @@ const dot = (a: Vec, b: Vec) => {
   return s;
 };
 const norm = (a: Vec) => Math.sqrt(dot(a, a)) || 1;
+const bump = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
 
-type Cluster = { centroid: Vec; members: TopicInput[]; words: Map<string, number> };
+type Member = TopicInput & { places: string[]; problemText: string };
+type Cluster = { centroid: Vec; members: Member[]; places: Map<string, number>; regions: Map<string, number> };
+
+/** What at least a third of a topic's demands name: the places a newcomer must share. */
+const common = (counts: Map<string, number>, size: number) => [...counts].filter(([, n]) => n * 3 >= size).map(([k]) => k);
 
 /**
- * 一类事: demands about the same problem at the same place, grouped as they arrive. Each new
- * demand joins the most similar topic (cosine of TF-IDF word vectors against the topic's
- * centroid, candidates found through an inverted index of keywords) above a threshold, or
- * starts a new one. Adding demands one by one gives the same topics as a batch in the same order.
+ * 一类事: the same problem at the same place, grouped as demands arrive. A demand's places are
+ * mined from its words (丽发新城, 滨河路) or, when it names none, its community; its problem is
+ * the rest of its words. It joins the most similar topic (cosine of TF-IDF vectors of the
+ * problem alone, candidates found through an inverted index) only if it names the same place as
+ * the topic, or one containing it: place alone never joins, nor problem alone across places.
+ * Adding demands one by one gives the same topics as a batch in the same order.
  */
 export class TopicIndex {
   private readonly df = new Map<string, number>();
@@ -49,26 +74,36 @@ export class TopicIndex {
 
   constructor(
     private readonly seg: Segmenter = new Segmenter(),
-    private readonly threshold = 0.22,
-  ) {}
+    private readonly threshold = 0.15,
+  ) {
+    seg.addWords(problemWords);
+  }
 
   add(doc: TopicInput): number {
-    const words = this.seg.cut(doc.text).filter((w) => w.length >= 2 && !noise.has(w) && !/^[0-9a-z.]+$/.test(w));
+    const tagged = this.seg.tag(doc.text);
+    const tokens = tagged.map((t) => t.word);
+    const mined = minePlaces(tagged);
+    const covered = new Set(mined.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i)));
+    const places = [...new Set(mined.map((p) => p.place))];
+    // The problem is what remains once the places are taken out.
+    const rest = tokens.map((t, i) => (covered.has(i) || t === doc.place ? '|' : t));
     const tf = new Map<string, number>();
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+    rest.forEach((w, i) => {
+      if (w.length < 2 || w === '|' || noise.has(w) || /^[0-9a-z.]+$/.test(w)) return;
+      // The thing that is wrong (路灯, 井盖, 车位) says more about the problem than how it is put.
+      bump(tf, w, tagged[i].tag.startsWith('n') ? 2 : 1);
+    });
     // Character bigrams too: jieba may cut 路灯不亮 as 路/灯不亮, the bigram 路灯 survives.
-    const han = doc.text.replace(/[^\u4e00-\u9fff]+/g, '|');
+    const han = rest.join('').replace(/[^\u4e00-\u9fff]+/g, '|');
     for (let i = 0; i + 1 < han.length; i++) {
       const bg = han.slice(i, i + 2);
-      if (!bg.includes('|') && !noise.has(bg)) tf.set(`~${bg}`, (tf.get(`~${bg}`) ?? 0) + 0.5);
+      if (!bg.includes('|') && !noise.has(bg)) bump(tf, `~${bg}`, 0.5);
     }
     this.docs++;
-    for (const w of tf.keys()) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const w of tf.keys()) bump(this.df, w);
     const vec: Vec = new Map();
     for (const [w, c] of tf) vec.set(w, (1 + Math.log(1 + c)) * Math.log((1 + this.docs) / (1 + (this.df.get(w) ?? 0)) + 1));
-    // Keep the strongest features: they carry the problem and the place.
-    const top = [...vec].sort((a, b) => b[1] - a[1]).slice(0, 24);
-    const v = new Map(top);
+    const v = new Map([...vec].sort((a, b) => b[1] - a[1]).slice(0, 24));
     const n = norm(v);
     for (const [k, x] of v) v.set(k, x / n);
 
@@ -77,22 +112,34 @@ export class TopicIndex {
     let best = -1;
     let bestSim = this.threshold;
     for (const c of candidates) {
-      const sim = dot(v, this.clusters[c].centroid) / norm(this.clusters[c].centroid);
+      const cluster = this.clusters[c];
+      if (!this.samePlace(places, doc.place, cluster)) continue;
+      const sim = dot(v, cluster.centroid) / norm(cluster.centroid);
       if (sim > bestSim) [best, bestSim] = [c, sim];
     }
     if (best < 0) {
       best = this.clusters.length;
-      this.clusters.push({ centroid: new Map(), members: [], words: new Map() });
+      this.clusters.push({ centroid: new Map(), members: [], places: new Map(), regions: new Map() });
     }
     const cluster = this.clusters[best];
-    cluster.members.push(doc);
+    cluster.members.push({ ...doc, places, problemText: rest.filter((w) => w !== '|').join('') });
+    for (const p of places) bump(cluster.places, p);
+    if (doc.place) bump(cluster.regions, doc.place);
     for (const [k, x] of v) {
-      cluster.centroid.set(k, (cluster.centroid.get(k) ?? 0) + x);
+      bump(cluster.centroid, k, x);
       if (!this.byWord.has(k)) this.byWord.set(k, new Set());
       this.byWord.get(k)!.add(best);
     }
-    for (const w of words) cluster.words.set(w, (cluster.words.get(w) ?? 0) + 1);
     return best;
+  }
+
+  /** Places named in the text decide; without them, the community; with neither, the problem alone. */
+  private samePlace(places: string[], region: string | undefined, c: Cluster): boolean {
+    const theirs = common(c.places, c.members.length);
+    if (places.length && theirs.length) return places.some((p) => theirs.some((q) => samePlace(p, q)));
+    const regions = common(c.regions, c.members.length);
+    if (region && regions.length) return regions.includes(region);
+    return !places.length && !theirs.length;
   }
 
   /** Topics with two or more demands, hottest first. */
@@ -106,16 +153,8 @@ export class TopicIndex {
           .filter(([k]) => !k.startsWith('~'))
           .sort((a, b) => b[1] - a[1])
           .map(([k]) => k);
-        // A place names the topic only when most of its demands mention it.
-        const placeCounts = new Map<string, number>();
-        for (const m of c.members)
-          for (const w of new Set(this.seg.cut(m.text)))
-            if (w.length >= 2 && placeSuffix.test(w)) placeCounts.set(w, (placeCounts.get(w) ?? 0) + 1);
-        const place = [...placeCounts].filter(([, n]) => n * 2 > c.members.length).sort((a, b) => b[1] - a[1])[0]?.[0];
-        const problem = keywords
-          .filter((k) => k !== place)
-          .slice(0, 2)
-          .join('');
+        const place = labelPlace(c);
+        const problem = problemPhrase(keywords, c.members);
         const times = c.members.map((m) => m.time.getTime());
         const recent = times.filter((t) => t > latest.getTime() - week).length;
         const before = times.filter((t) => t <= latest.getTime() - week && t > latest.getTime() - 2 * week).length;
@@ -124,6 +163,8 @@ export class TopicIndex {
         const likes = c.members.reduce((a, m) => a + (m.likes ?? 0), 0);
         return {
           label: place ? `${place} · ${problem}` : problem,
+          place,
+          problem,
           keywords: keywords.slice(0, 6),
           size: c.members.length,
           reporters,
@@ -138,6 +179,26 @@ export class TopicIndex {
       })
       .sort((a, b) => b.heat - a.heat);
   }
+}
+
+/** The place at least half the demands name, the fullest name among the most named; else their community. */
+function labelPlace(c: Cluster): string | null {
+  const size = c.members.length;
+  const named = [...c.places].filter(([, n]) => n * 2 >= size).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  if (named.length) return named[0][0];
+  const region = [...c.regions].filter(([, n]) => n * 2 >= size).sort((a, b) => b[1] - a[1])[0];
+  return region?.[0] ?? null;
+}
+
+/** The two strongest problem words in the order a resident wrote them: 路灯不亮, not 不亮路灯. */
+function problemPhrase(keywords: string[], members: Member[]): string {
+  // 残疾/残疾人: a word inside the other adds nothing.
+  const [first, second] = keywords;
+  const top =
+    second && (first.includes(second) || second.includes(first)) ? [first.length >= second.length ? first : second] : keywords.slice(0, 2);
+  const text = members.find((m) => top.every((k) => m.problemText.includes(k)))?.problemText;
+  if (text) top.sort((a, b) => text.indexOf(a) - text.indexOf(b));
+  return top.join('');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
@@ -14,6 +14,17 @@ type Topic = {
   first: string;
   last: string;
   demandIds: number[];
+  members: { id: number; title: string }[];
+};
+type Member = {
+  demandId: number;
+  number: string;
+  title: string;
+  state: string;
+  removed: boolean;
+  removeReason: string | null;
+  nextAnswer: 'reply' | 'skip';
+  why: 'removed' | 'other_unit' | 'answered' | 'finished' | null;
 };
 type Initiative = {
   id: number;
@@ -23,6 +34,8 @@ type Initiative = {
   status: string;
   answer: string | null;
   demandIds: number[];
+  members: Member[];
+  answers: { version: number; answer: string; answeredAt: string; recipients: { demandId: number; outcome: string }[] }[];
 };
 
 /** 一类事 for supervisors: hot and rising topics, promoted to initiatives answered once. */
@@ -34,6 +47,8 @@ export function TopicsPage() {
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
   const [promote, setPromote] = useState<Topic | null>(null);
   const [answering, setAnswering] = useState<Initiative | null>(null);
+  const [removing, setRemoving] = useState<{ initiative: Initiative; member: Member } | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
   const load = useCallback(async () => {
     const [tp, ini] = await Promise.all([
       api<{ items: Topic[] }>('GET', `/topics${rising ? '?rising=true' : ''}`),
@@ -53,6 +68,7 @@ export function TopicsPage() {
       message.success(t('confirm'));
       setPromote(null);
       setAnswering(null);
+      setRemoving(null);
       await load();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -88,7 +104,13 @@ export function TopicsPage() {
           {
             title: t('actions'),
             render: (_, r) => (
-              <Button size="small" onClick={() => setPromote(r)}>
+              <Button
+                size="small"
+                onClick={() => {
+                  setPicked(r.demandIds);
+                  setPromote(r);
+                }}
+              >
                 {t('promote')}
               </Button>
             ),
@@ -100,6 +122,9 @@ export function TopicsPage() {
           rowKey="id"
           dataSource={initiatives}
           pagination={false}
+          expandable={{
+            expandedRowRender: (r) => <InitiativeDetail initiative={r} onRemove={(member) => setRemoving({ initiative: r, member })} />,
+          }}
           columns={[
             { title: t('title'), dataIndex: 'title' },
             { title: t('unit'), render: (_, r) => unitName(r.unitId) },
@@ -108,7 +133,7 @@ export function TopicsPage() {
             {
               title: t('actions'),
               render: (_, r) =>
-                r.status === 'open' && (
+                r.members.some((m) => m.nextAnswer === 'reply') && (
                   <Button size="small" type="primary" onClick={() => setAnswering(r)}>
                     {t('collectiveAnswer')}
                   </Button>
@@ -124,11 +149,16 @@ export function TopicsPage() {
             name="promote"
             initialValues={{ title: `${promote.label} 专项治理` }}
             onFinish={(v: { title: string; unitId: number }) =>
-              act(() =>
-                api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote.label, demandIds: promote.demandIds }),
-              )
+              act(() => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote.label, demandIds: picked }))
             }
           >
+            <Typography.Paragraph>{t('promoteHint')}</Typography.Paragraph>
+            <Checkbox.Group
+              value={picked}
+              onChange={(v) => setPicked(v as number[])}
+              style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 12, maxHeight: 240, overflowY: 'auto' }}
+              options={promote.members.map((m) => ({ value: m.id, label: m.title }))}
+            />
             <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
               <Input />
             </Form.Item>
@@ -146,9 +176,16 @@ export function TopicsPage() {
           <Form
             layout="vertical"
             name="answer"
-            onFinish={(v: { answer: string }) => act(() => api('POST', `/initiatives/${answering.id}/answer`, v))}
+            onFinish={(v: { answer: string }) =>
+              act(() =>
+                api('POST', `/initiatives/${answering.id}/answer`, {
+                  answer: v.answer,
+                  recipients: answering.members.filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
+                }),
+              )
+            }
           >
-            <Typography.Paragraph>{t('collectiveHint', { n: answering.demandIds.length })}</Typography.Paragraph>
+            <Recipients initiative={answering} />
             <Form.Item name="answer" label={t('replyText')} rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
@@ -158,6 +195,101 @@ export function TopicsPage() {
           </Form>
         )}
       </Modal>
+      <Modal open={!!removing} title={t('removeMember')} footer={null} onCancel={() => setRemoving(null)} destroyOnHidden>
+        {removing && (
+          <Form
+            layout="vertical"
+            name="remove-member"
+            onFinish={(v: { reason: string }) =>
+              act(() => api('POST', `/initiatives/${removing.initiative.id}/members/${removing.member.demandId}/remove`, v))
+            }
+          >
+            <Typography.Paragraph>
+              {removing.member.number} {removing.member.title}
+            </Typography.Paragraph>
+            <Form.Item name="reason" label={t('removeReason')} rules={[{ required: true, whitespace: true }]}>
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('confirm')}
+            </Button>
+          </Form>
+        )}
+      </Modal>
     </main>
+  );
+}
+
+/** Exactly who the answer reaches, as the server plans it, and who not and why. */
+function Recipients({ initiative }: { initiative: Initiative }) {
+  const { t } = useApp();
+  const reach = initiative.members.filter((m) => m.nextAnswer === 'reply');
+  const skip = initiative.members.filter((m) => m.nextAnswer === 'skip');
+  return (
+    <div data-testid="recipients">
+      <Typography.Paragraph>{t('collectiveHint', { n: reach.length })}</Typography.Paragraph>
+      <ul>
+        {reach.map((m) => (
+          <li key={m.demandId}>
+            {m.number} {m.title}
+          </li>
+        ))}
+      </ul>
+      {skip.length > 0 && (
+        <>
+          <Typography.Paragraph type="secondary">{t('answerNotReached')}</Typography.Paragraph>
+          <ul>
+            {skip.map((m) => (
+              <li key={m.demandId}>
+                {m.number} {m.title}（{t(`why.${m.why}` as 'why.removed')}）
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** An initiative's members (each may be taken out) and every answer given, with how many it reached. */
+function InitiativeDetail({ initiative, onRemove }: { initiative: Initiative; onRemove: (m: Member) => void }) {
+  const { t, lang } = useApp();
+  return (
+    <div>
+      <Typography.Text strong>{t('members')}</Typography.Text>
+      <ul>
+        {initiative.members.map((m) => (
+          <li key={m.demandId}>
+            <a href={`#/demand/${m.demandId}`}>{m.number}</a> {m.title}
+            {m.removed ? (
+              <Tag style={{ marginLeft: 8 }}>
+                {t('why.removed')}：{m.removeReason}
+              </Tag>
+            ) : (
+              <Button size="small" type="link" onClick={() => onRemove(m)}>
+                {t('removeMember')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {initiative.answers.length > 0 && (
+        <>
+          <Typography.Text strong>{t('answerVersions')}</Typography.Text>
+          <ul>
+            {initiative.answers.map((x) => (
+              <li key={x.version}>
+                {t('versionLine', {
+                  v: x.version,
+                  at: formatTime(x.answeredAt, lang),
+                  n: x.recipients.filter((r) => r.outcome === 'replied').length,
+                })}
+                ：{x.answer}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

@@ -49,6 +49,8 @@ export type DispatchDemandOptions = {
   note?: string | null;
   /** 协办: units that help the lead; each signs and sends its part before the lead replies. */
   assistingUnitIds?: number[];
+  /** A collective answer (治理专项) brings its members to the unit the supervisor chose, filed or not. */
+  forInitiative?: boolean;
 };
 
 export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptions): Promise<DemandRow> {
@@ -91,7 +93,8 @@ export async function dispatchDemand(a: ActionContext, opts: DispatchDemandOptio
   }
   const terms = await dispatchTerms(tx, demand, opts, unit.id);
   // 首接负责 takes a demand whose owner is unclear as it is; a chosen unit gets it filed under a category.
-  if (!terms.categoryId && opts.unitId) throw new AppError('demand.category_required', { details: { demandId: demand.id } });
+  if (!terms.categoryId && opts.unitId && !opts.forInitiative)
+    throw new AppError('demand.category_required', { details: { demandId: demand.id } });
   const { acknowledgeDueAt, replyDueAt } = await dispatchDeadlines(a.app, tx, demand, terms, now);
   const updated = await applyTransition(a, {
     demand,

@@ -1,48 +1,63 @@
-import { eq } from 'drizzle-orm';
-import { type ActionContext, actingAs, audit, handlesUnit, isAdmin, staffActor, systemActor } from '../../../kernel/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { type ActionContext, actingAs, actorUserId, audit, systemActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { acknowledgeDemand, demands, dispatchDemand, replyDemand } from '../../demands/index.js';
-import { initiativeDemands, initiatives } from '../tables.js';
+import { acknowledgeDemand, dispatchDemand, replyDemand } from '../../demands/index.js';
+import { planAnswer } from '../recipients.js';
+import { loadInitiative, membersOf } from '../store.js';
+import { initiativeAnswers, initiatives } from '../tables.js';
 
-export type AnswerInitiativeOptions = { initiativeId: number; answer: string };
+export type AnswerInitiativeOptions = { initiativeId: number; answer: string; recipients: number[] };
+
+const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
- * One collective answer for all the initiative's demands, in one transaction: every open demand
- * is brought to the owning unit (dispatched and acknowledged where it was not yet) and replied to
+ * One collective answer for the initiative's members still waiting, in one transaction: each is
+ * brought to the owning unit (dispatched and acknowledged where it was not yet) and replied to
  * through the ordinary actions, so each keeps its own events and callback — or, if any step
- * fails, none of them changes.
+ * fails, none of them changes. The caller names the recipients it was shown; if the server would
+ * reach anyone else (or fewer), nothing is sent. Each answer is kept as a version with who
+ * received it.
  */
 export async function answerInitiative(a: ActionContext, opts: AnswerInitiativeOptions) {
-  const actor = staffActor(a.actor);
-  const [initiative] = await a.tx.select().from(initiatives).where(eq(initiatives.id, opts.initiativeId)).for('update');
-  if (!initiative) throw new AppError('not_found');
-  const supervisor = actor.grants.some((g) => g.role === 'supervisor');
-  if (!isAdmin(actor) && !supervisor && !handlesUnit(actor, initiative.unitId)) throw new AppError('not_found');
-  const linked = await a.tx
-    .select({ id: demands.id, state: demands.state, unitId: demands.unitId })
-    .from(initiativeDemands)
-    .innerJoin(demands, eq(demands.id, initiativeDemands.demandId))
-    .where(eq(initiativeDemands.initiativeId, initiative.id));
-  const results: { demandId: number; outcome: 'replied' | 'skipped'; state: string }[] = [];
+  const initiative = await loadInitiative(a.tx, a.actor, opts.initiativeId, { unitMayAct: true });
+  const plan = planAnswer(initiative.unitId, await membersOf(a.tx, initiative.id));
+  const reach = plan.filter((p) => p.outcome === 'reply').map((p) => p.demandId);
+  if (!reach.length) {
+    throw new AppError('initiative.nobody_to_answer');
+  }
+  if (!sameSet(reach, opts.recipients)) {
+    throw new AppError('initiative.recipients_changed', { details: { recipients: reach } });
+  }
   // The initiative speaks for its unit: the steps are taken in the system's name, and the events say why.
   const system = actingAs(a, systemActor);
   const note = `治理专项 #${initiative.id}：${initiative.title}`;
-  for (const d of linked) {
-    let state = d.state;
-    // A demand already with another unit is left to it (and reported), not answered for it.
-    if ((state === 'dispatched' || state === 'acknowledged') && d.unitId !== initiative.unitId) {
-      results.push({ demandId: d.id, outcome: 'skipped', state });
+  const results: { demandId: number; outcome: 'replied' | 'skipped'; state: string; why: string | null }[] = [];
+  for (const p of plan) {
+    if (p.outcome === 'skip') {
+      results.push({ demandId: p.demandId, outcome: 'skipped', state: p.state, why: p.why });
       continue;
     }
+    let state: string = p.state;
     if (state === 'registered' || state === 'returned') {
-      state = (await dispatchDemand(system, { demandId: d.id, unitId: initiative.unitId, note })).state;
+      state = (await dispatchDemand(system, { demandId: p.demandId, unitId: initiative.unitId, note, forInitiative: true })).state;
     }
-    if (state === 'dispatched') state = (await acknowledgeDemand(system, { demandId: d.id })).state;
-    if (state === 'acknowledged') {
-      await replyDemand(system, { demandId: d.id, reply: opts.answer });
-      results.push({ demandId: d.id, outcome: 'replied', state: 'replied' });
-    } else results.push({ demandId: d.id, outcome: 'skipped', state });
+    if (state === 'dispatched') state = (await acknowledgeDemand(system, { demandId: p.demandId })).state;
+    await replyDemand(system, { demandId: p.demandId, reply: opts.answer });
+    results.push({ demandId: p.demandId, outcome: 'replied', state: 'replied', why: null });
   }
+  const [{ n }] = await a.tx
+    .select({ n: sql<number>`coalesce(max(${initiativeAnswers.version}), 0)::int` })
+    .from(initiativeAnswers)
+    .where(eq(initiativeAnswers.initiativeId, initiative.id));
+  const version = Number(n) + 1;
+  await a.tx.insert(initiativeAnswers).values({
+    initiativeId: initiative.id,
+    version,
+    answer: opts.answer,
+    answeredBy: actorUserId(a.actor),
+    answeredAt: a.now,
+    recipients: results,
+  });
   await a.tx
     .update(initiatives)
     .set({ status: 'answered', answer: opts.answer, answeredAt: a.now })
@@ -52,9 +67,10 @@ export async function answerInitiative(a: ActionContext, opts: AnswerInitiativeO
     resourceId: initiative.id,
     action: 'answer',
     data: {
+      version,
       replied: results.filter((r) => r.outcome === 'replied').map((r) => r.demandId),
       skipped: results.filter((r) => r.outcome === 'skipped').map((r) => r.demandId),
     },
   });
-  return { initiativeId: initiative.id, results };
+  return { initiativeId: initiative.id, version, results };
 }

@@ -1,9 +1,11 @@
-import { desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
 import { demands } from '../../demands/index.js';
 import { regions } from '../../regions/index.js';
-import { initiativeDemands, initiatives } from '../tables.js';
+import { planAnswer } from '../recipients.js';
+import { membersOf } from '../store.js';
+import { initiativeAnswers, initiativeDemands, initiatives } from '../tables.js';
 
 /**
  * The initiatives an actor may see: admins and district-wide supervisors all; a scoped supervisor
@@ -29,7 +31,14 @@ export function visibleInitiatives(actor: Actor): SQL | undefined {
 
 export async function presentInitiative(db: Db, id: number) {
   const [i] = await db.select().from(initiatives).where(eq(initiatives.id, id));
-  const links = await db.select({ d: initiativeDemands.demandId }).from(initiativeDemands).where(eq(initiativeDemands.initiativeId, id));
+  const members = await membersOf(db, id);
+  // What the collective-answer dialog lists: exactly who the next answer would reach, and who not and why.
+  const plan = new Map(planAnswer(i.unitId, members).map((p) => [p.demandId, p]));
+  const answers = await db
+    .select()
+    .from(initiativeAnswers)
+    .where(eq(initiativeAnswers.initiativeId, id))
+    .orderBy(asc(initiativeAnswers.version));
   return {
     id: i.id,
     title: i.title,
@@ -38,7 +47,23 @@ export async function presentInitiative(db: Db, id: number) {
     status: i.status,
     answer: i.answer,
     answeredAt: i.answeredAt?.toISOString() ?? null,
-    demandIds: links.map((l) => l.d),
+    demandIds: members.filter((m) => !m.removed).map((m) => m.demandId),
+    members: members.map((m) => ({
+      demandId: m.demandId,
+      number: m.number,
+      title: m.title,
+      state: m.state,
+      removed: m.removed,
+      removeReason: m.removeReason,
+      nextAnswer: plan.get(m.demandId)!.outcome,
+      why: plan.get(m.demandId)!.why,
+    })),
+    answers: answers.map((x) => ({
+      version: x.version,
+      answer: x.answer,
+      answeredAt: x.answeredAt.toISOString(),
+      recipients: x.recipients as { demandId: number; outcome: 'replied' | 'skipped'; state: string; why: string | null }[],
+    })),
   };
 }
 

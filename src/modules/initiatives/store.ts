@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { type Actor, handlesUnit, isAdmin, type Reader, staffActor } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
+import { demands } from '../demands/index.js';
+import type { Member } from './recipients.js';
+import { initiativeDemands, initiatives } from './tables.js';
+
+/**
+ * The initiative for an action on it: outsiders get "not found". Supervisors and admins may act;
+ * the owning unit's handlers may answer.
+ */
+export async function loadInitiative(tx: Tx, actor: Actor, id: number, opts: { unitMayAct: boolean }) {
+  const staff = staffActor(actor);
+  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update');
+  if (!initiative) throw new AppError('not_found');
+  const supervisor = staff.grants.some((g) => g.role === 'supervisor');
+  const unit = opts.unitMayAct && handlesUnit(staff, initiative.unitId);
+  if (!isAdmin(staff) && !supervisor && !unit) throw new AppError('not_found');
+  return initiative;
+}
+
+export async function membersOf(
+  db: Reader,
+  initiativeId: number,
+): Promise<(Member & { number: string; title: string; removeReason: string | null })[]> {
+  const rows = await db
+    .select({
+      demandId: demands.id,
+      number: demands.number,
+      title: demands.title,
+      state: demands.state,
+      unitId: demands.unitId,
+      removedAt: initiativeDemands.removedAt,
+      removeReason: initiativeDemands.removeReason,
+    })
+    .from(initiativeDemands)
+    .innerJoin(demands, eq(demands.id, initiativeDemands.demandId))
+    .where(eq(initiativeDemands.initiativeId, initiativeId))
+    .orderBy(demands.id);
+  return rows.map(({ removedAt, ...r }) => ({ ...r, removed: removedAt !== null }));
+}
