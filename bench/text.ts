@@ -13,6 +13,8 @@ import { topicsCommand } from '../src/modules/text/cli.js';
 import { findDuplicates } from '../src/modules/text/duplicates.js';
 import { evaluateFolds, evaluateTrainTest, type LabeledRow, readLabeledCsv } from '../src/modules/text/evaluate.js';
 import { stratifiedFolds } from '../src/modules/text/metrics.js';
+import { knowledgeHitRates } from './knowledge.js';
+import { topicQuality } from './topic-quality.js';
 
 const data = new URL('../../shared/data/', import.meta.url).pathname;
 const out: Record<string, unknown> = { bench: 'text', at: new Date().toISOString() };
@@ -66,7 +68,20 @@ if (!existsSync(`${data}labeled-dev.csv`)) {
   topicsCommand(['--input', `${data}replies.csv`, '--top', '10']);
   out.topicsSeconds = r3((performance.now() - t0) / 1000);
   console.log(`topics: ${out.topicsSeconds} s`);
+  const quality = topicQuality(`${data}replies.csv`);
+  console.log('\ntopic quality against five hot issues read by hand (bench/hot-issues.json), best of the top 30 topics:');
+  for (const q of quality)
+    console.log(
+      `  ${q.issue.padEnd(8)} ${String(q.messages).padStart(3)} messages → #${q.rank} ${q.topic}  precision ${q.precision}  recall ${q.recall}`,
+    );
+  out.topicQuality = quality;
 }
+
+const kb = knowledgeHitRates();
+console.log(
+  `\nknowledge search, top-3 hit rate on ${kb.questions} residents' questions over ${kb.articles} demo articles: BM25 + synonyms ${kb.bm25Synonyms}, BM25 alone ${kb.bm25}, substring (before) ${kb.substring}`,
+);
+out.knowledge = kb;
 
 // Near-duplicate lookup latency against N stored demands.
 const places = ['丽发新城', '桂花坪', '滨河路', '南门社区', '玉屏社区', '迎宾大道', '海棠小区', '板桥村', '工业园', '陶宝社区'];

@@ -10,6 +10,7 @@ import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
 import { startEscalationWorker } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
+import { startTopicRefresher } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
@@ -36,6 +37,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   // Started before the app so that actions performed through it nudge delivery after commit.
   const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
   const stopEscalation = startEscalationWorker(ctx);
+  const stopTopics = startTopicRefresher(ctx);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
@@ -54,6 +56,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await stopDelivery();
     await stopEscalation();
+    await stopTopics();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };

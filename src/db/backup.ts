@@ -78,8 +78,8 @@ export const backupTables = [
   'audit_events',
 ] as const;
 
-/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes and rate-limit counters. */
-export const transientTables = ['sessions', 'phone_verifications', 'rate_limits'] as const;
+/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes, rate-limit counters and computed topics. */
+export const transientTables = ['sessions', 'phone_verifications', 'rate_limits', 'topics', 'topic_members'] as const;
 
 /** Backed-up tables whose rows the migrations make (the installation's secrets): a restore replaces them. */
 const migrationMadeTables: readonly string[] = ['installation_secrets'];

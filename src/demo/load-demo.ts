@@ -24,6 +24,7 @@ import {
 import { knowledgeArticles } from '../modules/knowledge/index.js';
 import { createRegion, createUnit, units } from '../modules/regions/index.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
+import { demoArticles } from './knowledge-articles.js';
 import { loadCivic } from './load-civic.js';
 import { loadProgrammes } from './load-programmes.js';
 
@@ -155,32 +156,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   const handlerOf = (unitId: number | null) => (unitId !== null && handlers.get(unitId)) || systemActor;
 
   const admin = users.admin as Extract<Actor, { kind: 'user' }>;
-  await db.insert(knowledgeArticles).values([
-    {
-      title: '职工医保特殊疾病认定办理指南',
-      body: '携带身份证、医保卡、近一年病历及检查报告，到区政务服务中心医保窗口或三家特病鉴定医院申请；全区可认定病种共 47 项，认定结果 15 个工作日内告知。',
-      keywords: '特病 慢性病 医保 认定',
-      status: 'approved',
-      reviewedOn: '2026-10-15',
-      createdBy: admin.userId,
-    },
-    {
-      title: '养老金领取资格认证方式',
-      body: '可通过手机“重庆人社”App 刷脸认证；行动不便的老人可由社区工作人员预约上门认证。',
-      keywords: '养老金 资格认证 上门',
-      status: 'approved',
-      reviewedOn: '2026-09-01',
-      createdBy: admin.userId,
-    },
-    {
-      title: '农技培训报名',
-      body: '各镇街产业发展中心每季度举办农技培训，报名请联系所在镇街产业发展中心或村委会。',
-      keywords: '农技 培训 报名',
-      status: 'approved',
-      reviewedOn: '2026-11-01',
-      createdBy: admin.userId,
-    },
-  ]);
+  await db.insert(knowledgeArticles).values(demoArticles.map((a) => ({ ...a, status: 'approved' as const, createdBy: admin.userId })));
 
   // Play demands through the lifecycle on a clock that starts 45 days ago.
   const random = rng(20261129);

@@ -423,6 +423,7 @@ const steps: Record<string, () => Promise<Call>> = {
       writes: [['demand', 'record_callback']],
     };
   },
+  'POST /api/v1/topics/refresh': async () => ({ as: 'supervisor', path: '/api/v1/topics/refresh', writes: [] }),
   'POST /api/v1/initiatives': async () => {
     await newDemand('topicA');
     await newDemand('topicB');

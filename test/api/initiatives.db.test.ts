@@ -90,6 +90,7 @@ describe('治理专项: one collective answer for a class of demands', () => {
       noise.push(await at(text));
     const lamp = await at('滨河路广场旁边的路灯不亮');
 
+    expect((await api.call('POST', '/api/v1/topics/refresh', { token: world.tokens.supervisor })).status).toBe(200);
     const topics = (await api.call('GET', `/api/v1/topics?regionId=${world.c2.id}`, { token: world.tokens.supervisor })).body.items;
     const noiseTopic = topics.find((t: { demandIds: number[] }) => t.demandIds.includes(noise[0]));
     const lightTopic = topics.find((t: { demandIds: number[] }) => t.demandIds.includes(lights[0]));

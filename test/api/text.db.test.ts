@@ -102,8 +102,15 @@ describe('suggestions for dispatchers', () => {
     expect((await api.call('GET', `/api/v1/demands/${d.body.id}/suggestions`, { token: world.tokens.handlerB })).status).toBe(404);
   });
 
-  it('lists topics (一类事) among recent demands, hottest first', async () => {
+  it('lists topics (一类事) among recent demands, hottest first, as stored by the last refresh', async () => {
+    const before = await api.call('GET', '/api/v1/topics', { token: world.tokens.supervisor });
+    expect(before.body).toEqual({ items: [], computedAt: null, mayRefresh: true });
+    expect((await api.call('POST', '/api/v1/topics/refresh', { token: world.tokens.operator })).status).toBe(403);
+    const refreshed = await api.call('POST', '/api/v1/topics/refresh', { token: world.tokens.supervisor });
+    expect(refreshed.status, refreshed.text).toBe(200);
+    expect(refreshed.body.demands).toBeGreaterThan(3);
     const t = await api.call('GET', '/api/v1/topics', { token: world.tokens.supervisor });
+    expect(t.body.computedAt).toBe(refreshed.body.computedAt);
     expect(t.status).toBe(200);
     // The blocked drain near the 桂花社区 market was reported three times by three residents.
     const drain = t.body.items.find((x: { keywords: string[] }) => x.keywords.includes('下水道'));

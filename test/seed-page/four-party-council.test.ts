@@ -52,6 +52,7 @@ describe('四方议事会 (民主村社区)', () => {
     for (const d of listed.body.items)
       if (reports.some((t) => d.title === t || t.startsWith(d.title.replace('…', '')))) demandIds.push(d.id);
     expect(demandIds).toHaveLength(3);
+    await api.call('POST', '/api/v1/topics/refresh', { token: world.tokens.supervisor });
     const topics = await api.call('GET', `/api/v1/topics?regionId=${world.c1.id}`, { token: world.tokens.supervisor });
     const topic = topics.body.items.find((t: { demandIds: number[] }) => demandIds.every((id) => t.demandIds.includes(id)));
     expect(topic, JSON.stringify(topics.body.items)).toBeTruthy();

@@ -2125,12 +2125,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search approved, still-valid answers (admins see drafts and retired ones with status=all) */
+        /** Approved, still-valid answers; with q, those that answer it, best first (BM25 with synonyms: 八十 finds 高龄津贴). Admins see drafts and retired ones with status=all */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     status?: "approved" | "all";
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6527,7 +6528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一类事: topics among recent demands (same problem, same place), hottest first */
+        /** 一类事: stored topics (same problem, same place), hottest first; only members in the caller’s regions are listed */
         get: {
             parameters: {
                 query?: {
@@ -6566,6 +6567,8 @@ export interface paths {
                                     title: string;
                                 }[];
                             }[];
+                            computedAt: string | null;
+                            mayRefresh: boolean;
                         };
                     };
                 };
@@ -6627,6 +6630,100 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute 一类事 now (it is also refreshed in the background as demands arrive, at least hourly) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topics: number;
+                            demands: number;
+                            computedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -19,9 +19,16 @@ export function knowledgeRoutes(ctx: AppContext) {
       method: 'get',
       path: '/knowledge',
       tags,
-      summary: 'Search approved, still-valid answers (admins see drafts and retired ones with status=all)',
+      summary:
+        'Approved, still-valid answers; with q, those that answer it, best first (BM25 with synonyms: 八十 finds 高龄津贴). Admins see drafts and retired ones with status=all',
       security: bearerSecurity,
-      request: { query: z.object({ q: z.string().trim().max(100).optional(), status: z.enum(['approved', 'all']).default('approved') }) },
+      request: {
+        query: z.object({
+          q: z.string().trim().max(100).optional(),
+          status: z.enum(['approved', 'all']).default('approved'),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
+      },
       responses: { 200: jsonOk(z.object({ items: z.array(Article) })), ...errorResponses },
     }),
     async (c) => {

@@ -3,5 +3,7 @@ export { autoDispatch } from './auto-dispatch.js';
 export { classifyCommand, topicsCommand } from './cli.js';
 export { readLabeledCsv } from './evaluate.js';
 export { importTrainingExamples } from './import-examples.js';
+export { refreshTopics, startTopicRefresher } from './refresh-topics.js';
 export { textRoutes } from './routes.js';
+export { Segmenter } from './segment.js';
 export { Suggester } from './suggester.js';

@@ -5,13 +5,13 @@ import { underNode } from '../../db/tree.js';
 import { requireUser } from '../../http/auth.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
-import { type AppContext, type Role, withinRegions } from '../../kernel/index.js';
+import { type AppContext, type Role, type UserActor, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { getDemand, loadJoined, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
-import { Segmenter } from './segment.js';
+import { refreshTopics } from './refresh-topics.js';
+import { storedTopics } from './stored-topics.js';
 import type { Suggester } from './suggester.js';
-import { TopicIndex } from './topics.js';
 
 const Suggestions = z
   .object({
@@ -42,6 +42,8 @@ const Suggestions = z
 
 /** Who reads topics: everyone with a region to look after (not unit handlers). */
 const topicRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
+
+const mayRefreshTopics = (actor: UserActor) => actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin');
 
 export function textRoutes(ctx: AppContext, suggester: Suggester) {
   const app = newRouter();
@@ -102,7 +104,7 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       method: 'get',
       path: '/topics',
       tags: ['text'],
-      summary: '一类事: topics among recent demands (same problem, same place), hottest first',
+      summary: '一类事: stored topics (same problem, same place), hottest first; only members in the caller’s regions are listed',
       security: bearerSecurity,
       request: {
         query: z.object({
@@ -132,6 +134,10 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
                 members: z.array(z.object({ id: z.number(), title: z.string() })),
               }),
             ),
+            /** When the stored topics were computed (null: not yet). */
+            computedAt: z.string().nullable(),
+            /** Whether the caller may ask for a regrouping now (POST /topics/refresh). */
+            mayRefresh: z.boolean(),
           }),
         ),
         ...errorResponses,
@@ -140,60 +146,28 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
     async (c) => {
       const actor = requireUser(c);
       const q = c.req.valid('query');
-      const since = new Date(ctx.now().getTime() - q.days * 86_400_000);
-      const scope = withinRegions(actor, topicRoles, sql`r.path`) ?? sql`true`;
-      const rows = await queryRows<{
-        id: number;
-        title: string;
-        content: string;
-        created_at: string | Date;
-        reporter: string | null;
-        place: string;
-      }>(
-        ctx.db,
-        sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter, r.name as place
-              from demands d join regions r on r.id = d.region_id
-             where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
-               and (${scope})
-               ${q.regionId ? sql`and ${underNode(sql`r.path`, 'regions', q.regionId)}` : sql``}
-             order by d.created_at desc, d.id desc limit 20000`,
-      );
-      // The newest 20,000 are read; the index takes them oldest first.
-      rows.reverse();
-      // The communities' names stay whole words, so they are found as places.
-      const index = new TopicIndex(new Segmenter(new Set(rows.map((r) => r.place))));
-      for (const r of rows)
-        index.add({
-          id: String(r.id),
-          text: `${r.title} ${r.content}`,
-          time: new Date(r.created_at),
-          reporter: r.reporter ?? String(r.id),
-          place: r.place,
-        });
-      const titles = new Map(rows.map((r) => [r.id, r.title]));
-      const topics = index
-        .topics(ctx.now())
-        .filter((t) => !q.rising || t.rising)
-        .slice(0, q.limit);
-      return c.json(
-        {
-          items: topics.map((t) => ({
-            label: t.label,
-            place: t.place,
-            problem: t.problem,
-            keywords: t.keywords,
-            heat: t.heat,
-            size: t.size,
-            reporters: t.reporters,
-            rising: t.rising,
-            first: t.first.toISOString(),
-            last: t.last.toISOString(),
-            demandIds: t.ids.map(Number),
-            members: t.ids.map((id) => ({ id: Number(id), title: titles.get(Number(id)) ?? '' })),
-          })),
-        },
-        200,
-      );
+      const scope = withinRegions(actor, topicRoles, sql`m.region_path`) ?? sql`true`;
+      return c.json({ ...(await storedTopics(ctx.db, { ...q, scope, now: ctx.now() })), mayRefresh: mayRefreshTopics(actor) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/topics/refresh',
+      tags: ['text'],
+      summary: 'Recompute 一类事 now (it is also refreshed in the background as demands arrive, at least hourly)',
+      security: bearerSecurity,
+      responses: {
+        200: jsonOk(z.object({ topics: z.number(), demands: z.number(), computedAt: z.string() })),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!mayRefreshTopics(actor)) throw new AppError('auth.forbidden');
+      const r = await refreshTopics(ctx);
+      return c.json({ ...r, computedAt: r.computedAt.toISOString() }, 200);
     },
   );
   return app;

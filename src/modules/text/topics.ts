@@ -74,7 +74,7 @@ export class TopicIndex {
 
   constructor(
     private readonly seg: Segmenter = new Segmenter(),
-    private readonly threshold = 0.15,
+    private readonly threshold = 0.12,
   ) {
     seg.addWords(problemWords);
   }

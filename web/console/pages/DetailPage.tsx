@@ -29,6 +29,7 @@ import { Tone } from '../tone';
 import { AddPhotos } from './demand/AddPhotos';
 import { DemandPanels } from './demand/DemandPanels';
 import { DispatchFields } from './demand/DispatchFields';
+import { KnowledgeHints } from './demand/KnowledgeHints';
 import { SupervisionTag } from './demand/SupervisionTag';
 
 type Detail = Schemas['DemandDetail'];
@@ -388,6 +389,20 @@ export function DetailPage({ id }: { id: number }) {
             )}
             {(verb === 'reply' || verb === 'answer') && (
               <>
+                {verb === 'answer' && (
+                  <>
+                    <KnowledgeHints
+                      text={`${d.title} ${d.content}`}
+                      onUse={(a) => {
+                        form.setFieldValue('reply', a.body);
+                        form.setFieldValue('knowledgeArticleId', a.id);
+                      }}
+                    />
+                    <Form.Item name="knowledgeArticleId" hidden>
+                      <Input />
+                    </Form.Item>
+                  </>
+                )}
                 <Form.Item label={t('templates')}>
                   <Space wrap>
                     {(['tpl.fixed', 'tpl.scheduled', 'tpl.explained'] as const).map((k) => (

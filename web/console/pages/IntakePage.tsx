@@ -5,6 +5,7 @@ import { ApiError, api, type Category, type Region, uploadFile } from '../../sha
 import { useApp } from '../app-context';
 import { matches } from '../pickers';
 import { CallerHistory } from './CallerHistory';
+import { KnowledgeHints } from './demand/KnowledgeHints';
 
 type Slip = { id: number; number: string; queryCode: string | null; qr: string };
 
@@ -21,6 +22,7 @@ export function IntakePage() {
   const [files, setFiles] = useState<File[]>([]);
   const contentRef = useRef<HTMLTextAreaElement | null>(null);
   const content = Form.useWatch('content', form) as string | undefined;
+  const type = Form.useWatch('type', form) as string | undefined;
   const [suggested, setSuggested] = useState<{ categoryId: number; name: string; confidence: number }[]>([]);
   // While the operator types, the classifier proposes categories: everyday words (路灯, 下水道) find their category.
   useEffect(() => {
@@ -128,6 +130,7 @@ export function IntakePage() {
               maxLength={5000}
             />
           </Form.Item>
+          {(type === 'consultation' || type === 'help') && <KnowledgeHints text={content ?? ''} />}
           <Space wrap size="large" style={{ width: '100%' }}>
             <Form.Item
               label={t('region')}

@@ -43,6 +43,9 @@ export function TopicsPage() {
   const { t, lang } = useApp();
   const [rising, setRising] = useState(false);
   const [topics, setTopics] = useState<Topic[]>([]);
+  const [computedAt, setComputedAt] = useState<string | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const [mayRefresh, setMayRefresh] = useState(false);
   const [initiatives, setInitiatives] = useState<Initiative[]>([]);
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
   const [promote, setPromote] = useState<Topic | null>(null);
@@ -51,10 +54,12 @@ export function TopicsPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const load = useCallback(async () => {
     const [tp, ini] = await Promise.all([
-      api<{ items: Topic[] }>('GET', `/topics${rising ? '?rising=true' : ''}`),
+      api<{ items: Topic[]; computedAt: string | null; mayRefresh: boolean }>('GET', `/topics${rising ? '?rising=true' : ''}`),
       api<{ items: Initiative[] }>('GET', '/initiatives'),
     ]);
     setTopics(tp.items);
+    setComputedAt(tp.computedAt);
+    setMayRefresh(tp.mayRefresh);
     setInitiatives(ini.items);
   }, [rising]);
   useEffect(() => {
@@ -82,6 +87,22 @@ export function TopicsPage() {
       <Space style={{ marginBottom: 12 }}>
         <Switch checked={rising} onChange={setRising} aria-label={t('risingOnly')} />
         <span>{t('risingOnly')}</span>
+        <Typography.Text type="secondary" data-testid="topics-computed">
+          {computedAt ? t('topicsComputed', { at: formatTime(computedAt, lang) }) : t('topicsNotYet')}
+        </Typography.Text>
+        {mayRefresh && (
+          <Button
+            size="small"
+            loading={refreshing}
+            onClick={async () => {
+              setRefreshing(true);
+              await act(() => api('POST', '/topics/refresh'));
+              setRefreshing(false);
+            }}
+          >
+            {t('refreshTopics')}
+          </Button>
+        )}
       </Space>
       <Table<Topic>
         rowKey={(r) => r.demandIds.join(',')}

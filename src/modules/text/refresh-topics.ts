@@ -1,0 +1,132 @@
+import { Worker } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.js';
+import type { AppContext } from '../../kernel/index.js';
+import { loggable } from '../../lib/loggable.js';
+import { topicMembers, topics } from './tables.js';
+import type { Topic, TopicInput } from './topics.js';
+
+/** The window topics are computed over, and how many of its newest demands are read. */
+export const topicWindowDays = 90;
+const windowLimit = 20_000;
+// Any constant the installation agrees on: one process refreshes at a time.
+const refreshLock = 7_411_001;
+
+function topicsInWorker(docs: TopicInput[], userWords: string[], now: Date): Promise<Topic[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./topics-worker.mjs', import.meta.url), { workerData: { docs, userWords, now: now.toISOString() } });
+    worker.once('message', (found: Topic[]) => {
+      resolve(found);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`topics worker exited with ${code}`));
+    });
+  });
+}
+
+/**
+ * Recomputes 一类事 over the newest demands of the window in a worker thread and replaces the
+ * stored topics in one transaction, so that readers see the old set or the new one, never half.
+ * Derived data, like a cache: it records no audit event.
+ */
+export async function refreshTopics(app: AppContext): Promise<{ topics: number; demands: number; computedAt: Date }> {
+  const now = app.now();
+  const since = new Date(now.getTime() - topicWindowDays * 86_400_000);
+  const rows = await queryRows<{
+    id: number;
+    title: string;
+    content: string;
+    created_at: string | Date;
+    reporter: string | null;
+    place: string;
+    path: string;
+  }>(
+    app.db,
+    sql`select d.id::int as id, d.title, d.content, d.created_at, coalesce(d.reporter_phone, d.reporter_contact) as reporter,
+               r.name as place, r.path
+          from demands d join regions r on r.id = d.region_id
+         where d.created_at >= ${since.toISOString()}::timestamptz and d.state <> 'merged'
+         order by d.created_at desc, d.id desc limit ${windowLimit}`,
+  );
+  rows.reverse();
+  const paths = new Map(rows.map((r) => [String(r.id), r.path]));
+  const docs: TopicInput[] = rows.map((r) => ({
+    id: String(r.id),
+    text: `${r.title} ${r.content}`,
+    time: new Date(r.created_at),
+    reporter: r.reporter ?? String(r.id),
+    place: r.place,
+  }));
+  const found = await topicsInWorker(docs, [...new Set(rows.map((r) => r.place))], now);
+  await app.db.transaction(async (tx) => {
+    const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${refreshLock}) as locked`);
+    // Another process is writing the same window's topics now.
+    if (!locked) return;
+    await tx.delete(topicMembers);
+    await tx.delete(topics);
+    for (let i = 0; i < found.length; i += 500) {
+      const chunk = found.slice(i, i + 500);
+      const ids = await tx
+        .insert(topics)
+        .values(
+          chunk.map((t) => ({
+            label: t.label,
+            place: t.place,
+            problem: t.problem,
+            keywords: t.keywords,
+            size: t.size,
+            reporters: t.reporters,
+            heat: t.heat,
+            rising: t.rising,
+            firstAt: new Date(t.first),
+            lastAt: new Date(t.last),
+            computedAt: now,
+          })),
+        )
+        .returning({ id: topics.id });
+      const members = chunk.flatMap((t, k) =>
+        t.ids.map((id) => ({ topicId: ids[k].id, demandId: Number(id), regionPath: paths.get(id)! })),
+      );
+      for (let j = 0; j < members.length; j += 2000) await tx.insert(topicMembers).values(members.slice(j, j + 2000));
+    }
+  });
+  return { topics: found.length, demands: rows.length, computedAt: now };
+}
+
+/**
+ * Keeps the stored topics fresh: shortly after start, then every interval when demands have come
+ * in since the last refresh, and at least once an hour. Returns a stopper that waits for the refresh in progress.
+ */
+export function startTopicRefresher(app: AppContext, intervalMs = 2 * 60_000) {
+  let running: Promise<void> | null = null;
+  let seen = '';
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      const [{ mark }] = await queryRows<{ mark: string | null }>(
+        app.db,
+        sql`select coalesce((select max(id)::text from demands), '') as mark`,
+      );
+      // New demands, or the hour turned (heat and "rising" move with time): re-cluster.
+      const now = `${mark}@${Math.floor(app.now().getTime() / 3_600_000)}`;
+      if (now === seen) return;
+      await refreshTopics(app);
+      seen = now;
+    })()
+      .catch((err) => app.log.error({ err: loggable(err) }, 'topic refresh failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(tick, 5_000);
+  const timer = setInterval(tick, intervalMs);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}

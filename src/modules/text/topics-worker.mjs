@@ -1,0 +1,5 @@
+// Worker entry in plain JavaScript: teaches this thread TypeScript (tsx), then groups the topics.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./topics-worker.ts');
