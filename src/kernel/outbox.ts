@@ -11,6 +11,8 @@ export const smsTemplates = {
   receipt: '【听见】您的诉求已受理，编号 {number}，查询码 {queryCode}。凭编号和查询码可在“听见”网站查看进度。退订回TD',
   dispatched: '【听见】您的诉求 {number} 已交由{unit}办理，请留意答复。退订回TD',
   replied: '【听见】您的诉求 {number} 已答复，请查看答复并评价：满意请回复1，不满意请回复2。退订回TD',
+  merged_replied:
+    '【听见】您的诉求 {number} 与 {survivor} 合并办理，现已答复。凭编号 {number} 可查看答复并评价：满意请回复1，不满意请回复2。退订回TD',
   reopened: '【听见】您的诉求 {number} 已重新交办，我们会继续跟进。退订回TD',
   closed: '【听见】您的诉求 {number} 已办结，感谢您的反映。退订回TD',
   survey_thanks: '【听见】已收到您对诉求 {number} 的评价，谢谢！',

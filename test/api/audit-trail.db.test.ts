@@ -374,6 +374,27 @@ const steps: Record<string, () => Promise<Call>> = {
       ],
     };
   },
+  'POST /api/v1/demands/{id}/merged-callback': async () => {
+    // mergedB is merged into mergedA, which is answered: mergedB's resident may rate the answer.
+    await newDemand('mergedA');
+    await newDemand('mergedB');
+    const merged = await api.call('POST', `/api/v1/demands/${id('mergedB')}/merge`, {
+      token: world.tokens.dispatcher,
+      body: { intoDemandId: id('mergedA') },
+    });
+    expect(merged.status).toBe(200);
+    const run = (token: string, verb: string, body: object) =>
+      api.call('POST', `/api/v1/demands/${id('mergedA')}/${verb}`, { token, body });
+    expect((await run(world.tokens.dispatcher, 'dispatch', { unitId: world.deptA.id })).status).toBe(200);
+    expect((await run(world.tokens.handlerA, 'acknowledge', {})).status).toBe(200);
+    expect((await run(world.tokens.handlerA, 'reply', { reply: '路灯已修复' })).status).toBe(200);
+    return {
+      as: 'operator',
+      path: `/api/v1/demands/${id('mergedB')}/merged-callback`,
+      body: { satisfaction: 'satisfied', solved: true },
+      writes: [['demand', 'rate_merged']],
+    };
+  },
   'POST /api/v1/demands/{id}/decline': async () => ({
     as: 'dispatcher',
     path: `/api/v1/demands/${id('dupA')}/decline`,

@@ -5618,6 +5618,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demands/{id}/merged-callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访 of a merged demand: its resident rates the answer of the demand handled for both */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
+                        solved: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demands/{id}/callback-attempt": {
         parameters: {
             query?: never;
@@ -17277,7 +17378,7 @@ export interface components {
             pageSize: number;
         };
         DemandDetail: components["schemas"]["Demand"] & {
-            allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "end_assist" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt")[];
+            allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "end_assist" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt" | "rate_merged")[];
             mayAttach: boolean;
             events: {
                 id: number;

@@ -61,6 +61,7 @@ export const actionNames: Catalogue = {
   accept_transfer: { 'zh-CN': '接收转办', en: 'Transfer accepted' },
   decline_transfer: { 'zh-CN': '拒绝转办', en: 'Transfer declined' },
   callback_attempt: { 'zh-CN': '回访未接通', en: 'Callback not reached' },
+  rate_merged: { 'zh-CN': '合并办理的答复已评价', en: 'Answer of the merged demand rated' },
   attach: { 'zh-CN': '添加附件', en: 'Attachment added' },
 };
 

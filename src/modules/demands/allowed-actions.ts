@@ -11,6 +11,8 @@ export type ActionableDemand = DemandScope & {
   solved: boolean | null;
   extensionPending: boolean;
   supervised: boolean;
+  /** For a merged demand: whether the demand handled for both has been answered. */
+  survivorAnswered?: boolean;
 };
 
 const waitingForAssists = (d: Pick<ActionableDemand, 'assists'>) => (d.assists ?? []).some((a) => !a.contributed);
@@ -30,6 +32,7 @@ const extraConditions: Partial<Record<DemandAction, (d: ActionableDemand) => boo
   accept_transfer: (d) => Boolean(d.transferToUnitId),
   decline_transfer: (d) => Boolean(d.transferToUnitId),
   remind: (d) => d.supervised,
+  rate_merged: (d) => d.satisfaction === null && d.survivorAnswered === true,
 };
 
 /** Why the lead may not reply yet, as the reply action says it. */
@@ -46,6 +49,7 @@ export const offeredOrder: readonly DemandAction[] = [
   'reply',
   'answer_directly',
   'record_callback',
+  'rate_merged',
   'callback_attempt',
   'close',
   'reopen',

@@ -5,6 +5,7 @@ export { answerDemandDirectly } from './actions/answer-demand-directly.js';
 export { closeDemand } from './actions/close-demand.js';
 export { declineDemand } from './actions/decline-demand.js';
 export { dispatchDemand } from './actions/dispatch-demand.js';
+export { rateMerged } from './actions/rate-merged.js';
 export { recordCallback } from './actions/record-callback.js';
 export { type RegisterDemandOptions, type RegisterDemandResult, registerDemand, titleFrom } from './actions/register-demand.js';
 export { replyDemand } from './actions/reply-demand.js';

@@ -34,6 +34,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   dispatched: {
     dispatch: F,
@@ -59,6 +60,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: 'dispatched',
     decline_transfer: S,
     callback_attempt: F,
+    rate_merged: F,
   },
   acknowledged: {
     dispatch: F,
@@ -84,6 +86,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: 'dispatched',
     decline_transfer: S,
     callback_attempt: F,
+    rate_merged: F,
   },
   returned: {
     dispatch: 'dispatched',
@@ -109,6 +112,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   replied: {
     dispatch: F,
@@ -134,6 +138,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: S,
+    rate_merged: F,
   },
   callback_done: {
     dispatch: F,
@@ -159,6 +164,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   closed: {
     dispatch: F,
@@ -184,6 +190,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   declined: {
     dispatch: F,
@@ -209,6 +216,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   withdrawn: {
     dispatch: F,
@@ -234,6 +242,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: F,
   },
   merged: {
     dispatch: F,
@@ -259,6 +268,7 @@ const expected: Record<DemandState, Record<Exclude<DemandAction, 'register'>, De
     accept_transfer: F,
     decline_transfer: F,
     callback_attempt: F,
+    rate_merged: S,
   },
 };
 
@@ -328,6 +338,7 @@ const allowed: Record<DemandAction, string[]> = {
   accept_transfer: ['handlerReceiving'],
   decline_transfer: ['handlerReceiving'],
   callback_attempt: ['operatorHere', 'admin'],
+  rate_merged: ['resident', 'operatorHere', 'admin'],
 };
 
 describe('authorization matrix', () => {

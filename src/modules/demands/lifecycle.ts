@@ -25,6 +25,7 @@ export const demandActions = [
   'accept_transfer',
   'decline_transfer',
   'callback_attempt',
+  'rate_merged',
 ] as const;
 export type DemandAction = (typeof demandActions)[number];
 
@@ -61,6 +62,8 @@ export const transitions: Record<DemandAction, Transition> = {
   accept_transfer: { from: ['dispatched', 'acknowledged'], to: 'dispatched' },
   decline_transfer: { from: ['dispatched', 'acknowledged'], to: 'same' },
   callback_attempt: { from: ['replied'], to: 'same' },
+  // A merged demand's resident rates the answer the demand handled for both gave (回访 of the merged).
+  rate_merged: { from: ['merged'], to: 'same' },
 };
 
 /** The state an action leads to from `state`, or null when the lifecycle forbids it. */

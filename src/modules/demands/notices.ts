@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type ActionContext, enqueueSms, enqueueWebhook, type SmsTemplate } from '../../kernel/index.js';
 import { units } from '../regions/index.js';
 import type { DemandAction } from './lifecycle.js';
-import type { DemandRow } from './tables.js';
+import { type DemandRow, demands } from './tables.js';
 
 /**
  * What the resident is told by SMS after each step (the receipt is written by intake itself).
@@ -30,6 +30,30 @@ export async function noticeResident(a: ActionContext, demand: DemandRow, action
     params.unit = unit?.name ?? '承办单位';
   }
   await enqueueSms(a, { to: demand.reporterPhone, template, params, demandId: demand.id });
+  if (template === 'replied') await noticeMergedResidents(a, demand);
+}
+
+/**
+ * The residents whose demands were merged into this one hear of its answer too, under their own
+ * numbers, and may rate it (rate_merged) as its own resident does.
+ */
+async function noticeMergedResidents(a: ActionContext, survivor: DemandRow): Promise<void> {
+  let parents = [survivor.id];
+  for (let hop = 0; hop < 10 && parents.length; hop++) {
+    const merged = await a.tx
+      .select({ id: demands.id, number: demands.number, phone: demands.reporterPhone, channel: demands.channel })
+      .from(demands)
+      .where(and(inArray(demands.mergedIntoId, parents), eq(demands.state, 'merged')));
+    for (const m of merged)
+      if (m.phone && m.channel !== 'city12345' && m.channel !== 'import')
+        await enqueueSms(a, {
+          to: m.phone,
+          template: 'merged_replied',
+          params: { number: m.number, survivor: survivor.number },
+          demandId: m.id,
+        });
+    parents = merged.map((m) => m.id);
+  }
 }
 
 /**

@@ -54,6 +54,7 @@ export const actionRules: Record<DemandAction, Rule> = {
   accept_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },
   decline_transfer: { roles: ['handler'], units: (d) => [d.transferToUnitId ?? null] },
   callback_attempt: { roles: ['operator'] },
+  rate_merged: { roles: ['operator'], resident: true },
 };
 
 const regionRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];

@@ -5,6 +5,7 @@ import { newRouter } from '../../http/router.js';
 import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
 import { perform, residentActor } from '../../kernel/index.js';
+import { rateMerged } from './actions/rate-merged.js';
 import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
@@ -89,7 +90,8 @@ export function publicDemandRoutes(
     async (c) => {
       const { number, phone, queryCode, ...feedback } = c.req.valid('json');
       const demand = await residents.lookup({ number, phone, queryCode }, () => findOwnDemand(ctx.db, { number, phone, queryCode }));
-      await perform(ctx, residentActor, recordCallback, { demandId: demand.id, ...feedback });
+      // A merged demand's resident rates the answer of the demand handled for both.
+      await perform(ctx, residentActor, demand.state === 'merged' ? rateMerged : recordCallback, { demandId: demand.id, ...feedback });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
   );

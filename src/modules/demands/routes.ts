@@ -15,6 +15,7 @@ import { decideExtension } from './actions/decide-extension.js';
 import { declineDemand } from './actions/decline-demand.js';
 import { dispatchDemand } from './actions/dispatch-demand.js';
 import { mergeDemand } from './actions/merge-demand.js';
+import { rateMerged } from './actions/rate-merged.js';
 import { recordCallback } from './actions/record-callback.js';
 import { recordCallbackAttempt } from './actions/record-callback-attempt.js';
 import { registerDemand } from './actions/register-demand.js';
@@ -234,6 +235,12 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
     '转办接收: the receiving unit accepts, or declines with a reason',
     TransferDecisionBody,
     (actor, demandId, b) => perform(ctx, actor, decideTransfer, { demandId, ...b }),
+  );
+  action(
+    'merged-callback',
+    '回访 of a merged demand: its resident rates the answer of the demand handled for both',
+    CallbackBody,
+    (actor, demandId, b) => perform(ctx, actor, rateMerged, { demandId, ...b }),
   );
   action('callback-attempt', '回访未接通: record a call that did not reach the resident', CallbackAttemptBody, (actor, demandId, b) =>
     perform(ctx, actor, recordCallbackAttempt, { demandId, note: b.note }),

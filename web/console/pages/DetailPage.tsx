@@ -68,7 +68,8 @@ type Verb =
   | 'transfer'
   | 'accept-transfer'
   | 'decline-transfer'
-  | 'callback-attempt';
+  | 'callback-attempt'
+  | 'merged-callback';
 type Key = keyof typeof messages;
 
 /** How each action the server allows is offered: its button (or two, for a decision) and its form. */
@@ -78,6 +79,7 @@ const buttonsFor: Partial<Record<ServerAction, { verb: Verb | 'approve' | 'deny'
   reply: [{ verb: 'reply', label: 'reply' }],
   answer_directly: [{ verb: 'answer', label: 'answer' }],
   record_callback: [{ verb: 'callback', label: 'callback' }],
+  rate_merged: [{ verb: 'merged-callback', label: 'callback' }],
   close: [{ verb: 'close', label: 'close' }],
   reopen: [{ verb: 'reopen', label: 'reopen' }],
   decide_extension: [
@@ -417,7 +419,7 @@ export function DetailPage({ id }: { id: number }) {
                 </Form.Item>
               </>
             )}
-            {verb === 'callback' && (
+            {(verb === 'callback' || verb === 'merged-callback') && (
               <>
                 <Form.Item label={t('satisfaction')} name="satisfaction" rules={[{ required: true }]}>
                   <Radio.Group

@@ -25,6 +25,7 @@ import {
 
 const fromUnits = aliasedTable(units, 'from_units');
 
+import { answeredStates, survivingDemand } from '../survivor.js';
 import { type DemandJoined, iso, presentDemand } from './present.js';
 
 export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
@@ -86,6 +87,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .where(eq(attachments.demandId, id))
     .orderBy(asc(attachments.id));
 
+  const survivor = row.demand.state === 'merged' && row.demand.mergedIntoId ? await survivingDemand(db, row.demand.mergedIntoId) : null;
   const view = presentDemand(actor, row, now);
   const extensionPending = extensions.some((x) => x.status === 'pending');
   return {
@@ -98,6 +100,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       solved: row.demand.solved,
       extensionPending,
       supervised: row.demand.supervised,
+      survivorAnswered: survivor ? answeredStates.includes(survivor.state) : false,
     }),
     mayAttach: !isTerminal(row.demand.state),
     events: events.map(({ e, name }) => ({

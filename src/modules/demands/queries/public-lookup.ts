@@ -9,6 +9,7 @@ import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { normalizePhone } from '../numbering.js';
 import type { PublicDemandViewT } from '../schema.js';
+import { answeredStates, survivingDemand } from '../survivor.js';
 import { demandEvents, demands } from '../tables.js';
 import { iso } from './present.js';
 
@@ -37,6 +38,7 @@ const publicActions = new Set([
   'reply',
   'answer_directly',
   'record_callback',
+  'rate_merged',
   'close',
   'reopen',
   'merge',
@@ -55,8 +57,9 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
     .where(eq(demands.id, demandId));
   const events = await db.select().from(demandEvents).where(eq(demandEvents.demandId, demandId)).orderBy(asc(demandEvents.id));
   const d = row.d;
+  const mergedInto = d.state === 'merged' && d.mergedIntoId ? await survivorOf(db, d.mergedIntoId) : null;
   return {
-    mergedInto: d.state === 'merged' && d.mergedIntoId ? await survivorOf(db, d.mergedIntoId) : null,
+    mergedInto,
     number: d.number,
     type: d.type,
     state: d.state,
@@ -69,7 +72,8 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
     repliedAt: iso(d.repliedAt),
     createdAt: d.createdAt.toISOString(),
     closedAt: iso(d.closedAt),
-    callbackOpen: d.state === 'replied',
+    // The resident rates their answer: their own, or the one the demand handled for both gave.
+    callbackOpen: d.state === 'replied' || (mergedInto !== null && d.satisfaction === null && answeredStates.includes(mergedInto.state)),
     timeline: events
       .filter((e) => publicActions.has(e.action) && !(e.action === 'merge' && e.fromState === e.toState))
       .map((e) => ({
@@ -86,28 +90,17 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
  * its number, progress and reply, with the other resident's name and any numbers masked.
  */
 async function survivorOf(db: Db, id: number) {
-  let current = id;
-  for (let hop = 0; hop < 10; hop++) {
-    const [row] = await db
-      .select({ d: demands, unit: units.name })
-      .from(demands)
-      .leftJoin(units, eq(units.id, demands.unitId))
-      .where(eq(demands.id, current));
-    if (!row) return null;
-    if (row.d.state === 'merged' && row.d.mergedIntoId) {
-      current = row.d.mergedIntoId;
-      continue;
-    }
-    return {
-      number: row.d.number,
-      state: row.d.state,
-      unit: row.unit,
-      replyText: row.d.replyText === null ? null : redact(row.d.replyText, { names: [row.d.reporterName] }),
-      repliedAt: iso(row.d.repliedAt),
-      closedAt: iso(row.d.closedAt),
-    };
-  }
-  return null;
+  const d = await survivingDemand(db, id);
+  if (!d) return null;
+  const [unit] = d.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, d.unitId)) : [];
+  return {
+    number: d.number,
+    state: d.state,
+    unit: unit?.name ?? null,
+    replyText: d.replyText === null ? null : redact(d.replyText, { names: [d.reporterName] }),
+    repliedAt: iso(d.repliedAt),
+    closedAt: iso(d.closedAt),
+  };
 }
 
 /** 公开: answered demands for everyone to read, with no names, phones or addresses of people. */

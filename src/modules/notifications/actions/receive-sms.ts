@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms } from '../../../kernel/index.js';
-import { demands, normalizePhone, recordCallback } from '../../demands/index.js';
+import { demands, normalizePhone, rateMerged, recordCallback } from '../../demands/index.js';
 import { readInbound } from '../rules/inbound.js';
 import { inboundSms, smsOptOuts } from '../tables.js';
 import { phoneKey } from '../verification.js';
@@ -31,13 +31,26 @@ export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Prom
     outcome = 'opted_out';
   } else if (intent.kind === 'survey') {
     const [demand] = await a.tx
-      .select({ id: demands.id, number: demands.number })
+      .select({ id: demands.id, number: demands.number, state: demands.state })
       .from(demands)
-      .where(and(eq(demands.reporterPhone, phone), eq(demands.state, 'replied')))
-      .orderBy(desc(demands.repliedAt))
+      .where(
+        and(
+          eq(demands.reporterPhone, phone),
+          or(
+            eq(demands.state, 'replied'),
+            // Merged into a demand since answered, and not yet rated: the answer is theirs too.
+            and(
+              eq(demands.state, 'merged'),
+              isNull(demands.satisfaction),
+              sql`exists (select 1 from demands s where s.id = ${demands.mergedIntoId} and s.state in ('replied', 'callback_done', 'closed'))`,
+            ),
+          ),
+        ),
+      )
+      .orderBy(desc(sql`coalesce(${demands.repliedAt}, ${demands.updatedAt})`))
       .limit(1);
     if (demand) {
-      await recordCallback(a, {
+      await (demand.state === 'merged' ? rateMerged : recordCallback)(a, {
         demandId: demand.id,
         satisfaction: intent.satisfied ? 'satisfied' : 'unsatisfied',
         solved: intent.satisfied,

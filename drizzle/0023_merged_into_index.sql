@@ -1,0 +1,1 @@
+CREATE INDEX "demands_merged_into_idx" ON "demands" USING btree ("merged_into_id") WHERE "demands"."merged_into_id" is not null;
