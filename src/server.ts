@@ -45,6 +45,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     metricsToken: config.metricsToken,
     smsSecret: config.sms.secret,
     citySecret: config.city.secret,
+    warmSuggestions: true,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

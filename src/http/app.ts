@@ -52,6 +52,8 @@ export type AppOptions = {
   open311PerKeyPerMinute?: number;
   /** The secret the city's 12345 signs work orders with. */
   citySecret?: string;
+  /** Train the suggestion model at start (in a worker), so the first suggestion after a restart does not wait for it. */
+  warmSuggestions?: boolean;
 };
 
 export async function createApp(base: AppContext, opts: AppOptions = {}) {
@@ -114,6 +116,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
 
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
   const suggester = new Suggester(ctx.db, ctx.log);
+  if (opts.warmSuggestions) void suggester.ensureModel().catch((err: unknown) => ctx.log.error({ err }, 'suggestion warm-up failed'));
   const afterIntake = (demandId: number) => {
     if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));
   };

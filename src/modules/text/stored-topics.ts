@@ -14,8 +14,10 @@ type Row = {
   first_at: string | Date;
   last_at: string | Date;
   computed_at: string | Date;
-  members: { id: number; title: string }[];
 };
+
+/** A topic of thousands lists its newest members; its size still counts them all. */
+const membersShown = 500;
 
 const iso = (v: string | Date) => new Date(v).toISOString();
 
@@ -25,37 +27,58 @@ const iso = (v: string | Date) => new Date(v).toISOString();
  */
 export async function storedTopics(db: Db, q: { scope: SQL; regionId?: number; days: number; rising?: 'true'; limit: number; now: Date }) {
   const since = new Date(q.now.getTime() - q.days * 86_400_000);
-  const rows = await queryRows<Row>(
+  const inScope = sql`(${q.scope}) ${q.regionId ? sql`and ${underNode(sql`m.region_path`, 'regions', q.regionId)}` : sql``}`;
+  const rows = await queryRows<Row & { id: number; size: number }>(
     db,
-    sql`select t.label, t.place, t.problem, t.keywords, t.heat, t.reporters, t.rising, t.first_at, t.last_at, t.computed_at,
-               json_agg(json_build_object('id', m.demand_id, 'title', d.title) order by m.demand_id) as members
+    sql`select t.id, t.label, t.place, t.problem, t.keywords, t.heat, t.reporters, t.rising, t.first_at, t.last_at, t.computed_at,
+               count(*)::int as size
           from topics t
           join topic_members m on m.topic_id = t.id
-          join demands d on d.id = m.demand_id
-         where t.last_at >= ${since.toISOString()}::timestamptz and (${q.scope})
-           ${q.regionId ? sql`and ${underNode(sql`m.region_path`, 'regions', q.regionId)}` : sql``}
+         where t.last_at >= ${since.toISOString()}::timestamptz and ${inScope}
            ${q.rising ? sql`and t.rising` : sql``}
          group by t.id
         having count(*) >= 2
          order by t.heat desc, t.id
          limit ${q.limit}`,
   );
+  // The members a supervisor checks before promoting: the newest, with their titles, at most a few hundred a topic.
+  const members = rows.length
+    ? await queryRows<{ topic_id: number; id: number; title: string }>(
+        db,
+        sql`select x.topic_id, x.demand_id::int as id, d.title
+              from (select m.topic_id, m.demand_id,
+                           row_number() over (partition by m.topic_id order by m.demand_id desc) as k
+                      from topic_members m
+                     where m.topic_id in (${sql.join(
+                       rows.map((r) => sql`${r.id}`),
+                       sql`, `,
+                     )}) and ${inScope}) x
+              join demands d on d.id = x.demand_id
+             where x.k <= ${membersShown}
+             order by x.topic_id, x.demand_id`,
+      )
+    : [];
+  const byTopic = new Map<number, { id: number; title: string }[]>();
+  for (const m of members) byTopic.set(m.topic_id, [...(byTopic.get(m.topic_id) ?? []), { id: Number(m.id), title: m.title }]);
   const [last] = await queryRows<{ at: string | Date | null }>(db, sql`select max(computed_at) as at from topics`);
   return {
-    items: rows.map((r) => ({
-      label: r.label,
-      place: r.place,
-      problem: r.problem,
-      keywords: r.keywords,
-      heat: Number(r.heat),
-      size: r.members.length,
-      reporters: Math.min(Number(r.reporters), r.members.length),
-      rising: r.rising,
-      first: iso(r.first_at),
-      last: iso(r.last_at),
-      demandIds: r.members.map((m) => Number(m.id)),
-      members: r.members.map((m) => ({ id: Number(m.id), title: m.title })),
-    })),
+    items: rows.map((r) => {
+      const listed = byTopic.get(r.id) ?? [];
+      return {
+        label: r.label,
+        place: r.place,
+        problem: r.problem,
+        keywords: r.keywords,
+        heat: Number(r.heat),
+        size: Number(r.size),
+        reporters: Math.min(Number(r.reporters), Number(r.size)),
+        rising: r.rising,
+        first: iso(r.first_at),
+        last: iso(r.last_at),
+        demandIds: listed.map((m) => m.id),
+        members: listed,
+      };
+    }),
     computedAt: last?.at ? iso(last.at) : null,
   };
 }

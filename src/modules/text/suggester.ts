@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { type Model, predict, type TrainingDoc, train } from './classifier.js';
+import { type Model, predict, type TrainingDoc } from './classifier.js';
 import { Segmenter } from './segment.js';
 import { trainInWorker } from './train-in-worker.js';
 
@@ -42,11 +42,12 @@ export class Suggester {
     return this.model?.version ?? null;
   }
 
+  /**
+   * How far routing has come: the newest dispatch's id (one index probe, where counting the
+   * confirmed demands was a scan of them all). Each dispatch is one more example to learn from.
+   */
   private async confirmedCount(): Promise<number> {
-    const [{ n }] = await queryRows<{ n: number }>(
-      this.db,
-      sql`select count(*)::int as n from demands where category_id is not null and unit_id is not null`,
-    );
+    const [{ n }] = await queryRows<{ n: number }>(this.db, sql`select coalesce(max(id), 0)::int as n from assignments`);
     return Number(n);
   }
 
@@ -57,18 +58,21 @@ export class Suggester {
   async ensureModel(): Promise<Model | null> {
     const confirmed = await this.confirmedCount();
     const stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
-    if (stale && !this.training) {
-      this.training = this.retrain(confirmed)
-        .catch((err: unknown) => {
-          this.log?.error({ err }, 'category model training failed');
-          if (!this.model) throw err;
-        })
-        .finally(() => {
-          this.training = null;
-        });
-    }
+    if (stale && !this.training) this.training = this.freshen(confirmed);
     if (!this.model && this.training) await this.training;
     return this.model;
+  }
+
+  /** Retrains in a worker thread; requests are not kept waiting once a model exists. */
+  private freshen(confirmed: number): Promise<void> {
+    return this.retrain(confirmed)
+      .catch((err: unknown) => {
+        this.log?.error({ err }, 'category model training failed');
+        if (!this.model) throw err;
+      })
+      .finally(() => {
+        this.training = null;
+      });
   }
 
   /** Waits for a retraining under way (tests and shutdown). */
@@ -111,8 +115,8 @@ export class Suggester {
       if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });
     }
     const options = { epochs: history.length + imported.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 };
-    // The first model is small and needed now; later ones train beside the server in a worker.
-    this.model = this.model ? await trainInWorker(docs, userWords, options) : train(docs, this.seg, options);
+    // Every model trains beside the server in a worker thread: a district's whole history never blocks a request.
+    this.model = await trainInWorker(docs, userWords, options);
     this.trainedWithConfirmed = confirmed;
   }
 
