@@ -142,6 +142,14 @@ describe('转办 with consent', () => {
       [world.deptB.id, null],
     ]);
     expect((await as('handlerA').post(`/demands/${id}/acknowledge`)).status).toBe(403);
+    // 待办 is what the unit holds now: the old unit still finds the demand it once held, but not in its inbox.
+    const inbox = async (who: 'handlerA' | 'handlerB') =>
+      (await as(who).get('/demands?state=dispatched,acknowledged&held=mine&pageSize=100')).body.items.map((d: { id: number }) => d.id);
+    expect(await inbox('handlerA')).not.toContain(id);
+    expect(await inbox('handlerB')).toContain(id);
+    expect(
+      (await as('handlerA').get(`/demands?state=dispatched,acknowledged&pageSize=100`)).body.items.map((d: { id: number }) => d.id),
+    ).toContain(id);
     expect((await as('handlerB').post(`/demands/${id}/acknowledge`)).status).toBe(200);
     // Answered while a second hand-over waits: the hand-over is moot.
     await as('handlerB').post(`/demands/${id}/transfer`, { toUnitId: world.t1Gov.id, reason: '涉及小区内部管网' });

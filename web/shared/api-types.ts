@@ -3360,6 +3360,7 @@ export interface paths {
                     pageSize?: number;
                     state?: string;
                     unitId?: number;
+                    held?: "mine";
                     regionId?: number;
                     categoryId?: number;
                     channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";

@@ -163,6 +163,8 @@ export const ListDemandsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   state: csv(demandStates).optional().openapi({ type: 'string', example: 'registered,returned' }),
   unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** mine: what the caller's units hold now, or are asked now to help with or take over (a handler's 待办). */
+  held: z.enum(['mine']).optional(),
   regionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   channel: z.enum(channels).optional(),

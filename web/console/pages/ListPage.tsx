@@ -50,7 +50,11 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const filters = useCallback(() => {
     const params = new URLSearchParams();
     if (queue === 'new') params.set('state', 'registered,returned');
-    if (queue === 'inbox') params.set('state', 'dispatched,acknowledged');
+    if (queue === 'inbox') {
+      params.set('state', 'dispatched,acknowledged');
+      // What the unit holds now: not demands it once held that have moved on to another unit.
+      params.set('held', 'mine');
+    }
     if (queue === 'overdue') params.set('overdue', 'true');
     if (queue === 'soon') params.set('dueWithinHours', '24');
     if (queue === 'callback') params.set('state', 'replied,callback_done');

@@ -9,7 +9,7 @@ import { normalizePhone } from '../numbering.js';
 import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
-import { visibleDemands } from './scope.js';
+import { heldByActor, visibleDemands } from './scope.js';
 
 /**
  * Words typed by an operator: the demand number exactly, or text found through the bigram index
@@ -33,6 +33,7 @@ export async function listDemands(
   const where: (SQL | undefined)[] = [visibleDemands(actor)];
   if (filter.state?.length) where.push(inArray(demands.state, filter.state));
   if (filter.unitId) where.push(eq(demands.unitId, filter.unitId));
+  if (filter.held === 'mine') where.push(heldByActor(actor));
   if (filter.channel) where.push(eq(demands.channel, filter.channel));
   if (filter.type) where.push(eq(demands.type, filter.type));
   if (filter.supervised !== undefined) where.push(eq(demands.supervised, filter.supervised));

@@ -35,3 +35,19 @@ export function visibleDemands(actor: Actor): SQL | undefined {
   }
   return parts.length > 0 ? or(...parts) : sql`false`;
 }
+
+/**
+ * 待办 of a handler: the demands their units hold now, or are asked now to help with (a part not
+ * yet sent) or to take over — not those the unit once held and that have moved on.
+ */
+export function heldByActor(actor: Actor): SQL {
+  const unitIds = actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'handler' && g.unitId ? [g.unitId] : [])) : [];
+  if (!unitIds.length) return sql`false`;
+  return or(
+    inArray(demands.unitId, unitIds),
+    sql`exists (select 1 from ${assists} where ${assists.demandId} = ${demands.id} and ${inArray(assists.unitId, unitIds)}
+                  and ${assists.endedAt} is null and ${assists.contributedAt} is null)`,
+    sql`exists (select 1 from ${transfers} where ${transfers.demandId} = ${demands.id} and ${inArray(transfers.toUnitId, unitIds)}
+                  and ${transfers.status} = 'pending')`,
+  )!;
+}
