@@ -12,6 +12,8 @@ export type Config = {
   secureCookies: boolean | 'auto';
   /** Connections to a PostgreSQL server. */
   poolSize: number;
+  /** PostgreSQL's JIT for the app's queries (TINGJIAN_PG_JIT=on); off by default, see bench/README.md. */
+  pgJit: boolean;
   /** TINGJIAN_METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
   metricsToken?: string;
   /** How SMS leave: 'log' (development: a log line instead) or 'http' (a provider's send API). */
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
     secureCookies: env.TINGJIAN_SECURE_COOKIES === '1' ? true : env.TINGJIAN_SECURE_COOKIES === '0' ? false : 'auto',
     poolSize: Number(env.TINGJIAN_DB_POOL ?? 16),
+    pgJit: env.TINGJIAN_PG_JIT === 'on',
     metricsToken: env.TINGJIAN_METRICS_TOKEN || undefined,
     sms: {
       gateway: env.TINGJIAN_SMS_GATEWAY === 'http' ? 'http' : 'log',

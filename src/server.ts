@@ -15,7 +15,9 @@ import { startTopicRefresher } from './modules/text/index.js';
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolSize: config.poolSize } : { dataDir: config.dataDir });
+  return openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl, poolSize: config.poolSize, jit: config.pgJit } : { dataDir: config.dataDir },
+  );
 }
 
 /** migrate → (demo data when empty) → serve. Resolves once listening; returns a stopper. */

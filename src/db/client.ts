@@ -45,11 +45,13 @@ export type OpenOptions = {
   /** An embedded database snapshot (from dumpDataDir) to start from. */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Leave PostgreSQL's JIT on (it compiles big counts and aggregates, costing 150 ms to seconds each: off by default). */
+  jit?: boolean;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16, options: opts.jit ? undefined : '-c jit=off' });
     // An idle connection the server drops (restart, admin command) must not take the process down;
     // the pool replaces it on the next query.
     pool.on('error', () => {});
