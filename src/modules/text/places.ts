@@ -1,3 +1,5 @@
+import type { Segmenter } from './segment.js';
+
 /**
  * Places named in a demand's own words: residential compounds, roads, villages (丽发新城,
  * 伊景园滨河苑, 滨河路). A place ends in one of these suffixes and starts where the words before it
@@ -77,3 +79,15 @@ export function minePlaces(tagged: { word: string; tag: string }[]): { place: st
 
 /** Two places are the same place when one names the other (滨河路 within 宝城社区滨河路). */
 export const samePlace = (a: string, b: string) => a.includes(b) || b.includes(a);
+
+/**
+ * Place names that recur across demands, taught to the segmenter so that they are never cut
+ * again (伊景园滨河苑 one word, not 伊/景园/滨河/苑). Returns what was learned.
+ */
+export function learnPlaces(texts: Iterable<string>, seg: Segmenter, minCount = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const p of new Set(minePlaces(seg.tag(text)).map((m) => m.place))) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const learned = [...counts].filter(([place, n]) => n >= minCount && place.length >= 3).map(([place]) => place);
+  seg.addWords(learned);
+  return learned;
+}

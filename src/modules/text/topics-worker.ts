@@ -1,9 +1,15 @@
 // Runs in a worker thread: groups the window's demands into topics off the event loop that serves requests.
 import { parentPort, workerData } from 'node:worker_threads';
+import { learnPlaces } from './places.js';
 import { Segmenter } from './segment.js';
 import { TopicIndex, type TopicInput } from './topics.js';
 
 const { docs, userWords, now } = workerData as { docs: TopicInput[]; userWords: string[]; now: string };
-const index = new TopicIndex(new Segmenter(userWords));
+const seg = new Segmenter(userWords);
+learnPlaces(
+  docs.map((d) => d.text),
+  seg,
+);
+const index = new TopicIndex(seg);
 for (const d of docs) index.add({ ...d, time: new Date(d.time) });
 parentPort!.postMessage(index.topics(new Date(now)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minePlaces } from './places.js';
+import { learnPlaces, minePlaces } from './places.js';
 import { Segmenter } from './segment.js';
 import { findTopics, heatIndex, TopicIndex, type TopicInput } from './topics.js';
 
@@ -88,6 +88,15 @@ describe('topics (一类事)', () => {
     expect(topics).toHaveLength(1);
     expect(topics[0].label).toMatch(/^伊景园滨河苑 · /);
     expect(topics[0].problem).toMatch(/捆绑|车位|销售/);
+  });
+
+  it('learns a place named again and again, so the segmenter never cuts it', () => {
+    const fresh = new Segmenter();
+    const texts = ['伊景园滨河苑开发商捆绑销售车位', '伊景园滨河苑车位捆绑销售', '投诉伊景园滨河苑捆绑销售车位', '伊景园滨河苑停车难'];
+    expect(fresh.cut(texts[3])).not.toContain('伊景园滨河苑');
+    expect(learnPlaces(texts, fresh)).toContain('伊景园滨河苑');
+    expect(fresh.cut(texts[3])).toContain('伊景园滨河苑');
+    expect(learnPlaces(['丽发新城路灯不亮'], new Segmenter())).toEqual([]);
   });
 
   it('gives the same topics when demands arrive one at a time as in one batch', () => {

@@ -1,4 +1,4 @@
-import { minePlaces, samePlace } from './places.js';
+import { learnPlaces, minePlaces, samePlace } from './places.js';
 import { Segmenter } from './segment.js';
 
 export type TopicInput = {
@@ -210,7 +210,11 @@ export function heatIndex(t: { size: number; reporters: number; likes: number; r
   return 10 * Math.log1p(t.size) + 15 * Math.log1p(t.reporters) + 5 * Math.log1p(t.likes) + 10 * Math.log1p(t.recent);
 }
 
-export function findTopics(docs: TopicInput[], seg?: Segmenter): Topic[] {
+export function findTopics(docs: TopicInput[], seg = new Segmenter()): Topic[] {
+  learnPlaces(
+    docs.map((d) => d.text),
+    seg,
+  );
   const index = new TopicIndex(seg);
   for (const d of [...docs].sort((a, b) => a.time.getTime() - b.time.getTime() || a.id.localeCompare(b.id))) index.add(d);
   return index.topics();
