@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
@@ -163,22 +163,24 @@ export function TopicsPage() {
           ]}
         />
       </Card>
-      <Modal open={!!promote} title={t('promote')} footer={null} onCancel={() => setPromote(null)} destroyOnHidden>
-        {promote && (
-          <Form
-            layout="vertical"
-            name="promote"
-            initialValues={{ title: `${promote.label} 专项治理` }}
-            onFinish={(v: { title: string; unitId: number }) =>
-              act(() => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote.label, demandIds: picked }))
-            }
-          >
+      <FormDialog
+        open={!!promote}
+        title={t('promote')}
+        name="promote"
+        onCancel={() => setPromote(null)}
+        initialValues={{ title: `${promote?.label} 专项治理` }}
+        onFinish={(v: { title: string; unitId: number }) =>
+          act(() => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote?.label, demandIds: picked }))
+        }
+      >
+        {() => (
+          <>
             <Typography.Paragraph>{t('promoteHint')}</Typography.Paragraph>
             <Checkbox.Group
               value={picked}
               onChange={(v) => setPicked(v as number[])}
               style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 12, maxHeight: 240, overflowY: 'auto' }}
-              options={promote.members.map((m) => ({ value: m.id, label: m.title }))}
+              options={(promote?.members ?? []).map((m) => ({ value: m.id, label: m.title }))}
             />
             <Form.Item name="title" label={t('title')} rules={[{ required: true }]}>
               <Input />
@@ -186,57 +188,52 @@ export function TopicsPage() {
             <Form.Item name="unitId" label={t('unit')} rules={[{ required: true }]}>
               <Select options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('confirm')}
-            </Button>
-          </Form>
+          </>
         )}
-      </Modal>
-      <Modal open={!!answering} title={t('collectiveAnswer')} footer={null} onCancel={() => setAnswering(null)} destroyOnHidden>
-        {answering && (
-          <Form
-            layout="vertical"
-            name="answer"
-            onFinish={(v: { answer: string }) =>
-              act(() =>
-                api('POST', `/initiatives/${answering.id}/answer`, {
-                  answer: v.answer,
-                  recipients: answering.members.filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
-                }),
-              )
-            }
-          >
-            <Recipients initiative={answering} />
+      </FormDialog>
+      <FormDialog
+        open={!!answering}
+        title={t('collectiveAnswer')}
+        name="answer"
+        onCancel={() => setAnswering(null)}
+        onFinish={(v: { answer: string }) =>
+          act(() =>
+            api('POST', `/initiatives/${answering?.id}/answer`, {
+              answer: v.answer,
+              recipients: (answering?.members ?? []).filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
+            }),
+          )
+        }
+      >
+        {() => (
+          <>
+            {answering && <Recipients initiative={answering} />}
             <Form.Item name="answer" label={t('replyText')} rules={[{ required: true, whitespace: true }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('confirm')}
-            </Button>
-          </Form>
+          </>
         )}
-      </Modal>
-      <Modal open={!!removing} title={t('removeMember')} footer={null} onCancel={() => setRemoving(null)} destroyOnHidden>
-        {removing && (
-          <Form
-            layout="vertical"
-            name="remove-member"
-            onFinish={(v: { reason: string }) =>
-              act(() => api('POST', `/initiatives/${removing.initiative.id}/members/${removing.member.demandId}/remove`, v))
-            }
-          >
+      </FormDialog>
+      <FormDialog
+        open={!!removing}
+        title={t('removeMember')}
+        name="remove-member"
+        onCancel={() => setRemoving(null)}
+        onFinish={(v: { reason: string }) =>
+          act(() => api('POST', `/initiatives/${removing?.initiative.id}/members/${removing?.member.demandId}/remove`, v))
+        }
+      >
+        {() => (
+          <>
             <Typography.Paragraph>
-              {removing.member.number} {removing.member.title}
+              {removing?.member.number} {removing?.member.title}
             </Typography.Paragraph>
             <Form.Item name="reason" label={t('removeReason')} rules={[{ required: true, whitespace: true }]}>
               <Input />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('confirm')}
-            </Button>
-          </Form>
+          </>
         )}
-      </Modal>
+      </FormDialog>
     </main>
   );
 }
@@ -312,5 +309,30 @@ function InitiativeDetail({ initiative, onRemove }: { initiative: Initiative; on
         </>
       )}
     </div>
+  );
+}
+
+/** A dialog holding one form and its confirm button; its fields are made only while it is open. */
+function FormDialog<V>(props: {
+  open: boolean;
+  title: string;
+  name: string;
+  onCancel: () => void;
+  onFinish: (values: V) => void;
+  initialValues?: Partial<V>;
+  children: () => ReactNode;
+}) {
+  const { t } = useApp();
+  return (
+    <Modal open={props.open} title={props.title} footer={null} onCancel={props.onCancel} destroyOnHidden>
+      {props.open && (
+        <Form layout="vertical" name={props.name} initialValues={props.initialValues} onFinish={props.onFinish}>
+          {props.children()}
+          <Button type="primary" htmlType="submit">
+            {t('confirm')}
+          </Button>
+        </Form>
+      )}
+    </Modal>
   );
 }

@@ -2,8 +2,8 @@ import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { applyTransition, loadForAction } from '../store.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
-import { callbacks, type DemandRow } from '../tables.js';
-import type { RecordCallbackOptions } from './record-callback.js';
+import type { DemandRow } from '../tables.js';
+import { type RecordCallbackOptions, writeCallback } from './record-callback.js';
 
 /**
  * 回访 of a merged demand's resident: they rate the answer the demand handled for both gave. The
@@ -22,15 +22,7 @@ export async function rateMerged(a: ActionContext, opts: RecordCallbackOptions):
   if (demand.satisfaction !== null) {
     throw new AppError('demand.invalid_transition', { zh: '已评价过，谢谢。', en: 'Already rated, thank you.' });
   }
-  await a.tx.insert(callbacks).values({
-    demandId: demand.id,
-    unitId: survivor.unitId,
-    satisfaction: opts.satisfaction,
-    solved: opts.solved,
-    comment: opts.comment ?? '',
-    recordedBy: a.actor.kind === 'user' ? a.actor.userId : null,
-    at: a.now,
-  });
+  await writeCallback(a, demand.id, survivor.unitId, opts);
   return applyTransition(a, {
     demand,
     action: 'rate_merged',

@@ -12,19 +12,24 @@ export type RecordCallbackOptions = {
   comment?: string | null;
 };
 
-/** 回访: the resident is asked whether they are satisfied and whether the problem was solved. */
-export async function recordCallback(a: ActionContext, opts: RecordCallbackOptions): Promise<DemandRow> {
-  const { tx, now } = a;
-  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'record_callback');
-  await tx.insert(callbacks).values({
-    demandId: demand.id,
-    unitId: demand.unitId,
+/** The callback's record, counted in the unit's satisfaction (三率). */
+export async function writeCallback(a: ActionContext, demandId: number, unitId: number | null, opts: RecordCallbackOptions) {
+  await a.tx.insert(callbacks).values({
+    demandId,
+    unitId,
     satisfaction: opts.satisfaction,
     solved: opts.solved,
     comment: opts.comment ?? '',
     recordedBy: a.actor.kind === 'user' ? a.actor.userId : null,
-    at: now,
+    at: a.now,
   });
+}
+
+/** 回访: the resident is asked whether they are satisfied and whether the problem was solved. */
+export async function recordCallback(a: ActionContext, opts: RecordCallbackOptions): Promise<DemandRow> {
+  const { tx } = a;
+  const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'record_callback');
+  await writeCallback(a, demand.id, demand.unitId, opts);
   const updated = await applyTransition(a, {
     demand,
     action: 'record_callback',
