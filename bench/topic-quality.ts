@@ -12,6 +12,7 @@ export function topicQuality(csvPath: string, top = 30) {
   const rows = parseCsvObjects(readFileSync(csvPath, 'utf8')).map((r) => ({
     id: r.id ?? '',
     text: `${r.title ?? ''} ${r.body ?? ''}`,
+    title: r.title ?? '',
     time: r.time ? new Date(r.time) : new Date(0),
     reporter: r.user ?? r.id ?? '',
   }));

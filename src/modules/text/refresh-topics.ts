@@ -55,6 +55,7 @@ export async function refreshTopics(app: AppContext): Promise<{ topics: number; 
   const docs: TopicInput[] = rows.map((r) => ({
     id: String(r.id),
     text: `${r.title} ${r.content}`,
+    title: r.title,
     time: new Date(r.created_at),
     reporter: r.reporter ?? String(r.id),
     place: r.place,

@@ -6,8 +6,9 @@ import { TopicIndex, type TopicInput } from './topics.js';
 
 const { docs, userWords, now } = workerData as { docs: TopicInput[]; userWords: string[]; now: string };
 const seg = new Segmenter(userWords);
+// Places recur in titles; reading titles alone keeps this pass cheap.
 learnPlaces(
-  docs.map((d) => d.text),
+  docs.map((d) => d.title || d.text.slice(0, 60)),
   seg,
 );
 const index = new TopicIndex(seg);

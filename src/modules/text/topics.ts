@@ -42,6 +42,8 @@ const problemWords =
     ' ',
   );
 
+const textLimit = 600;
+
 type Vec = Map<string, number>;
 const dot = (a: Vec, b: Vec) => {
   let s = 0;
@@ -80,7 +82,8 @@ export class TopicIndex {
   }
 
   add(doc: TopicInput): number {
-    const tagged = this.seg.tag(doc.text);
+    // What and where are said first: the first few sentences carry them, and a long letter costs no more.
+    const tagged = this.seg.tag(doc.text.slice(0, textLimit));
     const tokens = tagged.map((t) => t.word);
     const mined = minePlaces(tagged);
     const covered = new Set(mined.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i)));
@@ -212,7 +215,7 @@ export function heatIndex(t: { size: number; reporters: number; likes: number; r
 
 export function findTopics(docs: TopicInput[], seg = new Segmenter()): Topic[] {
   learnPlaces(
-    docs.map((d) => d.text),
+    docs.map((d) => d.title || d.text.slice(0, 60)),
     seg,
   );
   const index = new TopicIndex(seg);
