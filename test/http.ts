@@ -7,7 +7,8 @@ export type Reply = { status: number; body: any; headers: Headers; text: string 
 
 /** The app on a real socket (port 0), and a small client for it. */
 export async function startTestServer(ctx: AppContext, opts: AppOptions = { publicRateLimit: 0 }) {
-  const app = await createApp(ctx, opts);
+  // Tests wait for the first suggestion model however long it takes: their answers must not depend on the machine's speed.
+  const app = await createApp(ctx, { suggestionWaitMs: 120_000, ...opts });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

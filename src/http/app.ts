@@ -54,6 +54,8 @@ export type AppOptions = {
   citySecret?: string;
   /** Train the suggestion model at start (in a worker), so the first suggestion after a restart does not wait for it. */
   warmSuggestions?: boolean;
+  /** How long a request waits for the first suggestion model before answering without one (default 2 s). */
+  suggestionWaitMs?: number;
 };
 
 export async function createApp(base: AppContext, opts: AppOptions = {}) {
@@ -115,7 +117,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
-  const suggester = new Suggester(ctx.db, ctx.log);
+  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 2_000 });
   if (opts.warmSuggestions) void suggester.ensureModel().catch((err: unknown) => ctx.log.error({ err }, 'suggestion warm-up failed'));
   const afterIntake = (demandId: number) => {
     if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));

@@ -42,6 +42,16 @@ describe('the suggester learns from the district’s own routing', () => {
   }, 60_000);
 });
 
+describe('a restart', () => {
+  it('answers at once without suggestions while the first model trains, then with them', async () => {
+    const suggester = new Suggester(database.db, undefined, { firstModelWaitMs: 0 });
+    expect(await suggester.suggestCategories('小区停水')).toEqual([]);
+    expect(suggester.version).toBeNull();
+    await suggester.settled();
+    expect(await suggester.suggestCategories('小区停水')).toHaveLength(3);
+  }, 60_000);
+});
+
 describe('imported labeled messages', () => {
   it('are refused whole when a label names no category, and learned from otherwise', async () => {
     const { importTrainingExamples } = await import('./import-examples.js');

@@ -20,6 +20,17 @@ type CategoryRow = { id: number; parent_id: number | null; level: number; name: 
 /** Retrain once this many demands have had their category confirmed since the last model. */
 export const retrainAfter = 20;
 
+/** The promise's end, or the time limit's, whichever comes first. */
+function waitAtMost(p: Promise<unknown>, ms: number): Promise<unknown> {
+  if (!Number.isFinite(ms)) return p;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Category and unit suggestions for one installation. The model learns from the district's own
  * history (demands a dispatcher routed with a category) and, before there is much of it, from
@@ -36,6 +47,8 @@ export class Suggester {
   constructor(
     private readonly db: Db,
     private readonly log?: { error: (o: object, m: string) => void },
+    /** While the first model trains (minutes on a large history), a request waits this long, then is answered without suggestions. */
+    private readonly options: { firstModelWaitMs: number } = { firstModelWaitMs: Number.POSITIVE_INFINITY },
   ) {}
 
   get version(): string | null {
@@ -59,7 +72,7 @@ export class Suggester {
     const confirmed = await this.confirmedCount();
     const stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
     if (stale && !this.training) this.training = this.freshen(confirmed);
-    if (!this.model && this.training) await this.training;
+    if (!this.model && this.training) await waitAtMost(this.training, this.options.firstModelWaitMs);
     return this.model;
   }
 
