@@ -19,6 +19,8 @@ type CategoryRow = { id: number; parent_id: number | null; level: number; name: 
 
 /** Retrain once this many demands have had their category confirmed since the last model. */
 export const retrainAfter = 20;
+/** The newest routed demands (and imported examples) a model learns from: enough to learn a district, minutes of training at most. */
+const historyLimit = 10_000;
 
 /** The promise's end, or the time limit's, whichever comes first. */
 function waitAtMost(p: Promise<unknown>, ms: number): Promise<unknown> {
@@ -115,11 +117,11 @@ export class Suggester {
     }
     const history = await queryRows<{ title: string; content: string; category_id: number }>(
       this.db,
-      sql`select title, content, category_id from demands where category_id is not null and unit_id is not null order by id desc limit 20000`,
+      sql`select title, content, category_id from demands where category_id is not null and unit_id is not null order by id desc limit ${historyLimit}`,
     );
     const imported = await queryRows<{ title: string; body: string; category_id: number }>(
       this.db,
-      sql`select title, body, category_id from text_training_examples order by id desc limit 20000`,
+      sql`select title, body, category_id from text_training_examples order by id desc limit ${historyLimit}`,
     );
     for (const x of imported)
       if (this.categories.has(Number(x.category_id))) docs.push({ text: `${x.title} ${x.body}`, label: String(x.category_id) });
