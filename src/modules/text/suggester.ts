@@ -25,6 +25,7 @@ const historyLimit = 10_000;
 /** The promise's end, or the time limit's, whichever comes first. */
 function waitAtMost(p: Promise<unknown>, ms: number): Promise<unknown> {
   if (!Number.isFinite(ms)) return p;
+  if (ms <= 0) return Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise((resolve) => {
     timer = setTimeout(resolve, ms);
@@ -45,6 +46,7 @@ export class Suggester {
   private training: Promise<void> | null = null;
   private categories = new Map<number, CategoryRow>();
   private seg: Segmenter | null = null;
+  private trainingSince = 0;
 
   constructor(
     private readonly db: Db,
@@ -74,12 +76,14 @@ export class Suggester {
     const confirmed = await this.confirmedCount();
     const stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
     if (stale && !this.training) this.training = this.freshen(confirmed);
-    if (!this.model && this.training) await waitAtMost(this.training, this.options.firstModelWaitMs);
+    // The wait counts from the training's start: once it has passed, requests are answered at once.
+    if (!this.model && this.training) await waitAtMost(this.training, this.trainingSince + this.options.firstModelWaitMs - Date.now());
     return this.model;
   }
 
   /** Retrains in a worker thread; requests are not kept waiting once a model exists. */
   private freshen(confirmed: number): Promise<void> {
+    this.trainingSince = Date.now();
     return this.retrain(confirmed)
       .catch((err: unknown) => {
         this.log?.error({ err }, 'category model training failed');
