@@ -5,24 +5,9 @@ import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import { DemandCards } from './demand/DemandCards';
+import type { DemandRow } from './demand/demand-row';
 import { SupervisionTag } from './demand/SupervisionTag';
 import { type ListFilter, ListFilters } from './ListFilters';
-
-export type DemandRow = {
-  id: number;
-  number: string;
-  title: string;
-  state: string;
-  region: { id: number; name: string };
-  unit: { id: number; name: string } | null;
-  category: { id: number; name: string } | null;
-  stageDueAt: string | null;
-  overdue: boolean;
-  supervised: boolean;
-  supervisionLevel: 'township' | 'district' | null;
-  createdAt: string;
-  channel: string;
-};
 
 type Unit = { id: number; name: string };
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { knowledgeArticles } from '../../knowledge/index.js';
+import { knowledgeArticles } from '../../knowledge/tables.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
 import type { DemandRow } from '../tables.js';
 

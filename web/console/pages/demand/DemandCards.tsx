@@ -2,7 +2,7 @@ import { Card, List, Pagination, Space, Tag } from 'antd';
 import { stateNames } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { dueLabel } from '../../due-label';
-import type { DemandRow } from '../ListPage';
+import type { DemandRow } from './demand-row';
 import { SupervisionTag } from './SupervisionTag';
 
 /** The queue on a phone: one card per demand, the whole card a link, big enough for a thumb. */
