@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { SqlClient } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
-import { clientAddress } from './auth.js';
+import { clientAddress } from './caller.js';
 import type { HttpEnv } from './env.js';
 import { limiter } from './limiters.js';
 

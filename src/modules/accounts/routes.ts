@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc, sql } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { ActorCache } from '../../http/actor-cache.js';
-import { clientAddress, overHttps, requireUser, sessionCookie } from '../../http/auth.js';
+import { clientAddress, overHttps, requireUser, sessionCookie } from '../../http/caller.js';
 import type { LoginLimits } from '../../http/limiters.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { requireUser } from '../../http/auth.js';
+import { requireUser } from '../../http/caller.js';
 import type { HttpEnv } from '../../http/env.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { requireUser } from '../../http/auth.js';
+import { requireUser } from '../../http/caller.js';
 import type { HttpEnv } from '../../http/env.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';

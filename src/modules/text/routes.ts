@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { underNode } from '../../db/tree.js';
-import { requireUser } from '../../http/auth.js';
+import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
 import { type AppContext, type Role, type UserActor, withinRegions } from '../../kernel/index.js';

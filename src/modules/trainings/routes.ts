@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { requireUser } from '../../http/auth.js';
+import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
