@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { listenForCacheNotices } from './db/cache-notices.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
@@ -40,6 +41,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
   const stopEscalation = startEscalationWorker(ctx);
   const stopTopics = startTopicRefresher(ctx);
+  const stopListening = await listenForCacheNotices(database);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
@@ -60,6 +62,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     await stopDelivery();
     await stopEscalation();
     await stopTopics();
+    await stopListening();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };

@@ -27,6 +27,8 @@ export type Database = {
   sqlClient: SqlClient;
   /** The embedded instance, when kind is pglite (for snapshots and dumps). */
   pglite?: PGlite;
+  /** LISTEN on a channel (a dedicated connection on the server); resolves to the unsubscriber. */
+  listen(channel: string, onPayload: (payload: string | undefined) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -59,13 +61,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const probe = await pool.connect();
     probe.release();
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', sqlClient: pool as unknown as SqlClient, close: once(() => pool.end()) };
+    const listen = async (channel: string, onPayload: (payload: string | undefined) => void) => {
+      const client = await pool.connect();
+      client.on('notification', (m) => {
+        if (m.channel === channel) onPayload(m.payload);
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return once(async () => {
+        await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        client.release();
+      });
+    };
+    return { db, kind: 'postgres', sqlClient: pool as unknown as SqlClient, listen, close: once(() => pool.end()) };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const sqlClient: SqlClient = { query: (q) => client.query(q.text, q.values) };
-  return { db, kind: 'pglite', pglite: client, sqlClient, close: once(() => client.close()) };
+  const listen = async (channel: string, onPayload: (payload: string | undefined) => void) => {
+    const stop = await client.listen(channel, (payload) => onPayload(payload));
+    return once(async () => stop());
+  };
+  return { db, kind: 'pglite', pglite: client, sqlClient, listen, close: once(() => client.close()) };
 }
 
 /** Closing twice is harmless: tests and shutdown paths may both do it. */

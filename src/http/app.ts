@@ -4,13 +4,13 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SqlClient } from '../db/client.js';
-import type { AppContext } from '../kernel/index.js';
+import { type AppContext, onCacheNotice } from '../kernel/index.js';
 import { AppError } from '../lib/errors.js';
 import { accountRoutes } from '../modules/accounts/index.js';
 import { appointmentRoutes } from '../modules/appointments/index.js';
 import { assessmentRoutes } from '../modules/assessments/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
-import { calendarRoutes } from '../modules/calendar/index.js';
+import { calendarRoutes, invalidateDeadlineInputs } from '../modules/calendar/index.js';
 import { categoryRoutes } from '../modules/categories/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
 import { dashboardRoutes } from '../modules/dashboard/index.js';
@@ -25,7 +25,7 @@ import { open311KeyRoutes, open311Routes } from '../modules/open311/index.js';
 import { proposalRoutes } from '../modules/proposals/index.js';
 import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
-import { regionRoutes } from '../modules/regions/index.js';
+import { invalidateReferenceCache, regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
 import { autoDispatch, Suggester, textRoutes } from '../modules/text/index.js';
 import { trainingRoutes } from '../modules/trainings/index.js';
@@ -110,6 +110,10 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   app.use('/api/*', compress());
   app.use('/api/*', rejectControlCharacters());
   const actors = new ActorCache();
+  // What another process changed reaches this one's caches as a notice (see listenForCacheNotices).
+  onCacheNotice(ctx.db, 'callers', () => actors.clear());
+  onCacheNotice(ctx.db, 'references', () => invalidateReferenceCache(ctx.db));
+  onCacheNotice(ctx.db, 'deadlines', () => invalidateDeadlineInputs(ctx.db));
   const residents = residentLimits(opts.sqlClient);
   app.use('/api/v1/*', authenticate(ctx.db, actors));
 

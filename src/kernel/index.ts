@@ -13,6 +13,7 @@ export {
 export * from './actor.js';
 export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
+export { announceChange, type CacheName, cacheChannel, cacheNames, deliverCacheNotice, onCacheNotice } from './cache-notices.js';
 export {
   enqueueConsoleMessages,
   enqueueSms,

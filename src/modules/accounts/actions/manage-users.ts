@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { type ActionContext, audit, requireAdmin, staffActor } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, requireAdmin, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../password.js';
 import { sha256 } from '../store.js';
@@ -28,6 +28,7 @@ export async function changePassword(a: ActionContext, opts: { currentPassword: 
   const keep = opts.sessionId ? ne(sessions.idHash, sha256(opts.sessionId)) : undefined;
   await a.tx.delete(sessions).where(and(eq(sessions.userId, user.id), keep));
   await audit(a, { resource: 'user', resourceId: user.id, action: 'change_password' });
+  await announceChange(a, 'callers');
 }
 
 /** Admin: a new password for someone who forgot theirs; they must change it at their next sign-in. */
@@ -41,6 +42,7 @@ export async function resetPassword(a: ActionContext, opts: { userId: number; pa
     .where(eq(users.id, user.id));
   await a.tx.delete(sessions).where(eq(sessions.userId, user.id));
   await audit(a, { resource: 'user', resourceId: user.id, action: 'reset_password' });
+  await announceChange(a, 'callers');
 }
 
 /** Admin: disable (sessions end and tokens stop at once) or enable an account; never deleted, so its trail stays whole. */
@@ -56,6 +58,8 @@ export async function setUserDisabled(a: ActionContext, opts: { userId: number; 
     .where(eq(users.id, user.id));
   if (opts.disabled) await a.tx.delete(sessions).where(eq(sessions.userId, user.id));
   await audit(a, { resource: 'user', resourceId: user.id, action: opts.disabled ? 'disable' : 'enable' });
+  // Every process drops the callers it remembers: the account stops at once everywhere, not within 5 s.
+  await announceChange(a, 'callers');
   return user;
 }
 
@@ -83,4 +87,5 @@ export async function revokeApiToken(a: ActionContext, opts: { tokenId: number }
     return;
   }
   await audit(a, { resource: 'user', resourceId: token.userId, action: 'revoke_token', data: { tokenId: token.id, name: token.name } });
+  await announceChange(a, 'callers');
 }

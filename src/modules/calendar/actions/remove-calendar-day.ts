@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { invalidateDeadlineInputs } from '../cache.js';
 import { calendarDays } from '../tables.js';
 
@@ -13,4 +13,6 @@ export async function removeCalendarDay(a: ActionContext, opts: { day: string })
   }
   await audit(a, { resource: 'calendar', resourceId: opts.day, action: 'remove_day', data: { was: removed[0].kind } });
   a.afterCommit(() => invalidateDeadlineInputs(a.app.db));
+  // The other processes drop theirs too.
+  await announceChange(a, 'deadlines');
 }

@@ -1,4 +1,4 @@
-import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { invalidateDeadlineInputs } from '../cache.js';
 import { timeLimitRules } from '../tables.js';
 
@@ -17,5 +17,7 @@ export async function replaceTimeLimits(a: ActionContext, opts: { rules: TimeLim
     data: { before: before.map(({ id: _, ...r }) => r), after: opts.rules },
   });
   a.afterCommit(() => invalidateDeadlineInputs(a.app.db));
+  // The other processes drop theirs too.
+  await announceChange(a, 'deadlines');
   return opts.rules.length;
 }

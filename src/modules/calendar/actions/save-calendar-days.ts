@@ -1,4 +1,4 @@
-import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { invalidateDeadlineInputs } from '../cache.js';
 import { type CalendarDay, upsertCalendarDays } from '../store.js';
@@ -19,5 +19,7 @@ export async function saveCalendarDays(a: ActionContext, opts: { days: CalendarD
   const saved = await upsertCalendarDays(a.tx, opts.days);
   await audit(a, { resource: 'calendar', resourceId: 'days', action: 'save_days', data: { source: opts.source, days: opts.days } });
   a.afterCommit(() => invalidateDeadlineInputs(a.app.db));
+  // The other processes drop theirs too.
+  await announceChange(a, 'deadlines');
   return saved;
 }

@@ -1,4 +1,4 @@
-import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { createRegion } from '../store.js';
 import type { RegionLevel } from '../tables.js';
 
@@ -7,5 +7,6 @@ export async function addRegion(a: ActionContext, input: { parentId: number | nu
   requireAdmin(a.actor);
   const region = await createRegion(a.tx, input);
   await audit(a, { resource: 'region', resourceId: region.id, action: 'create', regionPath: region.path, data: input });
+  await announceChange(a, 'references');
   return region;
 }
