@@ -1,0 +1,76 @@
+// Two server processes on one database (on the server, each with its own pool; on the embedded
+// database, one handle shared): a resident's double submission makes one demand, and each SMS is
+// sent once although both processes deliver the outbox at the same time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { quietLogger } from '../../src/lib/logger.js';
+import { type DeliveryOptions, deliverDue, httpGateway } from '../../src/modules/notifications/index.js';
+import { setUpWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import { startFakeSmsProvider } from '../fakes/sms-provider.js';
+import { startTestServer } from '../http.js';
+import type { World } from '../world.js';
+
+const secret = 'two-process-secret';
+let database: TestDatabase;
+let second: Database;
+let world: World;
+let one: TestApi;
+let two: TestApi;
+let provider: Awaited<ReturnType<typeof startFakeSmsProvider>>;
+const now = () => new Date('2026-11-23T10:00:00+08:00');
+
+beforeAll(async () => {
+  let t: Awaited<ReturnType<typeof setUpWorld>>['t'];
+  ({ database, world, t } = await setUpWorld(now()));
+  second = database.url ? await openDatabase({ url: database.url, poolSize: 4 }) : database;
+  one = await startTestServer(t.ctx, { publicRateLimit: 0 });
+  two = await startTestServer({ db: second.db, now, log: quietLogger() }, { publicRateLimit: 0 });
+  provider = await startFakeSmsProvider(secret);
+});
+afterAll(async () => {
+  await provider?.close();
+  await two?.close();
+  if (second && second !== database) await second.close();
+  await tearDownApiWorld({ database, api: one });
+});
+
+describe('two processes, one database', () => {
+  it('make one demand of a double submission and send every SMS once', async () => {
+    // The same submission reaches both processes at once (a double tap behind a load balancer).
+    const body = { content: '小区门口路灯坏了', reporterPhone: '13900002222', regionId: world.c1.id, idempotencyKey: 'double-tap-1' };
+    const [a, b] = await Promise.all([
+      one.call('POST', '/api/v1/public/demands', { body }),
+      two.call('POST', '/api/v1/public/demands', { body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201].sort());
+    expect(a.body.number).toBe(b.body.number);
+
+    const phones: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const phone = `1390000${String(3000 + i)}`;
+      phones.push(phone);
+      const r = await (i % 2 ? one : two).call('POST', '/api/v1/public/demands', {
+        body: { content: `第${i}号楼下水道堵了`, reporterPhone: phone, regionId: world.c1.id },
+      });
+      expect(r.status, r.text).toBe(201);
+    }
+    // Both processes deliver the outbox at the same time, each through its own pool.
+    const delivery: DeliveryOptions = { sms: httpGateway({ url: provider.url, secret }), perHourLimit: 100, batch: 3 };
+    const drain = async (db: Database['db']) => {
+      for (let round = 0; round < 20; round++) {
+        const done = await deliverDue({ db, now, log: quietLogger() }, delivery);
+        if (!Object.values(done).some((n) => n > 0)) return;
+      }
+    };
+    await Promise.all([drain(database.db), drain(second.db)]);
+    const sent = provider.received.filter((r) => r.status === 200).map((r) => r.body.clientRef as string);
+    expect(sent.length).toBe(21); // one receipt per demand
+    expect(new Set(sent).size).toBe(sent.length);
+    for (const phone of [...phones, '13900002222'])
+      expect(
+        provider.received.filter((r) => r.body.to === phone && r.status === 200),
+        phone,
+      ).toHaveLength(1);
+  });
+});
