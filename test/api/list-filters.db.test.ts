@@ -45,3 +45,20 @@ describe('list filters', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('list totals', () => {
+  it('count exactly up to the cap and say "or more" past it, in the caller’s scope', async () => {
+    const { listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
+    const filter = { page: 1, pageSize: 2, sort: 'newest', format: 'json' } as const;
+    const all = await listDemands(database.db, world.actors.supervisor, filter, t.ctx.now());
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const capped = await listDemands(database.db, world.actors.supervisor, filter, t.ctx.now(), 2);
+    expect(capped).toMatchObject({ total: 2, totalCapped: true });
+    expect(capped.items).toHaveLength(2);
+    const exact = await listDemands(database.db, world.actors.supervisor, filter, t.ctx.now(), all.total);
+    expect(exact).toMatchObject({ total: all.total, totalCapped: false });
+    const viaApi = await api.call('GET', '/api/v1/demands?pageSize=1', { token: world.tokens.supervisor });
+    expect(viaApi.body).toMatchObject({ total: all.total, totalCapped: false });
+  });
+});

@@ -487,6 +487,7 @@ export const messages = {
   add: { 'zh-CN': '添加', en: 'Add' },
   bulkDispatch: { 'zh-CN': '批量派单', en: 'Dispatch selected' },
   total: { 'zh-CN': '共 {n} 件', en: '{n} demands' },
+  totalCapped: { 'zh-CN': '超过 {n} 件，请用筛选缩小范围', en: 'More than {n} demands: narrow them with the filters' },
   phoneMasked: { 'zh-CN': '（已隐藏）', en: '(hidden)' },
   menuAssessments: { 'zh-CN': '考评', en: 'Assessments' },
   'akind.audit': { 'zh-CN': '随机抽查', en: 'Sample audit' },

@@ -17375,6 +17375,7 @@ export interface components {
         DemandPage: {
             items: components["schemas"]["Demand"][];
             total: number;
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };

@@ -77,12 +77,12 @@ function rowOf(d: DemandSummaryView): (string | number | null)[] {
 }
 
 /** Refuses rather than cuts: a list longer than an export holds is narrowed by the person, not silently truncated. */
-export function checkExportSize(total: number) {
-  if (total > exportLimit) {
+export function checkExportSize(rows: number) {
+  if (rows > exportLimit) {
     throw new AppError('request.invalid', {
-      zh: `符合条件的诉求有 ${total} 件，一次最多导出 ${exportLimit} 件，请缩小时间范围或增加筛选条件。`,
-      en: `${total} demands match; an export holds at most ${exportLimit}. Narrow the dates or add filters.`,
-      details: { total, limit: exportLimit },
+      zh: `符合条件的诉求超过 ${exportLimit} 件，一次最多导出 ${exportLimit} 件，请缩小时间范围或增加筛选条件。`,
+      en: `More than ${exportLimit} demands match; an export holds at most ${exportLimit}. Narrow the dates or add filters.`,
+      details: { limit: exportLimit },
     });
   }
 }

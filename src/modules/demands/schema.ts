@@ -329,7 +329,15 @@ export const DemandDetail = DemandSummary.extend({
 export type DemandDetailView = z.infer<typeof DemandDetail>;
 
 export const DemandPage = z
-  .object({ items: z.array(DemandSummary), total: z.number(), page: z.number(), pageSize: z.number() })
+  .object({
+    items: z.array(DemandSummary),
+    /** How many match, counted up to 10,000. */
+    total: z.number(),
+    /** More than `total` match (the count stopped at its cap). */
+    totalCapped: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+  })
   .openapi('DemandPage');
 
 export const PublicDemandView = z

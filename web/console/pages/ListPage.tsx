@@ -25,7 +25,11 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: DemandRow[]; total: number }>({ items: [], total: 0 });
+  const [data, setData] = useState<{ items: DemandRow[]; total: number; totalCapped: boolean }>({
+    items: [],
+    total: 0,
+    totalCapped: false,
+  });
   const [selected, setSelected] = useState<number[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [bulkUnit, setBulkUnit] = useState<number | undefined>();
@@ -152,7 +156,13 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           rowKey="id"
           dataSource={data.items}
           rowSelection={has('dispatcher') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-          pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => t('total', { n }) }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data.total,
+            onChange: setPage,
+            showTotal: (n) => t(data.totalCapped ? 'totalCapped' : 'total', { n }),
+          }}
           columns={[
             { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
             { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },

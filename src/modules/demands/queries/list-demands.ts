@@ -24,12 +24,16 @@ export function matchesText(q: string): SQL {
   return sql`(${demands.number} = ${text} or ("demands"."search" @@ tj_bigram_query(${text}) and ${exact}))`;
 }
 
+/** Lists count their matches up to this many; past it they say "this many or more". */
+export const countCap = 10_000;
+
 export async function listDemands(
   db: Db,
   actor: Actor,
   filter: ListDemandsFilter,
   now: Date,
-): Promise<{ items: DemandSummaryView[]; total: number; page: number; pageSize: number }> {
+  cap = countCap,
+): Promise<{ items: DemandSummaryView[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
   const where: (SQL | undefined)[] = [visibleDemands(actor)];
   if (filter.state?.length) where.push(inArray(demands.state, filter.state));
   if (filter.unitId) where.push(eq(demands.unitId, filter.unitId));
@@ -87,11 +91,22 @@ export async function listDemands(
     .orderBy(...order)
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
+  // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
+  const matching = db
+    .select({ one: sql`1` })
     .from(demands)
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .where(condition);
-  return { items: rows.map((r) => presentDemand(actor, r, now)), total, page: filter.page, pageSize: filter.pageSize };
+    .where(condition)
+    .limit(cap + 1)
+    .as('matching');
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  const totalCapped = Number(n) > cap;
+  return {
+    items: rows.map((r) => presentDemand(actor, r, now)),
+    total: totalCapped ? cap : Number(n),
+    totalCapped,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
