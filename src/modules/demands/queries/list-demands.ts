@@ -34,10 +34,11 @@ export async function listDemands(
   now: Date,
   cap = countCap,
 ): Promise<{ items: DemandSummaryView[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
-  const where: (SQL | undefined)[] = [visibleDemands(actor)];
+  // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
+  // condition alone scopes the list, without the visibility test over every assignment it ever had.
+  const where: (SQL | undefined)[] = [filter.held === 'mine' ? heldByActor(actor) : visibleDemands(actor)];
   if (filter.state?.length) where.push(inArray(demands.state, filter.state));
   if (filter.unitId) where.push(eq(demands.unitId, filter.unitId));
-  if (filter.held === 'mine') where.push(heldByActor(actor));
   if (filter.channel) where.push(eq(demands.channel, filter.channel));
   if (filter.type) where.push(eq(demands.type, filter.type));
   if (filter.supervised !== undefined) where.push(eq(demands.supervised, filter.supervised));
