@@ -36,7 +36,7 @@ export async function listDemands(
 ): Promise<{ items: DemandSummaryView[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
   // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
   // condition alone scopes the list, without the visibility test over every assignment it ever had.
-  const where: (SQL | undefined)[] = [filter.held === 'mine' ? heldByActor(actor) : visibleDemands(actor)];
+  const where: (SQL | undefined)[] = [filter.held === 'mine' ? await heldByActor(db, actor) : visibleDemands(actor)];
   if (filter.state?.length) where.push(inArray(demands.state, filter.state));
   if (filter.unitId) where.push(eq(demands.unitId, filter.unitId));
   if (filter.channel) where.push(eq(demands.channel, filter.channel));

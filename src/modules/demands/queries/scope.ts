@@ -1,5 +1,5 @@
-import { inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../../kernel/index.js';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor, Reader } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
 import { assignments, assists, demands, transfers } from '../tables.js';
 
@@ -38,16 +38,30 @@ export function visibleDemands(actor: Actor): SQL | undefined {
 
 /**
  * 待办 of a handler: the demands their units hold now, or are asked now to help with (a part not
- * yet sent) or to take over — not those the unit once held and that have moved on.
+ * yet sent) or to take over — not those the unit once held and that have moved on. The few asked
+ * of the unit are read first, so the condition is two index lookups (unit, id), not a scan.
  */
-export function heldByActor(actor: Actor): SQL {
+export async function heldByActor(db: Reader, actor: Actor): Promise<SQL> {
   const unitIds = actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'handler' && g.unitId ? [g.unitId] : [])) : [];
   if (!unitIds.length) return sql`false`;
-  return or(
-    inArray(demands.unitId, unitIds),
-    sql`exists (select 1 from ${assists} where ${assists.demandId} = ${demands.id} and ${inArray(assists.unitId, unitIds)}
-                  and ${assists.endedAt} is null and ${assists.contributedAt} is null)`,
-    sql`exists (select 1 from ${transfers} where ${transfers.demandId} = ${demands.id} and ${inArray(transfers.toUnitId, unitIds)}
-                  and ${transfers.status} = 'pending')`,
-  )!;
+  const asked = await db
+    .select({ id: assists.demandId })
+    .from(assists)
+    .where(and(inArray(assists.unitId, unitIds), isNull(assists.endedAt), isNull(assists.contributedAt)))
+    .union(
+      db
+        .select({ id: transfers.demandId })
+        .from(transfers)
+        .where(and(inArray(transfers.toUnitId, unitIds), eq(transfers.status, 'pending'))),
+    );
+  const held = inArray(demands.unitId, unitIds);
+  return asked.length
+    ? or(
+        held,
+        inArray(
+          demands.id,
+          asked.map((r) => Number(r.id)),
+        ),
+      )!
+    : held;
 }
