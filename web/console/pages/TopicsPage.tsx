@@ -1,42 +1,15 @@
 import { Button, Card, Checkbox, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
+import type { Answer, Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
-type Topic = {
-  label: string;
-  keywords: string[];
-  heat: number;
-  size: number;
-  reporters: number;
-  rising: boolean;
-  first: string;
-  last: string;
-  demandIds: number[];
-  members: { id: number; title: string }[];
-};
-type Member = {
-  demandId: number;
-  number: string;
-  title: string;
-  state: string;
-  removed: boolean;
-  removeReason: string | null;
-  nextAnswer: 'reply' | 'skip';
-  why: 'removed' | 'other_unit' | 'answered' | 'finished' | null;
-};
-type Initiative = {
-  id: number;
-  title: string;
-  topicLabel: string | null;
-  unitId: number;
-  status: string;
-  answer: string | null;
-  demandIds: number[];
-  members: Member[];
-  answers: { version: number; answer: string; answeredAt: string; recipients: { demandId: number; outcome: string }[] }[];
-};
+// The server's own shapes, generated from its OpenAPI document.
+type TopicList = Answer<'/api/v1/topics', 'get'>;
+type Topic = TopicList['items'][number];
+type Initiative = Schemas['Initiative'];
+type Member = Initiative['members'][number];
 
 /** 一类事 for supervisors: hot and rising topics, promoted to initiatives answered once. */
 export function TopicsPage() {
@@ -54,7 +27,7 @@ export function TopicsPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const load = useCallback(async () => {
     const [tp, ini] = await Promise.all([
-      api<{ items: Topic[]; computedAt: string | null; mayRefresh: boolean }>('GET', `/topics${rising ? '?rising=true' : ''}`),
+      api<TopicList>('GET', `/topics${rising ? '?rising=true' : ''}`),
       api<{ items: Initiative[] }>('GET', '/initiatives'),
     ]);
     setTopics(tp.items);

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
 import type { T } from '../app-context';
 
 /** What an author keeps in this browser to follow their own comments and proposals. */
 export type AuthorReceipt = { kind: 'notice_comment' | 'proposal'; id: number; token: string; text: string };
-type Status = { state: 'published' | 'held' | 'hidden' | 'redacted'; reason: string | null; shown: string | null };
+type Status = Schemas['AuthorModerationView'];
 
 const storageKey = 'tingjian.authorReceipts';
 

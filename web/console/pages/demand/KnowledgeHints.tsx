@@ -1,9 +1,10 @@
 import { Button, Card, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
+import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 
-type Article = { id: number; title: string; body: string };
+type Article = Schemas['KnowledgeArticle'];
 
 /**
  * 知识库参考: approved answers that speak to what the resident asks, found while the operator
