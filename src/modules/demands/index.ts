@@ -20,4 +20,5 @@ export { getDemand, loadJoined } from './queries/get-demand.js';
 export { visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';
+export { answeredStates } from './survivor.js';
 export { type DemandState, demandEvents, demands, demandTypes, urgencies } from './tables.js';

@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import type { AppContext } from '../../kernel/index.js';
 import { loggable } from '../../lib/loggable.js';
+import { runInWorker } from '../../lib/run-in-worker.js';
 import { topicMembers, topics } from './tables.js';
 import type { Topic, TopicInput } from './topics.js';
 
@@ -12,19 +12,8 @@ const windowLimit = 20_000;
 // Any constant the installation agrees on: one process refreshes at a time.
 const refreshLock = 7_411_001;
 
-function topicsInWorker(docs: TopicInput[], userWords: string[], now: Date): Promise<Topic[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./topics-worker.mjs', import.meta.url), { workerData: { docs, userWords, now: now.toISOString() } });
-    worker.once('message', (found: Topic[]) => {
-      resolve(found);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`topics worker exited with ${code}`));
-    });
-  });
-}
+const topicsInWorker = (docs: TopicInput[], userWords: string[], now: Date) =>
+  runInWorker<Topic[]>(new URL('./topics-worker.mjs', import.meta.url), { docs, userWords, now: now.toISOString() });
 
 /**
  * Recomputes 一类事 over the newest demands of the window in a worker thread and replaces the

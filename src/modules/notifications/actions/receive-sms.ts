@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms } from '../../../kernel/index.js';
-import { demands, normalizePhone, rateMerged, recordCallback } from '../../demands/index.js';
+import { answeredStates, demands, normalizePhone, rateMerged, recordCallback } from '../../demands/index.js';
 import { readInbound } from '../rules/inbound.js';
 import { inboundSms, smsOptOuts } from '../tables.js';
 import { phoneKey } from '../verification.js';
@@ -42,7 +42,10 @@ export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Prom
             and(
               eq(demands.state, 'merged'),
               isNull(demands.satisfaction),
-              sql`exists (select 1 from demands s where s.id = ${demands.mergedIntoId} and s.state in ('replied', 'callback_done', 'closed'))`,
+              sql`exists (select 1 from demands s where s.id = ${demands.mergedIntoId} and s.state in (${sql.join(
+                answeredStates.map((st) => sql`${st}`),
+                sql`, `,
+              )}))`,
             ),
           ),
         ),
