@@ -12,6 +12,8 @@ import { appContextFor } from '../src/kernel/index.js';
 import { quietLogger } from '../src/lib/logger.js';
 import { createApiToken } from '../src/modules/accounts/store.js';
 import { users } from '../src/modules/accounts/tables.js';
+import { localDay } from '../src/modules/calendar/index.js';
+import { refreshRateRollups } from '../src/modules/rates/index.js';
 import { sharedDataDir } from '../src/server.js';
 import { grow, textPool } from './grow.js';
 import { startServer } from './serve.js';
@@ -42,6 +44,7 @@ async function measure(
   tokens: Record<string, string>,
   sample: { id: number; number: string; phone: string; regionId: number; lookupNumber: string; lookupPhone: string },
   month: string,
+  thisMonth: string,
 ) {
   const base = `http://127.0.0.1:${port}`;
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
@@ -74,6 +77,7 @@ async function measure(
     ['caller history (phone)', () => call('GET', `/api/v1/demands?phone=${sample.phone}`, tokens.operator)],
     ['三率 for a month (JSON)', () => call('GET', `/api/v1/rates?month=${month}`, tokens.supervisor)],
     ['三率 for a month (CSV)', () => call('GET', `/api/v1/rates?month=${month}&format=csv`, tokens.supervisor)],
+    ['三率 this month (rollups + today live)', () => call('GET', `/api/v1/rates?month=${thisMonth}`, tokens.supervisor)],
     ['public answered list', () => call('GET', '/api/v1/public/demands')],
     [
       'public lookup',
@@ -154,11 +158,21 @@ async function main() {
     );
     const [{ total }] = await queryRows<{ total: number }>(database.db, sql`select count(*)::int as total from demands`);
     console.log(`\n${Number(total).toLocaleString('en')} demands on PostgreSQL (server), month ${last}`);
+    // The server keeps the 三率 rollups current in the background; here the days not rolled up yet, timed.
+    const r0 = performance.now();
+    const { days } = await refreshRateRollups(ctx);
+    console.log(`  rate rollups: ${days} days rolled up in ${Math.round(performance.now() - r0)} ms`);
     // Side by side in one run: PostgreSQL's JIT on (the server's default) and off (the app's default).
     for (const jit of ['on', 'off']) {
       console.log(`  JIT ${jit}:`);
       const server = await startServer({ DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0', TINGJIAN_PG_JIT: jit }, 36100);
-      const rows = await measure(36100, tokens, { ...sample, lookupNumber: resident.number, lookupPhone: resident.phone }, last);
+      const rows = await measure(
+        36100,
+        tokens,
+        { ...sample, lookupNumber: resident.number, lookupPhone: resident.phone },
+        last,
+        localDay(new Date()).slice(0, 7),
+      );
       const mem = rss(server.pid!);
       console.log(`  server RSS ${mem} MB`);
       server.kill('SIGTERM');

@@ -11,6 +11,7 @@ import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
 import { startEscalationWorker } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
+import { startRateRollups } from './modules/rates/index.js';
 import { startTopicRefresher } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
@@ -41,6 +42,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
   const stopEscalation = startEscalationWorker(ctx);
   const stopTopics = startTopicRefresher(ctx);
+  const stopRollups = startRateRollups(ctx);
   const stopListening = await listenForCacheNotices(database);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
@@ -62,6 +64,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     await stopDelivery();
     await stopEscalation();
     await stopTopics();
+    await stopRollups();
     await stopListening();
     await database.close();
   };

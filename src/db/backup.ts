@@ -78,8 +78,17 @@ export const backupTables = [
   'audit_events',
 ] as const;
 
-/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes, rate-limit counters and computed topics. */
-export const transientTables = ['sessions', 'phone_verifications', 'rate_limits', 'topics', 'topic_members'] as const;
+/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes, rate-limit counters and computed topics and rate rollups. */
+export const transientTables = [
+  'sessions',
+  'phone_verifications',
+  'rate_limits',
+  'topics',
+  'topic_members',
+  'rate_rollups',
+  'rate_rollup_days',
+  'rate_rollup_dirty',
+] as const;
 
 /** Backed-up tables whose rows the migrations make (the installation's secrets): a restore replaces them. */
 const migrationMadeTables: readonly string[] = ['installation_secrets'];

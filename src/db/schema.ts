@@ -14,6 +14,7 @@ export * from '../modules/moderation/tables.js';
 export * from '../modules/notifications/tables.js';
 export * from '../modules/open311/tables.js';
 export * from '../modules/proposals/tables.js';
+export * from '../modules/rates/tables.js';
 export * from '../modules/receptions/tables.js';
 // Every table of every module, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/regions/tables.js';
