@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/rows.js';
-import { underNode } from '../../db/tree.js';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';

@@ -1,10 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../test/api-world.js';
 import type { TestDatabase } from '../../../test/db.js';
 import { buildDemand, type World } from '../../../test/world.js';
+import { queryRows } from '../../db/rows.js';
 import { perform, systemActor } from '../../kernel/index.js';
-import { dispatchDemand } from '../demands/index.js';
+import { dispatchDemand, returnDemand } from '../demands/index.js';
 import { retrainAfter, Suggester } from './suggester.js';
+import { textModels } from './tables.js';
 
 let database: TestDatabase;
 let world: World;
@@ -42,8 +45,39 @@ describe('the suggester learns from the district’s own routing', () => {
   }, 60_000);
 });
 
+describe('the routing history behind a unit suggestion', () => {
+  it('is kept per unit and category as dispatchers dispatch and units return', async () => {
+    const { demand } = await buildDemand(t.ctx, world, { title: null, content: '路灯不亮', categoryId: world.lights.id });
+    await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptB.id });
+    await perform(t.ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '不属于本单位职责' });
+    const kept = await queryRows(
+      database.db,
+      sql`select unit_id, category_id, dispatched, returned from unit_category_history order by 1, 2`,
+    );
+    const counted = await queryRows(
+      database.db,
+      sql`select a.unit_id, d.category_id, count(*)::int as dispatched, (count(*) filter (where a.end_reason = 'returned'))::int as returned
+            from assignments a join demands d on d.id = a.demand_id where d.category_id is not null group by 1, 2 order by 1, 2`,
+    );
+    expect(kept).toEqual(counted);
+    expect(kept).toContainEqual({ unit_id: world.deptB.id, category_id: world.lights.id, dispatched: 1, returned: 1 });
+  });
+});
+
 describe('a restart', () => {
-  it('answers at once without suggestions while the first model trains, then with them', async () => {
+  it('suggests at once from the model the last training stored, without training again', async () => {
+    const before = new Suggester(database.db);
+    await before.suggestCategories('小区停水');
+    await before.settled();
+    expect(before.version).not.toBeNull();
+    const restarted = new Suggester(database.db, undefined, { firstModelWaitMs: 0 });
+    const top = await restarted.suggestCategories('楼里停水，自来水没有了');
+    expect(restarted.version).toBe(before.version);
+    expect(top[0].categoryId).toBe(world.water.id);
+  }, 60_000);
+
+  it('with no stored model, answers at once without suggestions while the first model trains, then with them', async () => {
+    await database.db.delete(textModels);
     const suggester = new Suggester(database.db, undefined, { firstModelWaitMs: 0 });
     expect(await suggester.suggestCategories('小区停水')).toEqual([]);
     expect(suggester.version).toBeNull();
@@ -67,7 +101,10 @@ describe('imported labeled messages', () => {
     ).rejects.toThrow(/不存在的分类/);
     expect(await database.db.select().from(textTrainingExamples)).toHaveLength(0);
     expect(await perform(t.ctx, systemActor, importTrainingExamples, { rows, source: 'test.csv' })).toBe(5);
+    // The stored model never saw them: it answers while a retraining on them runs.
     const suggester = new Suggester(database.db);
+    await suggester.suggestCategories('学校食堂的饭菜太差了');
+    await suggester.settled();
     const top = await suggester.suggestCategories('学校食堂的饭菜太差了');
     expect(top[0].name).toBe('教育文体');
   });

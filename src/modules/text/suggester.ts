@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { type Model, predict, type TrainingDoc } from './classifier.js';
+import { loadNewestModel, saveModel } from './model-store.js';
 import { Segmenter } from './segment.js';
 import { trainInWorker } from './train-in-worker.js';
 
@@ -47,6 +48,7 @@ export class Suggester {
   private categories = new Map<number, CategoryRow>();
   private seg: Segmenter | null = null;
   private trainingSince = 0;
+  private lookedForStored = false;
 
   constructor(
     private readonly db: Db,
@@ -61,10 +63,15 @@ export class Suggester {
 
   /**
    * How far routing has come: the newest dispatch's id (one index probe, where counting the
-   * confirmed demands was a scan of them all). Each dispatch is one more example to learn from.
+   * confirmed demands was a scan of them all). Each dispatch is one more example to learn from;
+   * an imported example weighs a whole retraining's worth, since importing is done to teach.
    */
   private async confirmedCount(): Promise<number> {
-    const [{ n }] = await queryRows<{ n: number }>(this.db, sql`select coalesce(max(id), 0)::int as n from assignments`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      this.db,
+      sql`select (coalesce((select max(id) from assignments), 0)
+                  + ${retrainAfter} * coalesce((select max(id) from text_training_examples), 0))::bigint::text as n`,
+    );
     return Number(n);
   }
 
@@ -74,11 +81,46 @@ export class Suggester {
    */
   async ensureModel(): Promise<Model | null> {
     const confirmed = await this.confirmedCount();
-    const stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
+    // After a restart, or in another process on the same database: the newest stored model, at once.
+    if (!this.lookedForStored) {
+      this.lookedForStored = true;
+      await this.adoptStored(-1);
+    }
+    let stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
+    // Another process may have trained on the same history meanwhile: take its model rather than train again.
+    if (stale && !this.training && (await this.adoptStored(this.trainedWithConfirmed)))
+      stale = confirmed - this.trainedWithConfirmed >= retrainAfter;
     if (stale && !this.training) this.training = this.freshen(confirmed);
     // The wait counts from the training's start: once it has passed, requests are answered at once.
     if (!this.model && this.training) await waitAtMost(this.training, this.trainingSince + this.options.firstModelWaitMs - Date.now());
     return this.model;
+  }
+
+  /** Takes the newest stored model if it was trained further than `after`. */
+  private async adoptStored(after: number): Promise<boolean> {
+    const stored = await loadNewestModel(this.db, after);
+    if (!stored) return false;
+    await this.loadContext();
+    this.model = stored.model;
+    this.trainedWithConfirmed = stored.trainedWith;
+    return true;
+  }
+
+  /** The active categories and the segmenter taught the district's own names. */
+  private async loadContext(): Promise<{ cats: CategoryRow[]; userWords: string[] }> {
+    const cats = await queryRows<CategoryRow>(
+      this.db,
+      sql`select id, parent_id, level, name, full_name, path from categories where active`,
+    );
+    this.categories = new Map(cats.map((c) => [Number(c.id), { ...c, id: Number(c.id) }]));
+    const [regionNames, unitNames] = await Promise.all([
+      queryRows<{ name: string }>(this.db, sql`select name from regions`),
+      queryRows<{ name: string }>(this.db, sql`select name from units`),
+    ]);
+    const userWords = [...regionNames, ...unitNames].map((r) => r.name);
+    this.seg ??= new Segmenter(userWords);
+    this.seg.addWords(userWords);
+    return { cats, userWords };
   }
 
   /** Retrains in a worker thread; requests are not kept waiting once a model exists. */
@@ -100,18 +142,7 @@ export class Suggester {
   }
 
   private async retrain(confirmed: number): Promise<void> {
-    const cats = await queryRows<CategoryRow>(
-      this.db,
-      sql`select id, parent_id, level, name, full_name, path from categories where active`,
-    );
-    this.categories = new Map(cats.map((c) => [Number(c.id), { ...c, id: Number(c.id) }]));
-    const [regionNames, unitNames] = await Promise.all([
-      queryRows<{ name: string }>(this.db, sql`select name from regions`),
-      queryRows<{ name: string }>(this.db, sql`select name from units`),
-    ]);
-    const userWords = [...regionNames, ...unitNames].map((r) => r.name);
-    this.seg ??= new Segmenter(userWords);
-    this.seg.addWords(userWords);
+    const { cats, userWords } = await this.loadContext();
     const docs: TrainingDoc[] = [];
     // The tree's own words: each second-level node with its children's names, lightly weighted.
     for (const c of cats) {
@@ -137,15 +168,21 @@ export class Suggester {
     // Every model trains beside the server in a worker thread: a district's whole history never blocks a request.
     this.model = await trainInWorker(docs, userWords, options);
     this.trainedWithConfirmed = confirmed;
+    // Kept for the next start and for the other processes; a failure to store costs only that.
+    await saveModel(this.db, this.model, confirmed).catch((err: unknown) => this.log?.error({ err }, 'storing the category model failed'));
   }
 
   async suggestCategories(text: string, top = 3): Promise<CategorySuggestion[]> {
     const model = await this.ensureModel();
     if (!model || !this.seg) return [];
-    return predict(model, text, this.seg, top).map((s) => {
-      const c = this.categories.get(Number(s.label))!;
-      return { categoryId: c.id, name: c.full_name, confidence: s.confidence };
-    });
+    // A category retired since the model was trained is not suggested.
+    return predict(model, text, this.seg, top + 2)
+      .filter((s) => this.categories.has(Number(s.label)))
+      .slice(0, top)
+      .map((s) => {
+        const c = this.categories.get(Number(s.label))!;
+        return { categoryId: c.id, name: c.full_name, confidence: s.confidence };
+      });
   }
 
   /**
@@ -160,14 +197,12 @@ export class Suggester {
       if (!cat) continue;
       const rows = await queryRows<{ unit_id: number; name: string; dispatched: number; returned: number }>(
         this.db,
-        sql`select u.id::int as unit_id, u.name,
-                   (select count(*)::int from assignments a join demands d on d.id = a.demand_id
-                     join categories dc on dc.id = d.category_id
-                     where a.unit_id = u.id and dc.path like ${`${cat.path}%`}) as dispatched,
-                   (select count(*)::int from assignments a join demands d on d.id = a.demand_id
-                     join categories dc on dc.id = d.category_id
-                     where a.unit_id = u.id and a.end_reason = 'returned' and dc.path like ${`${cat.path}%`}) as returned
+        sql`select u.id::int as unit_id, u.name, coalesce(h.dispatched, 0)::int as dispatched, coalesce(h.returned, 0)::int as returned
               from units u
+              left join lateral (
+                select sum(x.dispatched) as dispatched, sum(x.returned) as returned
+                  from unit_category_history x join categories dc on dc.id = x.category_id
+                 where x.unit_id = u.id and dc.path like ${`${cat.path}%`}) h on true
               join unit_categories uc on uc.unit_id = u.id
               join categories oc on oc.id = uc.category_id
              where u.active = 1

@@ -1,4 +1,5 @@
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/bytea.js';
 import { demands } from '../demands/tables.js';
 
 /** Every suggestion shown, with the model version that made it: what was offered can be audited. */
@@ -61,4 +62,35 @@ export const topicMembers = pgTable(
     regionPath: text('region_path').notNull(),
   },
   (t) => [primaryKey({ columns: [t.topicId, t.demandId] }), index('topic_members_demand_idx').on(t.demandId)],
+);
+
+/**
+ * Trained category models, newest last, so that a restarted process (or another process on the
+ * same database) suggests at once instead of training first. Weights are stored as 8-bit integers
+ * with one scale per class. Derived data: rebuilt by training, never backed up.
+ */
+export const textModels = pgTable('text_models', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  version: text('version').notNull(),
+  /** How far routing had come when it was trained (the newest assignment's id). */
+  trainedWith: bigint('trained_with', { mode: 'number' }).notNull(),
+  meta: jsonb('meta').notNull(),
+  weights: bytea('weights').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What dispatchers did before, per unit and category (the demand's category when it was
+ * dispatched): the reasons beside a unit suggestion, kept by triggers on assignments in the
+ * dispatching transaction (migration 0026) instead of counted over every assignment per request.
+ */
+export const unitCategoryHistory = pgTable(
+  'unit_category_history',
+  {
+    unitId: integer('unit_id').notNull(),
+    categoryId: integer('category_id').notNull(),
+    dispatched: integer('dispatched').notNull(),
+    returned: integer('returned').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.categoryId] })],
 );

@@ -1,0 +1,73 @@
+import { desc, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Model } from './classifier.js';
+import { textModels } from './tables.js';
+
+type Meta = Pick<Model, 'version' | 'classes' | 'temperature' | 'features' | 'trainedOn'> & { vocab: string[] };
+
+/**
+ * A model as one buffer: idf and bias as 32-bit floats, then each class's weights as 8-bit
+ * integers scaled by the class's largest weight (a quarter of the size; predictions keep their
+ * order, confidences move by a few thousandths, see model-store.test.ts).
+ */
+export function packModel(m: Model): { meta: Meta; weights: Buffer } {
+  const dims = m.vocab.size;
+  const K = m.classes.length;
+  const out = Buffer.alloc(4 * (dims + 2 * K) + K * dims);
+  const floats = new Float32Array(out.buffer, out.byteOffset, dims + 2 * K);
+  floats.set(m.idf, 0);
+  floats.set(m.bias, dims);
+  const q = new Int8Array(out.buffer, out.byteOffset + 4 * (dims + 2 * K), K * dims);
+  for (let k = 0; k < K; k++) {
+    let max = 0;
+    for (let j = k * dims; j < (k + 1) * dims; j++) max = Math.max(max, Math.abs(m.weights[j]));
+    floats[dims + K + k] = max;
+    if (max > 0) for (let j = k * dims; j < (k + 1) * dims; j++) q[j] = Math.round((m.weights[j] / max) * 127);
+  }
+  const { version, classes, temperature, features, trainedOn } = m;
+  return { meta: { version, classes, temperature, features, trainedOn, vocab: [...m.vocab.keys()] }, weights: out };
+}
+
+export function unpackModel(meta: Meta, packed: Uint8Array): Model {
+  const dims = meta.vocab.length;
+  const K = meta.classes.length;
+  // A copy: the driver's buffer need not start on a 4-byte boundary.
+  const bytes = new Uint8Array(packed).buffer;
+  const floats = new Float32Array(bytes, 0, dims + 2 * K);
+  const q = new Int8Array(bytes, 4 * (dims + 2 * K), K * dims);
+  const weights = new Float32Array(K * dims);
+  for (let k = 0; k < K; k++) {
+    const scale = floats[dims + K + k] / 127;
+    for (let j = k * dims; j < (k + 1) * dims; j++) weights[j] = q[j] * scale;
+  }
+  return {
+    version: meta.version,
+    classes: meta.classes,
+    vocab: new Map(meta.vocab.map((f, i) => [f, i])),
+    idf: floats.slice(0, dims),
+    bias: floats.slice(dims, dims + K),
+    weights,
+    temperature: meta.temperature,
+    features: meta.features,
+    trainedOn: meta.trainedOn,
+  };
+}
+
+/** Stores a trained model and keeps only the newest few. */
+export async function saveModel(db: Db, model: Model, trainedWith: number): Promise<void> {
+  const { meta, weights } = packModel(model);
+  await db.transaction(async (tx) => {
+    const [{ id }] = await tx
+      .insert(textModels)
+      .values({ version: model.version, trainedWith, meta, weights })
+      .returning({ id: textModels.id });
+    await tx.execute(sql`delete from text_models where id <= ${id - 3}`);
+  });
+}
+
+/** The newest stored model trained further than `after`, if any. */
+export async function loadNewestModel(db: Db, after = -1): Promise<{ model: Model; trainedWith: number } | null> {
+  const [row] = await db.select().from(textModels).where(gt(textModels.trainedWith, after)).orderBy(desc(textModels.id)).limit(1);
+  if (!row) return null;
+  return { model: unpackModel(row.meta as Meta, row.weights), trainedWith: row.trainedWith };
+}
