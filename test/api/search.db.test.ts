@@ -55,3 +55,31 @@ describe('search', () => {
     expect(await find('路灯', world.tokens.handlerB)).toEqual([]);
   });
 });
+
+describe('a common word among many demands', () => {
+  it('pages newest first the same through the newest windows as over everything', async () => {
+    const { listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
+    for (let i = 0; i < 12; i++) {
+      const content = i % 3 === 0 ? `第${i}号楼前路灯不亮` : `第${i}号楼下水道堵塞`;
+      const r = await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content, reporterPhone: '13800001234', regionId: world.c1.id, categoryId: world.lights.id },
+      });
+      expect(r.status, r.text).toBe(201);
+    }
+    const now = new Date();
+    const filter = { q: '路灯', page: 1, pageSize: 2, sort: 'newest' as const, format: 'json' as const };
+    const ids = async (f: typeof filter, windows: number[]) =>
+      (await listDemands(database.db, world.actors.operator, f, now, 10_000, windows)).items.map((d) => d.id);
+    for (const page of [1, 2, 3]) {
+      const f = { ...filter, page };
+      const everything = await ids(f, []);
+      // Windows of the newest 3 and 8 demands: the first holds page 1 only, later pages widen.
+      expect(await ids(f, [3, 8])).toEqual(everything);
+    }
+    expect(await ids({ ...filter, page: 3 }, [3, 8])).toHaveLength(1);
+    const all = await listDemands(database.db, world.actors.operator, { ...filter, pageSize: 100 }, now);
+    expect(all.total).toBe(5);
+    expect(all.totalCapped).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { containsPattern, underNode } from '../../../db/tree.js';
 import type { Actor } from '../../../kernel/index.js';
@@ -26,6 +26,14 @@ export function matchesText(q: string): SQL {
 
 /** Lists count their matches up to this many; past it they say "this many or more". */
 export const countCap = 10_000;
+/** A word search counts this far: past it the desk narrows the search rather than reads on. */
+export const searchCountCap = 1_000;
+/**
+ * Newest first, a word search looks among the newest demands before the older ones: a common word
+ * ("路灯") matches tens of thousands of demands, and checking them all to show the newest twenty
+ * read each of them; the newest window holds the page, and only a rarer word widens it.
+ */
+export const searchWindows = [20_000, 200_000];
 
 export async function listDemands(
   db: Db,
@@ -33,6 +41,7 @@ export async function listDemands(
   filter: ListDemandsFilter,
   now: Date,
   cap = countCap,
+  windows = searchWindows,
 ): Promise<{ items: DemandSummaryView[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
   // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
   // condition alone scopes the list, without the visibility test over every assignment it ever had.
@@ -75,23 +84,37 @@ export async function listDemands(
         ? [asc(demands.id)]
         : [desc(demands.id)];
 
-  const base = db
-    .select({
-      demand: demands,
-      regionName: regions.name,
-      regionPath: regions.path,
-      categoryName: categories.fullName,
-      unitName: units.name,
-    })
-    .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId))
-    .where(condition);
-  const rows = await base
-    .orderBy(...order)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+  const page = (extra?: SQL) =>
+    db
+      .select({
+        demand: demands,
+        regionName: regions.name,
+        regionPath: regions.path,
+        categoryName: categories.fullName,
+        unitName: units.name,
+      })
+      .from(demands)
+      .innerJoin(regions, eq(regions.id, demands.regionId))
+      .leftJoin(categories, eq(categories.id, demands.categoryId))
+      .leftJoin(units, eq(units.id, demands.unitId))
+      .where(extra ? and(condition, extra) : condition)
+      .orderBy(...order)
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize);
+  let rows: Awaited<ReturnType<typeof page>> | undefined;
+  if (filter.q && (filter.sort ?? 'newest') === 'newest') {
+    const [{ top }] = await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands);
+    for (const w of windows) {
+      if (Number(top) <= w) break;
+      const found = await page(gt(demands.id, Number(top) - w));
+      if (found.length === filter.pageSize) {
+        rows = found;
+        break;
+      }
+    }
+  }
+  rows ??= await page();
+  const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
   const matching = db
     .select({ one: sql`1` })
@@ -99,13 +122,13 @@ export async function listDemands(
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
     .where(condition)
-    .limit(cap + 1)
+    .limit(counted + 1)
     .as('matching');
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
-  const totalCapped = Number(n) > cap;
+  const totalCapped = Number(n) > counted;
   return {
     items: rows.map((r) => presentDemand(actor, r, now)),
-    total: totalCapped ? cap : Number(n),
+    total: totalCapped ? counted : Number(n),
     totalCapped,
     page: filter.page,
     pageSize: filter.pageSize,
