@@ -5,14 +5,15 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { listenForCacheNotices } from './db/cache-notices.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
+import { startJobQueue } from './db/job-queue.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
-import { startEscalationWorker } from './modules/demands/index.js';
+import { scheduleEscalation } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
-import { startRateRollups } from './modules/rates/index.js';
-import { startTopicRefresher } from './modules/text/index.js';
+import { scheduleRateRollups } from './modules/rates/index.js';
+import { scheduleTopicRefresh } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
@@ -40,9 +41,11 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   }
   // Started before the app so that actions performed through it nudge delivery after commit.
   const stopDelivery = startDeliveryWorker(ctx, deliveryOptions(config, log));
-  const stopEscalation = startEscalationWorker(ctx);
-  const stopTopics = startTopicRefresher(ctx);
-  const stopRollups = startRateRollups(ctx);
+  // Periodic work goes through the job queue, so that with several processes each run happens once.
+  const jobs = await startJobQueue(database, log);
+  await scheduleEscalation(ctx, jobs);
+  await scheduleTopicRefresh(ctx, jobs);
+  await scheduleRateRollups(ctx, jobs);
   const stopListening = await listenForCacheNotices(database);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
@@ -52,6 +55,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     smsSecret: config.sms.secret,
     citySecret: config.city.secret,
     warmSuggestions: true,
+    jobs,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -62,9 +66,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await stopDelivery();
-    await stopEscalation();
-    await stopTopics();
-    await stopRollups();
+    await jobs.stop();
     await stopListening();
     await database.close();
   };

@@ -4,7 +4,7 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { SqlClient } from '../db/client.js';
-import { type AppContext, onCacheNotice } from '../kernel/index.js';
+import { type AppContext, type JobQueue, onCacheNotice } from '../kernel/index.js';
 import { AppError } from '../lib/errors.js';
 import { accountRoutes } from '../modules/accounts/index.js';
 import { appointmentRoutes } from '../modules/appointments/index.js';
@@ -27,7 +27,7 @@ import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
 import { invalidateReferenceCache, regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
-import { autoDispatch, Suggester, textRoutes } from '../modules/text/index.js';
+import { autoDispatch, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
 import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
@@ -54,6 +54,8 @@ export type AppOptions = {
   citySecret?: string;
   /** Train the suggestion model at start (in a worker), so the first suggestion after a restart does not wait for it. */
   warmSuggestions?: boolean;
+  /** The job queue shared with the other processes (the server's; tests may leave it out). */
+  jobs?: JobQueue;
   /** How long a request waits for the first suggestion model before answering without one (default 2 s). */
   suggestionWaitMs?: number;
 };
@@ -121,7 +123,8 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
-  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 2_000 });
+  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 2_000, jobs: opts.jobs });
+  if (opts.jobs) await opts.jobs.work(retrainJob, () => suggester.retrainNow());
   if (opts.warmSuggestions) void suggester.ensureModel().catch((err: unknown) => ctx.log.error({ err }, 'suggestion warm-up failed'));
   const afterIntake = (demandId: number) => {
     if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));

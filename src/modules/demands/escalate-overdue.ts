@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
+import type { JobQueue } from '../../kernel/index.js';
 import { type AppContext, perform, systemActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { loggable } from '../../lib/loggable.js';
 import { getSetting } from '../settings/index.js';
 import { escalateDemand } from './actions/supervise-demand.js';
 import { escalationFor, ruleName } from './escalation.js';
@@ -49,22 +49,7 @@ export async function escalateOverdue(app: AppContext, batch = 500): Promise<{ e
   return { escalated };
 }
 
-/** Sweeps every `intervalMs` in the background; returns a stopper that waits for the sweep in progress. */
-export function startEscalationWorker(app: AppContext, intervalMs = 5 * 60_000) {
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = escalateOverdue(app)
-      .then(() => undefined)
-      .catch((err) => app.log.error({ err: loggable(err) }, 'escalation sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(sweep, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+/** Runs the escalation rules every five minutes through the job queue, in one process at a time. */
+export async function scheduleEscalation(app: AppContext, jobs: JobQueue): Promise<void> {
+  await jobs.every('escalate-overdue', '*/5 * * * *', () => escalateOverdue(app));
 }

@@ -12,7 +12,7 @@ export { replyDemand } from './actions/reply-demand.js';
 export { requestExtension } from './actions/request-extension.js';
 export { returnDemand } from './actions/return-demand.js';
 export { attachmentRoutes } from './attachment-routes.js';
-export { escalateOverdue, startEscalationWorker } from './escalate-overdue.js';
+export { escalateOverdue, scheduleEscalation } from './escalate-overdue.js';
 export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';

@@ -1,3 +1,3 @@
 // The rates module's public face: other modules import only this file.
-export { refreshRateRollups, startRateRollups } from './rollups.js';
+export { refreshRateRollups, scheduleRateRollups } from './rollups.js';
 export { rateRoutes } from './routes.js';

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import type { AppContext } from '../../kernel/index.js';
-import { loggable } from '../../lib/loggable.js';
+import type { AppContext, JobQueue } from '../../kernel/index.js';
 import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
 import { countsByUnitDay, type DayCounts } from './day-counts.js';
 import { rateRollupDays, rateRollups } from './tables.js';
@@ -112,25 +111,7 @@ export function liveRuns(start: string, end: string, done: Set<string>): [string
   return runs;
 }
 
-/** Keeps the rollups current: shortly after start, then every interval. Returns a stopper that waits for the run in progress. */
-export function startRateRollups(app: AppContext, intervalMs = 60_000) {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = refreshRateRollups(app)
-      .then(() => undefined)
-      .catch((err) => app.log.error({ err: loggable(err) }, 'rate rollup failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(tick, 3_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
+/** Keeps the rollups current through the job queue: soon after start, then every minute, in one process at a time. */
+export async function scheduleRateRollups(app: AppContext, jobs: JobQueue): Promise<void> {
+  await jobs.every('roll-up-rates', '* * * * *', () => refreshRateRollups(app));
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
-import type { AppContext } from '../../kernel/index.js';
-import { loggable } from '../../lib/loggable.js';
+import type { AppContext, JobQueue } from '../../kernel/index.js';
 import { runInWorker } from '../../lib/run-in-worker.js';
 import { topicMembers, topics } from './tables.js';
 import type { Topic, TopicInput } from './topics.js';
@@ -86,37 +85,20 @@ export async function refreshTopics(app: AppContext): Promise<{ topics: number; 
 }
 
 /**
- * Keeps the stored topics fresh: shortly after start, then every interval when demands have come
- * in since the last refresh, and at least once an hour. Returns a stopper that waits for the refresh in progress.
+ * Keeps the stored topics fresh through the job queue (one process at a time): soon after start,
+ * every two minutes when demands came in since this process last refreshed, and at least once an
+ * hour (heat and "rising" move with time).
  */
-export function startTopicRefresher(app: AppContext, intervalMs = 2 * 60_000) {
-  let running: Promise<void> | null = null;
+export async function scheduleTopicRefresh(app: AppContext, jobs: JobQueue): Promise<void> {
   let seen = '';
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      const [{ mark }] = await queryRows<{ mark: string | null }>(
-        app.db,
-        sql`select coalesce((select max(id)::text from demands), '') as mark`,
-      );
-      // New demands, or the hour turned (heat and "rising" move with time): re-cluster.
-      const now = `${mark}@${Math.floor(app.now().getTime() / 3_600_000)}`;
-      if (now === seen) return;
-      await refreshTopics(app);
-      seen = now;
-    })()
-      .catch((err) => app.log.error({ err: loggable(err) }, 'topic refresh failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(tick, 5_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
+  await jobs.every('refresh-topics', '*/2 * * * *', async () => {
+    const [{ mark }] = await queryRows<{ mark: string | null }>(
+      app.db,
+      sql`select coalesce((select max(id)::text from demands), '') as mark`,
+    );
+    const now = `${mark}@${Math.floor(app.now().getTime() / 3_600_000)}`;
+    if (now === seen) return;
+    await refreshTopics(app);
+    seen = now;
+  });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
+import type { JobQueue } from '../../kernel/index.js';
 import { type Model, predict, type TrainingDoc } from './classifier.js';
 import { loadNewestModel, saveModel } from './model-store.js';
 import { Segmenter } from './segment.js';
@@ -18,6 +19,8 @@ export type UnitSuggestion = {
 
 type CategoryRow = { id: number; parent_id: number | null; level: number; name: string; full_name: string; path: string };
 
+/** The job that retrains the category model, in whichever process takes it. */
+export const retrainJob = 'retrain-suggestions';
 /** Retrain once this many demands have had their category confirmed since the last model. */
 export const retrainAfter = 20;
 /** The newest routed demands (and imported examples) a model learns from: enough to learn a district, minutes of training at most. */
@@ -54,8 +57,10 @@ export class Suggester {
     private readonly db: Db,
     private readonly log?: { error: (o: object, m: string) => void },
     /** While the first model trains (minutes on a large history), a request waits this long, then is answered without suggestions. */
-    private readonly options: { firstModelWaitMs: number } = { firstModelWaitMs: Number.POSITIVE_INFINITY },
+    private readonly options: { firstModelWaitMs: number; jobs?: JobQueue } = { firstModelWaitMs: Number.POSITIVE_INFINITY },
   ) {}
+
+  private retrainAskedAt = 0;
 
   get version(): string | null {
     return this.model?.version ?? null;
@@ -90,10 +95,29 @@ export class Suggester {
     // Another process may have trained on the same history meanwhile: take its model rather than train again.
     if (stale && !this.training && (await this.adoptStored(this.trainedWithConfirmed)))
       stale = confirmed - this.trainedWithConfirmed >= retrainAfter;
-    if (stale && !this.training) this.training = this.freshen(confirmed);
+    if (stale && !this.training) {
+      // With a model in hand, a retraining is one job for all processes; the others adopt its stored model.
+      if (this.model && this.options.jobs) this.askForRetraining(this.options.jobs);
+      else this.training = this.freshen(confirmed);
+    }
     // The wait counts from the training's start: once it has passed, requests are answered at once.
     if (!this.model && this.training) await waitAtMost(this.training, this.trainingSince + this.options.firstModelWaitMs - Date.now());
     return this.model;
+  }
+
+  private askForRetraining(jobs: JobQueue) {
+    if (Date.now() - this.retrainAskedAt < 30_000) return;
+    this.retrainAskedAt = Date.now();
+    jobs.request(retrainJob).catch((err: unknown) => this.log?.error({ err }, 'asking for a retraining failed'));
+  }
+
+  /** The retraining job: trains and stores, unless a model as fresh is stored already. */
+  async retrainNow(): Promise<void> {
+    const confirmed = await this.confirmedCount();
+    await this.adoptStored(this.trainedWithConfirmed);
+    if (this.model && confirmed - this.trainedWithConfirmed < retrainAfter) return;
+    this.training ??= this.freshen(confirmed);
+    await this.training;
   }
 
   /** Takes the newest stored model if it was trained further than `after`. */
