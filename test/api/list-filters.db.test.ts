@@ -62,3 +62,30 @@ describe('list totals', () => {
     expect(viaApi.body).toMatchObject({ total: all.total, totalCapped: false });
   });
 });
+
+describe('keyset paging', () => {
+  it('walks every sort page by page from each nextCursor, in the order of the whole list', async () => {
+    for (let i = 0; i < 4; i++) {
+      t.advanceHours(1);
+      await intake(`第${i}号楼前垃圾没人清运`);
+    }
+    const get = (query: string) => api.call('GET', `/api/v1/demands?${query}`, { token: world.tokens.supervisor });
+    for (const sort of ['newest', 'oldest', 'due']) {
+      const whole = (await get(`sort=${sort}&pageSize=100`)).body.items.map((d: { id: number }) => d.id);
+      expect(whole.length).toBeGreaterThan(4);
+      const walked: number[] = [];
+      let after = '';
+      for (let n = 0; n < 20; n++) {
+        const page = await get(`sort=${sort}&pageSize=2${after ? `&after=${after}` : ''}`);
+        expect(page.status, page.text).toBe(200);
+        walked.push(...page.body.items.map((d: { id: number }) => d.id));
+        if (!page.body.nextCursor) break;
+        after = page.body.nextCursor;
+      }
+      expect(walked, sort).toEqual(whole);
+    }
+    const bad = await get('after=bm90LWEtY3Vyc29y');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('翻页位置无效');
+  });
+});

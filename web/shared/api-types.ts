@@ -3357,6 +3357,7 @@ export interface paths {
             parameters: {
                 query?: {
                     page?: number;
+                    after?: string;
                     pageSize?: number;
                     state?: string;
                     unitId?: number;
@@ -17378,6 +17379,7 @@ export interface components {
             totalCapped: boolean;
             page: number;
             pageSize: number;
+            nextCursor: string | null;
         };
         DemandDetail: components["schemas"]["Demand"] & {
             allowedActions: ("register" | "dispatch" | "acknowledge" | "return" | "reply" | "answer_directly" | "record_callback" | "close" | "reopen" | "merge" | "decline" | "withdraw" | "request_extension" | "decide_extension" | "supervise" | "remind" | "escalate" | "assist_acknowledge" | "contribute" | "end_assist" | "request_transfer" | "accept_transfer" | "decline_transfer" | "callback_attempt" | "rate_merged")[];

@@ -158,8 +158,34 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     )
     .pipe(z.array(z.enum(values)));
 
+/** Where the next page starts: the last row's sort key, as `nextCursor` handed it back. */
+export type PageCursor = { due: Date | null; id: number };
+
+export function encodeCursor(c: PageCursor): string {
+  return Buffer.from(`${c.due ? c.due.toISOString() : ''}~${c.id}`).toString('base64url');
+}
+
+const cursor = z
+  .string()
+  .max(80)
+  .transform((s, ctx): PageCursor => {
+    const m = /^([0-9T:.Z-]*)~(\d{1,15})$/.exec(Buffer.from(s, 'base64url').toString());
+    const due = m?.[1] ? new Date(m[1]) : null;
+    if (!m || (due && Number.isNaN(due.getTime()))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: '翻页位置无效，请从第一页重新查询 / not a cursor from this list: start again from the first page',
+      });
+      return z.NEVER;
+    }
+    return { due, id: Number(m[2]) };
+  })
+  .openapi({ type: 'string' });
+
 export const ListDemandsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Keyset paging: the `nextCursor` of the page before (then `page` is not used). */
+  after: cursor.optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   state: csv(demandStates).optional().openapi({ type: 'string', example: 'registered,returned' }),
   unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -337,6 +363,8 @@ export const DemandPage = z
     totalCapped: z.boolean(),
     page: z.number(),
     pageSize: z.number(),
+    /** Pass as `after` for the page after this one; null on the last page. */
+    nextCursor: z.string().nullable(),
   })
   .openapi('DemandPage');
 

@@ -112,7 +112,7 @@ export const demands = pgTable(
     index('demands_unit_idx').on(t.unitId),
     index('demands_region_idx').on(t.regionId),
     index('demands_created_idx').on(t.createdAt),
-    index('demands_stage_due_idx').on(t.stageDueAt),
+    index('demands_stage_due_idx').on(t.stageDueAt, t.id),
     // 来电弹屏: a caller's earlier demands by their number, exactly.
     index('demands_reporter_phone_idx').on(t.reporterPhone),
     index('demands_lsh_idx').using('gin', t.lsh),

@@ -6,7 +6,7 @@ import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { terminalStates } from '../lifecycle.js';
 import { normalizePhone } from '../numbering.js';
-import type { DemandSummaryView, ListDemandsFilter } from '../schema.js';
+import { type DemandSummaryView, encodeCursor, type ListDemandsFilter, type PageCursor } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';
 import { presentDemand } from './present.js';
 import { heldByActor, visibleDemands } from './scope.js';
@@ -42,7 +42,14 @@ export async function listDemands(
   now: Date,
   cap = countCap,
   windows = searchWindows,
-): Promise<{ items: DemandSummaryView[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
+): Promise<{
+  items: DemandSummaryView[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  nextCursor: string | null;
+}> {
   // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
   // condition alone scopes the list, without the visibility test over every assignment it ever had.
   const where: (SQL | undefined)[] = [filter.held === 'mine' ? await heldByActor(db, actor) : visibleDemands(actor)];
@@ -76,6 +83,8 @@ export async function listDemands(
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
   if (filter.q) where.push(matchesText(filter.q));
+  const counting = and(...where.filter((w): w is SQL => w !== undefined));
+  if (filter.after) where.push(afterCursor(filter.sort, filter.after));
   const condition = and(...where.filter((w): w is SQL => w !== undefined));
   const order =
     filter.sort === 'due'
@@ -100,7 +109,7 @@ export async function listDemands(
       .where(extra ? and(condition, extra) : condition)
       .orderBy(...order)
       .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize);
+      .offset(filter.after ? 0 : (filter.page - 1) * filter.pageSize);
   let rows: Awaited<ReturnType<typeof page>> | undefined;
   if (filter.q && (filter.sort ?? 'newest') === 'newest') {
     const [{ top }] = await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands);
@@ -121,16 +130,27 @@ export async function listDemands(
     .from(demands)
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .where(condition)
+    .where(counting)
     .limit(counted + 1)
     .as('matching');
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
   const totalCapped = Number(n) > counted;
+  const last = rows.at(-1)?.demand;
   return {
     items: rows.map((r) => presentDemand(actor, r, now)),
     total: totalCapped ? counted : Number(n),
     totalCapped,
     page: filter.page,
     pageSize: filter.pageSize,
+    nextCursor: last && rows.length === filter.pageSize ? encodeCursor({ due: last.stageDueAt, id: last.id }) : null,
   };
+}
+
+/** The rows after a cursor in the list's own order, so that the next page starts on the index where the last ended. */
+function afterCursor(sort: ListDemandsFilter['sort'], c: PageCursor): SQL {
+  if (sort === 'newest') return lt(demands.id, c.id);
+  if (sort === 'oldest') return gt(demands.id, c.id);
+  // By deadline, nulls last, then id.
+  if (!c.due) return sql`(${demands.stageDueAt} is null and ${demands.id} > ${c.id})`;
+  return sql`((${demands.stageDueAt}, ${demands.id}) > (${c.due.toISOString()}::timestamptz, ${c.id}) or ${demands.stageDueAt} is null)`;
 }
