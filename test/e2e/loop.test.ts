@@ -78,6 +78,13 @@ describe('the loop in the browser', () => {
     expect(await page.textContent('[data-testid=demand-title]')).toBe(scriptTitle);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await axe(page)).toEqual([]);
+    // By a word: the list marks it in the title, the script still text.
+    await page.goBack();
+    await page.fill('input[aria-label="搜索标题、内容或编号"]', '路灯不亮');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('td mark');
+    expect(await page.textContent('td mark')).toBe('路灯不亮');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import { ApiError, api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
+import { Highlight, HitSnippet } from '../highlight';
 import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
 import { SupervisionTag } from './demand/SupervisionTag';
@@ -150,7 +151,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
         )}
       </Space>
       {phone ? (
-        <DemandCards items={data.items} total={data.total} page={page} onPage={setPage} />
+        <DemandCards items={data.items} total={data.total} page={page} onPage={setPage} q={q} />
       ) : (
         <Table<DemandRow>
           rowKey="id"
@@ -165,7 +166,18 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           }}
           columns={[
             { title: t('number'), dataIndex: 'number', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
-            { title: t('title'), dataIndex: 'title', render: (v: string, r) => <a href={`#/demand/${r.id}`}>{v}</a> },
+            {
+              title: t('title'),
+              dataIndex: 'title',
+              render: (v: string, r) => (
+                <>
+                  <a href={`#/demand/${r.id}`}>
+                    <Highlight text={v} q={q} />
+                  </a>
+                  <HitSnippet title={v} content={r.content} q={q} />
+                </>
+              ),
+            },
             {
               title: t('state'),
               dataIndex: 'state',

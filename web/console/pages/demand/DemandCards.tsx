@@ -2,6 +2,7 @@ import { Card, List, Pagination, Space, Tag } from 'antd';
 import { stateNames } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { dueLabel } from '../../due-label';
+import { Highlight, HitSnippet } from '../../highlight';
 import type { DemandRow } from './demand-row';
 import { SupervisionTag } from './SupervisionTag';
 
@@ -11,8 +12,11 @@ export function DemandCards({
   total,
   page,
   onPage,
+  q,
 }: {
   items: DemandRow[];
+  /** The words searched for, marked in each card. */
+  q?: string;
   total: number;
   page: number;
   onPage: (p: number) => void;
@@ -26,7 +30,10 @@ export function DemandCards({
           <List.Item style={{ padding: '6px 0', border: 'none' }}>
             <a href={`#/demand/${r.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
               <Card size="small" hoverable>
-                <div style={{ fontWeight: 600, fontSize: 16, marginBottom: 6 }}>{r.title}</div>
+                <div style={{ fontWeight: 600, fontSize: 16, marginBottom: 6 }}>
+                  <Highlight text={r.title} q={q} />
+                  <HitSnippet title={r.title} content={r.content} q={q} />
+                </div>
                 <Space wrap size={4}>
                   <Tag>{stateNames[r.state]?.[lang] ?? r.state}</Tag>
                   <SupervisionTag row={r} />

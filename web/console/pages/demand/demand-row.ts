@@ -3,6 +3,7 @@ export type DemandRow = {
   id: number;
   number: string;
   title: string;
+  content: string;
   state: string;
   region: { id: number; name: string };
   unit: { id: number; name: string } | null;
