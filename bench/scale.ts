@@ -95,6 +95,23 @@ async function measure(
     ],
   ].map(([name, fn]) => [name as string, fn as () => Promise<number>]) as [string, () => Promise<number>][];
   const rows: Row[] = [];
+  // Right after the start: how long the first suggestion takes (a stored model is adopted at start;
+  // without one the first model trains), then the wait until suggestions come with a model.
+  const s0 = performance.now();
+  const first = await fetch(`${base}/api/v1/demands/${sample.id}/suggestions`, {
+    headers: { authorization: `Bearer ${tokens.dispatcher}` },
+  });
+  const firstBody = (await first.json()) as { modelVersion: string | null };
+  const firstMs = Math.round(performance.now() - s0);
+  console.log(`  first suggestion after start ${firstMs} ms (model ${firstBody.modelVersion ?? 'not ready'})`);
+  rows.push({ call: 'first suggestion after start', ms: firstMs, status: first.status });
+  let version = firstBody.modelVersion;
+  for (let waited = 0; !version && waited < 30 * 60; waited += 5) {
+    await new Promise((r) => setTimeout(r, 5_000));
+    const r = await fetch(`${base}/api/v1/demands/${sample.id}/suggestions`, { headers: { authorization: `Bearer ${tokens.dispatcher}` } });
+    version = ((await r.json()) as { modelVersion: string | null }).modelVersion;
+  }
+  console.log(`  suggestion model ${version} ready after ${Math.round((performance.now() - s0) / 1000)} s`);
   // The stored topics are refreshed in the background; here once, timed, before they are read.
   const r0 = performance.now();
   const refreshed = await call('POST', '/api/v1/topics/refresh', tokens.supervisor);

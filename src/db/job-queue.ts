@@ -10,8 +10,11 @@ import type { Database } from './client.js';
  * does. Handlers' failures are logged and retried by pg-boss; the queue's own errors are logged.
  */
 export async function startJobQueue(database: Database, log: Logger, opts: { pollingSeconds?: number } = {}): Promise<JobQueue> {
+  let stopped = false;
   const db: PgBoss.Db = {
     executeSql: async (text, values) => {
+      // A handler still running when the process stops reports back after the database closed: nothing to record.
+      if (stopped) return { rows: [] };
       if (database.pglite && !values?.length) {
         // Plain statements may come several at once (pg-boss's own schema): PGlite runs those through exec.
         const results = await database.pglite.exec(text);
@@ -56,6 +59,9 @@ export async function startJobQueue(database: Database, log: Logger, opts: { pol
       await boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
       await request(name);
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000, close: false }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+      stopped = true;
+    },
   };
 }
