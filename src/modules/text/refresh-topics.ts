@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import type { AppContext, JobQueue } from '../../kernel/index.js';
-import { runInWorker } from '../../lib/run-in-worker.js';
+import { runInChild } from '../../lib/run-in-child.js';
 import { topicMembers, topics } from './tables.js';
 import type { Topic, TopicInput } from './topics.js';
 
@@ -12,7 +12,7 @@ const windowLimit = 20_000;
 const refreshLock = 7_411_001;
 
 const topicsInWorker = (docs: TopicInput[], userWords: string[], now: Date) =>
-  runInWorker<Topic[]>(new URL('./topics-worker.mjs', import.meta.url), { docs, userWords, now: now.toISOString() });
+  runInChild<Topic[]>(new URL('./topics-worker.mjs', import.meta.url), { docs, userWords, now: now.toISOString() });
 
 /**
  * Recomputes 一类事 over the newest demands of the window in a worker thread and replaces the

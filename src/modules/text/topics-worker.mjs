@@ -1,4 +1,4 @@
-// Worker entry in plain JavaScript: teaches this thread TypeScript (tsx), then groups the topics.
+// Child entry in plain JavaScript: teaches this process TypeScript (tsx), then groups the topics.
 import { register } from 'tsx/esm/api';
 
 register();

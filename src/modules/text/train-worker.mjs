@@ -1,4 +1,4 @@
-// Worker entry in plain JavaScript: teaches this thread TypeScript (tsx), then runs the trainer.
+// Child entry in plain JavaScript: teaches this process TypeScript (tsx), then runs the trainer.
 import { register } from 'tsx/esm/api';
 
 register();
