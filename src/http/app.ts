@@ -56,7 +56,7 @@ export type AppOptions = {
   warmSuggestions?: boolean;
   /** The job queue shared with the other processes (the server's; tests may leave it out). */
   jobs?: JobQueue;
-  /** How long a request waits for the first suggestion model before answering without one (default 2 s). */
+  /** How long a request waits for an installation's very first suggestion model before answering without one (default 0.8 s: a first call stays under a second). */
   suggestionWaitMs?: number;
 };
 
@@ -123,7 +123,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
-  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 2_000, jobs: opts.jobs });
+  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, jobs: opts.jobs });
   if (opts.jobs) await opts.jobs.work(retrainJob, () => suggester.retrainNow());
   if (opts.warmSuggestions) void suggester.ensureModel().catch((err: unknown) => ctx.log.error({ err }, 'suggestion warm-up failed'));
   const afterIntake = (demandId: number) => {
