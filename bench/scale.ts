@@ -2,7 +2,7 @@
 // 10^5 on the embedded database with BENCH_PGLITE=1): grows the database with bench/grow.ts, starts
 // `tingjian serve` on it, and times each call (median of 5 after a first call). Writes
 // bench/results/scale.json; the table goes in bench/README.md.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, runMigrations } from '../src/db/client.js';
@@ -133,11 +133,16 @@ async function measure(
   return rows;
 }
 
+// The embedded database instead (BENCH_PGLITE=1): grown in a folder, served by one process.
+const pgliteDir = process.env.BENCH_PGLITE === '1' ? (process.env.BENCH_PGLITE_DIR ?? '/tmp/tingjian-scale-pglite') : null;
+const open = () => openDatabase(pgliteDir ? { dataDir: pgliteDir } : { url, poolSize: 4 });
+
 async function main() {
-  await ensureDatabase();
-  const database = await openDatabase({ url, poolSize: 4 });
+  if (!pgliteDir) await ensureDatabase();
+  else if (process.env.BENCH_FRESH === '1') rmSync(pgliteDir, { recursive: true, force: true });
+  let database = await open();
   await runMigrations(database);
-  const ctx = appContextFor(database.db, quietLogger());
+  let ctx = appContextFor(database.db, quietLogger());
   if (!(await queryRows(database.db, sql`select 1 from users limit 1`)).length) {
     console.log('loading the demo district …');
     await loadDemo(ctx, { sharedDataDir: existsSync(sharedDataDir) ? sharedDataDir : undefined });
@@ -174,15 +179,22 @@ async function main() {
       sql`select number, reporter_phone as phone from demands where number not like 'S%' and reporter_phone is not null order by id limit 1`,
     );
     const [{ total }] = await queryRows<{ total: number }>(database.db, sql`select count(*)::int as total from demands`);
-    console.log(`\n${Number(total).toLocaleString('en')} demands on PostgreSQL (server), month ${last}`);
+    console.log(
+      `\n${Number(total).toLocaleString('en')} demands on ${pgliteDir ? 'PGlite (embedded)' : 'PostgreSQL (server)'}, month ${last}`,
+    );
     // The server keeps the 三率 rollups current in the background; here the days not rolled up yet, timed.
     const r0 = performance.now();
     const { days } = await refreshRateRollups(ctx);
     console.log(`  rate rollups: ${days} days rolled up in ${Math.round(performance.now() - r0)} ms`);
     // Side by side in one run: PostgreSQL's JIT on (the server's default) and off (the app's default).
-    for (const jit of ['on', 'off']) {
-      console.log(`  JIT ${jit}:`);
-      const server = await startServer({ DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0', TINGJIAN_PG_JIT: jit }, 36100);
+    const runs: [string, NodeJS.ProcessEnv][] = pgliteDir
+      ? [['embedded', { TINGJIAN_DATA_DIR: pgliteDir }]]
+      : ['on', 'off'].map((jit) => [`jit ${jit}`, { DATABASE_URL: url, TINGJIAN_PG_JIT: jit }]);
+    // The embedded database has one user at a time: the server's.
+    if (pgliteDir) await database.close();
+    for (const [label, env] of runs) {
+      console.log(`  ${label}:`);
+      const server = await startServer({ ...env, TINGJIAN_PUBLIC_RATE_LIMIT: '0' }, 36100);
       const rows = await measure(
         36100,
         tokens,
@@ -194,16 +206,21 @@ async function main() {
       console.log(`  server RSS ${mem} MB`);
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
-      results[`${size} jit ${jit}`] = { rows, rssMb: mem, demands: Number(total) };
+      results[`${size} ${label}`] = { rows, rssMb: mem, demands: Number(total) };
+    }
+    if (pgliteDir) {
+      database = await open();
+      ctx = appContextFor(database.db, quietLogger());
     }
   }
   await database.close();
   mkdirSync('bench/results', { recursive: true });
+  const file = pgliteDir ? 'bench/results/scale-pglite.json' : 'bench/results/scale.json';
   writeFileSync(
-    'bench/results/scale.json',
-    `${JSON.stringify({ at: new Date().toISOString(), database: 'postgres', results }, null, 2)}\n`,
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), database: pgliteDir ? 'pglite' : 'postgres', results }, null, 2)}\n`,
   );
-  console.log('\nwrote bench/results/scale.json');
+  console.log(`\nwrote ${file}`);
 }
 
 await main();
