@@ -28,8 +28,9 @@ const fromUnits = aliasedTable(units, 'from_units');
 import { answeredStates, survivingDemand } from '../survivor.js';
 import { type DemandJoined, iso, presentDemand } from './present.js';
 
-export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
-  const [row] = await db
+/** Demands with the names a page shows beside them: what a list or a demand page reads. */
+export function selectJoined(db: Db) {
+  return db
     .select({
       demand: demands,
       regionName: regions.name,
@@ -40,8 +41,11 @@ export async function loadJoined(db: Db, id: number): Promise<DemandJoined | nul
     .from(demands)
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId))
-    .where(eq(demands.id, id));
+    .leftJoin(units, eq(units.id, demands.unitId));
+}
+
+export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
+  const [row] = await selectJoined(db).where(eq(demands.id, id));
   return row ?? null;
 }
 

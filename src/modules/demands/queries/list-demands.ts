@@ -3,11 +3,12 @@ import type { Db } from '../../../db/client.js';
 import { containsPattern, underNode } from '../../../db/tree.js';
 import type { Actor } from '../../../kernel/index.js';
 import { categories } from '../../categories/index.js';
-import { regions, units } from '../../regions/index.js';
+import { regions } from '../../regions/index.js';
 import { terminalStates } from '../lifecycle.js';
 import { normalizePhone } from '../numbering.js';
 import { type DemandSummaryView, encodeCursor, type ListDemandsFilter, type PageCursor } from '../schema.js';
 import { demands, extensionRequests } from '../tables.js';
+import { selectJoined } from './get-demand.js';
 import { presentDemand } from './present.js';
 import { heldByActor, visibleDemands } from './scope.js';
 
@@ -94,18 +95,7 @@ export async function listDemands(
         : [desc(demands.id)];
 
   const page = (extra?: SQL) =>
-    db
-      .select({
-        demand: demands,
-        regionName: regions.name,
-        regionPath: regions.path,
-        categoryName: categories.fullName,
-        unitName: units.name,
-      })
-      .from(demands)
-      .innerJoin(regions, eq(regions.id, demands.regionId))
-      .leftJoin(categories, eq(categories.id, demands.categoryId))
-      .leftJoin(units, eq(units.id, demands.unitId))
+    selectJoined(db)
       .where(extra ? and(condition, extra) : condition)
       .orderBy(...order)
       .limit(filter.pageSize)
