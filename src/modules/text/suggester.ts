@@ -23,6 +23,13 @@ type CategoryRow = { id: number; parent_id: number | null; level: number; name: 
 export const retrainJob = 'retrain-suggestions';
 /** Retrain once this many demands have had their category confirmed since the last model. */
 export const retrainAfter = 20;
+
+/**
+ * How many new dispatches make a model stale: 20 while it learned from under 2,000 texts (it
+ * trains in seconds), a quarter of what it learned from after that (a model of 10,000 demands
+ * trains for minutes of a core, and 20 more change it by a fifth of a percent).
+ */
+export const staleAfter = (trainedOn: number) => (trainedOn < 2_000 ? retrainAfter : Math.floor(trainedOn / 4));
 /** The newest routed demands (and imported examples) a model learns from: enough to learn a district, minutes of training at most. */
 const historyLimit = 10_000;
 
@@ -69,13 +76,13 @@ export class Suggester {
   /**
    * How far routing has come: the newest dispatch's id (one index probe, where counting the
    * confirmed demands was a scan of them all). Each dispatch is one more example to learn from;
-   * an imported example weighs a whole retraining's worth, since importing is done to teach.
+   * an imported example weighs more than any model's staleness, since importing is done to teach.
    */
   private async confirmedCount(): Promise<number> {
     const [{ n }] = await queryRows<{ n: number }>(
       this.db,
       sql`select (coalesce((select max(id) from assignments), 0)
-                  + ${retrainAfter} * coalesce((select max(id) from text_training_examples), 0))::bigint::text as n`,
+                  + ${2 * historyLimit} * coalesce((select max(id) from text_training_examples), 0))::bigint::text as n`,
     );
     return Number(n);
   }
@@ -91,10 +98,10 @@ export class Suggester {
       this.lookedForStored = true;
       await this.adoptStored(-1);
     }
-    let stale = !this.model || confirmed - this.trainedWithConfirmed >= retrainAfter;
+    const isStale = () => !this.model || confirmed - this.trainedWithConfirmed >= staleAfter(this.model.trainedOn);
+    let stale = isStale();
     // Another process may have trained on the same history meanwhile: take its model rather than train again.
-    if (stale && !this.training && (await this.adoptStored(this.trainedWithConfirmed)))
-      stale = confirmed - this.trainedWithConfirmed >= retrainAfter;
+    if (stale && !this.training && (await this.adoptStored(this.trainedWithConfirmed))) stale = isStale();
     if (stale && !this.training) {
       // With a model in hand, a retraining is one job for all processes; the others adopt its stored model.
       if (this.model && this.options.jobs) this.askForRetraining(this.options.jobs);
@@ -115,7 +122,7 @@ export class Suggester {
   async retrainNow(): Promise<void> {
     const confirmed = await this.confirmedCount();
     await this.adoptStored(this.trainedWithConfirmed);
-    if (this.model && confirmed - this.trainedWithConfirmed < retrainAfter) return;
+    if (this.model && confirmed - this.trainedWithConfirmed < staleAfter(this.model.trainedOn)) return;
     this.training ??= this.freshen(confirmed);
     await this.training;
   }
