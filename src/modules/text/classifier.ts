@@ -8,14 +8,19 @@ export type Model = {
   classes: string[];
   vocab: Map<string, number>;
   idf: Float32Array;
-  /** classes × features, row-major. */
-  weights: Float32Array;
+  /** classes × features, row-major: as trained, or stored as 8-bit integers with `scales` per class. */
+  weights: Float32Array | Int8Array;
+  /** With 8-bit weights: each class's weight is weights × scale. */
+  scales?: Float32Array;
   bias: Float32Array;
   /** Softmax temperature fitted on held-out folds so that confidences mean what they say. */
   temperature: number;
   features: FeatureOptions;
   trainedOn: number;
 };
+
+/** A model as training leaves it, with 32-bit weights. */
+export type TrainedModel = Model & { weights: Float32Array; scales?: undefined };
 
 export type TrainOptions = {
   epochs?: number;
@@ -45,13 +50,13 @@ function vectorize(counts: Map<string, number>, vocab: Map<string, number>, idf:
   return { idx: Int32Array.from(idx), val: Float32Array.from(val.map((v) => v / norm)) };
 }
 
-function scores(model: Pick<Model, 'weights' | 'bias' | 'classes'>, x: Sparse, dims: number): Float64Array {
+function scores(model: Pick<Model, 'weights' | 'bias' | 'classes' | 'scales'>, x: Sparse, dims: number): Float64Array {
   const out = new Float64Array(model.classes.length);
   for (let k = 0; k < out.length; k++) {
-    let s = model.bias[k];
+    let s = 0;
     const row = k * dims;
     for (let t = 0; t < x.idx.length; t++) s += model.weights[row + x.idx[t]] * x.val[t];
-    out[k] = s;
+    out[k] = model.bias[k] + (model.scales ? model.scales[k] * s : s);
   }
   return out;
 }
@@ -70,7 +75,7 @@ function softmax(z: Float64Array, temperature = 1): Float64Array {
  * Multinomial logistic regression on TF-IDF features, trained with AdaGrad. Small, fast
  * (seconds for 8,000 messages) and gives a probability for every class.
  */
-export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = {}): Model {
+export function train(docs: TrainingDoc[], seg: Segmenter, opts: TrainOptions = {}): TrainedModel {
   const features = opts.features ?? defaultFeatures;
   const epochs = opts.epochs ?? 30;
   const lr = opts.learningRate ?? 0.5;

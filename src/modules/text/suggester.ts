@@ -59,6 +59,7 @@ export class Suggester {
   private seg: Segmenter | null = null;
   private trainingSince = 0;
   private lookedForStored = false;
+  private adopting: Promise<boolean> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -92,16 +93,27 @@ export class Suggester {
    * in, starts a retraining in the background and answers with the model it has meanwhile.
    */
   async ensureModel(): Promise<Model | null> {
+    const asked = Date.now();
     const confirmed = await this.confirmedCount();
-    // After a restart, or in another process on the same database: the newest stored model, at once.
+    // After a restart, or in another process on the same database: the newest stored model. Reading it
+    // takes a moment; a request meanwhile waits as for a first training, and never starts one.
     if (!this.lookedForStored) {
       this.lookedForStored = true;
-      await this.adoptStored(-1);
+      // Nothing stored (a new installation): the first model trains as soon as that is known.
+      void this.adopt(-1).then((found) => {
+        if (!found && !this.model && !this.training) this.training = this.freshen(confirmed);
+      });
+    }
+    const reading = this.adopting;
+    if (reading) {
+      if (!this.model) await waitAtMost(reading, asked + this.options.firstModelWaitMs - Date.now());
+      // Still reading: answer with what there is.
+      if (this.adopting === reading) return this.model;
     }
     const isStale = () => !this.model || confirmed - this.trainedWithConfirmed >= staleAfter(this.model.trainedOn);
     let stale = isStale();
     // Another process may have trained on the same history meanwhile: take its model rather than train again.
-    if (stale && !this.training && (await this.adoptStored(this.trainedWithConfirmed))) stale = isStale();
+    if (stale && !this.training && (await this.adopt(this.trainedWithConfirmed))) stale = isStale();
     if (stale && !this.training) {
       // With a model in hand, a retraining is one job for all processes; the others adopt its stored model.
       if (this.model && this.options.jobs) this.askForRetraining(this.options.jobs);
@@ -121,10 +133,23 @@ export class Suggester {
   /** The retraining job: trains and stores, unless a model as fresh is stored already. */
   async retrainNow(): Promise<void> {
     const confirmed = await this.confirmedCount();
-    await this.adoptStored(this.trainedWithConfirmed);
+    await this.adopt(this.trainedWithConfirmed);
     if (this.model && confirmed - this.trainedWithConfirmed < staleAfter(this.model.trainedOn)) return;
     this.training ??= this.freshen(confirmed);
     await this.training;
+  }
+
+  /** One reading of the stored models at a time, whoever asks. */
+  private adopt(after: number): Promise<boolean> {
+    this.adopting ??= this.adoptStored(after)
+      .catch((err: unknown) => {
+        this.log?.error({ err }, 'reading the stored category model failed');
+        return false;
+      })
+      .finally(() => {
+        this.adopting = null;
+      });
+    return this.adopting;
   }
 
   /** Takes the newest stored model if it was trained further than `after`. */
@@ -167,8 +192,9 @@ export class Suggester {
       });
   }
 
-  /** Waits for a retraining under way (tests and shutdown). */
+  /** Waits for a reading of the stored model and a training under way (tests and shutdown). */
   async settled(): Promise<void> {
+    await this.adopting;
     await this.training;
   }
 
@@ -196,11 +222,15 @@ export class Suggester {
       if (this.categories.has(Number(h.category_id))) docs.push({ text: `${h.title} ${h.content}`, label: String(h.category_id) });
     }
     const options = { epochs: history.length + imported.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 };
-    // Every model trains beside the server in a worker thread: a district's whole history never blocks a request.
-    this.model = await trainInWorker(docs, userWords, options);
+    // Every model trains beside the server in a child process: a district's whole history never blocks a request.
+    const trained = await trainInWorker(docs, userWords, options);
+    // Stored for the next start and for the other processes, and used as they read it (8-bit weights);
+    // a failure to store costs only that.
+    this.model = await saveModel(this.db, trained, confirmed).catch((err: unknown) => {
+      this.log?.error({ err }, 'storing the category model failed');
+      return trained;
+    });
     this.trainedWithConfirmed = confirmed;
-    // Kept for the next start and for the other processes; a failure to store costs only that.
-    await saveModel(this.db, this.model, confirmed).catch((err: unknown) => this.log?.error({ err }, 'storing the category model failed'));
   }
 
   async suggestCategories(text: string, top = 3): Promise<CategorySuggestion[]> {
