@@ -159,7 +159,12 @@ export const assignments = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
   },
-  (t) => [index('assignments_demand_idx').on(t.demandId), index('assignments_unit_idx').on(t.unitId, t.dispatchedAt)],
+  (t) => [
+    index('assignments_demand_idx').on(t.demandId),
+    index('assignments_unit_idx').on(t.unitId, t.dispatchedAt),
+    // A handler's visibility (every demand its unit ever held) read from the index alone.
+    index('assignments_unit_demand_idx').on(t.unitId, t.demandId),
+  ],
 );
 
 export const extensionRequests = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "assignments_unit_demand_idx" ON "assignments" USING btree ("unit_id","demand_id");
