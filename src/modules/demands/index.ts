@@ -16,7 +16,7 @@ export { escalateOverdue, scheduleEscalation } from './escalate-overdue.js';
 export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';
-export { getDemand, loadJoined } from './queries/get-demand.js';
+export { getDemand, loadJoined, loadVisible } from './queries/get-demand.js';
 export { visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';

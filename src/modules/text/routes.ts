@@ -5,7 +5,7 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
 import { type AppContext, type Role, type UserActor, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { getDemand, loadJoined, visibleDemands } from '../demands/index.js';
+import { loadVisible, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
 import { refreshTopics } from './refresh-topics.js';
 import { storedTopics } from './stored-topics.js';
@@ -81,18 +81,20 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
     async (c) => {
       const actor = requireUser(c);
       const id = c.req.valid('param').id;
-      await getDemand(ctx.db, actor, id, ctx.now()); // 404 unless the caller may see it
-      const row = (await loadJoined(ctx.db, id))!;
+      const row = await loadVisible(ctx.db, actor, id); // 404 unless the caller may see it
       const text = `${row.demand.title} ${row.demand.content}`;
-      const categories = await suggester.suggestCategories(text);
+      // Independent of each other: asked at once.
+      const [categories, duplicates] = await Promise.all([
+        suggester.suggestCategories(text),
+        findDuplicates(ctx.db, {
+          text,
+          regionPath: row.regionPath,
+          excludeId: id,
+          since: new Date(ctx.now().getTime() - 30 * 86_400_000),
+          scope: visibleDemands(actor),
+        }),
+      ]);
       const units = await suggester.suggestUnits(categories, row.regionPath);
-      const duplicates = await findDuplicates(ctx.db, {
-        text,
-        regionPath: row.regionPath,
-        excludeId: id,
-        since: new Date(ctx.now().getTime() - 30 * 86_400_000),
-        scope: visibleDemands(actor),
-      });
       return c.json({ modelVersion: suggester.version, categories, units, duplicates }, 200);
     },
   );

@@ -252,13 +252,15 @@ export class Suggester {
    * such demands before — a return counts against a unit.
    */
   async suggestUnits(categories: CategorySuggestion[], regionPath: string): Promise<UnitSuggestion[]> {
-    const scores = new Map<number, UnitSuggestion>();
-    for (const c of categories) {
-      const cat = this.categories.get(c.categoryId);
-      if (!cat) continue;
-      const rows = await queryRows<{ unit_id: number; name: string; dispatched: number; returned: number }>(
-        this.db,
-        sql`select u.id::int as unit_id, u.name, coalesce(h.dispatched, 0)::int as dispatched, coalesce(h.returned, 0)::int as returned
+    type Row = { unit_id: number; name: string; dispatched: number; returned: number };
+    // One query per suggested category, asked at once.
+    const found = await Promise.all(
+      categories.map(async (c) => {
+        const cat = this.categories.get(c.categoryId);
+        if (!cat) return { c, rows: [] as Row[] };
+        const rows = await queryRows<Row>(
+          this.db,
+          sql`select u.id::int as unit_id, u.name, coalesce(h.dispatched, 0)::int as dispatched, coalesce(h.returned, 0)::int as returned
               from units u
               left join lateral (
                 select sum(x.dispatched) as dispatched, sum(x.returned) as returned
@@ -270,7 +272,12 @@ export class Suggester {
                and (${cat.path} like oc.path || '%' or oc.path like ${`${cat.path}%`})
                and exists (select 1 from unit_regions ur join regions rr on rr.id = ur.region_id
                             where ur.unit_id = u.id and ${regionPath} like rr.path || '%')`,
-      );
+        );
+        return { c, rows };
+      }),
+    );
+    const scores = new Map<number, UnitSuggestion>();
+    for (const { c, rows } of found) {
       for (const r of rows) {
         const history = (1 + Number(r.dispatched) - 2 * Number(r.returned)) / (1 + Number(r.dispatched));
         const score = c.confidence * Math.max(0.1, history);

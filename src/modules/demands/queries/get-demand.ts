@@ -49,18 +49,28 @@ export async function loadJoined(db: Db, id: number): Promise<DemandJoined | nul
   return row ?? null;
 }
 
-/** A demand with its whole history, for someone who may see it; others get 404. */
-export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Promise<DemandDetailView> {
+async function visibleRow(db: Db, actor: Actor, id: number) {
   const row = await loadJoined(db, id);
   if (!row) throw new AppError('not_found', { details: { demandId: id } });
+  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, ...(await loadUnitRoles(db, id)) };
+  if (!mayView(actor, scope, await unitsEverAssigned(db, id))) throw new AppError('not_found', { details: { demandId: id } });
+  return { row, scope };
+}
+
+/** A demand with the names beside it, for someone who may see it (as its page decides); others get 404. */
+export async function loadVisible(db: Db, actor: Actor, id: number): Promise<DemandJoined> {
+  return (await visibleRow(db, actor, id)).row;
+}
+
+/** A demand with its whole history, for someone who may see it; others get 404. */
+export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Promise<DemandDetailView> {
+  const { row, scope } = await visibleRow(db, actor, id);
   const assigned = await db
     .select({ a: assignments, unitName: units.name })
     .from(assignments)
     .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.demandId, id))
     .orderBy(asc(assignments.id));
-  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, ...(await loadUnitRoles(db, id)) };
-  if (!mayView(actor, scope, await unitsEverAssigned(db, id))) throw new AppError('not_found', { details: { demandId: id } });
 
   const events = await db
     .select({ e: demandEvents, name: users.displayName })
