@@ -348,6 +348,7 @@ export const messages = {
   dashOpen: { 'zh-CN': '在办', en: 'Open' },
   dashOverdue: { 'zh-CN': '超期在办', en: 'Overdue' },
   dashMonth: { 'zh-CN': '本月办结 / 受理', en: 'Closed / taken this month' },
+  dashCountedAt: { 'zh-CN': '数据截至 {t}', en: 'As of {t}' },
   dashPlaces: { 'zh-CN': '近 30 天诉求分布（镇街 › 村社区，点击查看清单）', en: 'Last 30 days by place (click for the list)' },
   dashOverdueByUnit: { 'zh-CN': '超期件数（按承办单位）', en: 'Overdue by unit' },
   dashTodayByChannel: { 'zh-CN': '今日受理渠道', en: 'Today by channel' },

@@ -17240,6 +17240,7 @@ export interface components {
                 registered: number;
                 closed: number;
             };
+            computedAt: string;
         };
         PublicDemand: {
             number: string;

@@ -18,10 +18,16 @@ const Dashboard = z
     /** Open demands past their current step's deadline, as the list's overdue queue counts them. */
     overdue: z.number(),
     month: z.object({ registered: z.number(), closed: z.number() }),
+    /** When these figures were counted: the same screen for the same scope is counted at most every 30 s. */
+    computedAt: z.string(),
   })
   .openapi('Dashboard');
 
+/** How long one scope's figures are shown again before they are counted anew. */
+const freshForMs = 30_000;
+
 export function dashboardRoutes(ctx: AppContext) {
+  const cache = new Map<string, { at: Date; figures: ReturnType<typeof dashboard> }>();
   const app = newRouter();
   app.openapi(
     createRoute({
@@ -33,7 +39,20 @@ export function dashboardRoutes(ctx: AppContext) {
       security: bearerSecurity,
       responses: { 200: jsonOk(Dashboard), ...errorResponses },
     }),
-    async (c) => c.json(await dashboard(ctx.db, requireUser(c), ctx.now()), 200),
+    async (c) => {
+      const actor = requireUser(c);
+      // Everyone with the same grants sees the same screen: the leaders of a district share one count.
+      const key = JSON.stringify(actor.grants.map((g) => [g.role, g.unitId, g.regionPath]).sort());
+      const now = ctx.now();
+      let hit = cache.get(key);
+      if (!hit || now.getTime() - hit.at.getTime() > freshForMs || hit.at > now) {
+        hit = { at: now, figures: dashboard(ctx.db, actor, now) };
+        cache.set(key, hit);
+        // A failed count is not kept.
+        hit.figures.catch(() => cache.delete(key));
+      }
+      return c.json({ ...(await hit.figures), computedAt: hit.at.toISOString() }, 200);
+    },
   );
   return app;
 }

@@ -2,7 +2,7 @@ import { Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
-import { stateNames } from '../../shared/i18n';
+import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { type ChartOption, EChart } from '../charts/EChart';
 import type { messages } from '../messages';
@@ -36,6 +36,9 @@ export function DashboardPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('menuDashboard')}
         </Typography.Title>
+        <Typography.Text type="secondary" data-testid="dash-counted-at">
+          {t('dashCountedAt', { t: formatTime(d.computedAt, lang) })}
+        </Typography.Text>
         <Button className="no-print" onClick={() => window.print()}>
           {t('printBulletin')}
         </Button>

@@ -1,0 +1,49 @@
+// 一屏 through the API: the figures in the caller's scope, counted at most every 30 seconds for the
+// same grants, so that a district's leaders opening it together cost one count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
+import type { TestDatabase } from '../db.js';
+import { startTestServer } from '../http.js';
+import type { World } from '../world.js';
+
+let database: TestDatabase;
+let world: World;
+let api: TestApi;
+let t: TestClock;
+
+beforeAll(async () => {
+  ({ database, world, t } = await setUpWorld(new Date('2026-11-23T09:00:00+08:00')));
+  api = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient });
+});
+afterAll(() => tearDownApiWorld({ database, api }));
+
+const intake = async () => {
+  const r = await api.call('POST', '/api/v1/demands', {
+    token: world.tokens.operator,
+    body: { content: '路灯不亮', reporterPhone: '13800001111', regionId: world.c1.id, categoryId: world.lights.id },
+  });
+  expect(r.status, r.text).toBe(201);
+};
+const dash = async () => (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.supervisor })).body;
+const registered = (d: { open: { state: string; count: number }[] }) => d.open.find((s) => s.state === 'registered')?.count ?? 0;
+
+describe('the dashboard', () => {
+  it('shows the same count for 30 seconds, says when it was counted, then counts again', async () => {
+    await intake();
+    const first = await dash();
+    expect(registered(first)).toBe(1);
+    expect(first.computedAt).toBe(t.ctx.now().toISOString());
+    await intake();
+    t.advanceHours(10 / 3600);
+    const again = await dash();
+    expect(again.computedAt).toBe(first.computedAt);
+    expect(registered(again)).toBe(1);
+    t.advanceHours(30 / 3600);
+    const later = await dash();
+    expect(later.computedAt).toBe(t.ctx.now().toISOString());
+    expect(registered(later)).toBe(2);
+    // Another scope is its own count: a handler's unit holds none of them.
+    const handler = (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.handlerA })).body;
+    expect(registered(handler)).toBe(0);
+  });
+});
