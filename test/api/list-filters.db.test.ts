@@ -89,3 +89,33 @@ describe('keyset paging', () => {
     expect(bad.text).toContain('翻页位置无效');
   });
 });
+
+describe('the public answered list', () => {
+  it('pages by nextCursor, newest reply first, the same as one long page', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { type: 'consultation', content: `第${i}个问题：高龄津贴怎么领`, reporterPhone: '13800001111', regionId: world.c1.id },
+      });
+      expect(r.status, r.text).toBe(201);
+      t.advanceHours(1);
+      const a = await api.call('POST', `/api/v1/demands/${r.body.id}/answer`, {
+        token: world.tokens.operator,
+        body: { reply: '持身份证到社区办理' },
+      });
+      expect(a.status, a.text).toBe(200);
+    }
+    const whole = (await api.call('GET', '/api/v1/public/demands?pageSize=50')).body.items.map((d: { number: string }) => d.number);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    const walked: string[] = [];
+    let after = '';
+    for (let n = 0; n < 20; n++) {
+      const page = await api.call('GET', `/api/v1/public/demands?pageSize=2${after ? `&after=${after}` : ''}`);
+      expect(page.status, page.text).toBe(200);
+      walked.push(...page.body.items.map((d: { number: string }) => d.number));
+      if (!page.body.nextCursor) break;
+      after = page.body.nextCursor;
+    }
+    expect(walked).toEqual(whole);
+  });
+});

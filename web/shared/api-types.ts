@@ -2850,6 +2850,7 @@ export interface paths {
                     categoryId?: number;
                     page?: number;
                     pageSize?: number;
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2879,6 +2880,7 @@ export interface paths {
                                 repliedAt: string | null;
                                 createdAt: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };

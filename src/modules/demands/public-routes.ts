@@ -10,7 +10,7 @@ import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
 import { findOwnDemand, listPublicAnswered, presentOwnDemand } from './queries/public-lookup.js';
-import { LookupBody, PublicDemandView, PublicSubmitBody } from './schema.js';
+import { LookupBody, PublicDemandView, PublicSubmitBody, pageCursor } from './schema.js';
 import { demandStates, demandTypes, satisfactions } from './tables.js';
 
 const tags = ['public'];
@@ -134,6 +134,8 @@ export function publicDemandRoutes(
           categoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(50).default(20),
+          /** Keyset paging: the `nextCursor` of the page before (then `page` is not used). */
+          after: pageCursor.optional(),
         }),
       },
       responses: {
@@ -154,12 +156,14 @@ export function publicDemandRoutes(
                 createdAt: z.string(),
               }),
             ),
+            /** Pass as `after` for the next page; null on the last. */
+            nextCursor: z.string().nullable(),
           }),
         ),
         ...errorResponses,
       },
     }),
-    async (c) => c.json({ items: await listPublicAnswered(ctx.db, c.req.valid('query')) }, 200),
+    async (c) => c.json(await listPublicAnswered(ctx.db, c.req.valid('query')), 200),
   );
 
   return app;

@@ -165,7 +165,7 @@ export function encodeCursor(c: PageCursor): string {
   return Buffer.from(`${c.due ? c.due.toISOString() : ''}~${c.id}`).toString('base64url');
 }
 
-const cursor = z
+export const pageCursor = z
   .string()
   .max(80)
   .transform((s, ctx): PageCursor => {
@@ -185,7 +185,7 @@ const cursor = z
 export const ListDemandsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Keyset paging: the `nextCursor` of the page before (then `page` is not used). */
-  after: cursor.optional(),
+  after: pageCursor.optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   state: csv(demandStates).optional().openapi({ type: 'string', example: 'registered,returned' }),
   unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),

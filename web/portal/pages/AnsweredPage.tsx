@@ -19,16 +19,22 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
   const [categoryId, setCategoryId] = useState('');
   const [categories, setCategories] = useState<Category[]>([]);
   const [items, setItems] = useState<Item[]>([]);
-  const [page, setPage] = useState(1);
+  // Keyset paging: each "more" continues from where the last page ended.
+  const [after, setAfter] = useState('');
+  const [next, setNext] = useState<string | null>(null);
   useEffect(() => {
     api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items.filter((c) => c.level === 1)));
   }, []);
   useEffect(() => {
-    const q = new URLSearchParams({ page: String(page), pageSize: '20' });
+    const q = new URLSearchParams({ pageSize: '20' });
     if (regionId) q.set('regionId', regionId);
     if (categoryId) q.set('categoryId', categoryId);
-    api<{ items: Item[] }>('GET', `/public/demands?${q}`).then((r) => setItems((prev) => (page === 1 ? r.items : [...prev, ...r.items])));
-  }, [regionId, categoryId, page]);
+    if (after) q.set('after', after);
+    api<{ items: Item[]; nextCursor: string | null }>('GET', `/public/demands?${q}`).then((r) => {
+      setItems((prev) => (after ? [...prev, ...r.items] : r.items));
+      setNext(r.nextCursor);
+    });
+  }, [regionId, categoryId, after]);
 
   return (
     <section aria-labelledby="answered-title">
@@ -40,7 +46,7 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
             id="f-region"
             value={regionId}
             onChange={(e) => {
-              setPage(1);
+              setAfter('');
               setRegionId(e.target.value);
             }}
           >
@@ -60,7 +66,7 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
             id="f-category"
             value={categoryId}
             onChange={(e) => {
-              setPage(1);
+              setAfter('');
               setCategoryId(e.target.value);
             }}
           >
@@ -91,8 +97,8 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
           )}
         </article>
       ))}
-      {items.length > 0 && items.length % 20 === 0 && (
-        <button type="button" className="secondary primary-action" onClick={() => setPage(page + 1)}>
+      {next && (
+        <button type="button" className="secondary primary-action" onClick={() => setAfter(next)}>
           {t('more')}
         </button>
       )}

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { underNode } from '../../../db/tree.js';
 import { AppError } from '../../../lib/errors.js';
@@ -8,7 +8,7 @@ import { redact } from '../../../lib/redact.js';
 import { categories } from '../../categories/index.js';
 import { regions, units } from '../../regions/index.js';
 import { normalizePhone } from '../numbering.js';
-import type { PublicDemandViewT } from '../schema.js';
+import { encodeCursor, type PageCursor, type PublicDemandViewT } from '../schema.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
 import { demandEvents, demands } from '../tables.js';
 import { iso } from './present.js';
@@ -104,10 +104,21 @@ async function survivorOf(db: Db, id: number) {
 }
 
 /** 公开: answered demands for everyone to read, with no names, phones or addresses of people. */
-export async function listPublicAnswered(db: Db, filter: { regionId?: number; categoryId?: number; page: number; pageSize: number }) {
+export async function listPublicAnswered(
+  db: Db,
+  filter: { regionId?: number; categoryId?: number; page: number; pageSize: number; after?: PageCursor },
+) {
   const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
   if (filter.regionId) where.push(underNode(regions.path, 'regions', filter.regionId));
   if (filter.categoryId) where.push(underNode(categories.path, 'categories', filter.categoryId));
+  // Newest reply first (nulls first, as PostgreSQL sorts them descending), on the index of that order.
+  const c = filter.after;
+  if (c)
+    where.push(
+      c.due
+        ? sql`(${demands.repliedAt}, ${demands.id}) < (${c.due.toISOString()}::timestamptz, ${c.id})`
+        : sql`((${demands.repliedAt} is null and ${demands.id} < ${c.id}) or ${demands.repliedAt} is not null)`,
+    );
   const rows = await db
     .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
     .from(demands)
@@ -117,8 +128,10 @@ export async function listPublicAnswered(db: Db, filter: { regionId?: number; ca
     .where(and(...where))
     .orderBy(desc(demands.repliedAt), desc(demands.id))
     .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  return rows.map((r) => ({
+    .offset(c ? 0 : (filter.page - 1) * filter.pageSize);
+  const last = rows.at(-1)?.d;
+  const nextCursor = last && rows.length === filter.pageSize ? encodeCursor({ due: last.repliedAt, id: last.id }) : null;
+  const items = rows.map((r) => ({
     number: r.d.number,
     type: r.d.type,
     state: r.d.state,
@@ -131,4 +144,5 @@ export async function listPublicAnswered(db: Db, filter: { regionId?: number; ca
     repliedAt: iso(r.d.repliedAt),
     createdAt: r.d.createdAt.toISOString(),
   }));
+  return { items, nextCursor };
 }
