@@ -46,4 +46,29 @@ describe('the dashboard', () => {
     const handler = (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.handlerA })).body;
     expect(registered(handler)).toBe(0);
   });
+
+  it('counts satisfaction over every callback for the district, over its own demands for a unit', async () => {
+    const id = (
+      await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content: '楼道灯坏了', reporterPhone: '13800001111', regionId: world.c1.id, categoryId: world.lights.id },
+      })
+    ).body.id;
+    for (const [who, verb, body] of [
+      ['dispatcher', 'dispatch', { unitId: world.deptA.id }],
+      ['handlerA', 'acknowledge', {}],
+      ['handlerA', 'reply', { reply: '已修好' }],
+      ['operator', 'callback', { satisfaction: 'satisfied', solved: true }],
+    ] as const) {
+      const r = await api.call('POST', `/api/v1/demands/${id}/${verb}`, { token: world.tokens[who], body });
+      expect(r.status, `${verb}: ${r.text}`).toBe(200);
+    }
+    t.advanceHours(1);
+    const month = (d: { satisfaction: { month: string; calledBack: number }[] }) => d.satisfaction.find((m) => m.month === '2026-11');
+    expect(month(await dash())).toMatchObject({ calledBack: 1, rate: 1 });
+    const handlerA = (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.handlerA })).body;
+    expect(month(handlerA)).toMatchObject({ calledBack: 1 });
+    const handlerB = (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.handlerB })).body;
+    expect(month(handlerB)).toBeUndefined();
+  });
 });
