@@ -8,8 +8,13 @@ import { regions } from '../regions/index.js';
 
 const isOpen = inArray(demands.state, [...openStates]);
 
-/** The demands the actor may see, joined to their region: every figure of the dashboard is in scope. */
-const scoped = (actor: Actor, extra: SQL, joins: SQL = sql``) => {
+/**
+ * The demands the actor may see, joined to their region: every figure of the dashboard is in scope.
+ * For a caller who sees the whole installation, no region is needed (`everything`), unless the
+ * figure is by place.
+ */
+const scoped = (actor: Actor, extra: SQL, joins: SQL = sql``, everything = false) => {
+  if (everything) return sql`from ${demands} ${joins} where ${extra}`;
   const scope = visibleDemands(actor);
   return sql`from ${demands} join ${regions} on ${regions.id} = ${demands.regionId} ${joins} where ${extra}${scope ? sql` and ${scope}` : sql``}`;
 };
@@ -35,19 +40,24 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
   const sixMonthsAgo = startOfLocalDay(`${addDays(`${localDay(now).slice(0, 7)}-01`, -160).slice(0, 7)}-01`);
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
 
+  const all = await seesEverything(db, actor);
   // Seven independent figures: asked at once (the server's pool runs them side by side).
   const [byChannel, byState, overdue, satisfaction, places, [late], [month]] = await Promise.all([
     queryRows<{ channel: string; n: number }>(
       db,
-      sql`select ${demands.channel} as channel, count(*) as n ${scoped(actor, sql`${demands.createdAt} >= ${today}`)} group by 1 order by 2 desc`,
+      sql`select ${demands.channel} as channel, count(*) as n ${scoped(actor, sql`${demands.createdAt} >= ${today}`, sql``, all)} group by 1 order by 2 desc`,
     ),
-    queryRows<{ state: string; n: number }>(db, sql`select ${demands.state} as state, count(*) as n ${scoped(actor, isOpen)} group by 1`),
+    queryRows<{ state: string; n: number }>(
+      db,
+      sql`select ${demands.state} as state, count(*) as n ${scoped(actor, isOpen, sql``, all)} group by 1`,
+    ),
     queryRows<{ unit_id: number; name: string; n: number }>(
       db,
       sql`select u.id as unit_id, u.name, count(*) as n ${scoped(
         actor,
         sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now}`,
         sql`join units u on u.id = ${demands.unitId}`,
+        all,
       )} group by 1, 2 order by 3 desc, 2 limit 10`,
     ),
     queryRows<{ month: string; called: number; satisfied: number }>(
@@ -55,7 +65,7 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
       sql`select to_char(c.at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as called,
           count(*) filter (where c.satisfaction in ('satisfied', 'basically_satisfied')) as satisfied
         from callbacks c where c.at >= ${sixMonthsAgo}
-        ${(await seesEverything(db, actor)) ? sql`` : sql`and c.demand_id in (select ${demands.id} ${scoped(actor, sql`true`)})`}
+        ${all ? sql`` : sql`and c.demand_id in (select ${demands.id} ${scoped(actor, sql`true`)})`}
         group by 1 order by 1`,
     ),
     queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
@@ -69,10 +79,10 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
         group by 1, 2, 3, 4 order by 5 desc limit 200`,
     ),
     // Overdue as the list's overdue queue counts it: any open demand past its current step's deadline.
-    queryRows<{ n: number }>(db, sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`)}`),
+    queryRows<{ n: number }>(db, sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`, sql``, all)}`),
     queryRows<{ total: number; closed: number }>(
       db,
-      sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`)}`,
+      sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`, sql``, all)}`,
     ),
   ]);
   return {
