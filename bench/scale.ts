@@ -123,7 +123,7 @@ async function measure(
   // The stored topics are refreshed in the background; here once, timed, before they are read.
   const r0 = performance.now();
   const refreshed = await call('POST', '/api/v1/topics/refresh', tokens.supervisor);
-  console.log(`  topics refresh (worker thread, off the request path) ${Math.round(performance.now() - r0)} ms (HTTP ${refreshed})`);
+  console.log(`  topics refresh (child process, off the request path) ${Math.round(performance.now() - r0)} ms (HTTP ${refreshed})`);
   for (const [name, fn] of calls) {
     const first = performance.now();
     const status = await fn();

@@ -15,7 +15,7 @@ const topicsInWorker = (docs: TopicInput[], userWords: string[], now: Date) =>
   runInChild<Topic[]>(new URL('./topics-worker.mjs', import.meta.url), { docs, userWords, now: now.toISOString() });
 
 /**
- * Recomputes 一类事 over the newest demands of the window in a worker thread and replaces the
+ * Recomputes 一类事 over the newest demands of the window in a child process and replaces the
  * stored topics in one transaction, so that readers see the old set or the new one, never half.
  * Derived data, like a cache: it records no audit event.
  */

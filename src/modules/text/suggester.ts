@@ -5,7 +5,7 @@ import type { JobQueue } from '../../kernel/index.js';
 import { type Model, predict, type TrainingDoc } from './classifier.js';
 import { loadNewestModel, saveModel } from './model-store.js';
 import { Segmenter } from './segment.js';
-import { trainInWorker } from './train-in-worker.js';
+import { trainInChild } from './train-in-child.js';
 
 export type CategorySuggestion = { categoryId: number; name: string; confidence: number };
 /** Why a unit is suggested, as data (the console words it in its language) and as a Chinese sentence for API users. */
@@ -179,7 +179,7 @@ export class Suggester {
     return { cats, userWords };
   }
 
-  /** Retrains in a worker thread; requests are not kept waiting once a model exists. */
+  /** Retrains in a child process; requests are not kept waiting once a model exists. */
   private freshen(confirmed: number): Promise<void> {
     this.trainingSince = Date.now();
     return this.retrain(confirmed)
@@ -223,7 +223,7 @@ export class Suggester {
     }
     const options = { epochs: history.length + imported.length > 2000 ? 4 : 30, learningRate: 1, l2: 1e-4, maxFeatures: 30_000 };
     // Every model trains beside the server in a child process: a district's whole history never blocks a request.
-    const trained = await trainInWorker(docs, userWords, options);
+    const trained = await trainInChild(docs, userWords, options);
     // Stored for the next start and for the other processes, and used as they read it (8-bit weights);
     // a failure to store costs only that.
     this.model = await saveModel(this.db, trained, confirmed).catch((err: unknown) => {
