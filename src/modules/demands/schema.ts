@@ -158,11 +158,14 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     )
     .pipe(z.array(z.enum(values)));
 
-/** Where the next page starts: the last row's sort key, as `nextCursor` handed it back. */
-export type PageCursor = { due: Date | null; id: number };
+/**
+ * Where the next page starts: the last row's sort key, as `nextCursor` handed it back — the instant
+ * the list sorts by (a deadline, a reply's time), or none, and the id that breaks ties.
+ */
+export type PageCursor = { at: Date | null; id: number };
 
 export function encodeCursor(c: PageCursor): string {
-  return Buffer.from(`${c.due ? c.due.toISOString() : ''}~${c.id}`).toString('base64url');
+  return Buffer.from(`${c.at ? c.at.toISOString() : ''}~${c.id}`).toString('base64url');
 }
 
 export const pageCursor = z
@@ -170,15 +173,15 @@ export const pageCursor = z
   .max(80)
   .transform((s, ctx): PageCursor => {
     const m = /^([0-9T:.Z-]*)~(\d{1,15})$/.exec(Buffer.from(s, 'base64url').toString());
-    const due = m?.[1] ? new Date(m[1]) : null;
-    if (!m || (due && Number.isNaN(due.getTime()))) {
+    const at = m?.[1] ? new Date(m[1]) : null;
+    if (!m || (at && Number.isNaN(at.getTime()))) {
       ctx.addIssue({
         code: 'custom',
         message: '翻页位置无效，请从第一页重新查询 / not a cursor from this list: start again from the first page',
       });
       return z.NEVER;
     }
-    return { due, id: Number(m[2]) };
+    return { at, id: Number(m[2]) };
   })
   .openapi({ type: 'string' });
 

@@ -57,11 +57,17 @@ export function rankUnits(rows: UnitRates[], minDemands: number): (UnitRates & {
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-/** [start, end) of a local (UTC+8) month "2026-11". */
-export function monthRange(month: string): { start: Date; end: Date } {
+/** The local days [first, next) of a month "2026-11": "2026-11-01" and "2026-12-01". */
+export function monthDays(month: string): { first: string; next: string } {
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { start: startOfLocalDay(`${month}-01`), end: startOfLocalDay(`${next}-01`) };
+  return { first: `${month}-01`, next: `${next}-01` };
+}
+
+/** [start, end) of a local (UTC+8) month "2026-11", as instants. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const { first, next } = monthDays(month);
+  return { start: startOfLocalDay(first), end: startOfLocalDay(next) };
 }
 
 /** The district's row: every unit's counts added up, with the rates computed the same way as a unit's. */

@@ -1,15 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { addDays } from '../calendar/index.js';
-import { computeRates, type UnitRates } from './rates.js';
+import { computeRates, monthDays, type UnitRates } from './rates.js';
 import { monthCountsByUnit } from './rollups.js';
 
 /** The counts behind 三率 for every unit in a local month (definitions in docs/rates.md), from the rollups topped up live. */
 export async function unitRatesForMonth(db: Db, month: string, now = new Date()): Promise<UnitRates[]> {
-  const start = `${month}-01`;
-  const end = addDays(`${month}-28`, 4).slice(0, 7) + '-01';
-  const sums = await monthCountsByUnit(db, start, end, now);
+  const { first, next } = monthDays(month);
+  const sums = await monthCountsByUnit(db, first, next, now);
   if (!sums.length) return [];
   const units = await queryRows<{ id: number; name: string; kind: string }>(
     db,

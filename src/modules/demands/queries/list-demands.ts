@@ -132,7 +132,7 @@ export async function listDemands(
     totalCapped,
     page: filter.page,
     pageSize: filter.pageSize,
-    nextCursor: last && rows.length === filter.pageSize ? encodeCursor({ due: last.stageDueAt, id: last.id }) : null,
+    nextCursor: last && rows.length === filter.pageSize ? encodeCursor({ at: last.stageDueAt, id: last.id }) : null,
   };
 }
 
@@ -141,6 +141,6 @@ function afterCursor(sort: ListDemandsFilter['sort'], c: PageCursor): SQL {
   if (sort === 'newest') return lt(demands.id, c.id);
   if (sort === 'oldest') return gt(demands.id, c.id);
   // By deadline, nulls last, then id.
-  if (!c.due) return sql`(${demands.stageDueAt} is null and ${demands.id} > ${c.id})`;
-  return sql`((${demands.stageDueAt}, ${demands.id}) > (${c.due.toISOString()}::timestamptz, ${c.id}) or ${demands.stageDueAt} is null)`;
+  if (!c.at) return sql`(${demands.stageDueAt} is null and ${demands.id} > ${c.id})`;
+  return sql`((${demands.stageDueAt}, ${demands.id}) > (${c.at.toISOString()}::timestamptz, ${c.id}) or ${demands.stageDueAt} is null)`;
 }

@@ -115,8 +115,8 @@ export async function listPublicAnswered(
   const c = filter.after;
   if (c)
     where.push(
-      c.due
-        ? sql`(${demands.repliedAt}, ${demands.id}) < (${c.due.toISOString()}::timestamptz, ${c.id})`
+      c.at
+        ? sql`(${demands.repliedAt}, ${demands.id}) < (${c.at.toISOString()}::timestamptz, ${c.id})`
         : sql`((${demands.repliedAt} is null and ${demands.id} < ${c.id}) or ${demands.repliedAt} is not null)`,
     );
   const rows = await db
@@ -130,7 +130,7 @@ export async function listPublicAnswered(
     .limit(filter.pageSize)
     .offset(c ? 0 : (filter.page - 1) * filter.pageSize);
   const last = rows.at(-1)?.d;
-  const nextCursor = last && rows.length === filter.pageSize ? encodeCursor({ due: last.repliedAt, id: last.id }) : null;
+  const nextCursor = last && rows.length === filter.pageSize ? encodeCursor({ at: last.repliedAt, id: last.id }) : null;
   const items = rows.map((r) => ({
     number: r.d.number,
     type: r.d.type,
