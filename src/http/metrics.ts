@@ -4,7 +4,11 @@ import { matchedRoutes } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import { openStates } from '../modules/demands/index.js';
 import type { HttpEnv } from './env.js';
+
+// Named as the open-demand index names them, so each scrape counts from that index, not the table.
+const isOpen = sql.raw(`state in (${openStates.map((s) => `'${s}'`).join(', ')})`);
 
 type PoolLike = { totalCount?: number; idleCount?: number; waitingCount?: number };
 
@@ -55,7 +59,7 @@ export function createMetrics(db: Db, pool?: unknown) {
     async collect() {
       const rows = await queryRows<{ state: string; n: number }>(
         db,
-        sql`select state, count(*)::int as n from demands where state not in ('closed', 'declined', 'withdrawn', 'merged') group by state`,
+        sql`select state, count(*)::int as n from demands where ${isOpen} group by state`,
       );
       this.reset();
       for (const r of rows) this.set({ state: r.state }, Number(r.n));
@@ -66,10 +70,7 @@ export function createMetrics(db: Db, pool?: unknown) {
     help: 'Open demands past their current stage deadline',
     registers: [register],
     async collect() {
-      const [r] = await queryRows<{ n: number }>(
-        db,
-        sql`select count(*)::int as n from demands where state not in ('closed', 'declined', 'withdrawn', 'merged') and stage_due_at < now()`,
-      );
+      const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from demands where ${isOpen} and stage_due_at < now()`);
       this.set(Number(r.n));
     },
   });
