@@ -1,6 +1,8 @@
 // 一屏 through the API: the figures in the caller's scope, counted at most every 30 seconds for the
 // same grants, so that a district's leaders opening it together cost one count.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshRateRollups } from '../../src/modules/rates/index.js';
 import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
@@ -77,5 +79,40 @@ describe('the dashboard', () => {
     expect(month(handlerA)).toMatchObject({ calledBack: 1 });
     const handlerB = (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.handlerB })).body;
     expect(month(handlerB)).toBeUndefined();
+  });
+
+  it('counts the whole district from 三率’s daily rollups, the desk’s own answers live', async () => {
+    const id = (
+      await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { type: 'consultation', content: '咨询：社保卡怎么补办', reporterPhone: '13800002222', regionId: world.c1.id },
+      })
+    ).body.id;
+    for (const [verb, body] of [
+      ['answer', { reply: '携带身份证到社区服务中心办理' }],
+      ['callback', { satisfaction: 'unsatisfied', solved: false }],
+    ] as const) {
+      const r = await api.call('POST', `/api/v1/demands/${id}/${verb}`, { token: world.tokens.operator, body });
+      expect(r.status, `${verb}: ${r.text}`).toBe(200);
+    }
+    // A count newer than this moment: past the 30 s, wait for the recount.
+    const fresh = async () => {
+      t.advanceHours(31 / 3600);
+      let d = await dash();
+      for (let i = 0; i < 100 && d.computedAt !== t.ctx.now().toISOString(); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        d = await dash();
+      }
+      expect(d.computedAt).toBe(t.ctx.now().toISOString());
+      return d.satisfaction.find((m: { month: string }) => m.month === '2026-11');
+    };
+    expect(await fresh()).toMatchObject({ calledBack: 2, rate: 0.5 });
+    // The next day the 23rd is rolled up: the same figure, now read from the rollup.
+    t.advanceHours(24);
+    expect((await refreshRateRollups(t.ctx)).days).toBeGreaterThan(0);
+    expect(await fresh()).toMatchObject({ calledBack: 2, rate: 0.5 });
+    // A figure altered in the rollup shows through: the district's count comes from there.
+    await t.ctx.db.execute(sql`update rate_rollups set called_back = called_back + 2 where day = '2026-11-23'`);
+    expect(await fresh()).toMatchObject({ calledBack: 4, rate: 0.25 });
   });
 });

@@ -4,6 +4,7 @@ import { queryRows } from '../../db/rows.js';
 import type { Actor } from '../../kernel/index.js';
 import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
 import { demands, openStates, visibleDemands } from '../demands/index.js';
+import { unitCallbacksByMonth } from '../rates/index.js';
 import { regions } from '../regions/index.js';
 
 const isOpen = inArray(demands.state, [...openStates]);
@@ -33,6 +34,45 @@ async function seesEverything(db: Db, actor: Actor): Promise<boolean> {
   return tops.length > 0 && tops.every((t) => actor.grants.some((g) => g.role !== 'handler' && g.regionPath === t.path));
 }
 
+type MonthSatisfaction = { month: string; called: number; satisfied: number };
+const monthOf = sql`to_char(c.at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+const satisfiedCount = sql`count(*) filter (where c.satisfaction in ('satisfied', 'basically_satisfied'))`;
+
+/** Callbacks month by month over the caller's demands. */
+const satisfactionInScope = (db: Db, actor: Actor, since: Date) =>
+  queryRows<MonthSatisfaction>(
+    db,
+    sql`select ${monthOf} as month, count(*) as called, ${satisfiedCount} as satisfied
+      from callbacks c where c.at >= ${since} and c.demand_id in (select ${demands.id} ${scoped(actor, sql`true`)})
+      group by 1 order by 1`,
+  );
+
+/**
+ * Callbacks month by month over the whole installation: the units' from 三率's daily rollups (half a
+ * year of callbacks is half a year's demands), those the desk answered itself (no unit) counted here.
+ */
+async function satisfactionEverywhere(db: Db, since: Date, now: Date): Promise<MonthSatisfaction[]> {
+  const months: string[] = [];
+  for (let m = localDay(since).slice(0, 7); m <= localDay(now).slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.push(m);
+  const [units, desk] = await Promise.all([
+    unitCallbacksByMonth(db, months, now),
+    queryRows<MonthSatisfaction>(
+      db,
+      sql`select ${monthOf} as month, count(*) as called, ${satisfiedCount} as satisfied
+        from callbacks c where c.unit_id is null and c.at >= ${since} group by 1`,
+    ),
+  ]);
+  const byMonth = new Map(units.map((u) => [u.month, { month: u.month, called: u.calledBack, satisfied: u.satisfied }]));
+  for (const d of desk) {
+    const m = byMonth.get(d.month);
+    if (m) {
+      m.called += num(d.called);
+      m.satisfied += num(d.satisfied);
+    }
+  }
+  return [...byMonth.values()].filter((m) => m.called > 0);
+}
+
 /** 一屏: what a leader looks at first — today's intake, what is open, who is late, satisfaction over time, and where. */
 export async function dashboard(db: Db, actor: Actor, now: Date) {
   const today = startOfLocalDay(localDay(now));
@@ -60,14 +100,7 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
         all,
       )} group by 1, 2 order by 3 desc, 2 limit 10`,
     ),
-    queryRows<{ month: string; called: number; satisfied: number }>(
-      db,
-      sql`select to_char(c.at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as called,
-          count(*) filter (where c.satisfaction in ('satisfied', 'basically_satisfied')) as satisfied
-        from callbacks c where c.at >= ${sixMonthsAgo}
-        ${all ? sql`` : sql`and c.demand_id in (select ${demands.id} ${scoped(actor, sql`true`)})`}
-        group by 1 order by 1`,
-    ),
+    all ? satisfactionEverywhere(db, sixMonthsAgo, now) : satisfactionInScope(db, actor, sixMonthsAgo),
     queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
       db,
       sql`select ${regions.id} as id, ${regions.name} as name, t.id as township_id, t.name as township, count(*) as n
