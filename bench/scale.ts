@@ -200,10 +200,11 @@ async function main() {
     const r0 = performance.now();
     const { days } = await refreshRateRollups(ctx);
     console.log(`  rate rollups: ${days} days rolled up in ${Math.round(performance.now() - r0)} ms`);
-    // Side by side in one run: PostgreSQL's JIT on (the server's default) and off (the app's default).
+    // Side by side in one run: PostgreSQL's JIT on (the server's default) and off (the app's default);
+    // BENCH_JIT=off times one of them.
     const runs: [string, NodeJS.ProcessEnv][] = pgliteDir
       ? [['embedded', { TINGJIAN_DATA_DIR: pgliteDir }]]
-      : ['on', 'off'].map((jit) => [`jit ${jit}`, { DATABASE_URL: url, TINGJIAN_PG_JIT: jit }]);
+      : (process.env.BENCH_JIT ?? 'on,off').split(',').map((jit) => [`jit ${jit}`, { DATABASE_URL: url, TINGJIAN_PG_JIT: jit }]);
     // The embedded database has one user at a time: the server's.
     if (pgliteDir) await database.close();
     for (const [label, env] of runs) {

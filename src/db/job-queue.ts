@@ -9,7 +9,11 @@ import type { Database } from './client.js';
  * every process polls it and each job goes to one of them; on the embedded database the one process
  * does. Handlers' failures are logged and retried by pg-boss; the queue's own errors are logged.
  */
-export async function startJobQueue(database: Database, log: Logger, opts: { pollingSeconds?: number } = {}): Promise<JobQueue> {
+export async function startJobQueue(
+  database: Database,
+  log: Logger,
+  opts: { pollingSeconds?: number; startDelaySeconds?: number } = {},
+): Promise<JobQueue> {
   let stopped = false;
   const db: PgBoss.Db = {
     executeSql: async (text, values) => {
@@ -27,6 +31,7 @@ export async function startJobQueue(database: Database, log: Logger, opts: { pol
   boss.on('error', (err: unknown) => log.error({ err: loggable(err) }, 'job queue error'));
   await boss.start();
   const pollingIntervalSeconds = opts.pollingSeconds ?? 2;
+  const startDelaySeconds = opts.startDelaySeconds ?? 10;
   const queues = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
@@ -47,9 +52,9 @@ export async function startJobQueue(database: Database, log: Logger, opts: { pol
       }
     });
   };
-  const request = async (name: string) => {
+  const request = async (name: string, startAfter?: number) => {
     await ensureQueue(name);
-    await boss.send(name, {});
+    await boss.send(name, {}, startAfter ? { startAfter } : {});
   };
   return {
     work,
@@ -57,7 +62,9 @@ export async function startJobQueue(database: Database, log: Logger, opts: { pol
     every: async (name, cron, handler) => {
       await work(name, handler);
       await boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
-      await request(name);
+      // The first run waits a little: a process just started reads its model and serves its first
+      // requests before it groups topics or rolls up days.
+      await request(name, startDelaySeconds);
     },
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });

@@ -4,7 +4,7 @@
  * modules see only this.
  */
 export type JobQueue = {
-  /** Runs the job's handler on a cron schedule (minute granularity) and, once, soon after start. */
+  /** Runs the job's handler on a cron schedule (minute granularity) and once some seconds after start. */
   every(name: string, cron: string, handler: () => Promise<unknown>): Promise<void>;
   /** Handles a job that is asked for with `request`. */
   work(name: string, handler: () => Promise<unknown>): Promise<void>;
