@@ -52,7 +52,7 @@ export type AppOptions = {
   open311PerKeyPerMinute?: number;
   /** The secret the city's 12345 signs work orders with. */
   citySecret?: string;
-  /** Train the suggestion model at start (in a worker), so the first suggestion after a restart does not wait for it. */
+  /** Read the stored suggestion model before taking requests (or start the first training in the background), so the first suggestion after a restart does not wait. */
   warmSuggestions?: boolean;
   /** The job queue shared with the other processes (the server's; tests may leave it out). */
   jobs?: JobQueue;
@@ -125,7 +125,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
   const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, jobs: opts.jobs });
   if (opts.jobs) await opts.jobs.work(retrainJob, () => suggester.retrainNow());
-  if (opts.warmSuggestions) void suggester.ensureModel().catch((err: unknown) => ctx.log.error({ err }, 'suggestion warm-up failed'));
+  if (opts.warmSuggestions) await suggester.warmUp();
   const afterIntake = (demandId: number) => {
     if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));
   };

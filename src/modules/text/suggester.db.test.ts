@@ -77,6 +77,19 @@ describe('a restart', () => {
     expect(top[0].categoryId).toBe(world.water.id);
   }, 60_000);
 
+  it('holds the stored model once warmed up, before its first request', async () => {
+    const stored = new Suggester(database.db);
+    await stored.suggestCategories('小区停水');
+    await stored.settled();
+    const restarted = new Suggester(database.db, undefined, { firstModelWaitMs: 0 });
+    expect(restarted.version).toBeNull();
+    await restarted.warmUp();
+    expect(restarted.version).toBe(stored.version);
+    // With nothing waited for, the first request is answered from it.
+    expect((await restarted.suggestCategories('楼里停水，自来水没有了'))[0].categoryId).toBe(world.water.id);
+    await restarted.settled();
+  }, 60_000);
+
   it('with no stored model, answers at once without suggestions while the first model trains, then with them', async () => {
     await database.db.delete(textModels);
     const suggester = new Suggester(database.db, undefined, { firstModelWaitMs: 0 });

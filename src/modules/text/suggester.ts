@@ -124,6 +124,19 @@ export class Suggester {
     return this.model;
   }
 
+  /**
+   * Before the process takes requests: the newest stored model is read (half a second for a large
+   * one), so the first suggestion after a restart needs no wait; staleness is checked, and without
+   * a stored model the first training starts, in the background.
+   */
+  async warmUp(): Promise<void> {
+    if (!this.lookedForStored) {
+      this.lookedForStored = true;
+      await this.adopt(-1);
+    }
+    void this.ensureModel().catch((err: unknown) => this.log?.error({ err }, 'suggestion warm-up failed'));
+  }
+
   private askForRetraining(jobs: JobQueue) {
     if (Date.now() - this.retrainAskedAt < 30_000) return;
     this.retrainAskedAt = Date.now();
