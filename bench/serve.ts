@@ -1,9 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 
-/** `tingjian serve` as a separate process, as it runs in production; resolves once it listens. */
+let built = false;
+
+/** `tingjian serve` as a separate process, as it runs in production (built, plain Node); resolves once it listens. */
 export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  if (!built) execFileSync(process.execPath, ['scripts/build-server.mjs']);
+  built = true;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], {
+    const child = spawn(process.execPath, ['build/cli.js', 'serve'], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
+import { runInChild } from '../src/lib/run-in-child.js';
 import { users } from '../src/modules/accounts/tables.js';
 
 const dirs: string[] = [];
@@ -17,12 +18,13 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function cli(dataDir: string, ...args: string[]) {
+function run(entry: string, dataDir: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, TINGJIAN_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
   delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['bin/tingjian.js', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [entry, ...args], { env, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
+const cli = (dataDir: string, ...args: string[]) => run('bin/tingjian.js', dataDir, ...args);
 
 describe('the tingjian command', () => {
   it('migrates, adds a user, refuses a duplicate, backs up and restores into another database', () => {
@@ -44,6 +46,27 @@ describe('the tingjian command', () => {
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/rows restored/);
     expect(cli(b, 'restore', '--in', file).code).toBe(1);
+  }, 120_000);
+
+  it('runs as built for production (plain JavaScript in build/, as npm start runs it)', async () => {
+    expect(spawnSync(process.execPath, ['scripts/build-server.mjs'], { encoding: 'utf8' }).status).toBe(0);
+    // The demo reads the category tree's seed, a file copied beside the compiled module.
+    const demo = run('build/cli.js', fresh(), 'demo');
+    expect(demo.out).toMatch(/loaded the demo district/);
+    expect(demo.code).toBe(0);
+    // A child process entry finds the compiled module beside it.
+    const lamp = (id: string) => ({
+      id,
+      text: '滨河路路灯不亮，晚上很黑',
+      title: '滨河路路灯不亮',
+      time: new Date('2026-11-20T10:00:00Z'),
+    });
+    const topics = await runInChild<{ size: number }[]>(new URL('../build/modules/text/topics-worker.mjs', import.meta.url), {
+      docs: [lamp('1'), lamp('2'), lamp('3')],
+      userWords: [],
+      now: '2026-11-21T00:00:00Z',
+    });
+    expect(topics.map((t) => t.size)).toEqual([3]);
   }, 120_000);
 
   it('prints usage for an unknown command', () => {

@@ -1,5 +1,11 @@
-// Child entry in plain JavaScript: teaches this process TypeScript (tsx), then runs the trainer.
-import { register } from 'tsx/esm/api';
+// Child entry in plain JavaScript: the compiled module beside it when the server was built
+// (npm run build:server), else the TypeScript source through tsx; then runs the trainer.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./train-worker.ts');
+const compiled = new URL('./train-worker.js', import.meta.url);
+if (existsSync(compiled)) await import(compiled.href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./train-worker.ts');
+}
