@@ -10,6 +10,7 @@ import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
+import { scheduleCounterCompaction } from './modules/dashboard/index.js';
 import { scheduleEscalation } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
 import { scheduleRateRollups } from './modules/rates/index.js';
@@ -46,6 +47,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   await scheduleEscalation(ctx, jobs);
   await scheduleTopicRefresh(ctx, jobs);
   await scheduleRateRollups(ctx, jobs);
+  await scheduleCounterCompaction(ctx, jobs);
   const stopListening = await listenForCacheNotices(database);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,

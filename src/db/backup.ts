@@ -78,7 +78,7 @@ export const backupTables = [
   'audit_events',
 ] as const;
 
-/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes, rate-limit counters and computed topics, rate rollups, trained models and routing history (a restore rebuilds that through the triggers). */
+/** Tables a backup leaves out on purpose: sign-in sessions, one-time phone codes, rate-limit counters and computed topics, rate rollups, trained models, routing history and 一屏's counters (a restore rebuilds those two through the triggers). */
 export const transientTables = [
   'sessions',
   'phone_verifications',
@@ -90,6 +90,7 @@ export const transientTables = [
   'rate_rollup_dirty',
   'text_models',
   'unit_category_history',
+  'demand_day_counts',
 ] as const;
 
 /** Backed-up tables whose rows the migrations make (the installation's secrets): a restore replaces them. */

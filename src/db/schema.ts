@@ -6,6 +6,7 @@ export * from '../modules/assessments/tables.js';
 export * from '../modules/calendar/tables.js';
 export * from '../modules/categories/tables.js';
 export * from '../modules/councils/tables.js';
+export * from '../modules/dashboard/tables.js';
 export * from '../modules/demands/tables.js';
 export * from '../modules/imports/tables.js';
 export * from '../modules/initiatives/tables.js';

@@ -2,6 +2,8 @@
 // same grants, so that a district's leaders opening it together cost one count.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/rows.js';
+import { compactDemandCounts, countersByGroup } from '../../src/modules/dashboard/index.js';
 import { refreshRateRollups } from '../../src/modules/rates/index.js';
 import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
@@ -114,5 +116,55 @@ describe('the dashboard', () => {
     // A figure altered in the rollup shows through: the district's count comes from there.
     await t.ctx.db.execute(sql`update rate_rollups set called_back = called_back + 2 where day = '2026-11-23'`);
     expect(await fresh()).toMatchObject({ calledBack: 4, rate: 0.25 });
+  });
+
+  it('keeps its counters equal to counting the demands, through every change and a compaction', async () => {
+    const counted = () =>
+      queryRows(
+        t.ctx.db,
+        sql`select region_id, tingjian_local_day(created_at)::text as day, channel, state, count(*)::int as n
+              from demands group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+      );
+    const id = (
+      await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content: '桂花社区垃圾没人清运', reporterPhone: '13800003333', regionId: world.c2.id },
+      })
+    ).body.id;
+    const withdrawn = await api.call('POST', `/api/v1/demands/${id}/withdraw`, {
+      token: world.tokens.operator,
+      body: { reason: '已自行解决' },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(await countersByGroup(t.ctx.db)).toEqual(await counted());
+    const before = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from demand_day_counts`);
+    const { rows } = await compactDemandCounts(t.ctx);
+    expect(rows).toBe(before[0].n);
+    expect(await countersByGroup(t.ctx.db)).toEqual(await counted());
+    // One row per group left.
+    const [{ n }] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from demand_day_counts`);
+    expect(n).toBe((await counted()).length);
+  });
+
+  it('reads a district’s figures from the counters', async () => {
+    const fresh = async () => {
+      t.advanceHours(31 / 3600);
+      let d = await dash();
+      for (let i = 0; i < 100 && d.computedAt !== t.ctx.now().toISOString(); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        d = await dash();
+      }
+      return d;
+    };
+    const shown = await fresh();
+    await t.ctx.db.execute(
+      sql`insert into demand_day_counts (region_id, day, channel, state, n) values (${world.c1.id}, tingjian_local_day(${t.ctx.now().toISOString()}::timestamptz), 'hotline', 'registered', 5)`,
+    );
+    const after = await fresh();
+    expect(registered(after)).toBe(registered(shown) + 5);
+    expect(after.month.registered).toBe(shown.month.registered + 5);
+    expect(after.places.find((p: { regionId: number }) => p.regionId === world.c1.id).count).toBe(
+      shown.places.find((p: { regionId: number }) => p.regionId === world.c1.id).count + 5,
+    );
   });
 });

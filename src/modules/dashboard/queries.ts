@@ -6,6 +6,7 @@ import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
 import { demands, openStates, visibleDemands } from '../demands/index.js';
 import { unitCallbacksByMonth } from '../rates/index.js';
 import { regions } from '../regions/index.js';
+import { countedFigures, regionScope } from './counted.js';
 
 const isOpen = inArray(demands.state, [...openStates]);
 
@@ -73,34 +74,16 @@ async function satisfactionEverywhere(db: Db, since: Date, now: Date): Promise<M
   return [...byMonth.values()].filter((m) => m.called > 0);
 }
 
-/** 一屏: what a leader looks at first — today's intake, what is open, who is late, satisfaction over time, and where. */
-export async function dashboard(db: Db, actor: Actor, now: Date) {
+/** The figures the counters hold, counted over the demands of a unit's scope. */
+async function countLive(db: Db, actor: Actor, now: Date, monthStart: Date) {
   const today = startOfLocalDay(localDay(now));
-  const monthStart = startOfLocalDay(`${localDay(now).slice(0, 7)}-01`);
-  const sixMonthsAgo = startOfLocalDay(`${addDays(`${localDay(now).slice(0, 7)}-01`, -160).slice(0, 7)}-01`);
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
-
-  const all = await seesEverything(db, actor);
-  // Seven independent figures: asked at once (the server's pool runs them side by side).
-  const [byChannel, byState, overdue, satisfaction, places, [late], [month]] = await Promise.all([
+  const [byChannel, byState, places, [month]] = await Promise.all([
     queryRows<{ channel: string; n: number }>(
       db,
-      sql`select ${demands.channel} as channel, count(*) as n ${scoped(actor, sql`${demands.createdAt} >= ${today}`, sql``, all)} group by 1 order by 2 desc`,
+      sql`select ${demands.channel} as channel, count(*) as n ${scoped(actor, sql`${demands.createdAt} >= ${today}`)} group by 1 order by 2 desc`,
     ),
-    queryRows<{ state: string; n: number }>(
-      db,
-      sql`select ${demands.state} as state, count(*) as n ${scoped(actor, isOpen, sql``, all)} group by 1`,
-    ),
-    queryRows<{ unit_id: number; name: string; n: number }>(
-      db,
-      sql`select u.id as unit_id, u.name, count(*) as n ${scoped(
-        actor,
-        sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now}`,
-        sql`join units u on u.id = ${demands.unitId}`,
-        all,
-      )} group by 1, 2 order by 3 desc, 2 limit 10`,
-    ),
-    all ? satisfactionEverywhere(db, sixMonthsAgo, now) : satisfactionInScope(db, actor, sixMonthsAgo),
+    queryRows<{ state: string; n: number }>(db, sql`select ${demands.state} as state, count(*) as n ${scoped(actor, isOpen)} group by 1`),
     queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
       db,
       sql`select ${regions.id} as id, ${regions.name} as name, t.id as township_id, t.name as township, count(*) as n
@@ -111,13 +94,39 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
         )}
         group by 1, 2, 3, 4 order by 5 desc limit 200`,
     ),
-    // Overdue as the list's overdue queue counts it: any open demand past its current step's deadline.
-    queryRows<{ n: number }>(db, sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`, sql``, all)}`),
     queryRows<{ total: number; closed: number }>(
       db,
-      sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`, sql``, all)}`,
+      sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(actor, sql`${demands.createdAt} >= ${monthStart}`)}`,
     ),
   ]);
+  return { today: byChannel, open: byState, places, month: month ?? { total: 0, closed: 0 } };
+}
+
+/** 一屏: what a leader looks at first — today's intake, what is open, who is late, satisfaction over time, and where. */
+export async function dashboard(db: Db, actor: Actor, now: Date) {
+  const monthStart = startOfLocalDay(`${localDay(now).slice(0, 7)}-01`);
+  const sixMonthsAgo = startOfLocalDay(`${addDays(`${localDay(now).slice(0, 7)}-01`, -160).slice(0, 7)}-01`);
+
+  const all = await seesEverything(db, actor);
+  // A scope of regions reads the counters; a unit's scope (a handler's) counts its demands.
+  const paths = regionScope(actor);
+  // Independent figures: asked at once (the server's pool runs them side by side).
+  const [counted, overdue, satisfaction, [late]] = await Promise.all([
+    paths === null ? countLive(db, actor, now, monthStart) : countedFigures(db, paths, now),
+    queryRows<{ unit_id: number; name: string; n: number }>(
+      db,
+      sql`select u.id as unit_id, u.name, count(*) as n ${scoped(
+        actor,
+        sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now}`,
+        sql`join units u on u.id = ${demands.unitId}`,
+        all,
+      )} group by 1, 2 order by 3 desc, 2 limit 10`,
+    ),
+    all ? satisfactionEverywhere(db, sixMonthsAgo, now) : satisfactionInScope(db, actor, sixMonthsAgo),
+    // Overdue as the list's overdue queue counts it: any open demand past its current step's deadline.
+    queryRows<{ n: number }>(db, sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`, sql``, all)}`),
+  ]);
+  const { today: byChannel, open: byState, places, month } = counted;
   return {
     today: byChannel.map((r) => ({ channel: r.channel, count: num(r.n) })),
     open: byState.map((r) => ({ state: r.state, count: num(r.n) })),
@@ -135,6 +144,6 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
       count: num(r.n),
     })),
     overdue: num(late?.n ?? 0),
-    month: { registered: num(month?.total ?? 0), closed: num(month?.closed ?? 0) },
+    month: { registered: num(month.total), closed: num(month.closed) },
   };
 }
