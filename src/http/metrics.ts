@@ -59,7 +59,8 @@ export function createMetrics(db: Db, pool?: unknown) {
     async collect() {
       const rows = await queryRows<{ state: string; n: number }>(
         db,
-        sql`select state, count(*)::int as n from demands where ${isOpen} group by state`,
+        // 一屏's counters (src/modules/dashboard/counters.ts): a sum over their open-state rows, not a count of demands.
+        sql`select state, sum(n)::int as n from demand_day_counts where ${isOpen} group by state having sum(n) > 0`,
       );
       this.reset();
       for (const r of rows) this.set({ state: r.state }, Number(r.n));

@@ -24,14 +24,12 @@ export function visibleDemands(actor: Actor): SQL | undefined {
   }
   if (unitIds.length > 0) {
     parts.push(inArray(demands.unitId, unitIds));
-    parts.push(
-      sql`exists (select 1 from ${assignments} where ${assignments.demandId} = ${demands.id} and ${inArray(assignments.unitId, unitIds)})`,
-    );
+    // Each as `id in (the unit's ids)`: over a list, one hashed set read from the (unit, demand) index
+    // instead of a probe per row; for one demand, the planner probes.
+    parts.push(sql`${demands.id} in (select ${assignments.demandId} from ${assignments} where ${inArray(assignments.unitId, unitIds)})`);
     // 协办 and a 转办 waiting on the unit: they see the demand while they help or decide.
-    parts.push(sql`exists (select 1 from ${assists} where ${assists.demandId} = ${demands.id} and ${inArray(assists.unitId, unitIds)})`);
-    parts.push(
-      sql`exists (select 1 from ${transfers} where ${transfers.demandId} = ${demands.id} and ${inArray(transfers.toUnitId, unitIds)})`,
-    );
+    parts.push(sql`${demands.id} in (select ${assists.demandId} from ${assists} where ${inArray(assists.unitId, unitIds)})`);
+    parts.push(sql`${demands.id} in (select ${transfers.demandId} from ${transfers} where ${inArray(transfers.toUnitId, unitIds)})`);
   }
   return parts.length > 0 ? or(...parts) : sql`false`;
 }
