@@ -81,5 +81,14 @@ describe('a common word among many demands', () => {
     const all = await listDemands(database.db, world.actors.operator, { ...filter, pageSize: 100 }, now);
     expect(all.total).toBe(5);
     expect(all.totalCapped).toBe(false);
+    // Counted the same way: past a cap of 1 within the newest 3 is past it over all; a cap of 10 is
+    // not reached in any window, and the count goes on over everything.
+    const count = async (cap: number, windows: number[]) => {
+      const r = await listDemands(database.db, world.actors.operator, filter, now, cap, windows);
+      return { total: r.total, totalCapped: r.totalCapped };
+    };
+    expect(await count(1, [3, 8])).toEqual({ total: 1, totalCapped: true });
+    expect(await count(1, [3, 8])).toEqual(await count(1, []));
+    expect(await count(10, [3, 8])).toEqual({ total: 5, totalCapped: false });
   });
 });

@@ -100,12 +100,13 @@ export async function listDemands(
       .orderBy(...order)
       .limit(filter.pageSize)
       .offset(filter.after ? 0 : (filter.page - 1) * filter.pageSize);
+  // A word search looks among the newest demands first (searchWindows), for its page and its count.
+  const top = filter.q ? Number((await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands))[0].top) : 0;
+  const newestWindows = windows.filter((w) => top > w).map((w) => gt(demands.id, top - w));
   let rows: Awaited<ReturnType<typeof page>> | undefined;
   if (filter.q && (filter.sort ?? 'newest') === 'newest') {
-    const [{ top }] = await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands);
-    for (const w of windows) {
-      if (Number(top) <= w) break;
-      const found = await page(gt(demands.id, Number(top) - w));
+    for (const newest of newestWindows) {
+      const found = await page(newest);
       if (found.length === filter.pageSize) {
         rows = found;
         break;
@@ -115,20 +116,32 @@ export async function listDemands(
   rows ??= await page();
   const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
-  const matching = db
-    .select({ one: sql`1` })
-    .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .where(counting)
-    .limit(counted + 1)
-    .as('matching');
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
-  const totalCapped = Number(n) > counted;
+  // Categories only when a category filter needs their paths: the planner keeps a left join it need
+  // not, and with it a demand's row to read where the open-demands index alone would count.
+  const countUpTo = async (extra?: SQL) => {
+    const counts = db.select({ one: sql`1` }).from(demands).innerJoin(regions, eq(regions.id, demands.regionId));
+    const matching = (filter.categoryId ? counts.leftJoin(categories, eq(categories.id, demands.categoryId)) : counts)
+      .where(extra ? and(counting, extra) : counting)
+      .limit(counted + 1)
+      .as('matching');
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+    return Number(n);
+  };
+  // Past the cap within the newest demands is past it over all of them: a common word stops there.
+  let n: number | undefined;
+  for (const newest of newestWindows) {
+    const k = await countUpTo(newest);
+    if (k > counted) {
+      n = k;
+      break;
+    }
+  }
+  n ??= await countUpTo();
+  const totalCapped = n > counted;
   const last = rows.at(-1)?.demand;
   return {
     items: rows.map((r) => presentDemand(actor, r, now)),
-    total: totalCapped ? counted : Number(n),
+    total: totalCapped ? counted : n,
     totalCapped,
     page: filter.page,
     pageSize: filter.pageSize,
