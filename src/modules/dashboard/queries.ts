@@ -52,9 +52,20 @@ const satisfactionInScope = (db: Db, actor: Actor, since: Date) =>
  * Callbacks month by month over the whole installation: the units' from 三率's daily rollups (half a
  * year of callbacks is half a year's demands), those the desk answered itself (no unit) counted here.
  */
-async function satisfactionEverywhere(db: Db, since: Date, now: Date): Promise<MonthSatisfaction[]> {
+const monthsSince = (since: Date, now: Date) => {
   const months: string[] = [];
   for (let m = localDay(since).slice(0, 7); m <= localDay(now).slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.push(m);
+  return months;
+};
+
+/** A unit's callbacks month by month, from the same rollups: the callbacks of what it handled. */
+async function satisfactionOfUnits(db: Db, unitIds: number[], since: Date, now: Date): Promise<MonthSatisfaction[]> {
+  const units = await unitCallbacksByMonth(db, monthsSince(since, now), now, unitIds);
+  return units.filter((u) => u.calledBack > 0).map((u) => ({ month: u.month, called: u.calledBack, satisfied: u.satisfied }));
+}
+
+async function satisfactionEverywhere(db: Db, since: Date, now: Date): Promise<MonthSatisfaction[]> {
+  const months = monthsSince(since, now);
   const [units, desk] = await Promise.all([
     unitCallbacksByMonth(db, months, now),
     queryRows<MonthSatisfaction>(
@@ -110,6 +121,11 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
   const all = await seesEverything(db, actor);
   // A scope of regions reads the counters; a unit's scope (a handler's) counts its demands.
   const paths = regionScope(actor);
+  // Only handler grants: the units' own figures (a unit's scope is what it handled).
+  const handlerUnits =
+    actor.kind === 'user' && actor.grants.length > 0 && actor.grants.every((g) => g.role === 'handler' && g.unitId)
+      ? actor.grants.map((g) => g.unitId as number)
+      : null;
   // Independent figures: asked at once (the server's pool runs them side by side).
   const [counted, overdue, satisfaction, [late]] = await Promise.all([
     paths === null ? countLive(db, actor, now, monthStart) : countedFigures(db, paths, now),
@@ -122,7 +138,11 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
         all,
       )} group by 1, 2 order by 3 desc, 2 limit 10`,
     ),
-    all ? satisfactionEverywhere(db, sixMonthsAgo, now) : satisfactionInScope(db, actor, sixMonthsAgo),
+    all
+      ? satisfactionEverywhere(db, sixMonthsAgo, now)
+      : handlerUnits
+        ? satisfactionOfUnits(db, handlerUnits, sixMonthsAgo, now)
+        : satisfactionInScope(db, actor, sixMonthsAgo),
     // Overdue as the list's overdue queue counts it: any open demand past its current step's deadline.
     queryRows<{ n: number }>(db, sql`select count(*) as n ${scoped(actor, sql`${isOpen} and ${demands.stageDueAt} < ${now}`, sql``, all)}`),
   ]);
