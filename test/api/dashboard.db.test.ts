@@ -30,6 +30,17 @@ const intake = async () => {
 };
 const dash = async () => (await api.call('GET', '/api/v1/dashboard', { token: world.tokens.supervisor })).body;
 const registered = (d: { open: { state: string; count: number }[] }) => d.open.find((s) => s.state === 'registered')?.count ?? 0;
+/** A count newer than this moment: past the 30 s, the recount waited for. */
+const fresh = async () => {
+  t.advanceHours(31 / 3600);
+  let d = await dash();
+  for (let i = 0; i < 100 && d.computedAt !== t.ctx.now().toISOString(); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    d = await dash();
+  }
+  expect(d.computedAt).toBe(t.ctx.now().toISOString());
+  return d;
+};
 
 describe('the dashboard', () => {
   it('shows the same count for 30 seconds, says when it was counted, then counts again while still showing it', async () => {
@@ -97,25 +108,15 @@ describe('the dashboard', () => {
       const r = await api.call('POST', `/api/v1/demands/${id}/${verb}`, { token: world.tokens.operator, body });
       expect(r.status, `${verb}: ${r.text}`).toBe(200);
     }
-    // A count newer than this moment: past the 30 s, wait for the recount.
-    const fresh = async () => {
-      t.advanceHours(31 / 3600);
-      let d = await dash();
-      for (let i = 0; i < 100 && d.computedAt !== t.ctx.now().toISOString(); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        d = await dash();
-      }
-      expect(d.computedAt).toBe(t.ctx.now().toISOString());
-      return d.satisfaction.find((m: { month: string }) => m.month === '2026-11');
-    };
-    expect(await fresh()).toMatchObject({ calledBack: 2, rate: 0.5 });
+    const november = async () => (await fresh()).satisfaction.find((m: { month: string }) => m.month === '2026-11');
+    expect(await november()).toMatchObject({ calledBack: 2, rate: 0.5 });
     // The next day the 23rd is rolled up: the same figure, now read from the rollup.
     t.advanceHours(24);
     expect((await refreshRateRollups(t.ctx)).days).toBeGreaterThan(0);
-    expect(await fresh()).toMatchObject({ calledBack: 2, rate: 0.5 });
+    expect(await november()).toMatchObject({ calledBack: 2, rate: 0.5 });
     // A figure altered in the rollup shows through: the district's count comes from there.
     await t.ctx.db.execute(sql`update rate_rollups set called_back = called_back + 2 where day = '2026-11-23'`);
-    expect(await fresh()).toMatchObject({ calledBack: 4, rate: 0.25 });
+    expect(await november()).toMatchObject({ calledBack: 4, rate: 0.25 });
   });
 
   it('keeps its counters equal to counting the demands, through every change and a compaction', async () => {
@@ -147,15 +148,6 @@ describe('the dashboard', () => {
   });
 
   it('reads a district’s figures from the counters', async () => {
-    const fresh = async () => {
-      t.advanceHours(31 / 3600);
-      let d = await dash();
-      for (let i = 0; i < 100 && d.computedAt !== t.ctx.now().toISOString(); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        d = await dash();
-      }
-      return d;
-    };
     const shown = await fresh();
     await t.ctx.db.execute(
       sql`insert into demand_day_counts (region_id, day, channel, state, n) values (${world.c1.id}, tingjian_local_day(${t.ctx.now().toISOString()}::timestamptz), 'hotline', 'registered', 5)`,
