@@ -21,7 +21,7 @@ import { startServer } from './serve.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const dbName = 'tingjian_scale';
+const dbName = process.env.BENCH_DB_NAME ?? 'tingjian_scale';
 const url = admin.replace(/\/[^/]*$/, `/${dbName}`);
 
 type Row = { call: string; ms: number; status: number };
