@@ -4,11 +4,11 @@ import { matchedRoutes } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { openStates } from '../modules/demands/index.js';
+import { openStatesList } from '../modules/demands/index.js';
 import type { HttpEnv } from './env.js';
 
-// Named as the open-demand index names them, so each scrape counts from that index, not the table.
-const isOpen = sql.raw(`state in (${openStates.map((s) => `'${s}'`).join(', ')})`);
+// Named as the open-demands index names them, so each scrape counts from that index, not the table.
+const isOpen = sql`state in (${openStatesList})`;
 
 type PoolLike = { totalCount?: number; idleCount?: number; waitingCount?: number };
 

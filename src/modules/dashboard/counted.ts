@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import type { Actor } from '../../kernel/index.js';
 import { localDay } from '../calendar/index.js';
-import { openStates } from '../demands/index.js';
+import { openStatesList } from '../demands/index.js';
 
 /**
  * The actor's scope as region paths (undefined: the whole installation), or null when it goes by
@@ -21,8 +21,6 @@ export function regionScope(actor: Actor): string[] | undefined | null {
   }
   return paths;
 }
-
-const open = sql.raw(openStates.map((s) => `'${s}'`).join(', '));
 
 /**
  * 一屏's figures over demands by region, day, channel and state, read from the counters
@@ -46,7 +44,7 @@ export async function countedFigures(db: Db, paths: string[] | undefined, now: D
     ),
     queryRows<{ state: string; n: number }>(
       db,
-      sql`select c.state, sum(c.n)::int as n ${from} where c.state in (${open}) ${inScope} group by 1 having sum(c.n) > 0`,
+      sql`select c.state, sum(c.n)::int as n ${from} where c.state in (${openStatesList}) ${inScope} group by 1 having sum(c.n) > 0`,
     ),
     queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
       db,

@@ -48,26 +48,19 @@ const satisfactionInScope = (db: Db, actor: Actor, since: Date) =>
       group by 1 order by 1`,
   );
 
+/** A unit's callbacks month by month, from 三率's rollups: the callbacks of what it handled. */
+async function satisfactionOfUnits(db: Db, unitIds: number[], since: Date, now: Date): Promise<MonthSatisfaction[]> {
+  const units = await unitCallbacksByMonth(db, localDay(since).slice(0, 7), now, unitIds);
+  return units.filter((u) => u.calledBack > 0).map((u) => ({ month: u.month, called: u.calledBack, satisfied: u.satisfied }));
+}
+
 /**
  * Callbacks month by month over the whole installation: the units' from 三率's daily rollups (half a
  * year of callbacks is half a year's demands), those the desk answered itself (no unit) counted here.
  */
-const monthsSince = (since: Date, now: Date) => {
-  const months: string[] = [];
-  for (let m = localDay(since).slice(0, 7); m <= localDay(now).slice(0, 7); m = addDays(`${m}-28`, 4).slice(0, 7)) months.push(m);
-  return months;
-};
-
-/** A unit's callbacks month by month, from the same rollups: the callbacks of what it handled. */
-async function satisfactionOfUnits(db: Db, unitIds: number[], since: Date, now: Date): Promise<MonthSatisfaction[]> {
-  const units = await unitCallbacksByMonth(db, monthsSince(since, now), now, unitIds);
-  return units.filter((u) => u.calledBack > 0).map((u) => ({ month: u.month, called: u.calledBack, satisfied: u.satisfied }));
-}
-
 async function satisfactionEverywhere(db: Db, since: Date, now: Date): Promise<MonthSatisfaction[]> {
-  const months = monthsSince(since, now);
   const [units, desk] = await Promise.all([
-    unitCallbacksByMonth(db, months, now),
+    unitCallbacksByMonth(db, localDay(since).slice(0, 7), now),
     queryRows<MonthSatisfaction>(
       db,
       sql`select ${monthOf} as month, count(*) as called, ${satisfiedCount} as satisfied

@@ -17,7 +17,7 @@ export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';
 export { getDemand, loadJoined, loadVisible } from './queries/get-demand.js';
-export { visibleDemands } from './queries/scope.js';
+export { openStatesList, visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';
 export { answeredStates } from './survivor.js';

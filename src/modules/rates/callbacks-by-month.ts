@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { localDay } from '../calendar/index.js';
 import { monthDays } from './rates.js';
 import { monthCountsByUnit } from './rollups.js';
 
@@ -7,9 +8,12 @@ export type MonthCallbacks = { month: string; calledBack: number; satisfied: num
 /**
  * Every unit's callbacks and satisfied callbacks in each local month, as 三率 counts them (callbacks
  * of dispatched demands): summed from the daily rollups, the days not rolled up counted live. A
- * figure over the whole installation (or some units) for months at a time, without reading a callback row.
+ * figure over the whole installation (or some units) for the months from `firstMonth` to now, without
+ * reading a callback row.
  */
-export function unitCallbacksByMonth(db: Db, months: string[], now: Date, onlyUnits?: number[]): Promise<MonthCallbacks[]> {
+export function unitCallbacksByMonth(db: Db, firstMonth: string, now: Date, onlyUnits?: number[]): Promise<MonthCallbacks[]> {
+  const months: string[] = [];
+  for (let m = firstMonth; m <= localDay(now).slice(0, 7); m = monthDays(m).next.slice(0, 7)) months.push(m);
   return Promise.all(
     months.map(async (month) => {
       const { first, next } = monthDays(month);

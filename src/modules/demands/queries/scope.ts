@@ -1,7 +1,11 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Reader } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
+import { openStates } from '../lifecycle.js';
 import { assignments, assists, demands, transfers } from '../tables.js';
+
+/** The open states as SQL literals: the open-demands index is partial, and only constants match its predicate. */
+export const openStatesList = sql.raw(openStates.map((s) => `'${s}'`).join(', '));
 
 /**
  * The demands an actor may see, as a condition to add to any query over demands joined with
