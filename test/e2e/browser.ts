@@ -6,9 +6,12 @@ import { webRoot } from '../../src/http/static.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with nothing that reaches for the network. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with nothing that reaches for the network. Given the test world's clock, every
+ * context it opens reads that clock's time as "now" (timers still run): a page never sees the day the suite runs.
+ */
+export async function launchBrowser(now?: () => Date): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -21,6 +24,15 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  if (now) {
+    const open = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await open(options);
+      await context.clock.setFixedTime(now());
+      return context;
+    };
+  }
+  return browser;
 }
 
 /** The browser tests need the built web apps; build them once if a checkout has not. */

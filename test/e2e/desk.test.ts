@@ -25,7 +25,7 @@ beforeAll(async () => {
   ensureWebBuilt();
   ({ database, world, t } = await setUpWorld(new Date('2026-11-02T09:00:00+08:00')));
   server = await startTestServer(t.ctx, { publicRateLimit: 0, sqlClient: database.sqlClient });
-  browser = await launchBrowser();
+  browser = await launchBrowser(t.ctx.now);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

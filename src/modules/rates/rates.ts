@@ -64,6 +64,12 @@ export function monthDays(month: string): { first: string; next: string } {
   return { first: `${month}-01`, next: `${next}-01` };
 }
 
+/** The month before "2026-01": "2025-12". */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 /** [start, end) of a local (UTC+8) month "2026-11", as instants. */
 export function monthRange(month: string): { start: Date; end: Date } {
   const { first, next } = monthDays(month);

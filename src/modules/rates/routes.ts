@@ -10,7 +10,7 @@ import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { unitQualityForMonth } from '../assessments/index.js';
 import { localDay } from '../calendar/index.js';
 import { getSetting } from '../settings/index.js';
-import { rankUnits, totalRates } from './rates.js';
+import { previousMonth, rankUnits, totalRates } from './rates.js';
 import { unitRatesForMonth } from './unit-rates.js';
 
 const Rate = z.number().nullable();
@@ -71,9 +71,17 @@ export function rateRoutes(ctx: AppContext) {
     async (c) => {
       const actor = requireUser(c);
       if (!actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin')) throw new AppError('auth.forbidden');
-      const { month = localDay(ctx.now()).slice(0, 7), format } = c.req.valid('query');
+      const query = c.req.valid('query');
+      const format = query.format;
       const minDemands = await getSetting(ctx.db, 'rates.minDemands');
-      const all = await unitRatesForMonth(ctx.db, month, ctx.now());
+      const thisMonth = localDay(ctx.now()).slice(0, 7);
+      let month = query.month ?? thisMonth;
+      let all = await unitRatesForMonth(ctx.db, month, ctx.now());
+      // Asked for no month on the first days of one, before anything is dispatched in it: last month's figures say more than a page of dashes.
+      if (!query.month && totalRates(all).counts.dispatched === 0) {
+        month = previousMonth(thisMonth);
+        all = await unitRatesForMonth(ctx.db, month, ctx.now());
+      }
       const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
       // Townships are ranked among townships, departments and the rest among themselves (the two boards of a 通报).
       const isTownship = (u: { unitKind?: string }) => u.unitKind === 'township_government';

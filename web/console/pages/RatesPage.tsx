@@ -1,4 +1,4 @@
-import { Button, DatePicker, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
@@ -11,15 +11,18 @@ const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}
 
 export function RatesPage() {
   const { t } = useApp();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  // The month is the server's to choose until one is picked: the browser's clock may be another day's (or a test world's).
+  const [month, setMonth] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState<Total | null>(null);
   useEffect(() => {
-    void api<{ units: Row[]; total: Total }>('GET', `/rates?month=${month}`).then((r) => {
+    void api<{ month: string; units: Row[]; total: Total }>('GET', month ? `/rates?month=${month}` : '/rates').then((r) => {
       setRows(r.units);
       setTotal(r.total);
+      if (!month) setMonth(r.month);
     });
   }, [month]);
+  if (!month) return <Spin style={{ margin: 48 }} />;
   const rate = (key: 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate') => ({
     title: (
       <Tooltip title={t(`def.${key}`)}>
