@@ -6,6 +6,7 @@ import { signatureHeaders } from '../../src/lib/signature.js';
 import { assessmentRubrics } from '../../src/modules/assessments/index.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { trainingPlans } from '../../src/modules/trainings/index.js';
+import { auditActionName, auditResourceNames } from '../../web/shared/audit-names.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng as png, type World } from '../world.js';
@@ -1095,6 +1096,11 @@ describe('the audit trail', () => {
         written.map((e) => [e.resource, e.action]),
         key,
       ).toEqual(call.writes);
+      // The console's audit log names each in words (web/shared/audit-names.ts), never the code.
+      for (const e of written) {
+        expect(auditResourceNames[e.resource], `${key}: no name for ${e.resource}`).toBeDefined();
+        expect(auditActionName(e.resource, e.action, 'zh-CN'), `${key}: no words for ${e.resource}.${e.action}`).not.toBeNull();
+      }
       for (const e of written) {
         if (call.as === 'resident') {
           // Public calls are the resident's; the admin signing in is named as that user; the city's system is the system.
@@ -1108,7 +1114,7 @@ describe('the audit trail', () => {
         }
       }
     }
-  });
+  }, 120_000);
 
   it('lets admins read the trail by record and actor, supervisors within their region, others not at all', async () => {
     const byRecord = await api.call('GET', `/api/v1/audit-events?resource=demand&resourceId=${id('loop')}`, { token: world.tokens.admin });

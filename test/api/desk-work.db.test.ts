@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
-import type { World } from '../world.js';
+import { tinyPng, type World } from '../world.js';
 
 let database: TestDatabase;
 let world: World;
@@ -55,6 +55,18 @@ describe('joint handling (主办 + 协办)', () => {
     }
     expect((await as('admin').get(`/demands/${id}`)).body.allowedActions).not.toContain('assist_acknowledge');
 
+    // The resident's photo and number reach the unit asked to help: it is told to contact the resident.
+    const photo = await api.call('POST', `/api/v1/demands/${id}/attachments`, {
+      token: world.tokens.operator,
+      raw: tinyPng,
+      headers: { 'content-type': 'image/png', 'x-filename': 'site.png' },
+    });
+    expect(photo.status, photo.text).toBe(201);
+    const file = (who: keyof World['tokens']) => api.call('GET', `/api/v1/attachments/${photo.body.id}`, { token: world.tokens[who] });
+    expect((await file('handlerT1')).status).toBe(200);
+    expect((await file('handlerB')).status).toBe(404);
+    expect((await as('handlerT1').get(`/demands/${id}`)).body.reporterPhone).toBe('13800002222');
+
     // The assisting unit sees the demand in its list and may only acknowledge it.
     const inbox = await as('handlerT1').get('/demands?state=dispatched');
     expect(inbox.body.items.map((x: { id: number }) => x.id)).toContain(id);
@@ -81,7 +93,7 @@ describe('joint handling (主办 + 协办)', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.state).toBe('replied');
     const actions = reply.body.events.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(['register', 'dispatch', 'acknowledge', 'assist_acknowledge', 'contribute', 'reply']);
+    expect(actions).toEqual(['register', 'dispatch', 'attach', 'acknowledge', 'assist_acknowledge', 'contribute', 'reply']);
     const trail = await as('admin').get(`/audit-events?resource=demand&resourceId=${id}`);
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['assist_acknowledge', 'contribute']));
   });
@@ -123,6 +135,14 @@ describe('转办 with consent', () => {
     expect(asked.status, asked.text).toBe(200);
     expect(asked.body.unit.id).toBe(world.deptA.id);
     expect((await as('handlerB').get(`/demands/${id}`)).body.allowedActions).toEqual(['accept_transfer', 'decline_transfer']);
+    // The unit asked to take it over sees what it is asked to take: the photo and the resident's number.
+    const photo = await api.call('POST', `/api/v1/demands/${id}/attachments`, {
+      token: world.tokens.handlerA,
+      raw: tinyPng,
+      headers: { 'content-type': 'image/png', 'x-filename': 'pipe.png' },
+    });
+    expect((await api.call('GET', `/api/v1/attachments/${photo.body.id}`, { token: world.tokens.handlerB })).status).toBe(200);
+    expect((await as('handlerB').get(`/demands/${id}`)).body.reporterPhone).toBe('13800002222');
 
     const no = await as('handlerB').post(`/demands/${id}/transfer-decision`, { accept: false });
     expect(no.status).toBe(400);

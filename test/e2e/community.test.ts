@@ -5,7 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, type TestClock, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 import { axe, overflow } from './browser.js';
@@ -20,12 +20,13 @@ let database: TestDatabase;
 let world: World;
 let server: TestApi;
 let browser: Browser;
+let t: TestClock;
 let courseId = 0;
 let programmeId = 0;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  ({ database, world, server, browser } = await setUpBrowserWorld());
+  ({ database, world, server, browser, t } = await setUpBrowserWorld());
 }, 120_000);
 afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
@@ -50,7 +51,7 @@ async function lastCode(phoneNumber: string) {
 
 describe('课程培训 and 产业村长 in the browser', () => {
   it('sets up a two-place course and a village programme through the API', async () => {
-    const start = Date.now() - 5 * 60_000;
+    const start = t.ctx.now().getTime() - 5 * 60_000;
     const course = await server.call('POST', '/api/v1/courses', {
       token: world.tokens.operator,
       body: {

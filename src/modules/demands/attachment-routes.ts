@@ -11,10 +11,9 @@ import type { AppContext } from '../../kernel/index.js';
 import { perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { addAttachment, maxAttachmentBytes } from './actions/add-attachment.js';
-import { mayView } from './policy.js';
-import { loadJoined } from './queries/get-demand.js';
+import { loadVisible } from './queries/get-demand.js';
 import { findOwnDemand } from './queries/public-lookup.js';
-import { assignments, attachments } from './tables.js';
+import { attachments } from './tables.js';
 
 const Saved = z.object({ id: z.number(), filename: z.string(), contentType: z.string(), size: z.number() });
 const imageBody = {
@@ -86,12 +85,9 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number, 
         .select()
         .from(attachments)
         .where(eq(attachments.id, c.req.valid('param').id));
-      const joined = file ? await loadJoined(ctx.db, file.demandId) : null;
-      const held = file
-        ? (await ctx.db.select({ u: assignments.unitId }).from(assignments).where(eq(assignments.demandId, file.demandId))).map((r) => r.u)
-        : [];
-      if (!file || !joined || !mayView(actor, { regionPath: joined.regionPath, unitId: joined.demand.unitId }, held))
-        throw new AppError('not_found');
+      if (!file) throw new AppError('not_found');
+      // Whoever may see the demand (a unit that helps or is asked to take it over included) may see its photos.
+      await loadVisible(ctx.db, actor, file.demandId);
       return c.body(new Uint8Array(file.data), 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

@@ -88,7 +88,10 @@ export function mayView(actor: Actor, demand: DemandScope, unitsEverAssigned: re
 export function maySeePhone(actor: Actor, demand: DemandScope): boolean {
   if (actor.kind !== 'user') return actor.kind === 'system';
   if (isAdmin(actor)) return true;
-  return coversRegion(actor, 'operator', demand.regionPath) || handlesUnit(actor, demand.unitId);
+  if (coversRegion(actor, 'operator', demand.regionPath) || handlesUnit(actor, demand.unitId)) return true;
+  // A unit helping now (协办) or asked to take it over is told to ring the resident: it needs the number while it works.
+  const working = [...(demand.assists ?? []).map((a) => a.unitId), demand.transferToUnitId ?? null];
+  return working.some((u) => u !== null && handlesUnit(actor, u));
 }
 
 // One masking rule for every view and log line.

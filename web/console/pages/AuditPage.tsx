@@ -1,8 +1,9 @@
-import { Button, Card, Form, Input, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
+import { auditActionName, auditResourceNames } from '../../shared/audit-names';
 import type { Schemas } from '../../shared/client';
-import { actionNames, formatTime } from '../../shared/i18n';
+import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
 type AuditEvent = Schemas['AuditEvent'];
@@ -43,13 +44,16 @@ export function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={(v: Filter) => setFilter(v)}>
           <Form.Item name="resource" label={t('auditResource')}>
-            <Input placeholder="demand" style={{ width: 160 }} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 180 }}
+              placeholder={t('auditAnyResource')}
+              options={Object.entries(auditResourceNames).map(([value, names]) => ({ value, label: names[lang] }))}
+            />
           </Form.Item>
           <Form.Item name="resourceId" label={t('auditResourceId')}>
-            <Input style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item name="actorUserId" label={t('auditActorId')}>
-            <Input style={{ width: 120 }} />
+            <Input style={{ width: 120 }} inputMode="numeric" />
           </Form.Item>
           <Button htmlType="submit" type="primary">
             {t('auditFind')}
@@ -66,8 +70,22 @@ export function AuditPage() {
         columns={[
           { title: t('auditAt'), dataIndex: 'at', render: (at: string) => formatTime(at, lang), width: 150 },
           { title: t('auditActor'), render: (_, e) => e.actor.name ?? t(`auditActor.${e.actor.kind}` as 'auditActor.system') },
-          { title: t('auditResource'), render: (_, e) => `${e.resource} #${e.resourceId}` },
-          { title: t('auditAction'), dataIndex: 'action', render: (a: string) => actionNames[a]?.[lang] ?? a },
+          {
+            title: t('auditResource'),
+            render: (_, e) => {
+              const name = auditResourceNames[e.resource]?.[lang] ?? t('auditOtherRecord');
+              // A demand opens from here; other records are named by kind and their record number.
+              return e.resource === 'demand' ? (
+                <a href={`#/demand/${e.resourceId}`}>{`${name}（${t('auditOpen')}）`}</a>
+              ) : (
+                t('auditRecordOf', { name, id: e.resourceId })
+              );
+            },
+          },
+          {
+            title: t('auditAction'),
+            render: (_, e) => auditActionName(e.resource, e.action, lang) ?? t('auditOtherAction'),
+          },
           { title: t('auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
         ]}
       />

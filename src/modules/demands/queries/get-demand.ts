@@ -102,7 +102,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
     .orderBy(asc(attachments.id));
 
   const survivor = row.demand.state === 'merged' && row.demand.mergedIntoId ? await survivingDemand(db, row.demand.mergedIntoId) : null;
-  const view = presentDemand(actor, row, now);
+  const view = presentDemand(actor, row, now, scope);
   const extensionPending = extensions.some((x) => x.status === 'pending');
   return {
     ...view,

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../kernel/index.js';
 import { isTerminal } from '../lifecycle.js';
-import { maskPhone, maySeePhone } from '../policy.js';
+import { type DemandScope, maskPhone, maySeePhone } from '../policy.js';
 import type { DemandSummaryView } from '../schema.js';
 import type { DemandRow } from '../tables.js';
 
@@ -16,9 +16,10 @@ import { iso } from '../../../lib/iso.js';
 
 export { iso };
 
-export function presentDemand(actor: Actor, row: DemandJoined, now: Date): DemandSummaryView {
+/** `scope` carries the units helping or asked now, where the caller has read them (a demand's page). */
+export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?: DemandScope): DemandSummaryView {
   const d = row.demand;
-  const showPhone = maySeePhone(actor, { regionPath: row.regionPath, unitId: d.unitId });
+  const showPhone = maySeePhone(actor, scope ?? { regionPath: row.regionPath, unitId: d.unitId });
   return {
     id: d.id,
     number: d.number,
