@@ -25,11 +25,11 @@ function sources(dir: string): string[] {
 }
 
 /** A path of the document as the console writes it: `/demands/{id}/reply` matches `/demands/${d.id}/reply`. */
-export function callPattern(path: string): RegExp {
+function callPattern(path: string): RegExp {
   const relative = path.replace(/^\/api\/v1/, '');
-  const segments = relative.split('/').map((segment) =>
-    /^\{[^}]+\}$/.test(segment) ? '(\\$\\{[^}]+\\}|[^/\'"`?]+)' : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
-  );
+  const segments = relative
+    .split('/')
+    .map((segment) => (/^\{[^}]+\}$/.test(segment) ? '(\\$\\{[^}]+\\}|[^/\'"`?]+)' : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')));
   return new RegExp(`['"\`]${segments.join('/')}(?=['"\`?])`);
 }
 
