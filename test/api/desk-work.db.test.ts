@@ -191,6 +191,9 @@ describe('督办 as a record', () => {
     });
     expect(on.status, on.text).toBe(200);
     expect(on.body).toMatchObject({ supervised: true, supervisionLevel: 'district' });
+    // The unit's handlers are told in the console; the outbox names them in words, not by address.
+    const prompts = (await as('admin').get('/outbox?channel=console')).body.items;
+    expect(prompts[0]).toMatchObject({ recipient: `unit:${world.deptA.id}:handlers`, recipientLabel: `${world.deptA.name} 承办人员` });
     await as('supervisor').post(`/demands/${id}/remind`, { note: '请今天回复' });
     const twice = await as('supervisor').post(`/demands/${id}/remind`, {});
     expect(twice.body.supervisions[0]).toMatchObject({ level: 'district', reason: '群众反复反映', reminderCount: 2 });

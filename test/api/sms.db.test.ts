@@ -140,7 +140,7 @@ describe('SMS to residents through a provider', () => {
     const list = await api.call('GET', '/api/v1/outbox?status=failed', { token: world.tokens.admin });
     expect(list.status).toBe(200);
     const failed = list.body.items[0];
-    expect(failed).toMatchObject({ status: 'failed', recipient: '139****2222', lastError: 'http 400' });
+    expect(failed).toMatchObject({ status: 'failed', recipient: '139****2222', recipientLabel: '139****2222', lastError: 'http 400' });
     // The query code is the resident's alone: the admin sees that it went, not what it was.
     expect(failed.body).toContain('******');
     expect(list.text).not.toContain(r.body.queryCode);

@@ -17866,6 +17866,7 @@ export interface components {
             /** @enum {string} */
             channel: "sms" | "console" | "webhook";
             recipient: string;
+            recipientLabel: string;
             template: string | null;
             body: string;
             demandId: number | null;

@@ -16,6 +16,8 @@ const OutboxMessage = z
     id: z.number(),
     channel: z.enum(['sms', 'console', 'webhook']),
     recipient: z.string(),
+    /** Who it reaches, in words (a masked number, a unit's handlers): what the console shows. */
+    recipientLabel: z.string(),
     template: z.string().nullable(),
     body: z.string(),
     demandId: z.number().nullable(),

@@ -63,7 +63,7 @@ export function OutboxPage() {
         scroll={{ x: 760 }}
         columns={[
           { title: t('outboxCreated'), dataIndex: 'createdAt', width: 140, render: (at: string) => formatTime(at, lang) },
-          { title: t('outboxTo'), dataIndex: 'recipient', width: 130 },
+          { title: t('outboxTo'), dataIndex: 'recipientLabel', width: 150 },
           { title: t('outboxBody'), dataIndex: 'body' },
           {
             title: t('outboxStatus'),

@@ -2,6 +2,7 @@ import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type OutboxMessageRow, type OutboxStatus, outboxMessages } from '../../../kernel/index.js';
 import { maskPhone } from '../../../lib/redact.js';
+import { recipientLabel } from './recipient-label.js';
 
 // Secrets a message carries for its recipient alone: an admin sees that it went, not what it said.
 const secretParams = ['code', 'queryCode'];
@@ -28,6 +29,16 @@ export function presentMessage(m: OutboxMessageRow) {
   };
 }
 
+async function withLabels(db: Db, items: ReturnType<typeof presentMessage>[], rows: OutboxMessageRow[]) {
+  const labels = new Map<string, Promise<string>>();
+  const label = (m: OutboxMessageRow) => {
+    const key = `${m.channel}|${m.recipient}`;
+    if (!labels.has(key)) labels.set(key, recipientLabel(db, m));
+    return labels.get(key)!;
+  };
+  return Promise.all(items.map(async (item, i) => ({ ...item, recipientLabel: await label(rows[i]) })));
+}
+
 export async function listOutbox(
   db: Db,
   q: { status?: OutboxStatus; channel?: 'sms' | 'console' | 'webhook'; before?: number; limit: number },
@@ -47,7 +58,8 @@ export async function listOutbox(
     .where(q.channel ? eq(outboxMessages.channel, q.channel) : undefined)
     .groupBy(outboxMessages.status);
   return {
-    items: rows.map(presentMessage),
+    // A page holds at most 200 messages to a handful of addresses: each label is looked up once.
+    items: await withLabels(db, rows.map(presentMessage), rows),
     counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<OutboxStatus, number>>,
   };
 }
