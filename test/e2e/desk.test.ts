@@ -65,6 +65,9 @@ describe('desk work in the browser', () => {
     const dispatcher = await staff('dispatcher');
     await dispatcher.goto(`${server.base}/console/#/demand/${id}`);
     await dispatcher.click('button[data-action="dispatch"]');
+    // The dialog starts from what the demand says: its urgency (一般) and its category.
+    await dispatcher.locator('.ant-modal').getByText('一般', { exact: true }).waitFor();
+    await dispatcher.locator('.ant-modal').getByText('城市公共设施', { exact: false }).first().waitFor();
     await pick(dispatcher, 'unitId', '城市管理');
     await pick(dispatcher, 'assistingUnitIds', '桂花坪');
     await dispatcher.keyboard.press('Escape');
@@ -166,6 +169,16 @@ describe('desk work in the browser', () => {
     await dispatcher.locator('[data-testid=demand-cards] .ant-card').first().click();
     await dispatcher.waitForSelector('[data-testid=demand-title]');
     expect(await overflow(dispatcher), await wide(dispatcher)).toBeLessThanOrEqual(0);
+    // Each field's name on one line: 紧急程度 is as tall as one line of text, not four.
+    const lines = await dispatcher
+      .locator('.ant-descriptions-item-label', { hasText: '紧急程度' })
+      .first()
+      .evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    expect(lines).toBe(1);
     await dispatcher.context().close();
     const operator = await staff('operator', phone);
     await operator.goto(`${server.base}/console/#/intake`);

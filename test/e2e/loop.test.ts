@@ -116,7 +116,16 @@ describe('the loop in the browser', () => {
 
     const operator = await staff('operator');
     await operator.goto(`${server.base}/console/#/demand/${demandId}`);
-    await act(operator, 'callback', () => operator.getByRole('radio', { name: '满意', exact: true }).check());
+    await operator.click('button[data-action="callback"]');
+    // Nothing is ticked for the operator: 已解决 is the resident's answer, asked each time.
+    expect(await operator.getByRole('radio', { name: '已解决', exact: true }).isChecked()).toBe(false);
+    await operator.getByRole('radio', { name: '满意', exact: true }).check();
+    await operator.click('.ant-modal-footer .ant-btn-primary');
+    await operator.getByText('请按居民的回答选择').waitFor();
+    await operator.getByRole('radio', { name: '已解决', exact: true }).check();
+    await operator.fill('#comment', '居民表示路灯已亮');
+    await operator.click('.ant-modal-footer .ant-btn-primary');
+    await operator.waitForSelector('button[data-action="callback"]', { state: 'detached' });
     await act(operator, 'close');
     expect(await operator.textContent('[data-testid=demand-state]')).toBe('已办结');
     // Every reply and every callback result stays in the timeline.
@@ -349,6 +358,10 @@ describe('the loop in the browser', () => {
     await supervisor.waitForSelector('text=审计日志');
     await supervisor.waitForSelector('.ant-table-row');
     expect(await axe(supervisor)).toEqual([]);
+    // Records and actions in words: no code such as `reception_day record_entry` or `demand #12` on screen.
+    const shown = (await supervisor.locator('.ant-table').innerText()).replace(/\s+/g, ' ');
+    expect(shown).not.toMatch(/[a-z]+_[a-z]+|#\d|\b(demand|user|submit|dispatch|register)\b/);
+    expect(shown).toContain('诉求');
     await supervisor.screenshot({ path: `${shots}/console-audit.png` });
     await supervisor.context().close();
 

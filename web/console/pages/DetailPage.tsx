@@ -2,7 +2,7 @@ import {
   Alert,
   Button,
   Card,
-  Checkbox,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -18,6 +18,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
@@ -115,6 +116,10 @@ function request(verb: Verb | 'approve' | 'deny', values: Record<string, unknown
       return { path: 'transfer-decision', body: { accept: true } };
     case 'decline-transfer':
       return { path: 'transfer-decision', body: { accept: false, ...values } };
+    case 'supervise': {
+      const { dueAt, ...rest } = values as { dueAt?: Dayjs };
+      return { path: verb, body: { ...rest, ...(dueAt ? { dueAt: dueAt.endOf('day').toISOString() } : {}) } };
+    }
     default:
       return { path: verb, body: values };
   }
@@ -356,7 +361,7 @@ export function DetailPage({ id }: { id: number }) {
             form={form}
             layout="vertical"
             onFinish={run}
-            initialValues={{ solved: true, extraWorkdays: 5, supervised: true, level: 'township', ...preset }}
+            initialValues={{ extraWorkdays: 5, supervised: true, level: 'township', ...dispatchDefaults(d, suggestions, verb), ...preset }}
           >
             {verb === 'dispatch' && <DispatchFields demandId={d.id} units={units} hasCategory={d.category !== null} />}
             {verb === 'transfer' && (
@@ -385,9 +390,14 @@ export function DetailPage({ id }: { id: number }) {
               </Form.Item>
             )}
             {verb === 'supervise' && (
-              <Form.Item label={t('supervisionLevel')} name="level">
-                <Radio.Group options={(['township', 'district'] as const).map((l) => ({ value: l, label: t(`supervision.${l}`) }))} />
-              </Form.Item>
+              <>
+                <Form.Item label={t('supervisionLevel')} name="level">
+                  <Radio.Group options={(['township', 'district'] as const).map((l) => ({ value: l, label: t(`supervision.${l}`) }))} />
+                </Form.Item>
+                <Form.Item label={t('supervisionDue')} name="dueAt" extra={t('supervisionDueHint')}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </>
             )}
             {(verb === 'reply' || verb === 'answer') && (
               <>
@@ -426,9 +436,20 @@ export function DetailPage({ id }: { id: number }) {
                     options={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(s) }))}
                   />
                 </Form.Item>
-                <Form.Item name="solved" valuePropName="checked">
-                  <Checkbox>{t('solved')}</Checkbox>
+                {/* Asked, not assumed: the resident's word decides 解决率. */}
+                <Form.Item label={t('solvedQuestion')} name="solved" rules={[{ required: true, message: t('solvedRequired') }]}>
+                  <Radio.Group
+                    options={[
+                      { value: true, label: t('solvedYes') },
+                      { value: false, label: t('solvedNo') },
+                    ]}
+                  />
                 </Form.Item>
+                {verb === 'callback' && (
+                  <Form.Item label={t('callbackComment')} name="comment">
+                    <Input.TextArea rows={2} maxLength={1000} />
+                  </Form.Item>
+                )}
               </>
             )}
             {verb === 'extension-requests' && (
@@ -455,6 +476,17 @@ export function DetailPage({ id }: { id: number }) {
       )}
     </main>
   );
+}
+
+/**
+ * A dispatch starts from what the demand already says: its urgency, its category, or the one category the model is
+ * sure of (a person still confirms it).
+ */
+function dispatchDefaults(d: Detail, suggestions: Suggestions | null, verb: string | null): Record<string, unknown> {
+  if (verb !== 'dispatch') return {};
+  const top = suggestions?.categories[0];
+  const sure = top && top.confidence >= 0.995 ? top : null;
+  return { urgency: d.urgency, categoryId: d.category?.id ?? sure?.categoryId };
 }
 
 type T = ReturnType<typeof useApp>['t'];
