@@ -69,4 +69,42 @@ describe('population import from XLSX', () => {
     });
     expect([missing.status, missing.body.error.message]).toEqual([400, expect.stringContaining('编号')]);
   });
+
+  it('takes the file itself (as the console sends it), with the mapping in the query; lists rubrics and panel candidates', async () => {
+    const op = world.tokens.operator;
+    const rubric = await api.call('POST', '/api/v1/assessment-rubrics', {
+      token: op,
+      body: { name: '文件导入', aspects: [{ key: 'a', name: '资料', items: [{ key: 'ok', name: '合格', kind: 'pass_fail' }] }] },
+    });
+    const listed = await api.call('GET', '/api/v1/assessment-rubrics', { token: op });
+    expect(listed.body.items.find((r: { id: number }) => r.id === rubric.body.id)).toMatchObject({ name: '文件导入', version: 1 });
+    expect((await api.call('GET', '/api/v1/assessment-rubrics', { token: world.tokens.handlerA })).status).toBe(403);
+    const round = await api.call('POST', '/api/v1/assessments', {
+      token: op,
+      body: {
+        kind: 'audit',
+        title: '文件',
+        regionId: world.district.id,
+        rubricId: rubric.body.id,
+        startsOn: '2026-01-01',
+        endsOn: '2026-01-15',
+      },
+    });
+    const id = round.body.id;
+    const csv = `\uFEFF档案号,医院\n${Array.from({ length: 12 }, (_, i) => `F${i},区城市管理局`).join('\n')}\n`;
+    const send = (query: string, raw: string) =>
+      api.call('POST', `/api/v1/assessments/${id}/population?${query}`, { token: op, raw, headers: { 'content-type': 'text/csv' } });
+    const dry = await send(`ref=${encodeURIComponent('档案号')}&stratum=${encodeURIComponent('医院')}&dryRun=true`, csv);
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body).toMatchObject({ rows: 12, valid: 12, imported: 0, strata: { 区城市管理局: 12 } });
+    const missing = await send(`ref=${encodeURIComponent('编号')}`, csv);
+    expect([missing.status, missing.body.error.details.header]).toEqual([400, ['档案号', '医院']]);
+    const done = await send(`ref=${encodeURIComponent('档案号')}&unit=${encodeURIComponent('医院')}`, csv);
+    expect(done.body).toMatchObject({ imported: 12 });
+    const candidates = await api.call('GET', `/api/v1/assessments/${id}/panel-candidates`, { token: op });
+    expect(candidates.status, candidates.text).toBe(200);
+    const handler = candidates.body.items.find((u: { name: string }) => u.name === '测试 handlerA');
+    expect(handler.units.map((u: { name: string }) => u.name)).toEqual([world.deptA.name]);
+    expect((await api.call('GET', `/api/v1/assessments/${id}/panel-candidates`, { token: world.tokens.handlerA })).status).toBe(404);
+  });
 });

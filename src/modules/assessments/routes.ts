@@ -4,6 +4,7 @@ import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { addSubjects } from './actions/add-subjects.js';
 import { assignSubjects } from './actions/assign-subjects.js';
@@ -22,6 +23,8 @@ import { annualEvaluation } from './queries/annual-evaluation.js';
 import { assessmentSubjectsPage, assessmentView } from './queries/assessment-view.js';
 import { assessmentWorkbook } from './queries/export-workbook.js';
 import { listAssessments } from './queries/list-assessments.js';
+import { listRubrics } from './queries/list-rubrics.js';
+import { panelCandidates } from './queries/panel-candidates.js';
 import { publicAssessmentResults, publishedAssessments } from './queries/public-results.js';
 import { listRectifications } from './queries/rectifications.js';
 import { assessmentResults } from './queries/results.js';
@@ -29,6 +32,7 @@ import * as S from './schema.js';
 import { loadAssessment } from './store.js';
 
 const tags = ['assessments'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 考评: audits, reviews, inspections and competitions on one rubric engine. Each handler performs one action or one query. */
 export function assessmentRoutes(ctx: AppContext) {
@@ -53,6 +57,27 @@ export function assessmentRoutes(ctx: AppContext) {
       const r = await perform(ctx, requireUser(c), createRubric, c.req.valid('json'));
       return c.json({ ...r, createdAt: r.createdAt.toISOString() }, 201);
     },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessment-rubrics',
+      summary: 'Rubrics to start a round on (organisers): each name’s versions, newest first',
+      responses: { 200: jsonOk(S.RubricList), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listRubrics(ctx.db, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}/panel-candidates',
+      summary: 'Staff the organiser may seat on the panel, with the units each handles for (never assessed by them)',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(S.PanelCandidates), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await panelCandidates(ctx.db, requireUser(c), c.req.valid('param').id) }, 200),
   );
   app.openapi(
     createRoute({
@@ -106,12 +131,47 @@ export function assessmentRoutes(ctx: AppContext) {
       ...sec,
       method: 'post',
       path: '/assessments/{id}/population',
-      summary: 'Import a population of records from CSV or XLSX (all or nothing; dry run available)',
-      request: { params: IdParam, ...jsonBody(S.PopulationBody) },
+      summary:
+        'Import a population of records from CSV or XLSX (all or nothing; dry run available): JSON, or the file itself with its column mapping in the query',
+      request: {
+        params: IdParam,
+        query: S.PopulationFileQuery.partial(),
+        body: {
+          content: {
+            'application/json': { schema: S.PopulationBody },
+            'text/csv': { schema: z.string() },
+            [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) },
+          },
+          required: false,
+        },
+      },
       responses: { 200: jsonOk(S.PopulationResult), ...errorResponses },
     }),
-    async (c) =>
-      c.json(await perform(ctx, requireUser(c), importPopulation, { assessmentId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) => {
+      const actor = requireUser(c);
+      const assessmentId = c.req.valid('param').id;
+      const type = c.req.header('content-type') ?? '';
+      if (type.startsWith('application/json')) {
+        return c.json(
+          await perform(ctx, actor, importPopulation, { assessmentId, ...(c.req.valid('json') as z.infer<typeof S.PopulationBody>) }),
+          200,
+        );
+      }
+      // The console sends the file as it is (uploadFile); the mapping travels in the query.
+      const q = S.PopulationFileQuery.safeParse(c.req.query());
+      if (!q.success)
+        throw new AppError('request.invalid', { zh: '请选择存放编号的列。', en: 'Name the column that holds the reference.' });
+      const bytes = Buffer.from(await c.req.arrayBuffer());
+      const { dryRun, ...columns } = q.data;
+      const file = type.startsWith('text/csv')
+        ? { format: 'csv' as const, data: bytes.toString('utf8').replace(/^\uFEFF/, '') }
+        : type.startsWith(xlsxType)
+          ? { format: 'xlsx' as const, data: bytes.toString('base64') }
+          : null;
+      if (!file) throw new AppError('request.unsupported_media', { zh: '请上传 CSV 或 XLSX 文件。', en: 'Send a CSV or an XLSX file.' });
+      if (!file.data) throw new AppError('request.invalid', { zh: '文件是空的。', en: 'The file is empty.' });
+      return c.json(await perform(ctx, actor, importPopulation, { assessmentId, ...file, columns, dryRun: dryRun === 'true' }), 200);
+    },
   );
   app.openapi(
     createRoute({

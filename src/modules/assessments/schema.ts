@@ -18,6 +18,16 @@ const Item = z
 const AspectSchema = z.object({ key, name: requiredText(100), items: z.array(Item).min(1).max(50) }).strict();
 
 export const RubricBody = z.object({ name: requiredText(100), aspects: z.array(AspectSchema).min(1).max(20) }).strict();
+export const RubricList = z.object({
+  items: z.array(
+    z.object({ id: z.number(), name: z.string(), version: z.number(), aspects: z.array(AspectSchema), createdAt: z.string() }),
+  ),
+});
+export const PanelCandidates = z
+  .object({
+    items: z.array(z.object({ userId: z.number(), name: z.string(), units: z.array(z.object({ id: z.number(), name: z.string() })) })),
+  })
+  .openapi('PanelCandidates');
 export const RubricView = z
   .object({ id: z.number(), name: z.string(), version: z.number(), aspects: z.array(AspectSchema), createdAt: z.string() })
   .openapi('AssessmentRubric');
@@ -71,6 +81,14 @@ export const PopulationBody = z
     dryRun: z.boolean().optional(),
   })
   .strict();
+/** The same import sent as the file itself (text/csv or XLSX), its column mapping in the query. */
+export const PopulationFileQuery = z.object({
+  ref: requiredText(100),
+  stratum: text(100).optional(),
+  name: text(100).optional(),
+  unit: text(100).optional(),
+  dryRun: z.enum(['true', 'false']).optional(),
+});
 export const PopulationResult = z.object({
   rows: z.number(),
   valid: z.number(),

@@ -8,14 +8,19 @@ import { ConsultationsCard } from './ConsultationsCard';
 import { stateColour } from './labels';
 import { RectificationCard } from './RectificationCard';
 import { ResultsCard } from './ResultsCard';
+import { ReferCase } from './setup/ReferCase';
+import { RoundSetup } from './setup/RoundSetup';
+import { useSetupText } from './setup/use-setup-text';
 
 type Round = Schemas['Assessment'];
 type Results = Schemas['AssessmentResults'];
 const stateSteps = ['open', 'close', 'publish'] as const;
+const stepLabel = { open: 'openRound', close: 'closeRound', publish: 'publishRound' } as const;
 
 /** One round: what it is, what the caller may do now (as the server says), its results and its rectification. */
 export function AssessmentDetail({ id }: { id: number }) {
   const { t } = useApp();
+  const s = useSetupText();
   const [round, setRound] = useState<Round | null>(null);
   const [results, setResults] = useState<Results | null>(null);
   const [report, setReport] = useState('');
@@ -31,7 +36,9 @@ export function AssessmentDetail({ id }: { id: number }) {
   const fail = (e: unknown) => void message.error(e instanceof ApiError ? e.message : String(e));
   const step = async (s: (typeof stateSteps)[number]) => {
     try {
-      const r = await api<{ state: Round['state'] }>('POST', `/assessments/${id}/${s}`);
+      // Each path written out, so a reader (and the reachability scan) finds every state change here.
+      const path = { open: `/assessments/${id}/open`, close: `/assessments/${id}/close`, publish: `/assessments/${id}/publish` }[s];
+      const r = await api<{ state: Round['state'] }>('POST', path);
       void message.success(t('stepDone', { state: t(`astate.${r.state as Round['state']}`) }));
       await load();
     } catch (e) {
@@ -39,6 +46,8 @@ export function AssessmentDetail({ id }: { id: number }) {
     }
   };
   const organiser = round.myParts.includes('organiser');
+  // While a round is set up, opening it is the wizard's last step rather than a button beside the title.
+  const settingUp = round.allowedSteps.includes('setup');
   const plan = round.samplePlan;
   return (
     <section className="assessment">
@@ -49,10 +58,10 @@ export function AssessmentDetail({ id }: { id: number }) {
         <Tag>{t(`akind.${round.kind}`)}</Tag>
         <Tone tone={stateColour[round.state]}>{t(`astate.${round.state}`)}</Tone>
         {stateSteps
-          .filter((s) => round.allowedSteps.includes(s))
-          .map((s) => (
-            <Button key={s} type={s === 'publish' ? 'primary' : 'default'} onClick={() => void step(s)}>
-              {t(`step.${s}`)}
+          .filter((x) => round.allowedSteps.includes(x) && !(settingUp && x === 'open'))
+          .map((x) => (
+            <Button key={x} type={x === 'publish' ? 'primary' : 'default'} onClick={() => void step(x)}>
+              {s(stepLabel[x])}
             </Button>
           ))}
         {round.allowedSteps.includes('score') && (
@@ -88,6 +97,8 @@ export function AssessmentDetail({ id }: { id: number }) {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {settingUp && <RoundSetup round={round} onChange={() => void load()} />}
+      {round.allowedSteps.includes('consult') && <ReferCase round={round} onChange={() => void load()} />}
       {round.myParts.includes('assessed') && round.allowedSteps.includes('report') && (
         <Card title={t('selfInspection')} style={{ marginBottom: 16 }} className="no-print">
           <Input.TextArea aria-label={t('reportBody')} rows={4} value={report} onChange={(e) => setReport(e.target.value)} />
@@ -109,8 +120,10 @@ export function AssessmentDetail({ id }: { id: number }) {
         </Card>
       )}
       <ConsultationsCard round={round} onChange={() => void load()} />
-      {results && <ResultsCard round={round} results={results} />}
-      <RectificationCard assessmentId={round.id} organiser={organiser} canOpen={organiser && round.allowedSteps.includes('rectify')} />
+      {results && !settingUp && <ResultsCard round={round} results={results} />}
+      {!settingUp && (
+        <RectificationCard assessmentId={round.id} organiser={organiser} canOpen={organiser && round.allowedSteps.includes('rectify')} />
+      )}
     </section>
   );
 }

@@ -1,17 +1,23 @@
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { stateColour } from './labels';
+import { NewRoundCard } from './setup/NewRoundCard';
+import { useSetupText } from './setup/use-setup-text';
 
 type Summary = Schemas['AssessmentSummary'];
 
 /** 考评: the rounds the user organises, sits on, or whose subject is their unit. A list of cards so it reads on a phone. */
 export function AssessmentsPage() {
-  const { t } = useApp();
+  const { t, has } = useApp();
+  const s = useSetupText();
   const [items, setItems] = useState<Summary[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  // Organisers are the region's operators and supervisors; the server still decides on the round's region.
+  const mayOrganise = has('operator') || has('supervisor');
   useEffect(() => {
     void api<{ items: Summary[] }>('GET', '/assessments').then((r) => setItems(r.items));
   }, []);
@@ -20,6 +26,14 @@ export function AssessmentsPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuAssessments')}
       </Typography.Title>
+      {mayOrganise &&
+        (creating ? (
+          <NewRoundCard onClose={() => setCreating(false)} />
+        ) : (
+          <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setCreating(true)}>
+            {s('newRound')}
+          </Button>
+        ))}
       {items && items.length === 0 ? (
         <Empty description={t('noAssessments')} />
       ) : (

@@ -54,30 +54,33 @@ export function ResultsCard({ round, results }: { round: Round; results: Results
               {t('aspectMeans')}：{s.aspectMeans.map((a) => `${a.name} ${a.mean ?? '—'}`).join('；')}
             </Typography.Paragraph>
           )}
-          <Table
-            size="small"
-            rowKey="subjectId"
-            pagination={false}
-            scroll={{ x: 560 }}
-            style={{ marginTop: 12 }}
-            dataSource={s.rows}
-            columns={[
-              { title: t('ranking'), dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
-              {
-                title: t('subjectName'),
-                render: (_, r) => (
-                  <>
-                    {r.name} {r.mode && <Tag>{t(`mode.${r.mode as 'on_site' | 'written'}`)}</Tag>}
-                    {r.decidedBy && <Tone tone="orange">{t('decidedBy', { item: itemName.get(r.decidedBy) ?? r.decidedBy })}</Tone>}
-                  </>
-                ),
-              },
-              { title: t('finalScore'), dataIndex: 'final', width: 90 },
-              ...(s.trimmed ? [{ title: t('meanScore'), dataIndex: 'mean', width: 90 }] : []),
-              { title: t('spreadRange'), render: (_, r) => r.spread?.range ?? '—', width: 70 },
-              { title: t('assessorsN'), dataIndex: 'assessors', width: 70 },
-            ]}
-          />
+          {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
+          <section className="table-scroll" tabIndex={0} aria-label={t('ranking')}>
+            <Table
+              size="small"
+              rowKey="subjectId"
+              pagination={false}
+              style={{ marginTop: 12, minWidth: 560 }}
+              dataSource={s.rows}
+              columns={[
+                { title: t('ranking'), dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
+                {
+                  title: t('subjectName'),
+                  render: (_, r) => (
+                    <>
+                      {r.name} {r.mode && <Tag>{t(`mode.${r.mode as 'on_site' | 'written'}`)}</Tag>}
+                      {r.decidedBy && <Tone tone="orange">{t('decidedBy', { item: itemName.get(r.decidedBy) ?? r.decidedBy })}</Tone>}
+                    </>
+                  ),
+                },
+                { title: t('finalScore'), dataIndex: 'final', width: 90 },
+                ...(s.trimmed ? [{ title: t('meanScore'), dataIndex: 'mean', width: 90 }] : []),
+                { title: t('spreadRange'), render: (_, r) => r.spread?.range ?? '—', width: 70 },
+                { title: t('assessorsN'), dataIndex: 'assessors', width: 70 },
+              ]}
+            />
+          </section>
         </>
       )}
       {results.findings.length > 0 && (
