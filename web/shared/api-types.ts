@@ -11026,6 +11026,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published comments, proposals, demands and replies in the caller’s region that no moderator has decided on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublishedEntry"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/{kind}/{id}/hide": {
         parameters: {
             query?: never;
@@ -11041,7 +11133,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11138,7 +11230,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11236,7 +11328,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11333,7 +11425,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "notice_comment" | "proposal";
+                        kind: "notice_comment" | "proposal" | "demand" | "reply";
                         id: number;
                         token: string;
                     };
@@ -17884,7 +17976,7 @@ export interface components {
         };
         ModerationEntry: {
             /** @enum {string} */
-            kind: "notice_comment" | "proposal";
+            kind: "notice_comment" | "proposal" | "demand" | "reply";
             id: number;
             /** @enum {string} */
             state: "held" | "hidden" | "redacted";
@@ -17892,6 +17984,14 @@ export interface components {
             original: string;
             shown: string | null;
             updatedAt: string;
+        };
+        PublishedEntry: {
+            /** @enum {string} */
+            kind: "notice_comment" | "proposal" | "demand" | "reply";
+            id: number;
+            text: string;
+            context: string;
+            at: string;
         };
         AuthorModerationView: {
             /** @enum {string} */

@@ -1,0 +1,30 @@
+import type { Catalogue } from '../../../shared/i18n';
+
+export const moderationMessages = {
+  tabQueue: { 'zh-CN': '待处理', en: 'To review' },
+  tabPublished: { 'zh-CN': '已发布内容', en: 'Published' },
+  publishedHelp: {
+    'zh-CN': '辖区内最近公开的留言、提议、诉求和答复。发现违规内容可整条撤下，或只删除其中一段文字；原因会公开显示，并尽可能告知作者。',
+    en: 'Recently published comments, proposals, demands and replies in your region. Take one down or remove a passage; the reason is shown publicly and, where possible, told to its author.',
+  },
+  'kind.notice_comment': { 'zh-CN': '公示意见', en: 'Notice comment' },
+  'kind.proposal': { 'zh-CN': '居民提议', en: 'Proposal' },
+  'kind.demand': { 'zh-CN': '公开诉求', en: 'Public demand' },
+  'kind.reply': { 'zh-CN': '诉求答复', en: 'Reply' },
+  kind: { 'zh-CN': '类型', en: 'Kind' },
+  where: { 'zh-CN': '位置', en: 'Where' },
+  text: { 'zh-CN': '内容', en: 'Text' },
+  at: { 'zh-CN': '公开时间', en: 'Published' },
+  actions: { 'zh-CN': '操作', en: 'Actions' },
+  takeDown: { 'zh-CN': '撤下', en: 'Take down' },
+  redact: { 'zh-CN': '删除部分文字', en: 'Remove a passage' },
+  takeDownTitle: { 'zh-CN': '撤下这条{kind}', en: 'Take down this {kind}' },
+  redactTitle: { 'zh-CN': '删除{kind}中的一段文字', en: 'Remove a passage from this {kind}' },
+  passage: { 'zh-CN': '要删除的文字（从原文复制）', en: 'The passage to remove (copied from the text)' },
+  reason: { 'zh-CN': '原因（公开显示，并告知作者）', en: 'Reason (shown publicly and told to the author)' },
+  takenDown: { 'zh-CN': '已撤下', en: 'Taken down' },
+  redacted: { 'zh-CN': '已删除该段文字', en: 'Passage removed' },
+  ok: { 'zh-CN': '确定', en: 'OK' },
+  cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  none: { 'zh-CN': '辖区内暂无已发布内容', en: 'Nothing published in your region' },
+} satisfies Catalogue;
