@@ -1,4 +1,4 @@
-import { Tabs, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { CalendarTab } from './admin/CalendarTab';
@@ -7,6 +7,7 @@ import { useDirectory } from './admin/directory';
 import { KnowledgeTab } from './admin/KnowledgeTab';
 import { adminMessages } from './admin/messages';
 import { RegionsTab } from './admin/RegionsTab';
+import { SectionNav } from './admin/SectionNav';
 import { SettingsTab } from './admin/SettingsTab';
 import { TimeLimitsTab } from './admin/TimeLimitsTab';
 import { UnitsTab } from './admin/UnitsTab';
@@ -23,8 +24,8 @@ export function AdminPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuAdmin')}
       </Typography.Title>
-      <Tabs
-        destroyOnHidden
+      <SectionNav
+        label={t('menuAdmin')}
         items={[
           { key: 'regions', label: t('tabRegions'), children: <RegionsTab dir={dir} /> },
           { key: 'units', label: t('tabUnits'), children: <UnitsTab dir={dir} /> },

@@ -50,7 +50,7 @@ export function AccountPage() {
     ) : tk.expiresAt && new Date(tk.expiresAt) < new Date() ? (
       <Tag>{m('expired')}</Tag>
     ) : (
-      <Tag color="green">{m('active')}</Tag>
+      <Tag>{m('active')}</Tag>
     );
   return (
     <main>
@@ -101,7 +101,7 @@ export function AccountPage() {
               render: (_, tk) =>
                 tk.revokedAt ? null : (
                   <Popconfirm title={m('revokeConfirm')} onConfirm={() => void revoke(tk)} okText={m('revoke')}>
-                    <Button size="small" danger data-token={tk.name}>
+                    <Button size="small" data-token={tk.name}>
                       {m('revoke')}
                     </Button>
                   </Popconfirm>

@@ -114,7 +114,7 @@ export function CalendarTab() {
               title: m('actions'),
               render: (_, d) => (
                 <Popconfirm title={m('removeDayConfirm', { day: d.day })} onConfirm={() => void removeDay(d.day)}>
-                  <Button size="small" danger data-day={d.day}>
+                  <Button size="small" data-day={d.day}>
                     {m('removeDay')}
                   </Button>
                 </Popconfirm>

@@ -86,7 +86,7 @@ export function KnowledgeTab({ dir }: { dir: Directory }) {
           { title: m('category'), render: (_, a) => (a.categoryId ? dir.categoryName.get(a.categoryId) : m('anyCategory')) },
           {
             title: m('articleStatus'),
-            render: (_, a) => <Tag color={a.status === 'approved' ? 'green' : undefined}>{m(`status.${a.status}`)}</Tag>,
+            render: (_, a) => <Tag>{m(`status.${a.status}`)}</Tag>,
           },
           { title: m('articleValidUntil'), dataIndex: 'validUntil' },
           {
@@ -97,7 +97,7 @@ export function KnowledgeTab({ dir }: { dir: Directory }) {
                   {m('edit')}
                 </Button>
                 {a.status !== 'retired' && (
-                  <Button size="small" danger data-action="retire" onClick={() => void retire(a)}>
+                  <Button size="small" data-action="retire" onClick={() => void retire(a)}>
                     {m('articleRetire')}
                   </Button>
                 )}

@@ -97,14 +97,14 @@ export function UsersTab({ dir }: { dir: Directory }) {
             title: t('accountState'),
             render: (_, u) => (
               <Space wrap data-user={u.username}>
-                {u.disabled ? <Tag color="red">{t('disabled')}</Tag> : null}
+                {u.disabled ? <Tag>{t('disabled')}</Tag> : null}
                 {u.mustChangePassword ? <Tag>{t('mustChangePassword')}</Tag> : null}
                 {u.disabled ? (
                   <Button size="small" data-action="enable" onClick={() => void submit(`/users/${u.id}/enable`)({})}>
                     {t('enableUser')}
                   </Button>
                 ) : (
-                  <Button size="small" danger data-action="disable" onClick={() => void submit(`/users/${u.id}/disable`)({})}>
+                  <Button size="small" data-action="disable" onClick={() => void submit(`/users/${u.id}/disable`)({})}>
                     {t('disableUser')}
                   </Button>
                 )}

@@ -29,7 +29,6 @@ export function DecisionDialog({ target, onClose, onDone }: { target: Target | n
       title={target?.verb === 'redact' ? m('redactTitle', { kind }) : m('takeDownTitle', { kind })}
       okText={m('ok')}
       cancelText={m('cancel')}
-      okButtonProps={{ danger: true }}
       onOk={() => form.submit()}
       onCancel={onClose}
       forceRender

@@ -39,7 +39,7 @@ export function PublishedTab({ onDecided }: { onDecided: () => void }) {
             title: m('actions'),
             render: (_, e) => (
               <Space wrap data-item={`${e.kind}-${e.id}`}>
-                <Button size="small" danger data-action="take-down" onClick={() => setTarget({ ...e, verb: 'hide' })}>
+                <Button size="small" data-action="take-down" onClick={() => setTarget({ ...e, verb: 'hide' })}>
                   {m('takeDown')}
                 </Button>
                 <Button size="small" data-action="redact" onClick={() => setTarget({ ...e, verb: 'redact' })}>

@@ -61,7 +61,7 @@ export function QueueTab({ version }: { version: number }) {
                   {t('moderationPublish')}
                 </Button>
                 {e.state !== 'hidden' && (
-                  <Button size="small" danger onClick={() => void act(e, 'hide')}>
+                  <Button size="small" onClick={() => void act(e, 'hide')}>
                     {t('moderationHide')}
                   </Button>
                 )}
