@@ -213,6 +213,17 @@ describe('moderation of what residents publish', () => {
       (await api.call('POST', `/api/v1/moderation/demand/${id}/hide`, { token: world.tokens.operator, body: { reason: '含广告' } })).status,
     ).toBe(204);
     expect(await publicItem()).toBeUndefined();
+    // The demand's page asks how its public text stands; someone outside the region learns nothing.
+    expect((await api.call('GET', `/api/v1/moderation/demand/${id}`, { token: world.tokens.operator })).body).toMatchObject({
+      state: 'hidden',
+      reason: '含广告',
+      text: '楼道灯不亮\n联系我买保健品 楼道灯坏了一周',
+    });
+    expect((await api.call('GET', `/api/v1/moderation/reply/${id}`, { token: world.tokens.operator })).body).toMatchObject({
+      state: 'redacted',
+      shown: '已修复。〔已删除〕',
+    });
+    expect((await api.call('GET', `/api/v1/moderation/demand/${id}`, { token: world.tokens.operatorT2 })).status).toBe(404);
     // Decided items leave the published list for the queue.
     const after = (await api.call('GET', '/api/v1/moderation/published', { token: world.tokens.operator })).body.items;
     expect(after.some((i: { id: number; kind: string }) => i.id === id && (i.kind === 'demand' || i.kind === 'reply'))).toBe(false);

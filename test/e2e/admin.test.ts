@@ -215,6 +215,40 @@ describe('staff writes in the console', () => {
     expect(await portal.locator('body').textContent()).not.toContain('代办停车证');
   }, 120_000);
 
+  it('on an answered demand’s page the moderator removes a passage from its public reply', async () => {
+    const d = await server.call('POST', '/api/v1/public/demands', {
+      body: {
+        title: '楼道灯不亮',
+        content: '三栋楼道灯坏了一周',
+        reporterName: '王大爷',
+        reporterPhone: '13700001111',
+        regionId: world.c1.id,
+      },
+    });
+    const [row] = (await server.call('GET', `/api/v1/demands?regionId=${world.c1.id}`, { token: world.tokens.operator })).body.items;
+    await server.call('POST', `/api/v1/demands/${row.id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
+    await server.call('POST', `/api/v1/demands/${row.id}/acknowledge`, { token: world.tokens.handlerA, body: {} });
+    await server.call('POST', `/api/v1/demands/${row.id}/reply`, {
+      token: world.tokens.handlerA,
+      body: { reply: '已修复。经办人微信 abc123' },
+    });
+    const page = await signIn('operator', desk);
+    await page.goto(`${server.base}/console/#/demand/${row.id}`);
+    await page.click('[data-face=reply] [data-action=redact]');
+    await page.getByLabel('要删除的文字（从原文复制）').fill('经办人微信 abc123');
+    await page.getByLabel('原因（公开显示，并告知作者）').fill('个人联系方式');
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s?定/ })
+      .click();
+    await page.waitForSelector('[data-face=reply] >> text=已删改');
+    await fits(page);
+    const published = (await server.call('GET', `/api/v1/public/demands?regionId=${world.c1.id}`)).body.items.find(
+      (x: { number: string }) => x.number === d.body.number,
+    );
+    expect(published.replyText).toBe('已修复。〔已删除〕');
+  }, 120_000);
+
   it('every page fits a 390 px phone and passes axe', async () => {
     const admin = await signIn('admin', phone);
     await admin.goto(`${server.base}/console/#/admin`);

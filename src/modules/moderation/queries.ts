@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type Actor, organiserRoles, type Reader, withinRegions } from '../../kernel/index.js';
-import { moderatedSources } from './registry.js';
+import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
+import { moderatedSource, moderatedSources } from './registry.js';
 import { type ModeratedKind, moderationStates } from './tables.js';
 
 /** The moderation queue: held items first, then hidden and redacted ones, in the caller's region. */
@@ -67,4 +67,15 @@ export async function publishedItems(db: Reader, actor: Actor, limit = 60) {
     .sort((x, y) => y.at.getTime() - x.at.getTime())
     .slice(0, limit)
     .map((i) => ({ kind: i.kind, id: i.id, text: i.text, context: i.context, at: i.at.toISOString() }));
+}
+
+/** One published item as its moderator sees it: its text and what was decided (null: the caller may not moderate it). */
+export async function moderationStatus(db: Reader, actor: Actor, kind: ModeratedKind, id: number) {
+  const item = await moderatedSource(kind)?.locate(db, id);
+  if (!item || !organisesIn(actor, item.regionPath)) return null;
+  const [row] = await db
+    .select()
+    .from(moderationStates)
+    .where(and(eq(moderationStates.kind, kind), eq(moderationStates.refId, id)));
+  return { kind, id, text: item.text, state: row?.state ?? 'published', reason: row?.reason ?? null, shown: row?.shown ?? null };
 }

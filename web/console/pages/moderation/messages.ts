@@ -26,5 +26,13 @@ export const moderationMessages = {
   redacted: { 'zh-CN': '已删除该段文字', en: 'Passage removed' },
   ok: { 'zh-CN': '确定', en: 'OK' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  publicFace: { 'zh-CN': '公开展示（内容审核）', en: 'What the public sees (moderation)' },
+  'state.published': { 'zh-CN': '已公开', en: 'Published' },
+  'state.held': { 'zh-CN': '待审核', en: 'Held' },
+  'state.hidden': { 'zh-CN': '已撤下', en: 'Taken down' },
+  'state.redacted': { 'zh-CN': '已删改', en: 'Redacted' },
+  because: { 'zh-CN': '原因：{reason}', en: 'Reason: {reason}' },
+  restore: { 'zh-CN': '恢复公开', en: 'Publish again' },
+  restored: { 'zh-CN': '已恢复公开', en: 'Published again' },
   none: { 'zh-CN': '辖区内暂无已发布内容', en: 'Nothing published in your region' },
 } satisfies Catalogue;
