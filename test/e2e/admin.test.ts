@@ -34,7 +34,7 @@ async function signIn(username: string, viewport = desk) {
 }
 
 async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name }).or(page.getByRole('navigation').getByRole('button', { name })).click();
+  await page.getByRole('tab', { name }).click();
 }
 
 describe('staff writes in the console', () => {

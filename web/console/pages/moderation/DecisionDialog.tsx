@@ -5,7 +5,10 @@ import { moderationMessages } from './messages';
 
 export type Target = { kind: 'notice_comment' | 'proposal' | 'demand' | 'reply'; id: number; text: string; verb: 'hide' | 'redact' };
 
-/** The moderator's decision on one published item: take it down, or remove a passage, always with a reason. */
+/**
+ * The moderator's decision on one published item: take it down, or remove a passage, always with a reason. Mounted only
+ * while open: a closed dialog left in the page would be one more "OK" button for a page's other dialogs to trip on.
+ */
 export function DecisionDialog({ target, onClose, onDone }: { target: Target | null; onClose: () => void; onDone: () => Promise<void> }) {
   const m = usePageMessages(moderationMessages);
   const [form] = Form.useForm<{ passage?: string; reason: string }>();
@@ -31,7 +34,7 @@ export function DecisionDialog({ target, onClose, onDone }: { target: Target | n
       cancelText={m('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      destroyOnHidden
     >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 8 }}>{target?.text}</Typography.Paragraph>
       <Form form={form} name="moderation-decision" layout="vertical" onFinish={save}>

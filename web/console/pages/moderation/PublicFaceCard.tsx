@@ -70,7 +70,7 @@ export function PublicFaceCard({ demandId, version }: { demandId: number; versio
           </List.Item>
         )}
       />
-      <DecisionDialog target={target} onClose={() => setTarget(null)} onDone={load} />
+      {target && <DecisionDialog target={target} onClose={() => setTarget(null)} onDone={load} />}
     </Card>
   );
 }

@@ -50,14 +50,16 @@ export function PublishedTab({ onDecided }: { onDecided: () => void }) {
           },
         ]}
       />
-      <DecisionDialog
-        target={target}
-        onClose={() => setTarget(null)}
-        onDone={async () => {
-          await load();
-          onDecided();
-        }}
-      />
+      {target && (
+        <DecisionDialog
+          target={target}
+          onClose={() => setTarget(null)}
+          onDone={async () => {
+            await load();
+            onDecided();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -33,7 +33,7 @@ export function SecondDialog({ proposal, onClose, onDone }: Props) {
       cancelText={m('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      destroyOnHidden
     >
       <Form form={form} name="second" layout="vertical" onFinish={save}>
         <Form.Item name="phone" label={m('secondPhone')} rules={[{ required: true }]}>
@@ -68,7 +68,7 @@ export function MergeDialog({ proposal, others, onClose, onDone }: Props & { oth
       cancelText={m('cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
-      forceRender
+      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{m('mergeHelp')}</Typography.Paragraph>
       <Form form={form} name="merge" layout="vertical" onFinish={save}>

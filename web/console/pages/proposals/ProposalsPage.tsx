@@ -125,8 +125,10 @@ export function ProposalsPage() {
           },
         ]}
       />
-      <SecondDialog proposal={seconding} onClose={() => setSeconding(null)} onDone={load} />
-      <MergeDialog proposal={merging} others={items.filter((p) => p.id !== merging?.id)} onClose={() => setMerging(null)} onDone={load} />
+      {seconding && <SecondDialog proposal={seconding} onClose={() => setSeconding(null)} onDone={load} />}
+      {merging && (
+        <MergeDialog proposal={merging} others={items.filter((p) => p.id !== merging?.id)} onClose={() => setMerging(null)} onDone={load} />
+      )}
     </main>
   );
 }
