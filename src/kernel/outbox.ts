@@ -16,6 +16,7 @@ export const smsTemplates = {
   reopened: '【听见】您的诉求 {number} 已重新交办，我们会继续跟进。退订回TD',
   closed: '【听见】您的诉求 {number} 已办结，感谢您的反映。退订回TD',
   survey_thanks: '【听见】已收到您对诉求 {number} 的评价，谢谢！',
+  moderated: '【听见】您的诉求 {number} 公开展示的内容已{decision}，原因：{reason}。本人查询进度不受影响。退订回TD',
   enrolled: '【听见】您已报名“{course}”，地点：{venue}。如需取消请在平台操作。',
   waitlisted: '【听见】“{course}”名额已满，您已进入候补名单，有空位时将短信通知您。',
   promoted: '【听见】“{course}”有空位，您已由候补转为正式报名，地点：{venue}。',

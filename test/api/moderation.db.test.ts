@@ -153,4 +153,92 @@ describe('moderation of what residents publish', () => {
     expect(listed).toMatchObject({ title: '', body: '', hidden: true, hiddenReason: '广告', proposerName: null });
     expect(await authorSees('proposal', p.body)).toEqual({ state: 'hidden', reason: '广告', shown: null });
   });
+
+  it('takes down a published demand’s text and redacts its reply; the public list follows, the resident and the unit are told why', async () => {
+    const d = await api.call('POST', '/api/v1/public/demands', {
+      body: {
+        title: '楼道灯不亮',
+        content: '联系我买保健品 楼道灯坏了一周',
+        reporterName: '王大爷',
+        reporterPhone: '13700001111',
+        regionId: world.c1.id,
+      },
+    });
+    const [demand] = (await api.call('GET', `/api/v1/demands?regionId=${world.c1.id}`, { token: world.tokens.operator })).body.items;
+    const id: number = demand.id;
+    await api.call('POST', `/api/v1/demands/${id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptA.id } });
+    await api.call('POST', `/api/v1/demands/${id}/acknowledge`, { token: world.tokens.handlerA, body: {} });
+    expect(
+      (
+        await api.call('POST', `/api/v1/demands/${id}/reply`, {
+          token: world.tokens.handlerA,
+          body: { reply: '已修复。经办人微信 abc123' },
+        })
+      ).status,
+    ).toBe(200);
+    const publicItem = async () =>
+      (await api.call('GET', `/api/v1/public/demands?regionId=${world.c1.id}`)).body.items.find(
+        (x: { number: string }) => x.number === d.body.number,
+      );
+    expect(await publicItem()).toMatchObject({ title: '楼道灯不亮', replyText: '已修复。经办人微信 abc123' });
+
+    // The moderator sees it among what is published, in their region only.
+    const published = await api.call('GET', '/api/v1/moderation/published', { token: world.tokens.operator });
+    expect(published.status).toBe(200);
+    expect(published.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'demand', id, context: d.body.number, text: '楼道灯不亮\n联系我买保健品 楼道灯坏了一周' }),
+        expect.objectContaining({ kind: 'reply', id, text: '已修复。经办人微信 abc123' }),
+      ]),
+    );
+    expect(
+      (await api.call('GET', '/api/v1/moderation/published', { token: world.tokens.operatorT2 })).body.items.some(
+        (i: { id: number; kind: string }) => i.kind === 'demand' && i.id === id,
+      ),
+    ).toBe(false);
+    expect(
+      (await api.call('POST', `/api/v1/moderation/demand/${id}/hide`, { token: world.tokens.operatorT2, body: { reason: '广告' } })).status,
+    ).toBe(404);
+
+    expect(
+      (
+        await api.call('POST', `/api/v1/moderation/reply/${id}/redact`, {
+          token: world.tokens.operator,
+          body: { passage: '经办人微信 abc123', reason: '个人联系方式' },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await publicItem()).replyText).toBe('已修复。〔已删除〕');
+    expect(
+      (await api.call('POST', `/api/v1/moderation/demand/${id}/hide`, { token: world.tokens.operator, body: { reason: '含广告' } })).status,
+    ).toBe(204);
+    expect(await publicItem()).toBeUndefined();
+    // The demand's page asks how its public text stands; someone outside the region learns nothing.
+    expect((await api.call('GET', `/api/v1/moderation/demand/${id}`, { token: world.tokens.operator })).body).toMatchObject({
+      state: 'hidden',
+      reason: '含广告',
+      text: '楼道灯不亮\n联系我买保健品 楼道灯坏了一周',
+    });
+    expect((await api.call('GET', `/api/v1/moderation/reply/${id}`, { token: world.tokens.operator })).body).toMatchObject({
+      state: 'redacted',
+      shown: '已修复。〔已删除〕',
+    });
+    expect((await api.call('GET', `/api/v1/moderation/demand/${id}`, { token: world.tokens.operatorT2 })).status).toBe(404);
+    // Decided items leave the published list for the queue.
+    const after = (await api.call('GET', '/api/v1/moderation/published', { token: world.tokens.operator })).body.items;
+    expect(after.some((i: { id: number; kind: string }) => i.id === id && (i.kind === 'demand' || i.kind === 'reply'))).toBe(false);
+    const queue = (await api.call('GET', '/api/v1/moderation/queue', { token: world.tokens.operator })).body.items;
+    expect(queue).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'demand', id, state: 'hidden', reason: '含广告' })]));
+
+    // The resident hears by SMS, the unit in its console; the audit trail has both decisions.
+    const told = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(5);
+    expect(told.find((m) => m.template === 'moderated')?.body).toContain('原因：含广告');
+    expect(told.find((m) => m.channel === 'console' && m.recipient === `unit:${world.deptA.id}:handlers`)?.body).toContain('个人联系方式');
+    const trail = await api.call('GET', `/api/v1/audit-events?resource=demand&resourceId=${id}`, { token: world.tokens.admin });
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toContain('hide');
+
+    // Restored, it is public again as written.
+    await api.call('POST', `/api/v1/moderation/demand/${id}/restore`, { token: world.tokens.operator });
+    expect(await publicItem()).toMatchObject({ title: '楼道灯不亮', content: '联系我买保健品 楼道灯坏了一周' });
+  });
 });

@@ -10,6 +10,8 @@ import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 
 // Each page is its own chunk: the first load carries the frame and the queue, a desk PC or a phone fetches the rest when opened.
+const AccountPage = lazy(() => import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ProposalsPage = lazy(() => import('./pages/proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 const AssessmentDetail = lazy(() => import('./pages/assessments/AssessmentDetail').then((m) => ({ default: m.AssessmentDetail })));
 const AssessmentsPage = lazy(() => import('./pages/assessments/AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
@@ -63,6 +65,7 @@ export function App() {
           { key: 'intake', label: <a href="#/intake">{t('menuIntake')}</a> },
           { key: 'reception', label: <a href="#/reception">{t('menuReception')}</a> },
           { key: 'councils', label: <a href="#/councils">{t('menuCouncils')}</a> },
+          { key: 'proposals', label: <a href="#/proposals">{lang === 'en' ? 'Proposals' : '群众提议'}</a> },
           { key: 'moderation', label: <a href="#/moderation">{t('menuModeration')}</a> },
           { key: 'courses', label: <a href="#/courses">{t('menuCourses')}</a> },
           { key: 'appointments', label: <a href="#/appointments">{t('menuAppointments')}</a> },
@@ -76,6 +79,7 @@ export function App() {
           { key: 'audit', label: <a href="#/audit">{t('menuAudit')}</a> },
         ]
       : []),
+    { key: 'account', label: <a href="#/account">{lang === 'en' ? 'My account' : '我的账号'}</a> },
     // Anyone may sit on a panel or answer for an assessed unit: the list shows only rounds they have a part in.
     { key: 'assessments', label: <a href="#/assessments">{t('menuAssessments')}</a> },
     ...(me.grants.some((g) => g.role === 'admin')
@@ -166,6 +170,10 @@ export function App() {
               <ImportPage />
             ) : page === 'outbox' ? (
               <OutboxPage />
+            ) : page === 'proposals' ? (
+              <ProposalsPage />
+            ) : page === 'account' ? (
+              <AccountPage />
             ) : page === 'admin' ? (
               <AdminPage />
             ) : page === 'list' || !page ? (

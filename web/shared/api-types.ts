@@ -11026,6 +11026,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published comments, proposals, demands and replies in the caller’s region that no moderator has decided on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublishedEntry"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item as its moderator sees it: the text as written and what was decided (404 to anyone else) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModerationStatus"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/{kind}/{id}/hide": {
         parameters: {
             query?: never;
@@ -11041,7 +11226,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11138,7 +11323,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11236,7 +11421,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "notice_comment" | "proposal";
+                    kind: "notice_comment" | "proposal" | "demand" | "reply";
                     id: number;
                 };
                 cookie?: never;
@@ -11333,7 +11518,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "notice_comment" | "proposal";
+                        kind: "notice_comment" | "proposal" | "demand" | "reply";
                         id: number;
                         token: string;
                     };
@@ -18078,7 +18263,7 @@ export interface components {
         };
         ModerationEntry: {
             /** @enum {string} */
-            kind: "notice_comment" | "proposal";
+            kind: "notice_comment" | "proposal" | "demand" | "reply";
             id: number;
             /** @enum {string} */
             state: "held" | "hidden" | "redacted";
@@ -18086,6 +18271,24 @@ export interface components {
             original: string;
             shown: string | null;
             updatedAt: string;
+        };
+        PublishedEntry: {
+            /** @enum {string} */
+            kind: "notice_comment" | "proposal" | "demand" | "reply";
+            id: number;
+            text: string;
+            context: string;
+            at: string;
+        };
+        ModerationStatus: {
+            /** @enum {string} */
+            kind: "notice_comment" | "proposal" | "demand" | "reply";
+            id: number;
+            text: string;
+            /** @enum {string} */
+            state: "published" | "held" | "hidden" | "redacted";
+            reason: string | null;
+            shown: string | null;
         };
         AuthorModerationView: {
             /** @enum {string} */

@@ -1,9 +1,9 @@
 // The councils module's public face: other modules import only this file.
 import { registerModeratedKind } from '../moderation/index.js';
-import { locateNoticeComment } from './store.js';
+import { locateNoticeComment, recentNoticeComments } from './store.js';
 
 // Residents' comments on notices can be moderated; the moderation module learns how to find them here.
-registerModeratedKind('notice_comment', locateNoticeComment);
+registerModeratedKind('notice_comment', { locate: locateNoticeComment, recent: recentNoticeComments });
 
 export { addAgendaItem } from './actions/add-agenda-item.js';
 export { createCouncil } from './actions/create-council.js';

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { type Actor, organisesIn } from '../../kernel/index.js';
+import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regions } from '../regions/index.js';
 import { agendaItems, councilMeetings, councilSeats, councils, noticeComments, resolutions } from './tables.js';
@@ -45,15 +45,26 @@ export async function councilChairsOver(db: Db | Tx, regionId: number) {
     .where(and(eq(councilSeats.position, 'chair'), sql`(select path from regions where id = ${regionId}) like ${regions.path} || '%'`));
 }
 
-/** What moderation needs to find a resident's comment on a notice: its text and the council's community. */
-export async function locateNoticeComment(db: Db | Tx, id: number) {
-  const [row] = await db
-    .select({ c: noticeComments, path: regions.path })
+const commentsWithPlace = (db: Reader) =>
+  db
+    .select({ c: noticeComments, path: regions.path, council: councils.name, meeting: councilMeetings.title })
     .from(noticeComments)
     .innerJoin(resolutions, eq(resolutions.id, noticeComments.resolutionId))
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(eq(noticeComments.id, id));
+    .innerJoin(regions, eq(regions.id, councils.regionId));
+
+/** What moderation needs to find a resident's comment on a notice: its text and the council's community. */
+export async function locateNoticeComment(db: Reader, id: number) {
+  const [row] = await commentsWithPlace(db).where(eq(noticeComments.id, id));
   return row ? { text: row.c.body, regionPath: row.path } : null;
+}
+
+/** The newest comments on notices in the caller's region, for moderators to review after publication. */
+export async function recentNoticeComments(db: Reader, actor: Actor, limit: number) {
+  const rows = await commentsWithPlace(db)
+    .where(withinRegions(actor, organiserRoles, regions.path))
+    .orderBy(desc(noticeComments.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.c.id, text: r.c.body, regionPath: r.path, at: r.c.createdAt, context: `${r.council} · ${r.meeting}` }));
 }

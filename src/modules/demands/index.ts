@@ -1,4 +1,11 @@
 // The demands module's public face: other modules import only this file.
+import { registerModeratedKind } from '../moderation/index.js';
+import { locateDemand, locateReply, recentDemands, recentReplies, tellReplyingUnit, tellReporter } from './moderated.js';
+
+// What the public reads of an answered demand, its text and its reply, can be taken down by a moderator.
+registerModeratedKind('demand', { locate: locateDemand, recent: recentDemands, tellAuthor: tellReporter });
+registerModeratedKind('reply', { locate: locateReply, recent: recentReplies, tellAuthor: tellReplyingUnit });
+
 export { acknowledgeDemand } from './actions/acknowledge-demand.js';
 export { addAttachment } from './actions/add-attachment.js';
 export { answerDemandDirectly } from './actions/answer-demand-directly.js';

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type Actor, organiserRoles, type Reader, withinRegions } from '../../kernel/index.js';
+import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
+import { moderatedSource, moderatedSources } from './registry.js';
 import { type ModeratedKind, moderationStates } from './tables.js';
 
 /** The moderation queue: held items first, then hidden and redacted ones, in the caller's region. */
@@ -44,3 +45,37 @@ export async function publicFaces(db: Reader, kind: ModeratedKind, ids: number[]
 }
 
 export const asWritten: PublicFace = { hidden: false, hiddenReason: null, text: (t) => t };
+
+/**
+ * 已发布内容: the newest items residents and units published in the caller's region that no moderator has decided
+ * on yet (decided ones are in the queue), newest first, across every kind.
+ */
+export async function publishedItems(db: Reader, actor: Actor, limit = 60) {
+  const lists = await Promise.all(
+    moderatedSources().map(async ([kind, source]) => {
+      const items = await source.recent(db, actor, limit);
+      const decided = await publicFaces(
+        db,
+        kind,
+        items.map((i) => i.id),
+      );
+      return items.filter((i) => !decided.has(i.id)).map((i) => ({ kind, ...i }));
+    }),
+  );
+  return lists
+    .flat()
+    .sort((x, y) => y.at.getTime() - x.at.getTime())
+    .slice(0, limit)
+    .map((i) => ({ kind: i.kind, id: i.id, text: i.text, context: i.context, at: i.at.toISOString() }));
+}
+
+/** One published item as its moderator sees it: its text and what was decided (null: the caller may not moderate it). */
+export async function moderationStatus(db: Reader, actor: Actor, kind: ModeratedKind, id: number) {
+  const item = await moderatedSource(kind)?.locate(db, id);
+  if (!item || !organisesIn(actor, item.regionPath)) return null;
+  const [row] = await db
+    .select()
+    .from(moderationStates)
+    .where(and(eq(moderationStates.kind, kind), eq(moderationStates.refId, id)));
+  return { kind, id, text: item.text, state: row?.state ?? 'published', reason: row?.reason ?? null, shown: row?.shown ?? null };
+}

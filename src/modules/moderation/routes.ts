@@ -6,7 +6,7 @@ import { type AppContext, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { hideItem, redactItem, restoreItem } from './actions/moderate.js';
 import { authorView } from './author-receipt.js';
-import { moderationQueue } from './queries.js';
+import { moderationQueue, moderationStatus, publishedItems } from './queries.js';
 import { moderatedKinds } from './tables.js';
 
 const tags = ['moderation'];
@@ -23,6 +23,17 @@ const Entry = z
   })
   .openapi('ModerationEntry');
 
+const Published = z
+  .object({
+    kind: z.enum(moderatedKinds),
+    id: z.number(),
+    text: z.string(),
+    /** Where it is published: the notice, the community, the demand's number. */
+    context: z.string(),
+    at: z.string(),
+  })
+  .openapi('PublishedEntry');
+
 const write = (verb: string, summary: string, body?: z.ZodType) =>
   createRoute({
     method: 'post',
@@ -34,7 +45,7 @@ const write = (verb: string, summary: string, body?: z.ZodType) =>
     responses: { 204: { description: 'Done' }, ...errorResponses },
   });
 
-/** Moderation of what residents publish (council-notice comments, proposals), by the region's organisers. */
+/** Moderation of what is published (council-notice comments, proposals, demands' public text, replies), by the region's organisers. */
 export function moderationRoutes(ctx: AppContext) {
   const app = newRouter();
   app.openapi(
@@ -47,6 +58,48 @@ export function moderationRoutes(ctx: AppContext) {
       responses: { 200: jsonOk(z.object({ items: z.array(Entry) })), ...errorResponses },
     }),
     async (c) => c.json({ items: await moderationQueue(ctx.db, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/moderation/published',
+      tags,
+      summary: 'The newest published comments, proposals, demands and replies in the caller’s region that no moderator has decided on',
+      security: bearerSecurity,
+      responses: { 200: jsonOk(z.object({ items: z.array(Published) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await publishedItems(ctx.db, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/moderation/{kind}/{id}',
+      tags,
+      summary: 'One item as its moderator sees it: the text as written and what was decided (404 to anyone else)',
+      security: bearerSecurity,
+      request: { params: Item },
+      responses: {
+        200: jsonOk(
+          z
+            .object({
+              kind: z.enum(moderatedKinds),
+              id: z.number(),
+              text: z.string(),
+              state: z.enum(['published', 'held', 'hidden', 'redacted']),
+              reason: z.string().nullable(),
+              shown: z.string().nullable(),
+            })
+            .openapi('ModerationStatus'),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const p = c.req.valid('param');
+      const status = await moderationStatus(ctx.db, requireUser(c), p.kind, p.id);
+      if (!status) throw new AppError('not_found');
+      return c.json(status, 200);
+    },
   );
   app.openapi(write('hide', 'Hide an item, with a reason the public sees', z.object({ reason: requiredText(200) }).strict()), async (c) => {
     const body = c.req.valid('json' as never) as { reason: string };

@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const moderatedKinds = ['notice_comment', 'proposal'] as const;
+/** A demand's kinds are its public text (title and content) and its reply, both keyed by the demand's id. */
+export const moderatedKinds = ['notice_comment', 'proposal', 'demand', 'reply'] as const;
 export type ModeratedKind = (typeof moderatedKinds)[number];
 
 /**

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Reader } from '../../kernel/index.js';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { type Actor, organiserRoles, type Reader, withinRegions } from '../../kernel/index.js';
 import { regions } from '../regions/index.js';
 import { proposals } from './tables.js';
 
@@ -19,4 +19,16 @@ export async function locateProposal(db: Reader, id: number) {
     .innerJoin(regions, eq(regions.id, proposals.regionId))
     .where(eq(proposals.id, id));
   return row ? { text: proposalText(row.p), regionPath: row.path } : null;
+}
+
+/** The newest proposals in the caller's region (merged ones live on in the one they joined). */
+export async function recentProposals(db: Reader, actor: Actor, limit: number) {
+  const rows = await db
+    .select({ p: proposals, path: regions.path, region: regions.name })
+    .from(proposals)
+    .innerJoin(regions, eq(regions.id, proposals.regionId))
+    .where(and(withinRegions(actor, organiserRoles, regions.path), ne(proposals.status, 'merged')))
+    .orderBy(desc(proposals.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.p.id, text: proposalText(r.p), regionPath: r.path, at: r.p.createdAt, context: r.region }));
 }

@@ -6,6 +6,7 @@ import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { type ChartOption, EChart } from '../charts/EChart';
 import type { messages } from '../messages';
+import { EscalationRun } from './admin/EscalationRun';
 
 type Dashboard = Schemas['Dashboard'];
 type Topic = { label: string; size: number; heat: number; rising: boolean; demandIds: number[] };
@@ -39,9 +40,10 @@ export function DashboardPage() {
         <Typography.Text type="secondary" data-testid="dash-counted-at">
           {t('dashCountedAt', { t: formatTime(d.computedAt, lang) })}
         </Typography.Text>
-        <Button className="no-print" onClick={() => window.print()}>
-          {t('printBulletin')}
-        </Button>
+        <Space wrap className="no-print">
+          <EscalationRun />
+          <Button onClick={() => window.print()}>{t('printBulletin')}</Button>
+        </Space>
       </Space>
       <Row gutter={[12, 12]}>
         {[

@@ -32,6 +32,7 @@ import { DemandPanels } from './demand/DemandPanels';
 import { DispatchFields } from './demand/DispatchFields';
 import { KnowledgeHints } from './demand/KnowledgeHints';
 import { SupervisionTag } from './demand/SupervisionTag';
+import { PublicFaceCard } from './moderation/PublicFaceCard';
 
 type Detail = Schemas['DemandDetail'];
 type ServerAction = Detail['allowedActions'][number];
@@ -328,6 +329,7 @@ export function DetailPage({ id }: { id: number }) {
         </Card>
       )}
       <DemandPanels d={d} />
+      <PublicFaceCard demandId={d.id} version={d.events.length} />
       <Card title={t('timeline')} style={{ marginTop: 16 }}>
         <Timeline
           items={d.events.map((e) => ({

@@ -6,7 +6,9 @@ import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { redact } from '../../../lib/redact.js';
 import { categories } from '../../categories/index.js';
+import { asWritten, publicFaces } from '../../moderation/index.js';
 import { regions, units } from '../../regions/index.js';
+import { demandText, splitDemandText } from '../moderated.js';
 import { normalizePhone } from '../numbering.js';
 import { encodeCursor, type PageCursor, type PublicDemandViewT } from '../schema.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
@@ -131,18 +133,28 @@ export async function listPublicAnswered(
     .offset(c ? 0 : (filter.page - 1) * filter.pageSize);
   const last = rows.at(-1)?.d;
   const nextCursor = last && rows.length === filter.pageSize ? encodeCursor({ at: last.repliedAt, id: last.id }) : null;
-  const items = rows.map((r) => ({
-    number: r.d.number,
-    type: r.d.type,
-    state: r.d.state,
-    title: redact(r.d.title, { names: [r.d.reporterName] }),
-    content: redact(r.d.content, { names: [r.d.reporterName] }),
-    region: r.region,
-    category: r.category,
-    unit: r.unit,
-    replyText: r.d.replyText === null ? null : redact(r.d.replyText, { names: [r.d.reporterName] }),
-    repliedAt: iso(r.d.repliedAt),
-    createdAt: r.d.createdAt.toISOString(),
-  }));
+  // A moderator's decision: a demand taken down leaves the list, a redacted one shows what remains; a reply likewise.
+  const ids = rows.map((r) => r.d.id);
+  const [demandFaces, replyFaces] = await Promise.all([publicFaces(db, 'demand', ids), publicFaces(db, 'reply', ids)]);
+  const items = rows
+    .filter((r) => !demandFaces.get(r.d.id)?.hidden)
+    .map((r) => {
+      const [title, content] = splitDemandText((demandFaces.get(r.d.id) ?? asWritten).text(demandText(r.d)));
+      const reply = replyFaces.get(r.d.id) ?? asWritten;
+      const replyText = r.d.replyText === null ? null : reply.hidden ? `〔答复已撤下：${reply.hiddenReason}〕` : reply.text(r.d.replyText);
+      return {
+        number: r.d.number,
+        type: r.d.type,
+        state: r.d.state,
+        title: redact(title, { names: [r.d.reporterName] }),
+        content: redact(content, { names: [r.d.reporterName] }),
+        region: r.region,
+        category: r.category,
+        unit: r.unit,
+        replyText: replyText === null ? null : redact(replyText, { names: [r.d.reporterName] }),
+        repliedAt: iso(r.d.repliedAt),
+        createdAt: r.d.createdAt.toISOString(),
+      };
+    });
   return { items, nextCursor };
 }

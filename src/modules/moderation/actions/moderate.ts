@@ -6,7 +6,7 @@ import { moderatedSource } from '../registry.js';
 import { type ModeratedKind, moderationStates } from '../tables.js';
 
 async function locate(a: ActionContext, kind: ModeratedKind, id: number) {
-  const item = await moderatedSource(kind)?.(a.tx, id);
+  const item = await moderatedSource(kind)?.locate(a.tx, id);
   if (!item || !organisesIn(a.actor, item.regionPath)) throw new AppError('not_found', { details: { kind, id } });
   return item;
 }
@@ -26,6 +26,7 @@ async function decide(
     .values(row)
     .onConflictDoUpdate({ target: [moderationStates.kind, moderationStates.refId], set: { state, reason, shown, updatedAt: a.now } });
   await audit(a, { resource: kind, resourceId: id, action: state === 'hidden' ? 'hide' : 'redact', regionPath: item.regionPath, reason });
+  await moderatedSource(kind)?.tellAuthor?.(a, id, { state, reason });
 }
 
 /** A moderator takes an item down; the public sees that it was hidden and why. */

@@ -1,0 +1,45 @@
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import type { Category } from '../../../shared/api';
+import { useApp } from '../../app-context';
+import { type Directory, submitter } from './directory';
+
+/** 诉求类别: the three-level matter taxonomy. */
+export function CategoriesTab({ dir }: { dir: Directory }) {
+  const { t } = useApp();
+  const submit = submitter(t('confirm'), dir.reload);
+  return (
+    <Card>
+      <Form
+        name="category"
+        layout="inline"
+        style={{ marginBottom: 16 }}
+        onFinish={(v: { parentId?: number; name: string }) => submit('/categories')({ parentId: v.parentId ?? null, name: v.name })}
+      >
+        <Form.Item name="parentId" label={t('parentCategory')}>
+          <Select
+            style={{ width: 320, maxWidth: '100%' }}
+            allowClear
+            options={dir.categoryOptions.filter((c) => String(c.label).split('/').length < 3)}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('add')}
+        </Button>
+      </Form>
+      <Table<Category>
+        rowKey="id"
+        size="small"
+        dataSource={dir.categories}
+        pagination={{ pageSize: 15 }}
+        columns={[
+          { title: t('category'), dataIndex: 'fullName' },
+          { title: t('utility'), dataIndex: 'utility', render: (u: boolean) => (u ? <Tag>24h</Tag> : null) },
+        ]}
+      />
+    </Card>
+  );
+}

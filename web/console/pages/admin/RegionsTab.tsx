@@ -1,0 +1,49 @@
+import { Button, Card, Form, Input, Select, Table } from 'antd';
+import type { Region } from '../../../shared/api';
+import { useApp } from '../../app-context';
+import { type Directory, submitter } from './directory';
+
+const levelNext: Record<string, string> = { district: 'township', township: 'community', community: 'grid' };
+
+/** 区域: the district's tree of townships, communities and grids. */
+export function RegionsTab({ dir }: { dir: Directory }) {
+  const { t } = useApp();
+  const submit = submitter(t('confirm'), dir.reload);
+  return (
+    <Card>
+      <Form
+        name="region"
+        layout="inline"
+        style={{ marginBottom: 16 }}
+        onFinish={(v: { parentId: number; name: string; code: string }) => {
+          const parent = dir.regions.find((r) => r.id === v.parentId);
+          return submit('/regions')({ ...v, level: parent ? levelNext[parent.level] : 'district', parentId: v.parentId ?? null });
+        }}
+      >
+        <Form.Item name="parentId" label={t('parentRegion')}>
+          <Select style={{ width: 220 }} allowClear options={dir.regionOptions} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="code" label={t('code')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('add')}
+        </Button>
+      </Form>
+      <Table<Region>
+        rowKey="id"
+        size="small"
+        dataSource={dir.regions}
+        pagination={{ pageSize: 15 }}
+        columns={[
+          { title: t('name'), render: (_, r) => `${'　'.repeat(r.path.split('/').length - 3)}${r.name}` },
+          { title: t('level'), dataIndex: 'level', render: (l: string) => t(`level.${l}` as 'level.district') },
+          { title: t('code'), dataIndex: 'code' },
+        ]}
+      />
+    </Card>
+  );
+}
