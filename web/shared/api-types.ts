@@ -7242,7 +7242,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ReceptionDay"][];
+                            items: components["schemas"]["StaffReceptionDay"][];
                         };
                     };
                 };
@@ -17773,6 +17773,12 @@ export interface components {
             endsAt: string;
             reportPublished: boolean;
         };
+        StaffReceptionDay: components["schemas"]["ReceptionDay"] & {
+            followUp: {
+                raised: number;
+                open: number;
+            };
+        };
         ReceptionReport: {
             session: {
                 id: number;
@@ -17786,10 +17792,12 @@ export interface components {
                 published: boolean;
             };
             items: {
+                demandId: number | null;
                 number: string;
                 title: string;
                 content: string;
                 state: string;
+                open: boolean;
                 unit: string | null;
                 replyText: string | null;
             }[];
@@ -17797,7 +17805,9 @@ export interface components {
                 raised: number;
                 answered: number;
                 closed: number;
+                open: number;
             };
+            allClosed: boolean;
         };
         Council: components["schemas"]["CouncilSummary"] & {
             seats: {
