@@ -7869,6 +7869,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CouncilSummary"][];
+                            actions: "chase_overdue"[];
                         };
                     };
                 };

@@ -19,6 +19,7 @@ import { scheduleMeeting } from './actions/schedule-meeting.js';
 import { updateActionItem } from './actions/update-action-item.js';
 import { voteAgendaItem } from './actions/vote-agenda-item.js';
 import { chaseOverdueActionItems } from './chase-overdue.js';
+import { mayChaseOverdue } from './policy.js';
 import { actionItemView, councilDetail, listCouncils, meetingDetail, publicNotices, upcomingMeetings } from './queries.js';
 import {
   ActionItemStatusBody,
@@ -77,9 +78,21 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       method: 'get',
       path: '/councils',
       summary: 'The councils the caller organises',
-      responses: { 200: jsonOk(z.object({ items: z.array(CouncilSummary) })), ...errorResponses },
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(CouncilSummary),
+            /** What the caller may do across councils: run the overdue sweep now. */
+            actions: z.array(z.enum(['chase_overdue'])),
+          }),
+        ),
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json({ items: await listCouncils(ctx.db, requireUser(c)) }, 200),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json({ items: await listCouncils(ctx.db, actor), actions: mayChaseOverdue(actor) ? ['chase_overdue' as const] : [] }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -243,8 +256,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       responses: { 200: jsonOk(RunResult), ...errorResponses },
     }),
     async (c) => {
-      const actor = requireUser(c);
-      if (!actor.grants.some((g) => g.role === 'admin' || g.role === 'supervisor')) throw new AppError('auth.forbidden');
+      if (!mayChaseOverdue(requireUser(c))) throw new AppError('auth.forbidden');
       return c.json(await chaseOverdueActionItems(ctx), 200);
     },
   );

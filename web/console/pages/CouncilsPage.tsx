@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Answer, Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
@@ -45,12 +45,11 @@ export function CouncilsPage({ councilId, meetingId }: { councilId?: number; mee
 
 function CouncilList() {
   const { t } = useApp();
-  const [items, setItems] = useState<{ id: number; name: string; regionId: number }[]>([]);
+  const w = usePageMessages(councilsWords);
+  const [list, setList] = useState<Answer<'/api/v1/councils', 'get'>>({ items: [], actions: [] });
+  const items = list.items;
   const [regions, setRegions] = useState<Region[]>([]);
-  const load = useCallback(
-    () => api<{ items: { id: number; name: string; regionId: number }[] }>('GET', '/councils').then((r) => setItems(r.items)),
-    [],
-  );
+  const load = useCallback(() => api<Answer<'/api/v1/councils', 'get'>>('GET', '/councils').then(setList), []);
   useEffect(() => {
     void load();
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
@@ -118,6 +117,21 @@ function CouncilList() {
           </Button>
         </Form>
       </Card>
+      {list.actions.includes('chase_overdue') && (
+        <Button
+          style={{ marginBottom: 12 }}
+          onClick={async () => {
+            try {
+              const r = await api<Answer<'/api/v1/action-items/overdue/run', 'post'>>('POST', '/action-items/overdue/run');
+              message.success(w('chased', { n: r.overdue }));
+            } catch (e) {
+              message.error(errorText(e));
+            }
+          }}
+        >
+          {w('chaseOverdue')}
+        </Button>
+      )}
       <List
         bordered
         dataSource={items}
@@ -475,8 +489,6 @@ function ResolutionForm({
   );
 }
 
-const stateColour = { open: 'processing', done: 'success', overdue: 'error' } as const;
-
 /** A resolution's action items: which unit, by when, where each stands, its 督办 if it went overdue, and what may be done now. */
 function ActionItems({ items, onChange }: { items: ActionItem[]; onChange: (a: ActionItem, status: 'open' | 'done') => Promise<void> }) {
   const { lang } = useApp();
@@ -498,11 +510,15 @@ function ActionItems({ items, onChange }: { items: ActionItem[]; onChange: (a: A
             <span>
               {a.title} · {w('ownerUnit')} {a.owner}
               {a.ownerUserName ? ` · ${w('person', { name: a.ownerUserName })}` : ''} · {w('dueOn')} {a.dueOn}{' '}
-              <Tag color={stateColour[a.status]}>{w(`state.${a.status}`)}</Tag>
-              {a.supervision && <Tag color="red">{w('supervised')}</Tag>}
+              <Tag>{a.status === 'overdue' ? <strong>{w('state.overdue')}</strong> : w(`state.${a.status}`)}</Tag>
+              {a.supervision && (
+                <Tag>
+                  <strong>{w('supervised')}</strong>
+                </Tag>
+              )}
             </span>
             {a.supervision && (
-              <Typography.Text type="danger">
+              <Typography.Text>
                 {w('supervisedAt', { time: formatTime(a.supervision.createdAt, lang), reason: a.supervision.reason })}
               </Typography.Text>
             )}

@@ -12,8 +12,6 @@ import { receptionWords } from './reception-words';
 type Session = Schemas['StaffReceptionDay'];
 type Report = Schemas['ReceptionReport'];
 
-const stateColour = (open: boolean, state: string) => (open ? 'processing' : state === 'closed' ? 'success' : 'default');
-
 /** 接待日: the list of sessions, and for one session the table-side entry and its report. */
 export function ReceptionPage({ id }: { id?: number }) {
   return id ? <SessionDesk id={id} /> : <Sessions />;
@@ -99,9 +97,9 @@ function Sessions() {
               s.followUp.raised === 0 ? (
                 w('nothingRaised')
               ) : s.followUp.open > 0 ? (
-                <Tag color="processing">{w('followingUp', s.followUp)}</Tag>
+                <Tag>{w('followingUp', s.followUp)}</Tag>
               ) : (
-                <Tag color="success">{w('allClosed')}</Tag>
+                <Tag>{w('allClosed')}</Tag>
               ),
           },
           { title: t('state'), render: (_, s) => (s.reportPublished ? <Tag>{t('published')}</Tag> : null) },
@@ -272,7 +270,7 @@ function SessionDesk({ id }: { id: number }) {
                   { title: t('unit'), render: (_, r) => r.unit ?? '—' },
                   {
                     title: t('state'),
-                    render: (_, r) => <Tag color={stateColour(r.open, r.state)}>{stateNames[r.state]?.[lang] ?? r.state}</Tag>,
+                    render: (_, r) => <Tag>{stateNames[r.state]?.[lang] ?? r.state}</Tag>,
                   },
                 ]}
               />

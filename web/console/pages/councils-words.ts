@@ -21,5 +21,7 @@ export const councilsWords = {
   reopen: { 'zh-CN': '重新打开', en: 'Reopen' },
   supervised: { 'zh-CN': '督办', en: 'Supervised' },
   supervisedAt: { 'zh-CN': '{time} 督办：{reason}', en: 'Supervised {time}: {reason}' },
+  chaseOverdue: { 'zh-CN': '检查逾期行动项', en: 'Check for overdue action items' },
+  chased: { 'zh-CN': '已检查：{n} 项行动项逾期，已转督办。', en: 'Checked: {n} action item(s) overdue and put under supervision.' },
   person: { 'zh-CN': '责任人 {name}', en: 'Carried by {name}' },
 } satisfies Catalogue;
