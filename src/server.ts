@@ -10,6 +10,7 @@ import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js
 import { createApp } from './http/app.js';
 import type { AppContext } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
+import { scheduleActionItemChase } from './modules/councils/index.js';
 import { scheduleCounterCompaction } from './modules/dashboard/index.js';
 import { scheduleEscalation } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
@@ -45,6 +46,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   // Periodic work goes through the job queue, so that with several processes each run happens once.
   const jobs = await startJobQueue(database, log);
   await scheduleEscalation(ctx, jobs);
+  await scheduleActionItemChase(ctx, jobs);
   await scheduleTopicRefresh(ctx, jobs);
   await scheduleRateRollups(ctx, jobs);
   await scheduleCounterCompaction(ctx, jobs);

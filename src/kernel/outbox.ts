@@ -20,6 +20,7 @@ export const smsTemplates = {
   enrolled: '【听见】您已报名“{course}”，地点：{venue}。如需取消请在平台操作。',
   waitlisted: '【听见】“{course}”名额已满，您已进入候补名单，有空位时将短信通知您。',
   promoted: '【听见】“{course}”有空位，您已由候补转为正式报名，地点：{venue}。',
+  meeting_scheduled: '【听见】{council}定于{time}在{place}召开“{title}”，请您准时参会。',
 } as const;
 export type SmsTemplate = keyof typeof smsTemplates;
 

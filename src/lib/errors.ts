@@ -68,6 +68,12 @@ export const errorCatalogue = {
     zh: '会议已结束，记录不可修改；如需更正请添加更正记录。',
     en: 'The meeting is closed and its record cannot change; add a correction instead.',
   },
+  'council.meeting_not_started': {
+    status: 409,
+    zh: '会议尚未开始，开始后才能登记到会和表决。',
+    en: 'The meeting has not started yet; attendance and votes are taken once it starts.',
+  },
+  'council.action_item_state': { status: 409, zh: '行动项当前状态不允许此操作。', en: 'The action item’s state does not allow this.' },
   'council.not_passed': {
     status: 409,
     zh: '该议题未表决通过，不能形成决议。',

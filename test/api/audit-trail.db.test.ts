@@ -516,7 +516,7 @@ const steps: Record<string, () => Promise<Call>> = {
     return {
       as: 'operator',
       path: `/api/v1/councils/${list[0].id}/meetings`,
-      body: { title: '议事会', place: '会议室', startsAt: day(0) },
+      body: { title: '议事会', place: '会议室', startsAt: day(-1) },
       writes: [['council_meeting', 'schedule']],
     };
   },
@@ -548,7 +548,7 @@ const steps: Record<string, () => Promise<Call>> = {
   'POST /api/v1/agenda-items/{id}/resolution': async () => ({
     as: 'operator',
     path: `/api/v1/agenda-items/${id('item')}/resolution`,
-    body: { text: '更换路灯', actionItems: [{ title: '更换路灯', owner: '物业', dueOn: '2030-01-31' }] },
+    body: { text: '更换路灯', actionItems: [{ title: '更换路灯', ownerUnitId: world.deptA.id, dueOn: '2030-01-31' }] },
     writes: [['resolution', 'adopt']],
   }),
   'POST /api/v1/public/resolutions/{id}/comments': async () => {
@@ -581,6 +581,7 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { status: 'done' },
     writes: [['action_item', 'update_status']],
   }),
+  'POST /api/v1/action-items/overdue/run': async () => ({ as: 'supervisor', path: '/api/v1/action-items/overdue/run', writes: [] }),
   'POST /api/v1/public/verification-codes': async () => ({
     as: 'resident',
     path: '/api/v1/public/verification-codes',

@@ -57,7 +57,8 @@ describe('接待日 (摆桌子听意见)', () => {
       expect(again.body.id).toBe(first.body.id);
     }
     const report = await api.call('GET', `/api/v1/reception-days/${id}/report`, { token: world.tokens.operator });
-    expect(report.body.counts).toEqual({ raised: 3, answered: 0, closed: 0 });
+    expect(report.body.counts).toEqual({ raised: 3, answered: 0, closed: 0, open: 3 });
+    expect(report.body.allClosed).toBe(false);
     const demand = await api.call('GET', `/api/v1/demands?q=${encodeURIComponent('塑胶跑道')}`, { token: world.tokens.operator });
     expect(demand.body.items[0].channel).toBe('reception_day');
 
@@ -80,5 +81,63 @@ describe('接待日 (摆桌子听意见)', () => {
     expect(r.status).toBe(400);
     const report = await api.call('GET', `/api/v1/reception-days/${id}/report`, { token: world.tokens.operator });
     expect(report.body.counts.raised).toBe(3);
+  });
+
+  it('follows each item’s demand state until every item is closed', async () => {
+    const op = world.tokens.operator;
+    const created = await api.call('POST', '/api/v1/reception-days', {
+      token: op,
+      body: {
+        title: '跟进测试接待日',
+        regionId: world.c1.id,
+        hosts: '社区书记',
+        place: '党群服务中心',
+        startsAt: soon(1),
+        endsAt: soon(2),
+      },
+    });
+    const id = created.body.id;
+    const ids: number[] = [];
+    for (const [i, content] of ['路灯不亮', '楼道灯坏了'].entries()) {
+      const r = await api.call('POST', `/api/v1/reception-days/${id}/entries`, {
+        token: op,
+        body: {
+          content,
+          reporterPhone: '13900004444',
+          regionId: world.c1.id,
+          categoryId: world.lights.id,
+          idempotencyKey: `follow-${id}-${i}-abcdef`,
+        },
+      });
+      ids.push(r.body.id);
+    }
+    const step = async (token: string, verb: string, body: object) =>
+      expect((await api.call('POST', `/api/v1/demands/${ids[0]}/${verb}`, { token, body })).status).toBe(200);
+    await step(world.tokens.dispatcher, 'dispatch', { unitId: world.deptA.id });
+    await step(world.tokens.handlerA, 'acknowledge', {});
+    await step(world.tokens.handlerA, 'reply', { reply: '已更换灯泡' });
+    await step(op, 'callback', { satisfaction: 'satisfied', solved: true });
+    await step(op, 'close', {});
+
+    const report = await api.call('GET', `/api/v1/reception-days/${id}/report`, { token: op });
+    expect(report.body.items.map((i: { demandId: number; state: string; open: boolean }) => [i.demandId, i.state, i.open])).toEqual([
+      [ids[0], 'closed', false],
+      [ids[1], 'registered', true],
+    ]);
+    expect(report.body).toMatchObject({ counts: { raised: 2, closed: 1, open: 1 }, allClosed: false });
+    const listed = async () =>
+      (await api.call('GET', '/api/v1/reception-days', { token: op })).body.items.find((s: { id: number }) => s.id === id);
+    expect((await listed()).followUp).toEqual({ raised: 2, open: 1 });
+
+    expect((await api.call('POST', `/api/v1/demands/${ids[1]}/withdraw`, { token: op, body: { reason: '居民已自行解决' } })).status).toBe(
+      200,
+    );
+    const done = await api.call('GET', `/api/v1/reception-days/${id}/report`, { token: op });
+    expect(done.body).toMatchObject({ counts: { raised: 2, open: 0 }, allClosed: true });
+    expect((await listed()).followUp).toEqual({ raised: 2, open: 0 });
+    // The public copy links to no demand.
+    await api.call('POST', `/api/v1/reception-days/${id}/publish`, { token: op });
+    const pub = await api.call('GET', `/api/v1/public/reception-days/${id}/report`);
+    expect(pub.body.items.every((i: { demandId: number | null }) => i.demandId === null)).toBe(true);
   });
 });

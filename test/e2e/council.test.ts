@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/rows.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, type TestClock, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -13,9 +13,10 @@ let database: TestDatabase;
 let world: World;
 let server: TestApi;
 let browser: Browser;
+let t: TestClock;
 
 beforeAll(async () => {
-  ({ database, world, server, browser } = await setUpBrowserWorld());
+  ({ database, world, server, browser, t } = await setUpBrowserWorld());
 }, 120_000);
 afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
@@ -61,6 +62,9 @@ describe('四方议事会 in the browser', () => {
     await page.fill('#meeting_startsAt', '2026-12-01 10:00:00');
     await page.keyboard.press('Enter'); // confirms the time and submits the form
     await page.waitForURL(/#\/meetings\/\d+/);
+    // Two weeks early the desk takes the agenda but no attendance; on the day (the clock moves on) it is in session.
+    await page.waitForSelector('[data-testid=not-started]');
+    t.setNow(new Date('2026-12-02T12:00:00+08:00'));
 
     await page.locator('#agenda_source').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一类事' }).click();
@@ -102,7 +106,18 @@ describe('四方议事会 in the browser', () => {
     expect(recorded.body.agenda[0].votes.map((v: { choice: string }) => v.choice).sort()).toEqual(['abstain', 'for', 'for', 'for']);
 
     await page.locator('form[id^=resolution-] textarea').first().fill('拆除沿街围墙改为通透栏杆，院坝增设桌椅两套。');
-    await page.locator('form[id^=resolution-] textarea').nth(1).fill('围墙改栏杆施工，物业公司，2026-12-31\n采购桌椅，居委会，2026-12-15');
+    // Each action item: what, which unit owns it, by when.
+    const actionItem = async (i: number, title: string, unit: string, due: string) => {
+      await page.getByRole('button', { name: '添加行动项' }).click();
+      await page.fill(`[id$=_actionItems_${i}_title]`, title);
+      await page.locator(`[id$=_actionItems_${i}_ownerUnitId]`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: unit }).click();
+      await page.click(`[id$=_actionItems_${i}_dueOn]`);
+      await page.fill(`[id$=_actionItems_${i}_dueOn]`, due);
+      await page.keyboard.press('Tab'); // a date typed in full is taken as the picker is left
+    };
+    await actionItem(0, '围墙改栏杆施工', '桂花坪街道办事处', '2026-12-31');
+    await actionItem(1, '采购桌椅', '区城市管理局', '2026-12-15');
     await page.locator('form[id^=resolution-]').getByRole('button', { name: '形成决议' }).click();
     await page.waitForSelector('[data-testid^=resolution-]');
     await page.locator('.ant-list-item', { hasText: '采购桌椅' }).getByRole('button', { name: '标记完成' }).click();
@@ -116,7 +131,7 @@ describe('四方议事会 in the browser', () => {
     await portal.goto(`${server.base}/#/community`);
     await portal.selectOption('#community-pick', String(world.c1.id));
     await portal.waitForSelector('text=拆除沿街围墙改为通透栏杆');
-    expect(await portal.textContent('body')).toContain('采购桌椅（居委会，2026-12-15）— 已完成');
+    expect(await portal.textContent('body')).toContain('采购桌椅（责任单位 区城市管理局，2026-12-15 前完成）— 已完成');
     await portal.locator('textarea[id^=c-]').fill('栏杆请做成圆角，别伤到孩子');
     await portal.getByRole('button', { name: '提交意见' }).click();
     await portal.waitForSelector('text=栏杆请做成圆角');

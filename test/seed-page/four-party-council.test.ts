@@ -92,7 +92,8 @@ describe('四方议事会 (民主村社区)', () => {
     const seats: number[] = council.body.seats.map((s: { id: number }) => s.id);
     const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
       token: op,
-      body: { title: '院坝议事', place: '社区院坝', startsAt: new Date().toISOString() },
+      // The world's clock stands at 10:00 that day: the meeting has begun, so attendance and votes are taken.
+      body: { title: '院坝议事', place: '社区院坝', startsAt: '2026-11-18T09:30:00+08:00' },
     });
     const mid = meeting.body.id;
     const agenda = [
@@ -130,7 +131,12 @@ describe('四方议事会 (民主村社区)', () => {
       body: {
         text: '线缆统一入地，物业牵头，运营商配合。',
         noticeDays: 7,
-        actionItems: demandIds.map((demandId, i) => ({ title: `第 ${i + 1} 处线缆下地`, owner: '物业', dueOn: '2030-06-30', demandId })),
+        actionItems: demandIds.map((demandId, i) => ({
+          title: `第 ${i + 1} 处线缆下地`,
+          ownerUnitId: world.t1Gov.id,
+          dueOn: '2030-06-30',
+          demandId,
+        })),
       },
     });
     expect(resolution.status).toBe(201);

@@ -7242,7 +7242,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ReceptionDay"][];
+                            items: components["schemas"]["StaffReceptionDay"][];
                         };
                     };
                 };
@@ -7869,6 +7869,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CouncilSummary"][];
+                            actions: "chase_overdue"[];
                         };
                     };
                 };
@@ -7950,6 +7951,7 @@ export interface paths {
                             party: "party_org" | "residents_committee" | "owners_committee" | "property_company" | "resident_rep";
                             holderName: string;
                             userId?: number | null;
+                            phone?: string | null;
                             /** @enum {string} */
                             position?: "chair" | "secretary" | "member";
                             /** Format: date */
@@ -8645,7 +8647,8 @@ export interface paths {
                         noticeDays?: number;
                         actionItems: {
                             title: string;
-                            owner: string;
+                            ownerUnitId: number;
+                            ownerUserId?: number | null;
                             /** Format: date */
                             dueOn: string;
                             demandId?: number | null;
@@ -8949,7 +8952,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "open" | "in_progress" | "done";
+                        status: "open" | "done";
                     };
                 };
             };
@@ -9021,6 +9024,96 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/action-items/overdue/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 行动项督办: mark action items past their due day overdue and raise their 督办 now (also runs hourly) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionItemSweep"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/notices": {
         parameters: {
             query?: never;
@@ -9048,6 +9141,100 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CouncilNotice"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议预告: a community’s coming council meetings with place, time and agenda (nothing personal) */
+        get: {
+            parameters: {
+                query: {
+                    regionId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UpcomingMeeting"][];
                         };
                     };
                 };
@@ -17965,6 +18152,12 @@ export interface components {
             endsAt: string;
             reportPublished: boolean;
         };
+        StaffReceptionDay: components["schemas"]["ReceptionDay"] & {
+            followUp: {
+                raised: number;
+                open: number;
+            };
+        };
         ReceptionReport: {
             session: {
                 id: number;
@@ -17978,10 +18171,12 @@ export interface components {
                 published: boolean;
             };
             items: {
+                demandId: number | null;
                 number: string;
                 title: string;
                 content: string;
                 state: string;
+                open: boolean;
                 unit: string | null;
                 replyText: string | null;
             }[];
@@ -17989,7 +18184,9 @@ export interface components {
                 raised: number;
                 answered: number;
                 closed: number;
+                open: number;
             };
+            allClosed: boolean;
         };
         Council: components["schemas"]["CouncilSummary"] & {
             seats: {
@@ -18025,6 +18222,8 @@ export interface components {
             place: string;
             startsAt: string;
             status: string;
+            /** @enum {string} */
+            phase: "not_started" | "in_session" | "closed";
             minutes: string;
             closedAt: string | null;
             attendance: {
@@ -18060,10 +18259,20 @@ export interface components {
             id: number;
             title: string;
             owner: string;
+            ownerUnitId: number | null;
+            ownerUserId: number | null;
+            ownerUserName: string | null;
             dueOn: string;
-            status: string;
+            /** @enum {string} */
+            status: "open" | "done" | "overdue";
+            doneAt: string | null;
             demandId: number | null;
             initiativeId: number | null;
+            supervision: {
+                reason: string;
+                createdAt: string;
+            } | null;
+            actions: ("complete" | "reopen")[];
         };
         AgendaItem: {
             id: number;
@@ -18102,6 +18311,9 @@ export interface components {
             body: string;
             createdAt: string;
         };
+        ActionItemSweep: {
+            overdue: number;
+        };
         CouncilNotice: {
             id: number;
             council: string;
@@ -18114,8 +18326,14 @@ export interface components {
                 title: string;
                 owner: string;
                 dueOn: string;
-                status: string;
+                /** @enum {string} */
+                status: "open" | "done" | "overdue";
+                supervised: boolean;
             }[];
+            progress: {
+                done: number;
+                total: number;
+            };
             comments: {
                 name: string | null;
                 body: string;
@@ -18123,6 +18341,14 @@ export interface components {
                 hiddenReason: string | null;
                 createdAt: string;
             }[];
+        };
+        UpcomingMeeting: {
+            id: number;
+            council: string;
+            title: string;
+            place: string;
+            startsAt: string;
+            agenda: string[];
         };
         NoticeCommentReceipt: {
             id: number;

@@ -9,6 +9,7 @@ export { addAgendaItem } from './actions/add-agenda-item.js';
 export { createCouncil } from './actions/create-council.js';
 export { scheduleMeeting } from './actions/schedule-meeting.js';
 export { type AgendaSource, registerAgendaSource } from './agenda-sources.js';
+export { chaseOverdueActionItems, scheduleActionItemChase } from './chase-overdue.js';
 export { councilRoutes } from './routes.js';
 export { councilChairsOver } from './store.js';
 export { councilSeats, councils } from './tables.js';

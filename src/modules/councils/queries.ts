@@ -1,13 +1,16 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { underNode } from '../../db/tree.js';
 import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { iso } from '../../lib/iso.js';
 import { redact } from '../../lib/redact.js';
-import { localDay } from '../calendar/index.js';
+import { users } from '../accounts/index.js';
+import { localDay, startOfLocalDay } from '../calendar/index.js';
 import { asWritten, publicFaces } from '../moderation/index.js';
-import { regions } from '../regions/index.js';
+import { regions, units } from '../regions/index.js';
+import { type ActionItemState, meetingPhase, personMoves } from './rules.js';
 import {
+  actionItemSupervisions,
   actionItems,
   agendaItems,
   councilAttendance,
@@ -59,25 +62,18 @@ export async function councilDetail(db: Db, id: number) {
   };
 }
 
-export async function meetingDetail(db: Db, id: number) {
+/** A meeting's whole record, and where it stands at `now` (the console offers attendance and votes only in session). */
+export async function meetingDetail(db: Db, id: number, now: Date) {
   const [m] = await db.select().from(councilMeetings).where(eq(councilMeetings.id, id));
   const items = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.id));
   const itemIds = items.map((i) => i.id);
   const votes = itemIds.length ? await db.select().from(councilVotes).where(inArray(councilVotes.agendaItemId, itemIds)) : [];
   const attendance = await db.select().from(councilAttendance).where(eq(councilAttendance.meetingId, id));
   const res = await db.select().from(resolutions).where(eq(resolutions.meetingId, id)).orderBy(asc(resolutions.id));
-  const acts = res.length
-    ? await db
-        .select()
-        .from(actionItems)
-        .where(
-          inArray(
-            actionItems.resolutionId,
-            res.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(actionItems.id))
-    : [];
+  const acts = await actionItemsOf(
+    db,
+    res.map((r) => r.id),
+  );
   const corrections = await db
     .select()
     .from(meetingCorrections)
@@ -90,6 +86,7 @@ export async function meetingDetail(db: Db, id: number) {
     place: m.place,
     startsAt: m.startsAt.toISOString(),
     status: m.status,
+    phase: meetingPhase(m, now),
     minutes: m.minutes,
     closedAt: iso(m.closedAt),
     attendance: attendance.map((a) => ({ seatId: a.seatId, present: a.present })),
@@ -107,17 +104,7 @@ export async function meetingDetail(db: Db, id: number) {
       agendaItemId: r.agendaItemId,
       text: r.text,
       noticeUntil: r.noticeUntil,
-      actionItems: acts
-        .filter((a) => a.resolutionId === r.id)
-        .map((a) => ({
-          id: a.id,
-          title: a.title,
-          owner: a.owner,
-          dueOn: a.dueOn,
-          status: a.status,
-          demandId: a.demandId,
-          initiativeId: a.initiativeId,
-        })),
+      actionItems: acts.filter((a) => a.resolutionId === r.id).map(({ resolutionId: _, ...a }) => a),
     })),
     corrections: corrections.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
   };
@@ -134,7 +121,7 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     .where(underNode(regions.path, 'regions', regionId))
     .orderBy(asc(resolutions.id));
   const ids = rows.map((x) => x.r.id);
-  const acts = ids.length ? await db.select().from(actionItems).where(inArray(actionItems.resolutionId, ids)) : [];
+  const acts = await actionItemsOf(db, ids);
   const commentRows = ids.length
     ? await db.select().from(noticeComments).where(inArray(noticeComments.resolutionId, ids)).orderBy(asc(noticeComments.id))
     : [];
@@ -157,9 +144,7 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     text: redact(r.text),
     noticeUntil: r.noticeUntil,
     open: today <= r.noticeUntil,
-    actionItems: acts
-      .filter((a) => a.resolutionId === r.id)
-      .map((a) => ({ title: redact(a.title), owner: redact(a.owner), dueOn: a.dueOn, status: a.status })),
+    ...progressOf(acts.filter((a) => a.resolutionId === r.id)),
     comments: comments
       .filter((c) => c.resolutionId === r.id)
       .map((c) => ({
@@ -170,4 +155,94 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
         createdAt: c.createdAt.toISOString(),
       })),
   }));
+}
+
+/**
+ * The action items of some resolutions, each with its owner unit's (and person's) name, its 督办 if one was raised,
+ * and the moves a person may make on it.
+ */
+async function actionItemsOf(db: Db, resolutionIds: number[]) {
+  if (resolutionIds.length === 0) return [];
+  const rows = await db
+    .select({ a: actionItems, unitName: units.name, userName: users.displayName, sup: actionItemSupervisions })
+    .from(actionItems)
+    .leftJoin(units, eq(units.id, actionItems.ownerUnitId))
+    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
+    .leftJoin(actionItemSupervisions, eq(actionItemSupervisions.actionItemId, actionItems.id))
+    .where(inArray(actionItems.resolutionId, resolutionIds))
+    .orderBy(asc(actionItems.id));
+  return rows.map(({ a, unitName, userName, sup }) => ({
+    id: a.id,
+    resolutionId: a.resolutionId,
+    title: a.title,
+    owner: unitName ?? a.owner,
+    ownerUnitId: a.ownerUnitId,
+    ownerUserId: a.ownerUserId,
+    ownerUserName: userName,
+    dueOn: a.dueOn,
+    status: a.status as ActionItemState,
+    doneAt: iso(a.doneAt),
+    demandId: a.demandId,
+    initiativeId: a.initiativeId,
+    supervision: sup ? { reason: sup.reason, createdAt: sup.createdAt.toISOString() } : null,
+    actions: personMoves(a.status as ActionItemState),
+  }));
+}
+
+/** A resolution's action items as the public sees them: what, which unit, by when, where it stands; and how many are done. */
+function progressOf(items: Awaited<ReturnType<typeof actionItemsOf>>) {
+  return {
+    actionItems: items.map((a) => ({
+      title: redact(a.title),
+      owner: redact(a.owner),
+      dueOn: a.dueOn,
+      status: a.status,
+      supervised: a.supervision !== null,
+    })),
+    progress: { done: items.filter((a) => a.status === 'done').length, total: items.length },
+  };
+}
+
+/**
+ * 会议预告: the meetings of a community's councils (and below) from today on that are still to be held, with place, time
+ * and agenda titles. Nothing personal: no seat holders, no sources, agenda text through the public redaction.
+ */
+export async function upcomingMeetings(db: Db, regionId: number, now: Date) {
+  const rows = await db
+    .select({ m: councilMeetings, council: councils.name })
+    .from(councilMeetings)
+    .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(
+      and(
+        underNode(regions.path, 'regions', regionId),
+        eq(councilMeetings.status, 'scheduled'),
+        gte(councilMeetings.startsAt, startOfLocalDay(localDay(now))),
+      ),
+    )
+    .orderBy(asc(councilMeetings.startsAt), asc(councilMeetings.id))
+    .limit(50);
+  const ids = rows.map((r) => r.m.id);
+  const agenda = ids.length
+    ? await db
+        .select({ meetingId: agendaItems.meetingId, title: agendaItems.title })
+        .from(agendaItems)
+        .where(inArray(agendaItems.meetingId, ids))
+        .orderBy(asc(agendaItems.id))
+    : [];
+  return rows.map(({ m, council }) => ({
+    id: m.id,
+    council,
+    title: redact(m.title),
+    place: redact(m.place),
+    startsAt: m.startsAt.toISOString(),
+    agenda: agenda.filter((x) => x.meetingId === m.id).map((x) => redact(x.title)),
+  }));
+}
+
+/** One action item as the console shows it. */
+export async function actionItemView(db: Db, id: number) {
+  const [row] = await db.select({ resolutionId: actionItems.resolutionId }).from(actionItems).where(eq(actionItems.id, id));
+  const { resolutionId: _, ...item } = (await actionItemsOf(db, [row.resolutionId])).find((a) => a.id === id)!;
+  return item;
 }

@@ -7,6 +7,7 @@ import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
+import { AppError } from '../../lib/errors.js';
 import { addAgendaItem } from './actions/add-agenda-item.js';
 import { addCorrection } from './actions/add-correction.js';
 import { adoptResolution } from './actions/adopt-resolution.js';
@@ -17,7 +18,9 @@ import { recordAttendance } from './actions/record-attendance.js';
 import { scheduleMeeting } from './actions/schedule-meeting.js';
 import { updateActionItem } from './actions/update-action-item.js';
 import { voteAgendaItem } from './actions/vote-agenda-item.js';
-import { councilDetail, listCouncils, meetingDetail, publicNotices } from './queries.js';
+import { chaseOverdueActionItems } from './chase-overdue.js';
+import { mayChaseOverdue } from './policy.js';
+import { actionItemView, councilDetail, listCouncils, meetingDetail, publicNotices, upcomingMeetings } from './queries.js';
 import {
   ActionItemStatusBody,
   ActionItemView,
@@ -38,7 +41,9 @@ import {
   RegionQuery,
   ResolutionBody,
   ResolutionView,
+  RunResult,
   ScheduleMeetingBody,
+  UpcomingMeetingView,
   VoteResult,
   VotesBody,
 } from './schema.js';
@@ -73,9 +78,21 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       method: 'get',
       path: '/councils',
       summary: 'The councils the caller organises',
-      responses: { 200: jsonOk(z.object({ items: z.array(CouncilSummary) })), ...errorResponses },
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(CouncilSummary),
+            /** What the caller may do across councils: run the overdue sweep now. */
+            actions: z.array(z.enum(['chase_overdue'])),
+          }),
+        ),
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json({ items: await listCouncils(ctx.db, requireUser(c)) }, 200),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json({ items: await listCouncils(ctx.db, actor), actions: mayChaseOverdue(actor) ? ['chase_overdue' as const] : [] }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -104,7 +121,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       const b = c.req.valid('json');
       const input = { councilId: c.req.valid('param').id, ...b, startsAt: new Date(b.startsAt) };
       const m = await perform(ctx, requireUser(c), scheduleMeeting, input);
-      return c.json(await meetingDetail(ctx.db, m.id), 201);
+      return c.json(await meetingDetail(ctx.db, m.id, ctx.now()), 201);
     },
   );
   app.openapi(
@@ -118,7 +135,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
     }),
     async (c) => {
       const { meeting } = await loadMeeting(ctx.db, requireUser(c), c.req.valid('param').id);
-      return c.json(await meetingDetail(ctx.db, meeting.id), 200);
+      return c.json(await meetingDetail(ctx.db, meeting.id, ctx.now()), 200);
     },
   );
   app.openapi(
@@ -169,11 +186,23 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       responses: { 201: jsonOk(ResolutionView), ...errorResponses },
     }),
     async (c) => {
-      const adopted = await perform(ctx, requireUser(c), adoptResolution, {
+      const { resolution } = await perform(ctx, requireUser(c), adoptResolution, {
         agendaItemId: c.req.valid('param').id,
         ...c.req.valid('json'),
       });
-      return c.json(adopted, 201);
+      const presented = (await meetingDetail(ctx.db, resolution.meetingId, ctx.now())).resolutions.find((r) => r.id === resolution.id)!;
+      return c.json(
+        {
+          resolution: {
+            id: resolution.id,
+            agendaItemId: resolution.agendaItemId,
+            text: resolution.text,
+            noticeUntil: resolution.noticeUntil,
+          },
+          actionItems: presented.actionItems,
+        },
+        201,
+      );
     },
   );
   app.openapi(
@@ -187,7 +216,7 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
     }),
     async (c) => {
       const m = await perform(ctx, requireUser(c), closeMeeting, { meetingId: c.req.valid('param').id, ...c.req.valid('json') });
-      return c.json(await meetingDetail(ctx.db, m.id), 200);
+      return c.json(await meetingDetail(ctx.db, m.id, ctx.now()), 200);
     },
   );
   app.openapi(
@@ -213,8 +242,23 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       request: withBody(ActionItemStatusBody),
       responses: { 200: jsonOk(ActionItemView), ...errorResponses },
     }),
-    async (c) =>
-      c.json(await perform(ctx, requireUser(c), updateActionItem, { actionItemId: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) => {
+      const item = await perform(ctx, requireUser(c), updateActionItem, { actionItemId: c.req.valid('param').id, ...c.req.valid('json') });
+      return c.json(await actionItemView(ctx.db, item.id), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'post',
+      path: '/action-items/overdue/run',
+      summary: '行动项督办: mark action items past their due day overdue and raise their 督办 now (also runs hourly)',
+      responses: { 200: jsonOk(RunResult), ...errorResponses },
+    }),
+    async (c) => {
+      if (!mayChaseOverdue(requireUser(c))) throw new AppError('auth.forbidden');
+      return c.json(await chaseOverdueActionItems(ctx), 200);
+    },
   );
 
   app.use('/public/resolutions/*', rateLimit(limitPerMinute, { name: 'comments', client: residents.client }) as MiddlewareHandler<HttpEnv>);
@@ -228,6 +272,17 @@ export function councilRoutes(ctx: AppContext, limitPerMinute: () => number, res
       responses: { 200: jsonOk(z.object({ items: z.array(NoticeView) })), ...errorResponses },
     }),
     async (c) => c.json({ items: await publicNotices(ctx.db, c.req.valid('query').regionId, ctx.now()) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/meetings',
+      tags: ['public'],
+      summary: '会议预告: a community’s coming council meetings with place, time and agenda (nothing personal)',
+      request: { query: RegionQuery },
+      responses: { 200: jsonOk(z.object({ items: z.array(UpcomingMeetingView) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await upcomingMeetings(ctx.db, c.req.valid('query').regionId, ctx.now()) }, 200),
   );
   app.openapi(
     createRoute({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { instant, isoDay, requiredText, text } from '../../http/schemas.js';
-import { parties } from './tables.js';
+import { actionItemStates, parties } from './tables.js';
 
 const day = isoDay();
 const voteRules = ['majority_present', 'majority_seats', 'two_thirds_present'] as const;
@@ -18,6 +18,13 @@ export const CreateCouncilBody = z
             party: z.enum(parties),
             holderName: requiredText(50),
             userId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+            /** Where the holder hears of meetings by SMS (otherwise their account's phone). */
+            phone: z
+              .string()
+              .trim()
+              .regex(/^\+?[\d\s-]{5,20}$/, { message: '电话号码格式不对 / not a phone number' })
+              .nullable()
+              .optional(),
             position: z.enum(['chair', 'secretary', 'member']).optional(),
             termStart: day,
             termEnd: day,
@@ -55,7 +62,10 @@ export const ResolutionBody = z
         z
           .object({
             title: requiredText(200),
-            owner: requiredText(100),
+            /** The unit that owns the work. */
+            ownerUnitId: z.number().int().positive().max(2_147_483_647),
+            /** Optionally, a person of that unit who carries it. */
+            ownerUserId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
             dueOn: day,
             demandId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
             initiativeId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
@@ -67,7 +77,9 @@ export const ResolutionBody = z
   .strict();
 export const CloseMeetingBody = z.object({ minutes: requiredText(20000) }).strict();
 export const CorrectionBody = z.object({ body: requiredText(5000) }).strict();
-export const ActionItemStatusBody = z.object({ status: z.enum(['open', 'in_progress', 'done']) }).strict();
+/** done (完成) or open again (重新打开); overdue is the sweep's to set. */
+export const ActionItemStatusBody = z.object({ status: z.enum(['open', 'done']) }).strict();
+export const RunResult = z.object({ overdue: z.number() }).openapi('ActionItemSweep');
 export const CommentBody = z.object({ name: text(50).optional(), body: requiredText(2000) }).strict();
 export const RegionQuery = z.object({ regionId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -94,11 +106,20 @@ const ActionItemView = z
   .object({
     id: z.number(),
     title: z.string(),
+    /** The owner unit's name (free text on items from before owner units). */
     owner: z.string(),
+    ownerUnitId: z.number().nullable(),
+    ownerUserId: z.number().nullable(),
+    ownerUserName: z.string().nullable(),
     dueOn: z.string(),
-    status: z.string(),
+    status: z.enum(actionItemStates),
+    doneAt: z.string().nullable(),
     demandId: z.number().nullable(),
     initiativeId: z.number().nullable(),
+    /** The 督办 raised when it went overdue. */
+    supervision: z.object({ reason: z.string(), createdAt: z.string() }).nullable(),
+    /** What a person may do to it now. */
+    actions: z.array(z.enum(['complete', 'reopen'])),
   })
   .openapi('CouncilActionItem');
 
@@ -156,6 +177,8 @@ export const MeetingView = z
     place: z.string(),
     startsAt: z.string(),
     status: z.string(),
+    /** Attendance and votes are taken in session only: from its start to its close. */
+    phase: z.enum(['not_started', 'in_session', 'closed']),
     minutes: z.string(),
     closedAt: z.string().nullable(),
     attendance: z.array(z.object({ seatId: z.number(), present: z.boolean() })),
@@ -192,7 +215,11 @@ export const NoticeView = z
     text: z.string(),
     noticeUntil: z.string(),
     open: z.boolean(),
-    actionItems: z.array(z.object({ title: z.string(), owner: z.string(), dueOn: z.string(), status: z.string() })),
+    actionItems: z.array(
+      z.object({ title: z.string(), owner: z.string(), dueOn: z.string(), status: z.enum(actionItemStates), supervised: z.boolean() }),
+    ),
+    /** How many of its action items are done. */
+    progress: z.object({ done: z.number(), total: z.number() }),
     comments: z.array(
       z.object({
         name: z.string().nullable(),
@@ -204,3 +231,15 @@ export const NoticeView = z
     ),
   })
   .openapi('CouncilNotice');
+
+export const UpcomingMeetingView = z
+  .object({
+    id: z.number(),
+    council: z.string(),
+    title: z.string(),
+    place: z.string(),
+    startsAt: z.string(),
+    /** Agenda items' titles. */
+    agenda: z.array(z.string()),
+  })
+  .openapi('UpcomingMeeting');

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regions } from '../regions/index.js';
+import { meetingPhase } from './rules.js';
 import { agendaItems, councilMeetings, councilSeats, councils, noticeComments, resolutions } from './tables.js';
 
 /** A council its caller may organise (404 otherwise, as if it did not exist), with its region's path. */
@@ -27,6 +28,20 @@ export async function loadMeeting(db: Db | Tx, actor: Actor, id: number, opts: {
   const council = await loadCouncil(db, actor, m.councilId);
   if (opts.open && m.status === 'closed') throw new AppError('council.meeting_closed', { details: { meetingId: id } });
   return { meeting: m, council };
+}
+
+/**
+ * Attendance and votes happen in session: before the start there is nothing to record yet (a clear refusal, not a vote
+ * taken days early); after the close the record is frozen (corrections only).
+ */
+export function requireInSession(meeting: { id: number; startsAt: Date; status: 'scheduled' | 'closed' }, now: Date): void {
+  const phase = meetingPhase(meeting, now);
+  if (phase === 'closed') throw new AppError('council.meeting_closed', { details: { meetingId: meeting.id } });
+  if (phase === 'not_started') {
+    throw new AppError('council.meeting_not_started', {
+      details: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() },
+    });
+  }
 }
 
 export async function loadAgendaItem(db: Db | Tx, actor: Actor, id: number, opts: { open?: boolean } = {}) {

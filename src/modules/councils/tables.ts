@@ -2,10 +2,12 @@ import { bigint, boolean, date, index, integer, pgTable, text, timestamp, unique
 import { users } from '../accounts/tables.js';
 import { demands } from '../demands/tables.js';
 import { initiatives } from '../initiatives/tables.js';
-import { regions } from '../regions/tables.js';
+import { regions, units } from '../regions/tables.js';
 
 export const parties = ['party_org', 'residents_committee', 'owners_committee', 'property_company', 'resident_rep'] as const;
 export type Party = (typeof parties)[number];
+
+export const actionItemStates = ['open', 'done', 'overdue'] as const;
 
 /** 四方议事会 of one community. */
 export const councils = pgTable('councils', {
@@ -33,6 +35,8 @@ export const councilSeats = pgTable(
     party: text('party', { enum: parties }).notNull(),
     holderName: text('holder_name').notNull(),
     userId: integer('user_id').references(() => users.id),
+    /** Where the holder hears of a meeting by SMS (a resident representative has no account); else the account's phone. */
+    phone: text('phone'),
     position: text('position', { enum: ['chair', 'secretary', 'member'] })
       .notNull()
       .default('member'),
@@ -126,11 +130,15 @@ export const actionItems = pgTable('action_items', {
     .notNull()
     .references(() => resolutions.id),
   title: text('title').notNull(),
-  owner: text('owner').notNull(),
+  /** The owner as first written, free text (items adopted before owner units; kept for the record). */
+  owner: text('owner').notNull().default(''),
+  /** The unit that owns the work (null only on items adopted before owner units). */
+  ownerUnitId: integer('owner_unit_id').references(() => units.id),
+  /** Optionally, the person in that unit who carries it. */
+  ownerUserId: integer('owner_user_id').references(() => users.id),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
-  status: text('status', { enum: ['open', 'in_progress', 'done'] })
-    .notNull()
-    .default('open'),
+  status: text('status', { enum: actionItemStates }).notNull().default('open'),
+  doneAt: timestamp('done_at', { withTimezone: true }),
   demandId: bigint('demand_id', { mode: 'number' }).references(() => demands.id),
   initiativeId: integer('initiative_id').references(() => initiatives.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -160,3 +168,18 @@ export const meetingCorrections = pgTable('meeting_corrections', {
   createdBy: integer('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/** 督办 of an overdue action item: raised once, by the periodic sweep, and the owner unit is told. */
+export const actionItemSupervisions = pgTable(
+  'action_item_supervisions',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    actionItemId: integer('action_item_id')
+      .notNull()
+      .references(() => actionItems.id),
+    unitId: integer('unit_id').references(() => units.id),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('action_item_supervisions_item_uq').on(t.actionItemId)],
+);

@@ -24,20 +24,30 @@ const Session = z
     reportPublished: z.boolean(),
   })
   .openapi('ReceptionDay');
+const StaffSession = Session.extend({
+  /** Items raised and those still being worked on: followed up until none is. */
+  followUp: z.object({ raised: z.number(), open: z.number() }),
+}).openapi('StaffReceptionDay');
 const Report = z
   .object({
     session: Session.omit({ reportPublished: true }).extend({ published: z.boolean() }),
     items: z.array(
       z.object({
+        /** For staff, to open the demand; null in the public copy. */
+        demandId: z.number().nullable(),
         number: z.string(),
         title: z.string(),
         content: z.string(),
         state: z.string(),
+        /** Still being worked on: the session is followed up until no item is. */
+        open: z.boolean(),
         unit: z.string().nullable(),
         replyText: z.string().nullable(),
       }),
     ),
-    counts: z.object({ raised: z.number(), answered: z.number(), closed: z.number() }),
+    counts: z.object({ raised: z.number(), answered: z.number(), closed: z.number(), open: z.number() }),
+    /** Every item raised has reached its end. */
+    allClosed: z.boolean(),
   })
   .openapi('ReceptionReport');
 const ScheduleBody = z
@@ -86,7 +96,7 @@ export function receptionRoutes(ctx: AppContext) {
       tags,
       summary: 'Sessions the caller organises, newest first',
       security: bearerSecurity,
-      responses: { 200: jsonOk(z.object({ items: z.array(Session) })), ...errorResponses },
+      responses: { 200: jsonOk(z.object({ items: z.array(StaffSession) })), ...errorResponses },
     }),
     async (c) => c.json({ items: await staffReceptionDays(ctx.db, requireUser(c)) }, 200),
   );

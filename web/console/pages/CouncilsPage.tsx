@@ -17,8 +17,11 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
+import type { Answer, Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
+import { usePageMessages } from '../page-messages';
+import { councilsWords } from './councils-words';
 
 type Seat = { id: number; party: string; holderName: string; position: string };
 type CouncilDetail = {
@@ -28,33 +31,8 @@ type CouncilDetail = {
   seats: Seat[];
   meetings: { id: number; title: string; place: string; startsAt: string; status: string }[];
 };
-type Meeting = {
-  id: number;
-  councilId: number;
-  title: string;
-  place: string;
-  startsAt: string;
-  status: string;
-  minutes: string;
-  attendance: { seatId: number; present: boolean }[];
-  agenda: {
-    id: number;
-    source: string;
-    sourceRef: string | null;
-    title: string;
-    description: string;
-    outcome: string | null;
-    votes: { seatId: number; choice: string }[];
-  }[];
-  resolutions: {
-    id: number;
-    agendaItemId: number;
-    text: string;
-    noticeUntil: string;
-    actionItems: { id: number; title: string; owner: string; dueOn: string; status: string }[];
-  }[];
-  corrections: { id: number; body: string; createdAt: string }[];
-};
+type Meeting = Schemas['CouncilMeeting'];
+type ActionItem = Schemas['CouncilActionItem'];
 
 const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
@@ -67,12 +45,11 @@ export function CouncilsPage({ councilId, meetingId }: { councilId?: number; mee
 
 function CouncilList() {
   const { t } = useApp();
-  const [items, setItems] = useState<{ id: number; name: string; regionId: number }[]>([]);
+  const w = usePageMessages(councilsWords);
+  const [list, setList] = useState<Answer<'/api/v1/councils', 'get'>>({ items: [], actions: [] });
+  const items = list.items;
   const [regions, setRegions] = useState<Region[]>([]);
-  const load = useCallback(
-    () => api<{ items: { id: number; name: string; regionId: number }[] }>('GET', '/councils').then((r) => setItems(r.items)),
-    [],
-  );
+  const load = useCallback(() => api<Answer<'/api/v1/councils', 'get'>>('GET', '/councils').then(setList), []);
   useEffect(() => {
     void load();
     void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
@@ -140,6 +117,21 @@ function CouncilList() {
           </Button>
         </Form>
       </Card>
+      {list.actions.includes('chase_overdue') && (
+        <Button
+          style={{ marginBottom: 12 }}
+          onClick={async () => {
+            try {
+              const r = await api<Answer<'/api/v1/action-items/overdue/run', 'post'>>('POST', '/action-items/overdue/run');
+              message.success(w('chased', { n: r.overdue }));
+            } catch (e) {
+              message.error(errorText(e));
+            }
+          }}
+        >
+          {w('chaseOverdue')}
+        </Button>
+      )}
       <List
         bordered
         dataSource={items}
@@ -225,7 +217,9 @@ function CouncilView({ id }: { id: number }) {
 }
 
 function MeetingDesk({ id }: { id: number }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
+  const w = usePageMessages(councilsWords);
+  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
   const [m, setM] = useState<Meeting | null>(null);
   const [council, setCouncil] = useState<CouncilDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -237,6 +231,7 @@ function MeetingDesk({ id }: { id: number }) {
   }, [id]);
   useEffect(() => {
     void load();
+    void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
   }, [load]);
   const run = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -249,6 +244,7 @@ function MeetingDesk({ id }: { id: number }) {
   };
   if (!m || !council) return null;
   const closed = m.status === 'closed';
+  const inSession = m.phase === 'in_session';
   const present = new Set(m.attendance.filter((a) => a.present).map((a) => a.seatId));
   const seatName = (sid: number) => council.seats.find((s) => s.id === sid)?.holderName ?? sid;
   return (
@@ -258,9 +254,17 @@ function MeetingDesk({ id }: { id: number }) {
         {m.title} {closed && <Tag>{t('meetingClosed')}</Tag>}
       </Typography.Title>
       {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 12 }} data-testid="council-error" />}
+      {m.phase === 'not_started' && (
+        <Alert
+          type="info"
+          title={w('notStarted', { time: formatTime(m.startsAt, lang) })}
+          style={{ marginBottom: 12 }}
+          data-testid="not-started"
+        />
+      )}
       <Card title={t('attendance')} style={{ marginBottom: 16 }}>
         <Checkbox.Group
-          disabled={closed}
+          disabled={!inSession}
           value={[...present]}
           options={council.seats.map((s) => ({ value: s.id, label: `${s.holderName}（${t(`party.${s.party}` as 'party.party_org')}）` }))}
           onChange={(ids) => void run(() => api('PUT', `/meetings/${id}/attendance`, { presentSeatIds: ids }))}
@@ -308,7 +312,7 @@ function MeetingDesk({ id }: { id: number }) {
               }
               style={{ marginBottom: 12 }}
             >
-              {!closed && !resolution && (
+              {inSession && !resolution && (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space wrap>
                     {council.seats
@@ -340,40 +344,11 @@ function MeetingDesk({ id }: { id: number }) {
                     {t('recordVote')}
                   </Button>
                   {item.outcome === 'passed' && (
-                    <Form
-                      name={`resolution-${item.id}`}
-                      layout="vertical"
-                      onFinish={(v: { text: string; noticeDays: number; actions?: string }) =>
-                        run(() =>
-                          api('POST', `/agenda-items/${item.id}/resolution`, {
-                            text: v.text,
-                            noticeDays: v.noticeDays,
-                            actionItems: (v.actions ?? '')
-                              .split('\n')
-                              .map((l) => l.split(/[,，]/).map((x) => x.trim()))
-                              .filter((p) => p[0])
-                              .map(([title, owner, dueOn]) => ({
-                                title,
-                                owner: owner || '居委会',
-                                dueOn: dueOn || new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-                              })),
-                          }),
-                        )
-                      }
-                    >
-                      <Form.Item name="text" label={t('resolutionText')} rules={[{ required: true }]}>
-                        <Input.TextArea rows={2} />
-                      </Form.Item>
-                      <Form.Item name="actions" label={t('actionItemsHint')}>
-                        <Input.TextArea rows={2} />
-                      </Form.Item>
-                      <Form.Item name="noticeDays" label={t('noticeDays')} initialValue={7}>
-                        <InputNumber min={1} max={60} />
-                      </Form.Item>
-                      <Button type="primary" htmlType="submit">
-                        {t('adopt')}
-                      </Button>
-                    </Form>
+                    <ResolutionForm
+                      itemId={item.id}
+                      units={units}
+                      onAdopt={(body) => run(() => api('POST', `/agenda-items/${item.id}/resolution`, body))}
+                    />
                   )}
                 </Space>
               )}
@@ -385,28 +360,9 @@ function MeetingDesk({ id }: { id: number }) {
                   <p>
                     <strong>{t('resolutionText')}</strong>：{resolution.text}（{t('noticeUntil')} {resolution.noticeUntil}）
                   </p>
-                  <List
-                    size="small"
-                    dataSource={resolution.actionItems}
-                    renderItem={(a) => (
-                      <List.Item
-                        actions={
-                          a.status !== 'done'
-                            ? [
-                                <Button
-                                  key="d"
-                                  size="small"
-                                  onClick={() => run(() => api('PATCH', `/action-items/${a.id}`, { status: 'done' }))}
-                                >
-                                  {t('markDone')}
-                                </Button>,
-                              ]
-                            : []
-                        }
-                      >
-                        {a.title} · {a.owner} · {a.dueOn} · <Tag>{t(`status.${a.status}` as 'status.open')}</Tag>
-                      </List.Item>
-                    )}
+                  <ActionItems
+                    items={resolution.actionItems}
+                    onChange={(a, status) => run(() => api('PATCH', `/action-items/${a.id}`, { status }))}
                   />
                 </div>
               )}
@@ -447,5 +403,128 @@ function MeetingDesk({ id }: { id: number }) {
         )}
       </Card>
     </main>
+  );
+}
+
+type ResolutionInput = {
+  text: string;
+  noticeDays: number;
+  actionItems: { title: string; ownerUnitId: number; dueOn: string }[];
+};
+
+/** 决议 for a passed item: its text, and its action items each with an owner unit and a due date. */
+function ResolutionForm({
+  itemId,
+  units,
+  onAdopt,
+}: {
+  itemId: number;
+  units: { id: number; name: string }[];
+  onAdopt: (body: ResolutionInput) => Promise<void>;
+}) {
+  const { t } = useApp();
+  const w = usePageMessages(councilsWords);
+  return (
+    <Form
+      name={`resolution-${itemId}`}
+      layout="vertical"
+      onFinish={(v: {
+        text: string;
+        noticeDays: number;
+        actionItems?: { title: string; ownerUnitId: number; dueOn: { format: (f: string) => string } }[];
+      }) =>
+        onAdopt({
+          text: v.text,
+          noticeDays: v.noticeDays,
+          actionItems: (v.actionItems ?? []).map((a) => ({
+            title: a.title,
+            ownerUnitId: a.ownerUnitId,
+            dueOn: a.dueOn.format('YYYY-MM-DD'),
+          })),
+        })
+      }
+    >
+      <Form.Item name="text" label={t('resolutionText')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.List name="actionItems">
+        {(fields, { add, remove }) => (
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend style={{ fontSize: 14 }}>{w('actionItems')}</legend>
+            {fields.map((f, i) => (
+              <Space key={f.key} wrap align="start" data-testid={`action-row-${i}`}>
+                <Form.Item name={[f.name, 'title']} label={w('actionTitle')} rules={[{ required: true }]}>
+                  <Input style={{ width: 220 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'ownerUnitId']} label={w('ownerUnit')} rules={[{ required: true }]}>
+                  <Select
+                    style={{ width: 200 }}
+                    options={units.map((u) => ({ value: u.id, label: u.name }))}
+                    showSearch={{ optionFilterProp: 'label' }}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'dueOn']} label={w('dueOn')} rules={[{ required: true }]}>
+                  <DatePicker />
+                </Form.Item>
+                <Button onClick={() => remove(f.name)} style={{ marginTop: 30 }}>
+                  {w('remove')}
+                </Button>
+              </Space>
+            ))}
+            <Form.Item>
+              <Button type="dashed" onClick={() => add()}>
+                {w('addActionItem')}
+              </Button>
+            </Form.Item>
+          </fieldset>
+        )}
+      </Form.List>
+      <Form.Item name="noticeDays" label={t('noticeDays')} initialValue={7}>
+        <InputNumber min={1} max={60} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t('adopt')}
+      </Button>
+    </Form>
+  );
+}
+
+/** A resolution's action items: which unit, by when, where each stands, its 督办 if it went overdue, and what may be done now. */
+function ActionItems({ items, onChange }: { items: ActionItem[]; onChange: (a: ActionItem, status: 'open' | 'done') => Promise<void> }) {
+  const { lang } = useApp();
+  const w = usePageMessages(councilsWords);
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      renderItem={(a) => (
+        <List.Item
+          data-testid={`action-item-${a.id}`}
+          actions={a.actions.map((act) => (
+            <Button key={act} size="small" onClick={() => onChange(a, act === 'complete' ? 'done' : 'open')}>
+              {w(act)}
+            </Button>
+          ))}
+        >
+          <Space direction="vertical" size={2}>
+            <span>
+              {a.title} · {w('ownerUnit')} {a.owner}
+              {a.ownerUserName ? ` · ${w('person', { name: a.ownerUserName })}` : ''} · {w('dueOn')} {a.dueOn}{' '}
+              <Tag>{a.status === 'overdue' ? <strong>{w('state.overdue')}</strong> : w(`state.${a.status}`)}</Tag>
+              {a.supervision && (
+                <Tag>
+                  <strong>{w('supervised')}</strong>
+                </Tag>
+              )}
+            </span>
+            {a.supervision && (
+              <Typography.Text>
+                {w('supervisedAt', { time: formatTime(a.supervision.createdAt, lang), reason: a.supervision.reason })}
+              </Typography.Text>
+            )}
+          </Space>
+        </List.Item>
+      )}
+    />
   );
 }

@@ -1,27 +1,16 @@
 import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Region } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { enqueue, flushOutbox, readOutbox } from '../outbox';
+import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
+import { receptionWords } from './reception-words';
 
-type Session = {
-  id: number;
-  title: string;
-  regionId: number;
-  region: string;
-  hosts: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  reportPublished: boolean;
-};
-type Report = {
-  session: Session & { published: boolean };
-  items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[];
-  counts: { raised: number; answered: number; closed: number };
-};
+type Session = Schemas['StaffReceptionDay'];
+type Report = Schemas['ReceptionReport'];
 
 /** 接待日: the list of sessions, and for one session the table-side entry and its report. */
 export function ReceptionPage({ id }: { id?: number }) {
@@ -30,6 +19,7 @@ export function ReceptionPage({ id }: { id?: number }) {
 
 function Sessions() {
   const { t, lang } = useApp();
+  const w = usePageMessages(receptionWords);
   const [items, setItems] = useState<Session[]>([]);
   const [regions, setRegions] = useState<Region[]>([]);
   const load = useCallback(() => api<{ items: Session[] }>('GET', '/reception-days').then((r) => setItems(r.items)), []);
@@ -101,6 +91,17 @@ function Sessions() {
           { title: t('hosts'), dataIndex: 'hosts' },
           { title: t('place'), dataIndex: 'place' },
           { title: t('when'), render: (_, s) => `${formatTime(s.startsAt, lang)} – ${formatTime(s.endsAt, lang)}` },
+          {
+            title: w('followUp'),
+            render: (_, s) =>
+              s.followUp.raised === 0 ? (
+                w('nothingRaised')
+              ) : s.followUp.open > 0 ? (
+                <Tag>{w('followingUp', s.followUp)}</Tag>
+              ) : (
+                <Tag>{w('allClosed')}</Tag>
+              ),
+          },
           { title: t('state'), render: (_, s) => (s.reportPublished ? <Tag>{t('published')}</Tag> : null) },
         ]}
       />
@@ -110,6 +111,7 @@ function Sessions() {
 
 function SessionDesk({ id }: { id: number }) {
   const { t, lang } = useApp();
+  const w = usePageMessages(receptionWords);
   const [form] = Form.useForm();
   const [report, setReport] = useState<Report | null>(null);
   const [regions, setRegions] = useState<Region[]>([]);
@@ -246,16 +248,30 @@ function SessionDesk({ id }: { id: number }) {
           {report && (
             <>
               <Typography.Paragraph data-testid="report-counts">{t('reportCounts', report.counts)}</Typography.Paragraph>
+              {report.counts.raised > 0 && (
+                <Alert
+                  type={report.allClosed ? 'success' : 'info'}
+                  title={report.allClosed ? w('reportAllClosed') : w('reportFollowingUp', report.counts)}
+                  style={{ marginBottom: 12 }}
+                  data-testid="report-follow-up"
+                />
+              )}
               <Table
                 rowKey="number"
                 size="small"
                 pagination={false}
                 dataSource={report.items}
                 columns={[
-                  { title: t('number'), dataIndex: 'number' },
+                  {
+                    title: t('number'),
+                    render: (_, r) => (r.demandId ? <a href={`#/demand/${r.demandId}`}>{r.number}</a> : r.number),
+                  },
                   { title: t('title'), dataIndex: 'title' },
                   { title: t('unit'), render: (_, r) => r.unit ?? '—' },
-                  { title: t('state'), render: (_, r) => stateNames[r.state]?.[lang] ?? r.state },
+                  {
+                    title: t('state'),
+                    render: (_, r) => <Tag>{stateNames[r.state]?.[lang] ?? r.state}</Tag>,
+                  },
                 ]}
               />
             </>

@@ -1,21 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, type Lang, type Region } from '../../shared/api';
+import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { councilWord } from './council-words';
 import { keepReceipt, MySubmissions } from './MySubmissions';
 import { PhoneCode } from './PhoneCode';
+import { UpcomingMeetings } from './UpcomingMeetings';
 
-type Notice = {
-  id: number;
-  council: string;
-  meeting: string;
-  meetingDate: string;
-  text: string;
-  noticeUntil: string;
-  open: boolean;
-  actionItems: { title: string; owner: string; dueOn: string; status: string }[];
-  comments: { name: string | null; body: string }[];
-};
+type Notice = Schemas['CouncilNotice'];
 type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
 
 export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
@@ -50,6 +43,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
       </select>
       {communityId && (
         <>
+          <UpcomingMeetings lang={lang} regionId={communityId} />
           <h3>{t('noticesTitle')}</h3>
           {notices.length === 0 && <p>{t('none')}</p>}
           {notices.map((n) => (
@@ -60,10 +54,16 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
               <p className="pre">
                 <strong>{n.text}</strong>
               </p>
+              {n.progress.total > 0 && (
+                <div className="meta" data-testid={`progress-${n.id}`}>
+                  {councilWord(lang, 'progress', n.progress)}
+                </div>
+              )}
               <ul>
                 {n.actionItems.map((a, i) => (
                   <li key={i}>
-                    {a.title}（{a.owner}，{a.dueOn}）— {t(`action.${a.status}` as 'action.open')}
+                    {a.title}（{councilWord(lang, 'owner', { owner: a.owner, due: a.dueOn })}）— {councilWord(lang, `state.${a.status}`)}
+                    {a.supervised && ` · ${councilWord(lang, 'supervised')}`}
                   </li>
                 ))}
               </ul>

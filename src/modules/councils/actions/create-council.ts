@@ -7,6 +7,7 @@ export type SeatInput = {
   party: Party;
   holderName: string;
   userId?: number | null;
+  phone?: string | null;
   position?: 'chair' | 'secretary' | 'member';
   termStart: string;
   termEnd: string;

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { loadMeeting } from '../store.js';
+import { loadMeeting, requireInSession } from '../store.js';
 import { councilAttendance, councilSeats } from '../tables.js';
 
 export type RecordAttendanceOptions = { meetingId: number; presentSeatIds: number[] };
 
-/** Who is at the table: every seat of the council is marked present or absent. */
+/** Who is at the table: every seat of the council is marked present or absent, once the meeting has started. */
 export async function recordAttendance(a: ActionContext, opts: RecordAttendanceOptions) {
   const { meeting, council } = await loadMeeting(a.tx, a.actor, opts.meetingId, { open: true });
+  requireInSession(meeting, a.now);
   const seats = await a.tx.select({ id: councilSeats.id }).from(councilSeats).where(eq(councilSeats.councilId, council.id));
   const known = new Set(seats.map((s) => s.id));
   const unknown = opts.presentSeatIds.filter((id) => !known.has(id));

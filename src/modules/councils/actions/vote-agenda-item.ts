@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type ActionContext, audit, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { passes, quorumMet, tally } from '../rules.js';
-import { loadAgendaItem } from '../store.js';
+import { loadAgendaItem, requireInSession } from '../store.js';
 import { agendaItems, councilAttendance, councilSeats, councilVotes } from '../tables.js';
 
 export type VoteOptions = { agendaItemId: number; votes: { seatId: number; choice: 'for' | 'against' | 'abstain' }[] };
@@ -14,6 +14,7 @@ export type VoteOptions = { agendaItemId: number; votes: { seatId: number; choic
 export async function voteAgendaItem(a: ActionContext, opts: VoteOptions) {
   const { tx } = a;
   const { item, meeting, council } = await loadAgendaItem(tx, a.actor, opts.agendaItemId, { open: true });
+  requireInSession(meeting, a.now);
   const seats = await tx.select({ id: councilSeats.id }).from(councilSeats).where(eq(councilSeats.councilId, council.id));
   const presentRows = await tx
     .select({ seatId: councilAttendance.seatId })

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type Actor, organiserRoles, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
+import { demands, openStatesList } from '../../demands/index.js';
 import { regions } from '../../regions/index.js';
-import { receptionDays } from '../tables.js';
+import { receptionDays, receptionEntries } from '../tables.js';
 
 async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
   const rows = await db
@@ -26,8 +27,34 @@ async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
   }));
 }
 
-/** The sessions the caller organises, newest first. */
-export const staffReceptionDays = (db: Db, actor: Actor) => list(db, withinRegions(actor, organiserRoles, regions.path), 'desc');
+/**
+ * The sessions the caller organises, newest first, each with how many items were raised and how many are still being
+ * worked on: a session is followed up until none is.
+ */
+export async function staffReceptionDays(db: Db, actor: Actor) {
+  const sessions = await list(db, withinRegions(actor, organiserRoles, regions.path), 'desc');
+  const counts = sessions.length
+    ? await db
+        .select({
+          id: receptionEntries.receptionDayId,
+          raised: sql<number>`count(*)::int`,
+          open: sql<number>`(count(*) filter (where ${demands.state} in (${openStatesList})))::int`,
+        })
+        .from(receptionEntries)
+        .innerJoin(demands, eq(demands.id, receptionEntries.demandId))
+        .where(
+          inArray(
+            receptionEntries.receptionDayId,
+            sessions.map((s) => s.id),
+          ),
+        )
+        .groupBy(receptionEntries.receptionDayId)
+    : [];
+  return sessions.map((s) => {
+    const c = counts.find((x) => x.id === s.id);
+    return { ...s, followUp: { raised: c?.raised ?? 0, open: c?.open ?? 0 } };
+  });
+}
 
 /** What the portal shows: upcoming sessions and those whose report is published. */
 export const publicReceptionDays = (db: Db, now: Date) =>

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
 import { redact } from '../../../lib/redact.js';
-import { demands } from '../../demands/index.js';
+import { demands, openStates } from '../../demands/index.js';
 import { regions, units } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
@@ -18,8 +18,20 @@ export type ReceptionReport = {
     endsAt: string;
     published: boolean;
   };
-  items: { number: string; title: string; content: string; state: string; unit: string | null; replyText: string | null }[];
-  counts: { raised: number; answered: number; closed: number };
+  items: {
+    demandId: number | null;
+    number: string;
+    title: string;
+    content: string;
+    state: string;
+    /** Still being worked on (not closed, declined, withdrawn or merged): the session is followed up until none is. */
+    open: boolean;
+    unit: string | null;
+    replyText: string | null;
+  }[];
+  counts: { raised: number; answered: number; closed: number; open: number };
+  /** Every item raised has reached its end: nothing left to follow up. */
+  allClosed: boolean;
 };
 
 /** What was raised at a session, who owns each item and where it stands. Public copies carry no names or phones. */
@@ -40,14 +52,18 @@ export async function receptionReport(db: Db, id: number, opts: { publicView: bo
   const items = rows.map(({ d, unit }) => {
     const clean = (t: string) => (opts.publicView ? redact(t, { names: [d.reporterName] }) : t);
     return {
+      // The public copy links nowhere: a demand's id is for staff.
+      demandId: opts.publicView ? null : d.id,
       number: d.number,
       title: clean(d.title),
       content: clean(d.content),
       state: d.state,
+      open: openStates.includes(d.state),
       unit,
       replyText: d.replyText === null ? null : clean(d.replyText),
     };
   });
+  const open = items.filter((i) => i.open).length;
   return {
     session: {
       id: s.r.id,
@@ -65,6 +81,8 @@ export async function receptionReport(db: Db, id: number, opts: { publicView: bo
       raised: items.length,
       answered: items.filter((i) => ['replied', 'callback_done', 'closed'].includes(i.state)).length,
       closed: items.filter((i) => i.state === 'closed').length,
+      open,
     },
+    allClosed: items.length > 0 && open === 0,
   };
 }
