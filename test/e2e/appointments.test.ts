@@ -55,7 +55,7 @@ const modal = (page: Page) => page.locator('.ant-modal-container:visible');
 const submit = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
 const closed = (page: Page) => page.waitForSelector('.ant-modal-container', { state: 'detached' });
 const person = (page: Page, name: string) => page.locator(`[data-person="${name}"]`);
-const coverage = (page: Page) => page.locator('[data-testid=coverage-counts]').innerText();
+const coverage = (page: Page) => page.locator('[data-testid=coverage-counts]').textContent();
 
 /** Takes a step the server offers on a person: their button, then (with `fill`) the form, submitted. */
 async function step(page: Page, name: string, verb: string, fill?: () => Promise<void>) {
@@ -70,7 +70,7 @@ async function clean(page: Page) {
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   expect(await axe(page)).toEqual([]);
   // No raw codes: state and action words are Chinese.
-  const text = await page.locator('main, section').first().innerText();
+  const text = await page.locator('main, section').first().textContent();
   expect(text).not.toMatch(/\b(nominated|approved|appointed|dismissed|rejected|on_track|pairing_meeting|village)\b/);
 }
 
@@ -139,7 +139,7 @@ describe('产业村长 from the console', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText('引进稻渔综合种养项目，签约 120 亩').waitFor();
     await drawer.getByText('对应职责：项目引进').waitFor();
-    expect(await drawer.locator('.ant-list-item', { hasText: '项目引进' }).first().innerText()).toContain('1 次');
+    expect(await drawer.locator('.ant-list-item', { hasText: '项目引进' }).first().textContent()).toContain('1 次');
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await clean(page);
