@@ -35,6 +35,24 @@ export function AppointModal(props: {
     >
       {(form) => (
         <>
+          {props.candidates.length > 1 && (
+            <Form.Item noStyle shouldUpdate>
+              {() => {
+                const picked: number[] = form.getFieldValue('appointeeIds') ?? [];
+                const all = picked.length === props.candidates.length;
+                return (
+                  <Checkbox
+                    checked={all}
+                    indeterminate={picked.length > 0 && !all}
+                    onChange={(e) => form.setFieldValue('appointeeIds', e.target.checked ? props.candidates.map((c) => c.id) : [])}
+                    style={{ marginBottom: 8 }}
+                  >
+                    {t('pickAll', { n: props.candidates.length })}
+                  </Checkbox>
+                );
+              }}
+            </Form.Item>
+          )}
           <Form.Item name="appointeeIds" label={t('decideWho')} rules={[{ required: true, type: 'array', min: 1 }]}>
             {props.candidates.length ? (
               <Checkbox.Group

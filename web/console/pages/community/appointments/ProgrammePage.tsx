@@ -30,7 +30,8 @@ export function ProgrammePage({ id }: { id: number }) {
   const closed = (done: boolean) => {
     setDoing(null);
     if (!done) return;
-    void message.success(t('saved'), 2);
+    // One notice at a time: a run of nominations or reviews should not stack them over the next form.
+    void message.success({ content: t('saved'), key: 'appointments-saved', duration: 2 });
     setVersion((v) => v + 1);
     void load();
   };

@@ -87,6 +87,7 @@ export const appointmentMessages = {
   reviewOf: { 'zh-CN': '资格审查：{name}（{post}）', en: 'Review: {name} ({post})' },
   decideTitle: { 'zh-CN': '聘任决定', en: 'Appointment decision' },
   decideWho: { 'zh-CN': '聘任人选（已通过审查）', en: 'Appoint (approved candidates)' },
+  pickAll: { 'zh-CN': '全选（{n} 人）', en: 'All ({n})' },
   decideOn: { 'zh-CN': '聘任日期', en: 'Appointed on' },
   letterPrefix: { 'zh-CN': '聘书文号前缀', en: 'Letter number prefix' },
   letterHint: {
