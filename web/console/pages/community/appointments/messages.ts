@@ -27,7 +27,7 @@ export const appointmentMessages = {
 
   coverageNow: { 'zh-CN': '当前覆盖率', en: 'Coverage today' },
   coverageCounts: { 'zh-CN': '已覆盖 {covered} / {posts} 个岗位', en: '{covered} of {posts} posts covered' },
-  coverageChart: { 'zh-CN': '月末覆盖率与目标', en: 'Month-end coverage and targets' },
+  coverageChart: { 'zh-CN': '逐月覆盖率与目标', en: 'Coverage by month and targets' },
   targetLine: {
     'zh-CN': '{by} 前覆盖 {share}%：需 {needed} 个，已 {covered} 个',
     en: 'By {by}, {share}%: {needed} needed, {covered} covered',
