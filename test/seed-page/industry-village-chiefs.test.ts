@@ -79,6 +79,10 @@ describe('产业村长 (appointments with coverage targets)', () => {
       displayName: '丽发镇 组织委员',
       roles: [{ role: 'operator', regionId: world.t2.id }],
     });
+    // The programme tells each caller what they may do: the township nominates for its own 7 villages and decides nothing.
+    const seen = (await api.call('GET', `/api/v1/appointment-programmes/${pid}`, { token: t2op.token })).body;
+    expect([seen.allowedActions, seen.nominatePosts.length]).toEqual([['nominate'], 7]);
+    expect(programme.body.allowedActions).toEqual(['nominate', 'appoint']);
     const own = await api.call('POST', `/api/v1/appointment-programmes/${pid}/candidates`, {
       token: t2op.token,
       body: {
@@ -145,7 +149,10 @@ describe('产业村长 (appointments with coverage targets)', () => {
       token: support.token,
       body: { kind: 'pairing_meeting', happenedOn: '2025-04-03', summary: '结对见面，梳理村产业现状与需求' },
     });
-    expect(meeting.status, meeting.text).toBe(201);
+    expect([meeting.status, meeting.body.allowedActions]).toEqual([201, ['log']]);
+    const byPost = (await api.call('GET', `/api/v1/appointment-programmes/${pid}/appointees`, { token: t2op.token })).body.items;
+    expect(byPost.find((r: { id: number }) => r.id === candidates[0]).allowedActions).toEqual(['pair', 'log']);
+    expect(byPost.find((r: { id: number }) => r.id === candidates[10]).allowedActions).toEqual([]);
     const project = await api.call('POST', `/api/v1/appointees/${candidates[0]}/work`, {
       token: t2op.token,
       body: {

@@ -14641,7 +14641,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Programmes in the caller’s regions */
+        /** Programmes in the caller’s regions, and the regions where the caller may set one up */
         get: {
             parameters: {
                 query?: never;
@@ -14664,6 +14664,12 @@ export interface paths {
                                 region: string;
                                 /** @enum {string} */
                                 postKind: "village" | "community" | "grid";
+                            }[];
+                            createIn: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                level: "district" | "township";
                             }[];
                         };
                     };
@@ -18900,6 +18906,13 @@ export interface components {
                 covered: number;
             }[];
             organiser: boolean;
+            allowedActions: ("nominate" | "appoint")[];
+            nominatePosts: {
+                regionId: number;
+                name: string;
+                townshipId: number | null;
+                township: string;
+            }[];
         };
         AppointeeRow: {
             id: number;
@@ -18915,12 +18928,14 @@ export interface components {
             termEnd: string | null;
             letterNo: string | null;
             supportName: string | null;
+            reviewNote: string | null;
+            endedOn: string | null;
+            endReason: string | null;
+            allowedActions: ("review" | "appoint" | "pair" | "log" | "renew" | "dismiss")[];
         };
         Appointee: components["schemas"]["AppointeeRow"] & {
             programmeId: number;
             programme: string;
-            endedOn: string | null;
-            endReason: string | null;
             duties: {
                 duty: string;
                 entries: number;

@@ -13,6 +13,7 @@ import { dismissAppointee, pairSupport, renewTerm } from './actions/manage-term.
 import { nominate } from './actions/nominate.js';
 import { reviewCandidate } from './actions/review.js';
 import { appointeeView, listAppointees } from './queries/appointees.js';
+import { programmeRegions } from './queries/programme-regions.js';
 import { programmeView } from './queries/programme-view.js';
 import * as S from './schema.js';
 import { loadAppointee, loadProgramme } from './store.js';
@@ -42,7 +43,7 @@ export function appointmentRoutes(ctx: AppContext) {
     async (c) => {
       const actor = requireUser(c);
       const row = await perform(ctx, actor, createProgramme, c.req.valid('json'));
-      return c.json(await programmeView(ctx.db, await loadProgramme(ctx.db, actor, row.id), today()), 201);
+      return c.json(await programmeView(ctx.db, actor, await loadProgramme(ctx.db, actor, row.id), today()), 201);
     },
   );
   app.openapi(
@@ -50,8 +51,11 @@ export function appointmentRoutes(ctx: AppContext) {
       ...sec,
       method: 'get',
       path: '/appointment-programmes',
-      summary: 'Programmes in the caller’s regions',
-      responses: { 200: jsonOk(z.object({ items: z.array(S.ProgrammeSummary) })), ...errorResponses },
+      summary: 'Programmes in the caller’s regions, and the regions where the caller may set one up',
+      responses: {
+        200: jsonOk(z.object({ items: z.array(S.ProgrammeSummary), createIn: z.array(S.ProgrammeRegion) })),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const actor = requireUser(c);
@@ -72,7 +76,7 @@ export function appointmentRoutes(ctx: AppContext) {
           (g) => g.role === 'admin' || g.regionPath === null || g.regionPath.startsWith(r.path) || r.path.startsWith(g.regionPath),
         ),
       );
-      return c.json({ items: visible.map(({ path: _, ...r }) => r) }, 200);
+      return c.json({ items: visible.map(({ path: _, ...r }) => r), createIn: await programmeRegions(ctx.db, actor) }, 200);
     },
   );
   app.openapi(
@@ -84,7 +88,10 @@ export function appointmentRoutes(ctx: AppContext) {
       request: { params: IdParam },
       responses: { 200: jsonOk(S.ProgrammeView), ...errorResponses },
     }),
-    async (c) => c.json(await programmeView(ctx.db, await loadProgramme(ctx.db, requireUser(c), c.req.valid('param').id), today()), 200),
+    async (c) => {
+      const actor = requireUser(c);
+      return c.json(await programmeView(ctx.db, actor, await loadProgramme(ctx.db, actor, c.req.valid('param').id), today()), 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -96,8 +103,9 @@ export function appointmentRoutes(ctx: AppContext) {
       responses: { 200: jsonOk(z.object({ items: z.array(S.AppointeeRow) })), ...errorResponses },
     }),
     async (c) => {
-      const p = await loadProgramme(ctx.db, requireUser(c), c.req.valid('param').id);
-      return c.json({ items: await listAppointees(ctx.db, p.id, c.req.valid('query').state) }, 200);
+      const actor = requireUser(c);
+      const p = await loadProgramme(ctx.db, actor, c.req.valid('param').id);
+      return c.json({ items: await listAppointees(ctx.db, actor, p, c.req.valid('query').state) }, 200);
     },
   );
   app.openapi(

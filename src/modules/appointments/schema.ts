@@ -1,6 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { isoDay, requiredText, text } from '../../http/schemas.js';
+import { programmeActionNames } from './allowed-actions.js';
+import { appointeeSteps } from './lifecycle.js';
 import { appointeeStates, postKinds, workKinds } from './tables.js';
+
+const AppointeeActions = z.array(z.enum(Object.keys(appointeeSteps) as [keyof typeof appointeeSteps, ...(keyof typeof appointeeSteps)[]]));
 
 const id = z.number().int().positive().max(2_147_483_647);
 const day = isoDay();
@@ -78,6 +82,9 @@ export const ProgrammeView = z
     ),
     monthly: z.array(z.object({ month: z.string(), share: z.number(), covered: z.number() })),
     organiser: z.boolean(),
+    /** What the caller may do on the programme: nominate (for `nominatePosts`), decide appointments. */
+    allowedActions: z.array(z.enum(programmeActionNames)),
+    nominatePosts: z.array(z.object({ regionId: z.number(), name: z.string(), townshipId: z.number().nullable(), township: z.string() })),
   })
   .openapi('AppointmentProgramme');
 export const AppointeeRow = z
@@ -93,13 +100,16 @@ export const AppointeeRow = z
     termEnd: z.string().nullable(),
     letterNo: z.string().nullable(),
     supportName: z.string().nullable(),
+    reviewNote: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    endReason: z.string().nullable(),
+    /** The steps the caller may take on this candidate or appointee now. */
+    allowedActions: AppointeeActions,
   })
   .openapi('AppointeeRow');
 export const AppointeeView = AppointeeRow.extend({
   programmeId: z.number(),
   programme: z.string(),
-  endedOn: z.string().nullable(),
-  endReason: z.string().nullable(),
   duties: z.array(z.object({ duty: z.string(), entries: z.number() })),
   logs: z.array(
     z.object({
@@ -126,3 +136,5 @@ export const AppointeeView = AppointeeRow.extend({
   parts: z.array(z.enum(['organiser', 'township', 'support'])),
 }).openapi('Appointee');
 export const ProgrammeSummary = z.object({ id: z.number(), name: z.string(), region: z.string(), postKind: z.enum(postKinds) });
+/** The regions (district or township) in which the caller may set up a programme. */
+export const ProgrammeRegion = z.object({ id: z.number(), name: z.string(), level: z.enum(['district', 'township']) });

@@ -1,10 +1,11 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, actorUserId, organisesIn, type Reader } from '../../kernel/index.js';
+import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regions } from '../regions/index.js';
+import { appointeeParts } from './allowed-actions.js';
 import { type AppointeeStep, appointeeStepAllowed } from './lifecycle.js';
-import { type AppointmentPart, appointmentPartMay } from './policy.js';
+import { appointmentPartMay } from './policy.js';
 import type { Post } from './rules/coverage.js';
 import { appointees, appointmentProgrammes, type PostKind } from './tables.js';
 
@@ -31,10 +32,11 @@ export async function loadAppointee(db: Reader, actor: Actor, id: number, step?:
     .where(eq(appointees.id, id));
   if (!row) throw new AppError('not_found', { details: { appointeeId: id } });
   const programme = await loadProgramme(db, actor, row.a.programmeId).catch(() => null);
-  const parts = new Set<AppointmentPart>();
-  if (programme?.organiser) parts.add('organiser');
-  if (organisesIn(actor, row.postPath)) parts.add('township');
-  if (row.a.supportUserId !== null && row.a.supportUserId === actorUserId(actor)) parts.add('support');
+  const parts = appointeeParts(actor, {
+    programmeOrganiser: programme?.organiser ?? false,
+    postPath: row.postPath,
+    supportUserId: row.a.supportUserId,
+  });
   if (!programme && parts.size === 0) throw new AppError('not_found', { details: { appointeeId: id } });
   if (step) {
     if (!appointmentPartMay(step, parts)) throw new AppError('auth.forbidden');
@@ -62,10 +64,10 @@ async function loadProgrammeUnchecked(db: Reader, id: number) {
 const township = alias(regions, 'township');
 
 /** The posts of a programme: the villages (community-level regions named …村), communities or grids under its region, each with its township. */
-export async function postsOf(db: Reader, regionPath: string, kind: PostKind): Promise<Post[]> {
+export async function postsOf(db: Reader, regionPath: string, kind: PostKind): Promise<(Post & { path: string })[]> {
   const level = kind === 'grid' ? 'grid' : 'community';
   const rows = await db
-    .select({ regionId: regions.id, name: regions.name, townshipId: township.id, township: township.name })
+    .select({ regionId: regions.id, name: regions.name, path: regions.path, townshipId: township.id, township: township.name })
     .from(regions)
     .leftJoin(township, and(eq(township.level, 'township'), sql`${regions.path} like ${township.path} || '%'`))
     .where(
@@ -76,7 +78,7 @@ export async function postsOf(db: Reader, regionPath: string, kind: PostKind): P
       ),
     )
     .orderBy(regions.path);
-  return rows.map((r) => ({ regionId: r.regionId, name: r.name, townshipId: r.townshipId, township: r.township ?? '—' }));
+  return rows.map((r) => ({ regionId: r.regionId, name: r.name, path: r.path, townshipId: r.townshipId, township: r.township ?? '—' }));
 }
 
 /** A post region must lie in the programme's region and be of its kind. */

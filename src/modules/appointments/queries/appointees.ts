@@ -1,14 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Reader } from '../../../kernel/index.js';
+import type { Actor, Reader } from '../../../kernel/index.js';
 import { resultsForSubjectRef } from '../../assessments/index.js';
 import { demands } from '../../demands/tables.js';
 import { regions } from '../../regions/index.js';
+import { allowedAppointeeActions, appointeeParts } from '../allowed-actions.js';
 import type { loadAppointee } from '../store.js';
 import { type AppointeeState, appointeeLogs, appointees } from '../tables.js';
 
-/** The programme's candidates and appointees by post, optionally of one state. */
-export async function listAppointees(db: Reader, programmeId: number, state?: AppointeeState) {
-  return db
+/** The programme's candidates and appointees by post, optionally of one state, each with what the caller may do on it. */
+export async function listAppointees(db: Reader, actor: Actor, programme: { id: number; organiser: boolean }, state?: AppointeeState) {
+  const rows = await db
     .select({
       id: appointees.id,
       name: appointees.name,
@@ -21,12 +22,24 @@ export async function listAppointees(db: Reader, programmeId: number, state?: Ap
       termEnd: appointees.termEnd,
       letterNo: appointees.letterNo,
       supportName: appointees.supportName,
+      reviewNote: appointees.reviewNote,
+      endedOn: appointees.endedOn,
+      endReason: appointees.endReason,
+      postPath: regions.path,
+      supportUserId: appointees.supportUserId,
     })
     .from(appointees)
     .innerJoin(regions, eq(regions.id, appointees.postRegionId))
-    .where(and(eq(appointees.programmeId, programmeId), state ? eq(appointees.state, state) : undefined))
+    .where(and(eq(appointees.programmeId, programme.id), state ? eq(appointees.state, state) : undefined))
     .orderBy(regions.path, appointees.id)
     .limit(2_000);
+  return rows.map(({ postPath, supportUserId, ...r }) => ({
+    ...r,
+    allowedActions: allowedAppointeeActions(
+      appointeeParts(actor, { programmeOrganiser: programme.organiser, postPath, supportUserId }),
+      r.state,
+    ),
+  }));
 }
 
 /**
@@ -64,6 +77,7 @@ export async function appointeeView(db: Reader, c: Awaited<ReturnType<typeof loa
     termStart: c.termStart,
     termEnd: c.termEnd,
     supportName: c.supportName,
+    reviewNote: c.reviewNote,
     endedOn: c.endedOn,
     endReason: c.endReason,
     duties: c.programme.duties.map((duty) => ({ duty, entries: logs.filter((l) => l.duty === duty).length })),
@@ -71,5 +85,6 @@ export async function appointeeView(db: Reader, c: Awaited<ReturnType<typeof loa
     demands: { raised: Number(d.raised), closed: Number(d.closed), open: Number(d.open) },
     evaluations: await resultsForSubjectRef(db, `appointee:${c.id}`, today),
     parts: [...c.parts],
+    allowedActions: allowedAppointeeActions(c.parts, c.state),
   };
 }

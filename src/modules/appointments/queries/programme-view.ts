@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Reader } from '../../../kernel/index.js';
+import { type Actor, organisesIn, type Reader } from '../../../kernel/index.js';
+import { programmeActions } from '../allowed-actions.js';
 import { coverageOn, monthlyCoverage, targetStatus } from '../rules/coverage.js';
 import { postsOf } from '../store.js';
 import { appointees } from '../tables.js';
@@ -7,8 +8,11 @@ import { appointees } from '../tables.js';
 type Programme = Awaited<ReturnType<typeof import('../store.js').loadProgramme>>;
 
 /** The programme as a leader reads it: coverage today and by township, each target judged, the posts to cover, and month-end coverage for the chart. */
-export async function programmeView(db: Reader, p: Programme, today: string) {
-  const posts = await postsOf(db, p.regionPath, p.postKind);
+export async function programmeView(db: Reader, actor: Actor, p: Programme, today: string) {
+  const withPaths = await postsOf(db, p.regionPath, p.postKind);
+  const posts = withPaths.map(({ path: _, ...post }) => post);
+  // The posts the caller may nominate for, as `nominate` checks it: all for an organiser, else their township's.
+  const nominatePosts = posts.filter((_, i) => p.organiser || organisesIn(actor, withPaths[i].path));
   const rows = await db
     .select({
       postRegionId: appointees.postRegionId,
@@ -41,5 +45,7 @@ export async function programmeView(db: Reader, p: Programme, today: string) {
     targetStatus: targetStatus(posts, terms, p.targets, today),
     monthly: monthlyCoverage(posts, terms, first.slice(0, 7), last.slice(0, 7)),
     organiser: p.organiser,
+    allowedActions: programmeActions(p.organiser, nominatePosts.length),
+    nominatePosts,
   };
 }
