@@ -3,9 +3,10 @@
 // with plain Node, without transpiling at each start or holding tsx in memory. Transpiles only
 // (esbuild, under a second); `tsc -p .` in npm test is the type check. Files that are not
 // TypeScript (child process entries, the category tree's seed) are copied beside them.
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { sourcesFingerprint } from './sources-fingerprint.mjs';
 
 const files = readdirSync('src', { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile())
@@ -21,3 +22,6 @@ buildSync({
   logLevel: 'warning',
 });
 for (const f of files.filter((f) => !f.endsWith('.ts'))) cpSync(f, join('build', f.slice('src/'.length)));
+
+// What this build was made from, for `npm start` to skip a build that would change nothing.
+writeFileSync('build/.sources', sourcesFingerprint());

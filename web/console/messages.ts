@@ -206,7 +206,10 @@ export const messages = {
   'type.consultation': { 'zh-CN': '咨询', en: 'Consultation' },
   'type.suggestion': { 'zh-CN': '建议', en: 'Suggestion' },
   'type.report': { 'zh-CN': '举报', en: 'Report' },
-  pickerHint: { 'zh-CN': '可输入汉字或拼音首字母，如 ldbl', en: 'Type characters or pinyin initials, e.g. ldbl' },
+  pickerHint: {
+    'zh-CN': '可输入汉字或拼音首字母，如 bcsq（宝城社区）、cgzf（城管执法）',
+    en: 'Type characters or pinyin initials, e.g. bcsq (宝城社区), cgzf (城管执法)',
+  },
   save: { 'zh-CN': '登记（Ctrl+Enter）', en: 'Register (Ctrl+Enter)' },
   registered: { 'zh-CN': '已登记', en: 'Registered' },
   slipTitle: { 'zh-CN': '诉求受理回执', en: 'Acknowledgement slip' },

@@ -15,13 +15,16 @@ type Unit = { id: number; name: string };
 /** `regionId`: opened from the dashboard's map, the list starts filtered to that place. */
 export function ListPage({ regionId }: { regionId?: number } = {}) {
   const { t, lang, has, me } = useApp();
+  // Each role lands on its own work: new demands to route, the unit's inbox, callbacks due, what is overdue.
   const defaultQueue = has('dispatcher')
     ? 'new'
     : me.grants.some((g) => g.role === 'handler')
       ? 'inbox'
-      : has('supervisor')
-        ? 'overdue'
-        : 'all';
+      : has('operator')
+        ? 'callback'
+        : has('supervisor')
+          ? 'overdue'
+          : 'all';
   const [queue, setQueue] = useState<string>(regionId ? 'all' : defaultQueue);
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
