@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -52,8 +52,8 @@ describe('idempotency keys belong to their caller and their request', () => {
         regionId: world.c1.id,
         hosts: '书记',
         place: '社区',
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        startsAt: worldStart.toISOString(),
+        endsAt: new Date(worldStart.getTime() + 3_600_000).toISOString(),
       },
     });
     const entry = { content: '跑道破损', reporterContact: '网格员', regionId: world.c1.id, idempotencyKey: 'table-key-0001' };

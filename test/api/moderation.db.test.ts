@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -28,7 +28,7 @@ async function resolutionUnderNotice(): Promise<number> {
   });
   const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
     token: op,
-    body: { title: '会', place: '室', startsAt: new Date().toISOString() },
+    body: { title: '会', place: '室', startsAt: worldStart.toISOString() },
   });
   const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, {
     token: op,

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -81,7 +81,7 @@ describe('提议 and 附议', () => {
 
     const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
       token: world.tokens.operator,
-      body: { title: '议事会', place: '会议室', startsAt: new Date().toISOString() },
+      body: { title: '议事会', place: '会议室', startsAt: worldStart.toISOString() },
     });
     const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, {
       token: world.tokens.operator,

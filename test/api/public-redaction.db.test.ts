@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -61,8 +61,8 @@ describe('nothing personal leaves through a public endpoint', () => {
         regionId: world.c1.id,
         hosts: `书记 ${mobile}`,
         place: `服务中心 ${landline}`,
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        startsAt: worldStart.toISOString(),
+        endsAt: new Date(worldStart.getTime() + 3_600_000).toISOString(),
       },
     });
     s.receptionDayId = rd.body.id;
@@ -85,7 +85,7 @@ describe('nothing personal leaves through a public endpoint', () => {
     });
     const meeting = await api.call('POST', `/api/v1/councils/${council.body.id}/meetings`, {
       token: world.tokens.operator,
-      body: { title: '会', place: '室', startsAt: new Date().toISOString() },
+      body: { title: '会', place: '室', startsAt: worldStart.toISOString() },
     });
     const item = await api.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda-items`, {
       token: world.tokens.operator,

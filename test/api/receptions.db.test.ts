@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -10,7 +10,7 @@ let api: TestApi;
 beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
 afterAll(() => tearDownApiWorld({ database, api }));
 
-const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+const soon = (h: number) => new Date(worldStart.getTime() + h * 3_600_000).toISOString();
 
 describe('接待日 (摆桌子听意见)', () => {
   it('schedules a session, takes entries exactly once, reports and publishes without names', async () => {

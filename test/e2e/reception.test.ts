@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
+import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -26,8 +26,8 @@ describe('reception-day batch entry', () => {
         regionId: world.c1.id,
         hosts: '社区书记',
         place: '党群服务中心',
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+        startsAt: worldStart.toISOString(),
+        endsAt: new Date(worldStart.getTime() + 7_200_000).toISOString(),
       },
     });
     // axe-core goes in as an inline script: this test's pages let it past the app's Content-Security-Policy.

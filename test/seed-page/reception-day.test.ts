@@ -3,7 +3,7 @@
 // the table takes each resident's issue (the tablet resends one), the issues become demands that units
 // answer, the report goes public without names — and every step's actor is readable in the audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -14,7 +14,7 @@ let api: TestApi;
 beforeAll(async () => ({ database, world, api } = await setUpApiWorld()));
 afterAll(() => tearDownApiWorld({ database, api }));
 
-const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+const at = (h: number) => new Date(worldStart.getTime() + h * 3_600_000).toISOString();
 
 describe('居民接待日 (社区书记工作室)', () => {
   it('issues heard at the table become demands, are answered, and the report is published without names', async () => {
