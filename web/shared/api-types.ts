@@ -18438,6 +18438,7 @@ export interface components {
             organiser: string;
             venue: string;
             region: string;
+            regionId: number;
             track: string | null;
             /** @enum {string} */
             audience: "open" | "invited";

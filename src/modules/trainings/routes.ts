@@ -73,6 +73,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       organiser: course.organiser,
       venue: course.venue,
       region: course.regionName,
+      regionId: course.regionId,
       track: course.track,
       audience: course.audience,
       capacity: course.capacity,

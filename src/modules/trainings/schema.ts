@@ -149,6 +149,7 @@ export const CourseView = z
     organiser: z.string(),
     venue: z.string(),
     region: z.string(),
+    regionId: z.number(),
     track: z.string().nullable(),
     audience: z.enum(['open', 'invited']),
     capacity: z.number(),
