@@ -92,7 +92,7 @@ for (const [label, viewport] of [
       await page.waitForURL(/#\/courses\/\d+/);
       await page.locator('h1', { hasText: course }).waitFor();
       await page.locator('[data-testid=seats]', { hasText: '已报名 0 人，共 2 个名额' }).waitFor();
-      await page.locator(`img[alt="第一课：构图与光线 的签到二维码"]`).waitFor();
+      await page.locator(`img[alt="“第一课：构图与光线”签到二维码"]`).waitFor();
     });
 
     it('enrols walk-in learners at the desk; the third goes on the wait-list', async () => {

@@ -95,7 +95,7 @@ export const courseMessages = {
   saveRoll: { 'zh-CN': '保存点名', en: 'Save' },
   rollSaved: { 'zh-CN': '已记录 {n} 人到场', en: '{n} marked present' },
   nothingNew: { 'zh-CN': '没有新勾选的学员', en: 'No one newly ticked' },
-  qrFor: { 'zh-CN': '{topic} 的签到二维码', en: 'Check-in QR for {topic}' },
+  qrFor: { 'zh-CN': '“{topic}”签到二维码', en: 'Check-in QR for {topic}' },
   qrHint: { 'zh-CN': '学员用手机扫码签到', en: 'Learners scan to check in' },
   printQr: { 'zh-CN': '打印签到二维码', en: 'Print QR codes' },
   downloadRoster: { 'zh-CN': '下载报名名单（Excel）', en: 'Download roster (Excel)' },
