@@ -108,6 +108,8 @@ describe('青年夜校美育教室 (night school)', () => {
       body: { name: '学员86', phone: late, code: await code(late) },
     });
     expect([again.status, again.body.id]).toEqual([200, waiting.body.id]);
+    const inLine = (await api.call('GET', `/api/v1/courses/${ids[0]}`, { token: op })).body.enrolments;
+    expect(inLine.find((e: { id: number }) => e.id === waiting.body.id)).toMatchObject({ waitlistPosition: 1, actions: ['cancel'] });
     const wrongCode = await api.call('POST', `/api/v1/public/courses/${ids[1]}/enrolments`, {
       body: { name: '某人', phone: phoneOf(99), code: '000000' },
     });

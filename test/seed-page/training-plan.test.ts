@@ -61,6 +61,7 @@ describe('年度培训计划与专题培训 (training plan)', () => {
       body: { approved: false, note: '请补充各党派自身班次' },
     });
     expect(returned.body.state).toBe('returned');
+    expect(returned.body.actions).toEqual(['review', 'add_course']);
     for (const title of ['民盟盟员培训班', '九三学社社员培训班']) {
       expect((await api.call('POST', '/api/v1/courses', { token: op, body: klass(title, '党派班次') })).status).toBe(201);
     }
@@ -69,6 +70,11 @@ describe('年度培训计划与专题培训 (training plan)', () => {
       body: { approved: true, note: '同意' },
     });
     expect(approved.body.state).toBe('approved');
+    expect(approved.body.actions).toEqual([]);
+    const plans = await api.call('GET', '/api/v1/training-plans', { token: committee });
+    expect(plans.body.items.find((p: { id: number }) => p.id === pid)).toMatchObject({ state: 'approved', courses: 7, actions: [] });
+    const outside = await api.call('GET', '/api/v1/training-plans', { token: world.tokens.handlerA });
+    expect(outside.body.items).toEqual([]);
     expect(approved.body.courses.filter((c: { track: string }) => c.track === '共同班次')).toHaveLength(4);
     expect(approved.body.courses.filter((c: { track: string }) => c.track === '党派班次')).toHaveLength(3);
     const afterApproval = await api.call('POST', '/api/v1/courses', { token: op, body: klass('计划外班次', '共同班次') });

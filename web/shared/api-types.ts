@@ -15821,7 +15821,83 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Training plans in the caller’s regions, newest year first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingPlanRow"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** A year’s training plan (draft) */
         post: {
@@ -18977,6 +19053,7 @@ export interface components {
             reviewedAt: string | null;
             createdAt: string;
             courses: components["schemas"]["CourseRow"][];
+            actions: ("review" | "add_course")[];
         };
         CourseRow: {
             id: number;
@@ -18991,12 +19068,25 @@ export interface components {
             planId: number | null;
             region: string;
         };
+        TrainingPlanRow: {
+            id: number;
+            title: string;
+            year: number;
+            organiser: string;
+            region: string;
+            /** @enum {string} */
+            state: "draft" | "approved" | "returned";
+            reviewNote: string | null;
+            courses: number;
+            actions: ("review" | "add_course")[];
+        };
         Course: {
             id: number;
             title: string;
             organiser: string;
             venue: string;
             region: string;
+            regionId: number;
             track: string | null;
             /** @enum {string} */
             audience: "open" | "invited";
@@ -19012,6 +19102,7 @@ export interface components {
                 startsAt: string;
                 endsAt: string;
                 checkinCode: string | null;
+                attendees: number[];
             }[];
             quotas: {
                 regionId: number;
@@ -19027,6 +19118,8 @@ export interface components {
                 state: "enrolled" | "waitlisted" | "cancelled";
                 /** @enum {string} */
                 channel: "portal" | "operator";
+                waitlistPosition: number | null;
+                actions: ("cancel" | "attend")[];
             }[];
         };
         CourseReport: {

@@ -18,13 +18,17 @@ import { createCourse } from './actions/create-course.js';
 import { enrol } from './actions/enrol.js';
 import { createPlan, reviewPlan } from './actions/plans.js';
 import { recordActivityDemand } from './actions/record-activity-demand.js';
-import { listCourses, planWithCourses, publicCatalogue, quotasOf, sessionsOf } from './queries/catalogue.js';
+import { attendeesOf, listCourses, listPlans, planWithCourses, publicCatalogue, quotasOf, sessionsOf } from './queries/catalogue.js';
 import { courseReport } from './queries/course-report.js';
 import * as S from './schema.js';
 import { loadCourse, loadPlan } from './store.js';
 import { courseSessions, courses, enrolments } from './tables.js';
 
 const tags = ['trainings'];
+
+/** A cancelled enrolment is done with; only someone holding a place is on the roll. */
+const enrolmentActions = (state: string): ('cancel' | 'attend')[] =>
+  state === 'enrolled' ? ['cancel', 'attend'] : state === 'waitlisted' ? ['cancel'] : [];
 
 /** 课程与培训: plans, courses, enrolment with quotas and wait-lists, QR check-in, completion. */
 export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
@@ -57,20 +61,33 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       .leftJoin(regions, eq(regions.id, enrolments.regionId))
       .where(eq(enrolments.courseId, id))
       .orderBy(enrolments.createdAt, enrolments.id);
+    const sessions = await sessionsOf(ctx.db, [id], true);
+    const present = await attendeesOf(
+      ctx.db,
+      sessions.map((s) => s.id),
+    );
+    let inLine = 0;
     return {
       id: course.id,
       title: course.title,
       organiser: course.organiser,
       venue: course.venue,
       region: course.regionName,
+      regionId: course.regionId,
       track: course.track,
       audience: course.audience,
       capacity: course.capacity,
       feeYuan: course.feeYuan,
       completionShare: course.completionShare,
-      sessions: (await sessionsOf(ctx.db, [id], true)).map(({ courseId: _, ...s }) => s),
+      sessions: sessions.map(({ courseId: _, ...s }) => ({ ...s, attendees: present.get(s.id) ?? [] })),
       quotas: await quotasOf(ctx.db, id),
-      enrolments: list.map((e) => ({ ...e, phone: maskPhone(e.phone) })),
+      // In creation order, so the wait-listed are numbered as they stand in line.
+      enrolments: list.map((e) => ({
+        ...e,
+        phone: maskPhone(e.phone),
+        waitlistPosition: e.state === 'waitlisted' ? ++inLine : null,
+        actions: enrolmentActions(e.state),
+      })),
     };
   };
 
@@ -88,6 +105,16 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       const plan = await perform(ctx, actor, createPlan, c.req.valid('json'));
       return c.json(await planWithCourses(ctx.db, actor, plan.id), 201);
     },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/training-plans',
+      summary: 'Training plans in the caller’s regions, newest year first',
+      responses: { 200: jsonOk(z.object({ items: z.array(S.PlanRow) })), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listPlans(ctx.db, requireUser(c)) }, 200),
   );
   app.openapi(
     createRoute({

@@ -80,6 +80,8 @@ export const CourseRow = z
     region: z.string(),
   })
   .openapi('CourseRow');
+/** What the caller may still do to a plan: review it, add courses to it (both end once it is approved). */
+const PlanAction = z.enum(['review', 'add_course']);
 export const PlanView = z
   .object({
     id: z.number(),
@@ -92,8 +94,22 @@ export const PlanView = z
     reviewedAt: z.string().nullable(),
     createdAt: z.string(),
     courses: z.array(CourseRow),
+    actions: z.array(PlanAction),
   })
   .openapi('TrainingPlan');
+export const PlanRow = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    year: z.number(),
+    organiser: z.string(),
+    region: z.string(),
+    state: z.enum(['draft', 'approved', 'returned']),
+    reviewNote: z.string().nullable(),
+    courses: z.number(),
+    actions: z.array(PlanAction),
+  })
+  .openapi('TrainingPlanRow');
 export const CourseReport = z
   .object({
     counts: z.object({ capacity: z.number(), enrolled: z.number(), waitlisted: z.number(), cancelled: z.number(), completed: z.number() }),
@@ -133,12 +149,14 @@ export const CourseView = z
     organiser: z.string(),
     venue: z.string(),
     region: z.string(),
+    regionId: z.number(),
     track: z.string().nullable(),
     audience: z.enum(['open', 'invited']),
     capacity: z.number(),
     feeYuan: z.number(),
     completionShare: z.number(),
-    sessions: z.array(Session.extend({ checkinCode: z.string().nullable() })),
+    /** Each session with its check-in code and who has been marked present (by roll call or QR). */
+    sessions: z.array(Session.extend({ checkinCode: z.string().nullable(), attendees: z.array(z.number()) })),
     quotas: z.array(z.object({ regionId: z.number(), township: z.string(), seats: z.number() })),
     enrolments: z.array(
       z.object({
@@ -148,6 +166,9 @@ export const CourseView = z
         township: z.string().nullable(),
         state: z.enum(enrolmentStates),
         channel: z.enum(['portal', 'operator']),
+        /** 1 for the first in line on the wait-list; null for anyone not waiting. */
+        waitlistPosition: z.number().nullable(),
+        actions: z.array(z.enum(['cancel', 'attend'])),
       }),
     ),
   })

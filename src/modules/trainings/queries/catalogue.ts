@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
 import { regions } from '../../regions/index.js';
-import { courseQuotas, courseSessions, courses, trainingPlans } from '../tables.js';
+import { attendance, courseQuotas, courseSessions, courses, trainingPlans } from '../tables.js';
 
 // The outer column is named in full: in a one-table select Drizzle leaves it unqualified, and inside the
 // subquery an unqualified id would mean the enrolment's own.
@@ -84,6 +84,9 @@ export async function publicCatalogue(db: Reader) {
   }));
 }
 
+/** What may still be done to a plan: once approved its courses are fixed and it is not reviewed again. */
+const planActions = (state: string): ('review' | 'add_course')[] => (state === 'approved' ? [] : ['review', 'add_course']);
+
 export async function planWithCourses(db: Reader, actor: Actor, planId: number) {
   const [plan] = await db.select().from(trainingPlans).where(eq(trainingPlans.id, planId));
   const list = await listCourses(db, actor, planId);
@@ -92,7 +95,41 @@ export async function planWithCourses(db: Reader, actor: Actor, planId: number) 
     createdAt: plan.createdAt.toISOString(),
     reviewedAt: plan.reviewedAt?.toISOString() ?? null,
     courses: list.map((c) => ({ ...c, enrolled: Number(c.enrolled) })),
+    actions: planActions(plan.state),
   };
+}
+
+/** Plans in the regions the caller organises, newest year first, with how many courses each holds. */
+export async function listPlans(db: Reader, actor: Actor) {
+  const rows = await db
+    .select({
+      id: trainingPlans.id,
+      title: trainingPlans.title,
+      year: trainingPlans.year,
+      organiser: trainingPlans.organiser,
+      region: regions.name,
+      state: trainingPlans.state,
+      reviewNote: trainingPlans.reviewNote,
+      courses: sql<number>`(select count(*) from courses c where c.plan_id = "training_plans"."id")::int`,
+    })
+    .from(trainingPlans)
+    .innerJoin(regions, eq(regions.id, trainingPlans.regionId))
+    .where(withinRegions(actor, organiserRoles, regions.path))
+    .orderBy(desc(trainingPlans.year), desc(trainingPlans.id))
+    .limit(500);
+  return rows.map((r) => ({ ...r, courses: Number(r.courses), actions: planActions(r.state) }));
+}
+
+/** Who has been marked present at each of these sessions (by the roll or by the QR). */
+export async function attendeesOf(db: Reader, sessionIds: number[]) {
+  if (sessionIds.length === 0) return new Map<number, number[]>();
+  const rows = await db
+    .select({ sessionId: attendance.sessionId, enrolmentId: attendance.enrolmentId })
+    .from(attendance)
+    .where(inArray(attendance.sessionId, sessionIds));
+  const by = new Map<number, number[]>();
+  for (const r of rows) by.set(r.sessionId, [...(by.get(r.sessionId) ?? []), r.enrolmentId]);
+  return by;
 }
 
 export async function quotasOf(db: Reader, courseId: number) {
