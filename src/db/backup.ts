@@ -44,6 +44,7 @@ export const backupTables = [
   'council_votes',
   'resolutions',
   'action_items',
+  'action_item_supervisions',
   'notice_comments',
   'meeting_corrections',
   'outbox_messages',

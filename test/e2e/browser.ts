@@ -8,7 +8,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Debian's Chromium, headless, with nothing that reaches for the network. Given the test world's clock, every
- * context it opens reads that clock's time as "now" (timers still run): a page never sees the day the suite runs.
+ * context it opens starts at that clock's time: a page never sees the day the suite runs.
  */
 export async function launchBrowser(now?: () => Date): Promise<Browser> {
   const browser = await chromium.launch({
@@ -28,7 +28,8 @@ export async function launchBrowser(now?: () => Date): Promise<Browser> {
     const open = browser.newContext.bind(browser);
     browser.newContext = async (options) => {
       const context = await open(options);
-      await context.clock.setFixedTime(now());
+      // Installed, the page's clock starts at the world's time and runs on: timers fire, notices close.
+      await context.clock.install({ time: now() });
       return context;
     };
   }

@@ -43,8 +43,8 @@ for (const [label, viewport] of [
 
     it('returns the year’s plan with a reason, then approves it', async () => {
       page = await consoleAs(browser, server.base, 'operator', viewport);
-      // The world's clock stands still, so antd's notices never time out and pile up at the top of the screen; clicks
-      // pass through them as they would once a notice has gone.
+      // Steps follow faster than antd's notices time out, so they pile up at the top of a phone's screen; clicks pass
+      // through them as they would once a notice has gone.
       await page.addStyleTag({ content: '.ant-message, .ant-message * { pointer-events: none !important; }' });
       await page.goto(`${server.base}/console/#/courses`);
       await page.click('button[data-action=submit_plan]');

@@ -53,6 +53,7 @@ describe('居民接待日 (社区书记工作室)', () => {
       raised: 3,
       answered: 0,
       closed: 0,
+      open: 3,
     });
 
     // The track and the lamps go to the city management bureau (filed under its one category), the ants
@@ -71,13 +72,13 @@ describe('居民接待日 (社区书记工作室)', () => {
       expect((await api.call('POST', `/api/v1/demands/${s.id}/reply`, { token: s.handler, body: { reply: s.reply } })).status).toBe(200);
     }
     const report = await api.call('GET', `/api/v1/reception-days/${sid}/report`, { token: op });
-    expect(report.body.counts).toEqual({ raised: 3, answered: 3, closed: 0 });
+    expect(report.body.counts).toEqual({ raised: 3, answered: 3, closed: 0, open: 3 });
     expect(report.body.items.map((i: { unit: string }) => i.unit).sort()).toEqual(['区城市管理局', '区城市管理局', '桂花坪街道办事处']);
 
     expect((await api.call('POST', `/api/v1/reception-days/${sid}/publish`, { token: op })).status).toBe(200);
     const published = await api.call('GET', `/api/v1/public/reception-days/${sid}/report`);
     expect(published.status).toBe(200);
-    expect(published.body.counts).toEqual({ raised: 3, answered: 3, closed: 0 });
+    expect(published.body.counts).toEqual({ raised: 3, answered: 3, closed: 0, open: 3 });
     expect(published.text).not.toMatch(/刘大爷|赵阿姨|138000/);
 
     const trail = async (resource: string, resourceId: number) =>
