@@ -637,6 +637,7 @@ export const messages = {
   'audience.open': { 'zh-CN': '面向居民', en: 'Open' },
   'audience.invited': { 'zh-CN': '按名额邀请', en: 'By invitation' },
   places: { 'zh-CN': '报名/名额', en: 'Places' },
+  placesLine: { 'zh-CN': '已报名 {enrolled} 人，共 {capacity} 个名额', en: '{enrolled} enrolled, {capacity} places' },
   printQr: { 'zh-CN': '打印签到二维码', en: 'Print the check-in codes' },
   courseReport: { 'zh-CN': '报名与出勤', en: 'Enrolment and attendance' },
   courseCounts: {

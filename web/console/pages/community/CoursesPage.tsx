@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
+import { organiserAndVenue, venueWithout } from '../../../shared/venue';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 
@@ -47,10 +48,11 @@ export function CoursesPage({ id }: { id?: number }) {
           scroll={{ x: 640 }}
           columns={[
             { title: t('courseTitle'), render: (_, r) => <a href={`#/courses/${r.id}`}>{r.title}</a> },
-            { title: t('venue'), dataIndex: 'venue' },
+            // The organiser has its own column: the venue without its name again.
+            { title: t('venue'), render: (_, r) => venueWithout(r.organiser, r.venue) },
             { title: t('courseOrganiser'), dataIndex: 'organiser' },
             { title: t('audience'), render: (_, r) => t(`audience.${r.audience}`) },
-            { title: t('places'), render: (_, r) => `${r.enrolled}/${r.capacity}` },
+            { title: t('places'), render: (_, r) => t('placesLine', { enrolled: r.enrolled, capacity: r.capacity }) },
           ]}
         />
       </section>
@@ -64,9 +66,7 @@ export function CoursesPage({ id }: { id?: number }) {
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }} className="no-print">
         <Tag>{t(`audience.${course.audience}`)}</Tag>
-        <span>
-          {course.organiser} · {course.venue}
-        </span>
+        <span>{organiserAndVenue(course.organiser, course.venue)}</span>
         <Button onClick={() => window.print()}>{t('printQr')}</Button>
       </Space>
       {report && (
