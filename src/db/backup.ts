@@ -76,6 +76,8 @@ export const backupTables = [
   'course_attendance',
   'session_feedback',
   'course_demands',
+  // Which rises were already told: kept, so that a restore does not tell them again.
+  'topic_rises',
   'audit_events',
 ] as const;
 

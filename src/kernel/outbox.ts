@@ -20,6 +20,7 @@ export const smsTemplates = {
   enrolled: '【听见】您已报名“{course}”，地点：{venue}。如需取消请在平台操作。',
   waitlisted: '【听见】“{course}”名额已满，您已进入候补名单，有空位时将短信通知您。',
   promoted: '【听见】“{course}”有空位，您已由候补转为正式报名，地点：{venue}。',
+  topic_rising: '【听见】一类事“{topic}”近期诉求增多（{n} 件），请登录听见控制台关注。',
   meeting_scheduled: '【听见】{council}定于{time}在{place}召开“{title}”，请您准时参会。',
 } as const;
 export type SmsTemplate = keyof typeof smsTemplates;
@@ -33,7 +34,7 @@ const wake = (app: AppContext) => app.wakeOutbox?.();
 
 /** An SMS to a resident, sent once the action commits (nothing is sent for a refused action). */
 export async function enqueueSms(
-  a: ActionContext,
+  a: Pick<ActionContext, 'tx' | 'now' | 'app' | 'afterCommit'>,
   msg: { to: string; template: SmsTemplate; params: Record<string, string>; demandId?: number | null },
 ): Promise<void> {
   await a.tx.insert(outboxMessages).values({
@@ -67,7 +68,7 @@ export async function enqueueWebhook(
 }
 
 /** A prompt shown in the console (delivered by being stored). */
-export async function enqueueConsoleMessages(a: ActionContext, recipients: string[], body: string): Promise<void> {
+export async function enqueueConsoleMessages(a: Pick<ActionContext, 'tx' | 'now'>, recipients: string[], body: string): Promise<void> {
   if (recipients.length === 0) return;
   await a.tx.insert(outboxMessages).values(
     recipients.map((recipient) => ({

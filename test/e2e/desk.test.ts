@@ -137,6 +137,8 @@ describe('desk work in the browser', () => {
         await page.waitForSelector(`[data-testid=${chart}] svg path`, { state: 'attached' });
       }
       expect(await page.locator('[data-testid=chart-places] svg text', { hasText: '丽发新城社区' }).count()).toBeGreaterThan(0);
+      // A unit's name wraps rather than being cut to its first character and an ellipsis.
+      expect(await page.locator('[data-testid=chart-overdue] svg text', { hasText: '…' }).count()).toBe(0);
       expect(await overflow(page), await wide(page)).toBeLessThanOrEqual(0);
       expect(await axe(page), (await axe(page)).join('\n')).toEqual([]);
       await page.screenshot({ path: `${shots}/console-dashboard-${size}.png`, fullPage: true });
@@ -152,6 +154,19 @@ describe('desk work in the browser', () => {
       }
       expect(await page.locator('[data-testid=chart-rank-departments] svg text', { hasText: '区城市管理局' }).count()).toBeGreaterThan(0);
       expect(await page.getByText('全区合计').count()).toBe(1);
+      // The legend has its own row below the title, never printed over it.
+      const box = (chart: string, text: string) =>
+        page
+          .locator(`[data-testid=${chart}] svg text`, { hasText: text })
+          .first()
+          .evaluate((e) => e.getBoundingClientRect().toJSON());
+      for (const [chart, title, legend] of [
+        ['chart-trend', '全区近六个月趋势', '响应率'],
+        ['chart-marks', '督办与超期（按单位）', '黄牌督办'],
+      ]) {
+        const [titleBox, legendBox] = [await box(chart, title), await box(chart, legend)];
+        expect(legendBox.top, `${chart}: legend under its title`).toBeGreaterThanOrEqual(titleBox.bottom);
+      }
       expect(await overflow(page), await wide(page)).toBeLessThanOrEqual(0);
       expect(await axe(page), (await axe(page)).join('\n')).toEqual([]);
       await page.screenshot({ path: `${shots}/console-rates-${size}.png`, fullPage: true });

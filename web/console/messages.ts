@@ -251,7 +251,6 @@ export const messages = {
   suggestedCategories: { 'zh-CN': '推荐分类：', en: 'Suggested:' },
   addPhotos: { 'zh-CN': '拍照/添加照片', en: 'Add photos' },
   photosAdded: { 'zh-CN': '已上传 {n} 张照片', en: '{n} photo(s) added' },
-  bulkDone: { 'zh-CN': '已派单 {ok} 件（共 {n} 件）', en: 'Dispatched {ok} of {n}' },
   acceptTransfer: { 'zh-CN': '接收转办', en: 'Accept transfer' },
   declineTransfer: { 'zh-CN': '拒绝转办', en: 'Decline transfer' },
   assistAcknowledge: { 'zh-CN': '协办签收', en: 'Sign for the assist' },
@@ -637,6 +636,7 @@ export const messages = {
   'audience.open': { 'zh-CN': '面向居民', en: 'Open' },
   'audience.invited': { 'zh-CN': '按名额邀请', en: 'By invitation' },
   places: { 'zh-CN': '报名/名额', en: 'Places' },
+  placesLine: { 'zh-CN': '已报名 {enrolled} 人，共 {capacity} 个名额', en: '{enrolled} enrolled, {capacity} places' },
   printQr: { 'zh-CN': '打印签到二维码', en: 'Print the check-in codes' },
   courseReport: { 'zh-CN': '报名与出勤', en: 'Enrolment and attendance' },
   courseCounts: {

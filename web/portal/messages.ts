@@ -116,7 +116,7 @@ export const messages = {
     'zh-CN': '党群服务中心、夜校和各类讲座的课程。报名只需手机号和验证码；名额已满时可以候补，有空位会短信通知您。',
     en: 'Courses at service centres, night schools and lectures. Enrol with your phone and a code; when full, join the wait-list and we text you when a place frees.',
   },
-  courseSeats: { 'zh-CN': '名额 {enrolled}/{capacity}', en: '{enrolled} of {capacity} places taken' },
+  courseSeats: { 'zh-CN': '已报名 {enrolled} 人，共 {capacity} 个名额', en: '{enrolled} enrolled, {capacity} places' },
   courseWaiting: { 'zh-CN': '候补 {n} 人', en: '{n} waiting' },
   courseFree: { 'zh-CN': '免费', en: 'Free' },
   courseFee: { 'zh-CN': '费用 {fee} 元', en: 'Fee ¥{fee}' },
@@ -155,6 +155,7 @@ export const messages = {
     en: '{qualified} of {assessed} qualified: {rate}% (95% interval {low}% – {high}%)',
   },
   rectificationLine: { 'zh-CN': '整改：{total} 项中已完成 {closed} 项', en: 'Rectification: {closed} of {total} done' },
+  rectificationNone: { 'zh-CN': '暂无整改任务', en: 'No rectification tasks' },
   hotline: {
     'zh-CN': '不方便上网？拨打 12345 热线，或到社区党群服务中心请工作人员帮您登记。',
     en: 'No internet? Call 12345, or ask the staff at your community service centre to register it for you.',

@@ -2510,6 +2510,7 @@ export interface paths {
                     "application/json": {
                         "reopen.max"?: number;
                         "reopen.auto"?: boolean;
+                        "topics.risingSms"?: boolean;
                         "rates.minDemands"?: number;
                         "public.rateLimitPerMinute"?: number;
                         "text.autoDispatchConfidence"?: number;
@@ -6671,6 +6672,10 @@ export interface paths {
                                     id: number;
                                     title: string;
                                 }[];
+                                initiative: {
+                                    id: number;
+                                    title: string;
+                                } | null;
                             }[];
                             computedAt: string | null;
                             mayRefresh: boolean;
@@ -17847,6 +17852,7 @@ export interface components {
         Settings: {
             "reopen.max": number;
             "reopen.auto": boolean;
+            "topics.risingSms": boolean;
             "rates.minDemands": number;
             "public.rateLimitPerMinute": number;
             "text.autoDispatchConfidence": number;

@@ -21,6 +21,8 @@ export const settingDefaults = {
     { overdueDays: 1, level: 'township' },
     { overdueDays: 3, level: 'district' },
   ] as { overdueDays: number; level: 'township' | 'district' }[],
+  /** A rising 一类事 is also texted to its region's supervisors and its unit's handlers (always a console message). */
+  'topics.risingSms': false,
   /** Public intake requests per client address per minute. */
   'public.rateLimitPerMinute': 30,
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import type { AppContext, JobQueue } from '../../kernel/index.js';
 import { runInChild } from '../../lib/run-in-child.js';
+import { notifyRises, type RisingTopic } from './notify-rises.js';
 import { topicMembers, topics } from './tables.js';
 import type { Topic, TopicInput } from './topics.js';
 
@@ -17,9 +18,10 @@ const topicsInWorker = (docs: TopicInput[], userWords: string[], now: Date) =>
 /**
  * Recomputes 一类事 over the newest demands of the window in a child process and replaces the
  * stored topics in one transaction, so that readers see the old set or the new one, never half.
- * Derived data, like a cache: it records no audit event.
+ * Derived data, like a cache: it records no audit event. A topic that began to rise is told to its people
+ * in the same transaction (see notify-rises.ts).
  */
-export async function refreshTopics(app: AppContext): Promise<{ topics: number; demands: number; computedAt: Date }> {
+export async function refreshTopics(app: AppContext): Promise<{ topics: number; demands: number; computedAt: Date; rises: number }> {
   const now = app.now();
   const since = new Date(now.getTime() - topicWindowDays * 86_400_000);
   const rows = await queryRows<{
@@ -49,12 +51,15 @@ export async function refreshTopics(app: AppContext): Promise<{ topics: number; 
     place: r.place,
   }));
   const found = await topicsInWorker(docs, [...new Set(rows.map((r) => r.place))], now);
+  const afterCommit: (() => void)[] = [];
+  let rises = 0;
   await app.db.transaction(async (tx) => {
     const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${refreshLock}) as locked`);
     // Another process is writing the same window's topics now.
     if (!locked) return;
     await tx.delete(topicMembers);
     await tx.delete(topics);
+    const rising: RisingTopic[] = [];
     for (let i = 0; i < found.length; i += 500) {
       const chunk = found.slice(i, i + 500);
       const ids = await tx
@@ -79,9 +84,14 @@ export async function refreshTopics(app: AppContext): Promise<{ topics: number; 
         t.ids.map((id) => ({ topicId: ids[k].id, demandId: Number(id), regionPath: paths.get(id)! })),
       );
       for (let j = 0; j < members.length; j += 2000) await tx.insert(topicMembers).values(members.slice(j, j + 2000));
+      chunk.forEach((t, k) => {
+        if (t.rising) rising.push({ topicId: ids[k].id, label: t.label, place: t.place, size: t.size, demandIds: t.ids.map(Number) });
+      });
     }
+    rises = await notifyRises({ tx, now, app, afterCommit: (fn) => afterCommit.push(fn) }, rising);
   });
-  return { topics: found.length, demands: rows.length, computedAt: now };
+  for (const fn of afterCommit) fn();
+  return { topics: found.length, demands: rows.length, computedAt: now, rises };
 }
 
 /**

@@ -132,6 +132,8 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
                 demandIds: z.array(z.number()),
                 /** What the supervisor checks before promoting: each member's title. */
                 members: z.array(z.object({ id: z.number(), title: z.string() })),
+                /** The 治理专项 some of its demands already belong to (then it is not promoted again). */
+                initiative: z.object({ id: z.number(), title: z.string() }).nullable(),
               }),
             ),
             /** When the stored topics were computed (null: not yet). */

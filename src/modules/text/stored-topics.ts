@@ -28,10 +28,16 @@ const iso = (v: string | Date) => new Date(v).toISOString();
 export async function storedTopics(db: Db, q: { scope: SQL; regionId?: number; days: number; rising?: 'true'; limit: number; now: Date }) {
   const since = new Date(q.now.getTime() - q.days * 86_400_000);
   const inScope = sql`(${q.scope}) ${q.regionId ? sql`and ${underNode(sql`m.region_path`, 'regions', q.regionId)}` : sql``}`;
-  const rows = await queryRows<Row & { id: number; size: number }>(
+  const rows = await queryRows<Row & { id: number; size: number; initiative: { id: number; title: string } | null }>(
     db,
     sql`select t.id, t.label, t.place, t.problem, t.keywords, t.heat, t.reporters, t.rising, t.first_at, t.last_at, t.computed_at,
-               count(*)::int as size
+               count(*)::int as size,
+               -- Topics are rebuilt with new ids: the initiative is found through the demands they share.
+               (select json_build_object('id', i.id, 'title', i.title)
+                  from initiative_demands x join initiatives i on i.id = x.initiative_id
+                 where x.removed_at is null
+                   and x.demand_id in (select tm.demand_id from topic_members tm where tm.topic_id = t.id)
+                 order by i.id desc limit 1) as initiative
           from topics t
           join topic_members m on m.topic_id = t.id
          where t.last_at >= ${since.toISOString()}::timestamptz and ${inScope}
@@ -77,6 +83,7 @@ export async function storedTopics(db: Db, q: { scope: SQL; regionId?: number; d
         last: iso(r.last_at),
         demandIds: listed.map((m) => m.id),
         members: listed,
+        initiative: r.initiative ? { id: Number(r.initiative.id), title: r.initiative.title } : null,
       };
     }),
     computedAt: last?.at ? iso(last.at) : null,

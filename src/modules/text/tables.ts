@@ -1,4 +1,17 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/bytea.js';
 import { demands } from '../demands/tables.js';
 
@@ -93,4 +106,23 @@ export const unitCategoryHistory = pgTable(
     returned: integer('returned').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.categoryId] })],
+);
+
+/**
+ * Each time a topic began to rise, so that its people are told once per rise: topics get new ids on every
+ * refresh, so a rise is known by a key that outlives them (the topic's place and its earliest demand).
+ * `endedAt` is set when a refresh finds it no longer rising; a later rise is a new row.
+ */
+export const topicRises = pgTable(
+  'topic_rises',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    regionId: integer('region_id'),
+    unitId: integer('unit_id'),
+    roseAt: timestamp('rose_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('topic_rises_open_key_uq').on(t.key).where(sql`${t.endedAt} is null`)],
 );

@@ -1,4 +1,4 @@
-import { Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Grid, List, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
@@ -26,7 +26,8 @@ export function DashboardPage() {
       () => setTopics([]),
     );
   }, []);
-  const charts = useMemo(() => (d ? options(d, t, lang) : null), [d, t, lang]);
+  const narrow = !Grid.useBreakpoint().md;
+  const charts = useMemo(() => (d ? options(d, t, lang, narrow) : null), [d, t, lang, narrow]);
   if (!d || !charts) return null;
   const todayTotal = d.today.reduce((a, x) => a + x.count, 0);
   const openTotal = d.open.reduce((a, x) => a + x.count, 0);
@@ -123,6 +124,7 @@ function options(
   d: Dashboard,
   t: T,
   lang: 'zh-CN' | 'en',
+  narrow: boolean,
 ): Record<'places' | 'overdue' | 'channels' | 'states' | 'satisfaction', ChartOption> {
   const channel = (c: string) => t(`channel.${c}` as Key);
   // The schematic map: townships as blocks, their communities inside, sized and coloured by the month's demands.
@@ -135,6 +137,8 @@ function options(
     townships.set(key, town);
   }
   const max = Math.max(1, ...d.places.map((p) => p.count));
+  // A unit's whole name, wrapped onto a second line rather than cut to its first character.
+  const unitLabel = { width: narrow ? 96 : 180, overflow: 'break', lineHeight: 14 } as const;
   return {
     places: {
       tooltip: { formatter: (p: { name: string; value: number }) => `${p.name}：${p.value}` },
@@ -146,7 +150,7 @@ function options(
           nodeClick: false,
           breadcrumb: { show: false },
           upperLabel: { show: true, height: 22, color: '#fff', backgroundColor: blue },
-          label: { show: true, formatter: '{b}\n{c}', color: '#fff', textBorderColor: '#262626', textBorderWidth: 2 },
+          label: { show: true, formatter: '{b}\n{c}', overflow: 'break', color: '#fff', textBorderColor: '#262626', textBorderWidth: 2 },
           levels: [
             { itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 } },
             { colorMappingBy: 'value', itemStyle: { gapWidth: 1 } },
@@ -159,7 +163,7 @@ function options(
       tooltip: {},
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: d.overdueByUnit.map((u) => u.name), axisLabel: { width: 120, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: d.overdueByUnit.map((u) => u.name), axisLabel: unitLabel },
       series: [
         {
           type: 'bar',
@@ -184,7 +188,11 @@ function options(
     states: {
       tooltip: {},
       grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.open.map((s) => stateNames[s.state]?.[lang] ?? s.state), axisLabel: { interval: 0, rotate: 30 } },
+      xAxis: {
+        type: 'category',
+        data: d.open.map((s) => stateNames[s.state]?.[lang] ?? s.state),
+        axisLabel: { interval: 0, rotate: narrow ? 45 : 30 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: d.open.map((s) => s.count), itemStyle: { color: blue }, label: { show: true, position: 'top' } }],
     },

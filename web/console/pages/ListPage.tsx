@@ -1,10 +1,11 @@
-import { Button, Grid, Input, message, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import { Highlight, HitSnippet } from '../highlight';
+import { BulkDispatch } from './demand/BulkDispatch';
 import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
 import { SupervisionTag } from './demand/SupervisionTag';
@@ -37,6 +38,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [selected, setSelected] = useState<number[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [bulkUnit, setBulkUnit] = useState<number | undefined>();
+  const [confirming, setConfirming] = useState(false);
   const phone = !Grid.useBreakpoint().md;
 
   // The queue's filters, shared by the page shown and the export of the whole list.
@@ -86,22 +88,6 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
     { value: 'all', label: t('queueAll') },
   ];
 
-  async function bulkDispatch() {
-    type Outcome = { demandId: number; ok: boolean; error: { message: string } | null };
-    try {
-      const r = await api<{ results: Outcome[]; dispatched: number }>('POST', '/demands/dispatch-batch', {
-        items: selected.map((demandId) => ({ demandId, ...(bulkUnit ? { unitId: bulkUnit } : {}) })),
-      });
-      const numbers = new Map(data.items.map((d) => [d.id, d.number]));
-      for (const x of r.results) if (!x.ok) message.error(`${numbers.get(x.demandId) ?? x.demandId}：${x.error?.message}`);
-      message.success(t('bulkDone').replace('{ok}', String(r.dispatched)).replace('{n}', String(selected.length)));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-    }
-    setSelected([]);
-    void load();
-  }
-
   return (
     <main>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -142,17 +128,29 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
               style={{ width: 240 }}
               allowClear
               placeholder={t('firstResponsible')}
+              aria-label={t('leadUnit')}
               value={bulkUnit}
               onChange={setBulkUnit}
               options={units.map((u) => ({ value: u.id, label: u.name }))}
               showSearch={{ optionFilterProp: 'label' }}
             />
-            <Button type="primary" onClick={bulkDispatch}>
+            <Button type="primary" onClick={() => setConfirming(true)}>
               {t('bulkDispatch')} ({selected.length})
             </Button>
           </Space>
         )}
       </Space>
+      <BulkDispatch
+        open={confirming}
+        demands={data.items.filter((d) => selected.includes(d.id))}
+        unit={units.find((u) => u.id === bulkUnit)}
+        onClose={(dispatched) => {
+          setConfirming(false);
+          if (!dispatched) return;
+          setSelected([]);
+          void load();
+        }}
+      />
       {phone ? (
         <DemandCards items={data.items} total={data.total} page={page} onPage={setPage} q={q} />
       ) : (

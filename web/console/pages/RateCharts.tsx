@@ -17,6 +17,9 @@ export type RateRow = {
 };
 const rateKeys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeClosureRate'] as const;
 const colours = { responseRate: '#0b3d91', resolutionRate: '#237804', satisfactionRate: '#ad4e00', onTimeClosureRate: '#722ed1' } as const;
+// The legend has its own row under the title (one scrolling line, so a narrow screen never stacks it onto the plot).
+const legendRow = { top: 28, left: 'center', type: 'scroll' } as const;
+const gridTop = 64;
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 /** 排名: composite score per unit, townships and departments apart; units under the minimum volume grey, as the rule says. */
@@ -72,10 +75,10 @@ export function MarksChart({ rows }: { rows: RateRow[] }) {
       testId="chart-marks"
       height={Math.max(160, shown.length * 26 + 60)}
       option={{
-        title: { text: t('marksChart'), textStyle: { fontSize: 14 } },
+        title: { text: t('marksChart'), top: 0, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
-        legend: { top: 24 },
-        grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
+        legend: legendRow,
+        grid: { left: 8, right: 24, top: gridTop, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', inverse: true, data: shown.map((r) => r.unitName), axisLabel: { width: 130, overflow: 'truncate' } },
         series: series.map((s) => ({
@@ -118,10 +121,10 @@ export function TrendChart({ month }: { month: string }) {
         label={t('rateTrendChart')}
         testId="chart-trend"
         option={{
-          title: { text: t('rateTrendChart'), textStyle: { fontSize: 14 } },
+          title: { text: t('rateTrendChart'), top: 0, textStyle: { fontSize: 14 } },
           tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-          legend: { top: 24 },
-          grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+          legend: legendRow,
+          grid: { left: 8, right: 16, top: gridTop, bottom: 8, containLabel: true },
           xAxis: { type: 'category', data: points.map((p) => p.month) },
           yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
           series: rateKeys.map((k) => ({
@@ -138,10 +141,10 @@ export function TrendChart({ month }: { month: string }) {
           label={t('unitTrendChart')}
           testId="chart-unit-trend"
           option={{
-            title: { text: t('unitTrendChart'), textStyle: { fontSize: 14 } },
+            title: { text: t('unitTrendChart'), top: 0, textStyle: { fontSize: 14 } },
             tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v === null ? '—' : `${v}%`) },
-            legend: { top: 24, type: 'scroll' },
-            grid: { left: 8, right: 16, top: 60, bottom: 8, containLabel: true },
+            legend: legendRow,
+            grid: { left: 8, right: 16, top: gridTop, bottom: 8, containLabel: true },
             xAxis: { type: 'category', data: points.map((p) => p.month) },
             yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
             series: busiest.map((u) => ({

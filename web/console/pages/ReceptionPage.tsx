@@ -196,7 +196,7 @@ function SessionDesk({ id }: { id: number }) {
               <Select allowClear options={regionOptions} showSearch={{ filterOption: (i, o) => matches(String(o?.label ?? ''), i) }} />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="reporterName" label={t('reporterName')}>
+              <Form.Item name="reporterName" label={w('visitorName')}>
                 <Input />
               </Form.Item>
               <Form.Item name="reporterPhone" label={t('reporterPhone')} rules={[{ pattern: /^\+?[\d\s-]{5,20}$/ }]}>

@@ -4,6 +4,8 @@ import { ApiError, api } from '../../shared/api';
 import type { Answer, Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
+import { usePageMessages } from '../page-messages';
+import { topicsWords } from './topics-words';
 
 // The server's own shapes, generated from its OpenAPI document.
 type TopicList = Answer<'/api/v1/topics', 'get'>;
@@ -14,6 +16,7 @@ type Member = Initiative['members'][number];
 /** 一类事 for supervisors: hot and rising topics, promoted to initiatives answered once. */
 export function TopicsPage() {
   const { t, lang } = useApp();
+  const w = usePageMessages(topicsWords);
   const [rising, setRising] = useState(false);
   const [topics, setTopics] = useState<Topic[]>([]);
   const [computedAt, setComputedAt] = useState<string | null>(null);
@@ -40,10 +43,10 @@ export function TopicsPage() {
     void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
   }, [load]);
   const unitName = (id: number) => units.find((u) => u.id === id)?.name ?? id;
-  const act = async (fn: () => Promise<unknown>) => {
+  // Each action says what it did, not just that it went through.
+  const act = async <R,>(fn: () => Promise<R>, done: (r: R) => string) => {
     try {
-      await fn();
-      message.success(t('confirm'));
+      message.success(done(await fn()));
       setPromote(null);
       setAnswering(null);
       setRemoving(null);
@@ -57,7 +60,7 @@ export function TopicsPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuTopics')}
       </Typography.Title>
-      <Space style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 12 }}>
         <Switch checked={rising} onChange={setRising} aria-label={t('risingOnly')} />
         <span>{t('risingOnly')}</span>
         <Typography.Text type="secondary" data-testid="topics-computed">
@@ -69,7 +72,10 @@ export function TopicsPage() {
             loading={refreshing}
             onClick={async () => {
               setRefreshing(true);
-              await act(() => api('POST', '/topics/refresh'));
+              await act(
+                () => api<{ topics: number }>('POST', '/topics/refresh'),
+                (r) => w('refreshed', { n: r.topics }),
+              );
               setRefreshing(false);
             }}
           >
@@ -91,23 +97,29 @@ export function TopicsPage() {
               </Space>
             ),
           },
-          { title: t('keywords'), render: (_, r) => r.keywords.join(' ') },
-          { title: t('heat'), render: (_, r) => r.heat.toFixed(1) },
+          // On a phone: the topic, its size and what to do with it.
+          { title: t('keywords'), responsive: ['md'], render: (_, r) => r.keywords.join(' ') },
+          { title: t('heat'), responsive: ['md'], render: (_, r) => r.heat.toFixed(1) },
           { title: t('size'), render: (_, r) => `${r.size} / ${r.reporters}` },
-          { title: t('span'), render: (_, r) => `${formatTime(r.first, lang)} – ${formatTime(r.last, lang)}` },
+          { title: t('span'), responsive: ['md'], render: (_, r) => `${formatTime(r.first, lang)} – ${formatTime(r.last, lang)}` },
           {
             title: t('actions'),
-            render: (_, r) => (
-              <Button
-                size="small"
-                onClick={() => {
-                  setPicked(r.demandIds);
-                  setPromote(r);
-                }}
-              >
-                {t('promote')}
-              </Button>
-            ),
+            render: (_, r) =>
+              r.initiative ? (
+                <Typography.Text type="secondary" data-testid="topic-initiative">
+                  {w('promoted', { title: r.initiative.title })}
+                </Typography.Text>
+              ) : (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setPicked(r.demandIds);
+                    setPromote(r);
+                  }}
+                >
+                  {t('promote')}
+                </Button>
+              ),
           },
         ]}
       />
@@ -121,7 +133,7 @@ export function TopicsPage() {
           }}
           columns={[
             { title: t('title'), dataIndex: 'title' },
-            { title: t('unit'), render: (_, r) => unitName(r.unitId) },
+            { title: t('unit'), responsive: ['md'], render: (_, r) => unitName(r.unitId) },
             { title: t('size'), render: (_, r) => r.demandIds.length },
             { title: t('state'), render: (_, r) => (r.status === 'answered' ? t('answered') : t('open')) },
             {
@@ -143,7 +155,10 @@ export function TopicsPage() {
         onCancel={() => setPromote(null)}
         initialValues={{ title: `${promote?.label} 专项治理` }}
         onFinish={(v: { title: string; unitId: number }) =>
-          act(() => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote?.label, demandIds: picked }))
+          act(
+            () => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote?.label, demandIds: picked }),
+            () => w('promotedDone', { title: v.title, n: picked.length }),
+          )
         }
       >
         {() => (
@@ -170,11 +185,13 @@ export function TopicsPage() {
         name="answer"
         onCancel={() => setAnswering(null)}
         onFinish={(v: { answer: string }) =>
-          act(() =>
-            api('POST', `/initiatives/${answering?.id}/answer`, {
-              answer: v.answer,
-              recipients: (answering?.members ?? []).filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
-            }),
+          act(
+            () =>
+              api<{ results: { outcome: string }[] }>('POST', `/initiatives/${answering?.id}/answer`, {
+                answer: v.answer,
+                recipients: (answering?.members ?? []).filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
+              }),
+            (r) => w('answered', { n: r.results.filter((x) => x.outcome === 'replied').length }),
           )
         }
       >
@@ -193,7 +210,10 @@ export function TopicsPage() {
         name="remove-member"
         onCancel={() => setRemoving(null)}
         onFinish={(v: { reason: string }) =>
-          act(() => api('POST', `/initiatives/${removing?.initiative.id}/members/${removing?.member.demandId}/remove`, v))
+          act(
+            () => api('POST', `/initiatives/${removing?.initiative.id}/members/${removing?.member.demandId}/remove`, v),
+            () => w('removed', { number: removing?.member.number ?? '' }),
+          )
         }
       >
         {() => (

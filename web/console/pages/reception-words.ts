@@ -11,4 +11,6 @@ export const receptionWords = {
     en: '{open} item(s) still open; this report follows them until all are closed.',
   },
   reportAllClosed: { 'zh-CN': '本次接待日反映的事项已全部办结。', en: 'Every item raised at this session is closed.' },
+  // At a reception day the resident came in person: not a caller.
+  visitorName: { 'zh-CN': '来访人', en: 'Visitor' },
 } satisfies Catalogue;

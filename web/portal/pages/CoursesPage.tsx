@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Lang, type Region } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
+import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';
 import { PhoneCode } from './PhoneCode';
 
@@ -31,9 +32,7 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
         return (
           <article className="card" key={c.id}>
             <h3>{c.title}</h3>
-            <div className="meta">
-              {c.organiser} · {c.venue}
-            </div>
+            <div className="meta">{organiserAndVenue(c.organiser, c.venue)}</div>
             <div>
               {t('courseSeats', { enrolled: c.enrolled, capacity: c.capacity })}
               {c.waitlisted > 0 && ` · ${t('courseWaiting', { n: c.waitlisted })}`} ·{' '}

@@ -85,7 +85,8 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
               {t('unit')}：{view.unit}
             </p>
           )}
-          <p className="pre">{view.content}</p>
+          {/* A short demand's title is its whole content: said once. */}
+          {view.content.trim() !== view.title.trim() && <p className="pre">{view.content}</p>}
           {view.mergedInto && (
             <div className="notice" data-testid="merged-into">
               <p>{t('mergedInto', { number: view.mergedInto.number })}</p>

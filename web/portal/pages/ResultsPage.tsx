@@ -9,6 +9,10 @@ type Results = Schemas['PublicAssessmentResults'];
 
 /** 考评公示: what audits, reviews and competitions found, once published — rates with their intervals and rankings, no records. */
 export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
+  const rectificationLine = (r: { open: number; submitted: number; closed: number }) => {
+    const total = r.open + r.submitted + r.closed;
+    return total === 0 ? t('rectificationNone') : t('rectificationLine', { closed: r.closed, total });
+  };
   const [items, setItems] = useState<Published[]>([]);
   const [open, setOpen] = useState<Results | null>(null);
   useEffect(() => {
@@ -58,12 +62,7 @@ export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
                   ))}
                 </ol>
               )}
-              <p className="meta">
-                {t('rectificationLine', {
-                  closed: open.rectification.closed,
-                  total: open.rectification.open + open.rectification.submitted + open.rectification.closed,
-                })}
-              </p>
+              <p className="meta">{rectificationLine(open.rectification)}</p>
             </div>
           )}
         </article>

@@ -37,7 +37,10 @@ export function CategoriesTab({ dir }: { dir: Directory }) {
         pagination={{ pageSize: 15 }}
         columns={[
           { title: t('category'), dataIndex: 'fullName' },
-          { title: t('utility'), dataIndex: 'utility', render: (u: boolean) => (u ? <Tag>24h</Tag> : null) },
+          // 水电气暖 only when some category is one: an empty column says nothing.
+          ...(dir.categories.some((c) => c.utility)
+            ? [{ title: t('utility'), dataIndex: 'utility', render: (u: boolean) => (u ? <Tag>24h</Tag> : null) }]
+            : []),
         ]}
       />
     </Card>

@@ -56,6 +56,9 @@ export function SettingsTab() {
         <Form.Item name="reopen.auto" label={label('reopen.auto')} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <Form.Item name="topics.risingSms" label={label('topics.risingSms')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
         <Form.Item name="moderation.sensitiveWords" label={label('moderation.sensitiveWords')}>
           <Select mode="tags" open={false} suffixIcon={null} />
         </Form.Item>

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import type { Schemas } from '../../../shared/client';
+import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { type Directory, submitter } from './directory';
 
@@ -10,7 +11,7 @@ type NewUser = { username: string; displayName: string; password: string; role: 
 
 /** 人员: staff accounts, their roles, and the switches an admin needs when someone leaves or is locked out. */
 export function UsersTab({ dir }: { dir: Directory }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [users, setUsers] = useState<User[]>([]);
   const load = useCallback(async () => setUsers((await api<{ items: User[] }>('GET', '/users')).items), []);
   useEffect(() => {
@@ -91,7 +92,7 @@ export function UsersTab({ dir }: { dir: Directory }) {
           },
           {
             title: t('lastLogin'),
-            render: (_, u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('zh-CN', { hour12: false }) : t('never')),
+            render: (_, u) => (u.lastLoginAt ? formatTime(u.lastLoginAt, lang) : t('never')),
           },
           {
             title: t('accountState'),

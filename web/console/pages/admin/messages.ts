@@ -36,6 +36,11 @@ export const adminMessages = {
     'zh-CN': '回访发现群众不满意或问题未解决时，自动重新交办。',
     en: 'Reopen when a callback finds the resident unsatisfied or the problem unsolved.',
   },
+  'setting.topics.risingSms': { 'zh-CN': '一类事上升时短信提醒', en: 'Text when a topic rises' },
+  'settingHelp.topics.risingSms': {
+    'zh-CN': '一类事开始上升时，除控制台消息外，再给所在区域的督办人员和承办单位的承办人员发短信。',
+    en: 'Besides the console message, text the region’s supervisors and the unit’s handlers when a topic begins to rise.',
+  },
   'setting.rates.minDemands': { 'zh-CN': '参与排名的最少诉求数', en: 'Fewest demands to be ranked' },
   'settingHelp.rates.minDemands': {
     'zh-CN': '统计期内诉求少于此数的单位不参加三率排名。',

@@ -2,6 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../../shared/api';
 import type { Schemas } from '../../../../shared/client';
+import { organiserAndVenue } from '../../../../shared/venue';
 import { ActivityDemand } from './ActivityDemand';
 import { CertificatesCard } from './CertificatesCard';
 import { useCourseMessages } from './messages';
@@ -36,7 +37,8 @@ export function CourseDetail({ id }: { id: number }) {
         <Tag>{t(`audience.${course.audience}`)}</Tag>
         {course.track && <Tag>{course.track}</Tag>}
         <span>
-          {course.organiser} · {course.venue} · {course.region} · {course.feeYuan > 0 ? t('fee', { n: course.feeYuan }) : t('free')}
+          {organiserAndVenue(course.organiser, course.venue)} · {course.region} ·{' '}
+          {course.feeYuan > 0 ? t('fee', { n: course.feeYuan }) : t('free')}
         </span>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} className="no-print">

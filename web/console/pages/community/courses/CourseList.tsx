@@ -2,6 +2,7 @@ import { Button, Card, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../../shared/api';
 import type { Schemas } from '../../../../shared/client';
+import { venueWithout } from '../../../../shared/venue';
 import { useApp } from '../../../app-context';
 import { CourseForm } from './CourseForm';
 import { useCourseMessages } from './messages';
@@ -45,7 +46,8 @@ export function CourseList() {
             pagination={{ pageSize: 30 }}
             columns={[
               { title: t('courseTitle'), render: (_, r) => <a href={`#/courses/${r.id}`}>{r.title}</a> },
-              { title: t('venue'), dataIndex: 'venue' },
+              // The organiser has its own column: the venue without its name again.
+              { title: t('venue'), render: (_, r) => venueWithout(r.organiser, r.venue) },
               { title: t('organiser'), dataIndex: 'organiser' },
               { title: t('audience'), render: (_, r) => t(`audience.${r.audience}`) },
               { title: t('capacity'), render: (_, r) => t('seatsUsed', { n: r.enrolled, capacity: r.capacity }) },
