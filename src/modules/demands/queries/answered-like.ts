@@ -5,6 +5,14 @@ import { answeredStates } from '../survivor.js';
 import { demands } from '../tables.js';
 import { visibleDemands } from './scope.js';
 
+/** What tj_bigram_query(word) gives: the AND of the word's distinct bigrams (words are letters and digits only). */
+export function bigramQuery(word: string): string {
+  const s = word.toLowerCase();
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) grams.add(`'${s.slice(i, i + 2)}'`);
+  return [...grams].join(' & ');
+}
+
 export type AnsweredDemand = {
   id: number;
   number: string;
@@ -34,7 +42,8 @@ export async function answeredLike(
   const words = [...new Set(opts.words.map((w) => w.trim()).filter((w) => w.length >= 2 && /^[\p{L}\p{N}]+$/u.test(w)))];
   if (!words.length) return [];
   const scope = visibleDemands(actor);
-  const matches = words.map((w) => sql`tj_bigram_query(${w})`);
+  // Built here rather than by tj_bigram_query in SQL: a constant tsquery, not a function called per row.
+  const matches = words.map((w) => sql`${bigramQuery(w)}::tsquery`);
   const any = sql.join(matches, sql` || `);
   const overlap = sql<number>`(${sql.join(
     words.map((w, i) => sql`(case when "demands"."search" @@ ${matches[i]} then ${Math.min(w.length, 4)} else 0 end)`),
