@@ -72,6 +72,18 @@ export const demoArticles = [
     keywords: '入学 小学 报名 学区 学位',
     reviewedOn: '2026-04-20',
   },
+  {
+    title: '居住证办理',
+    body: '在本区居住满半年、有合法稳定住所或就业的非本区户籍人员，持身份证、近期照片和租房合同（或房产证、劳动合同）到居住地派出所或社区警务室申请，15 个工作日内领证；每年签注一次。',
+    keywords: '居住证 暂住证 外地户口 签注',
+    reviewedOn: '2026-08-12',
+  },
+  {
+    title: '路灯损坏报修',
+    body: '市政道路的路灯不亮、灯杆倾斜，拨打 12345 或向区城市管理局报修，一般 3 个工作日内修复；小区内的路灯归物业或业主委员会维修，可向社区反映督促。',
+    keywords: '路灯 不亮 灯坏了 报修 市政',
+    reviewedOn: '2026-09-30',
+  },
 ];
 
 /** Questions residents actually ask, each with the article that answers it: the top-3 hit rate is measured on these. */
@@ -106,4 +118,8 @@ export const demoQuestions: { question: string; answer: string }[] = [
   { question: '公积金里的钱怎么拿出来', answer: '住房公积金提取' },
   { question: '孩子明年上小学，怎么报名', answer: '小学一年级入学报名' },
   { question: '外地户口的小孩在这边读一年级需要什么', answer: '小学一年级入学报名' },
+  { question: '怎么办理居住证', answer: '居住证办理' },
+  { question: '暂住证到哪里去办', answer: '居住证办理' },
+  { question: '路灯坏了找谁', answer: '路灯损坏报修' },
+  { question: '我们小区门口的路灯晚上不亮', answer: '路灯损坏报修' },
 ];

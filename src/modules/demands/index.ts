@@ -23,6 +23,7 @@ export { escalateOverdue, scheduleEscalation } from './escalate-overdue.js';
 export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';
+export { type AnsweredDemand, answeredLike } from './queries/answered-like.js';
 export { getDemand, loadJoined, loadVisible } from './queries/get-demand.js';
 export { openStatesList, visibleDemands } from './queries/scope.js';
 export { demandRoutes } from './routes.js';

@@ -29,3 +29,15 @@ describe('knowledge search (BM25 over words and bigrams, with synonyms)', () => 
     expect(index.search('火星上的天气怎么样')).toEqual([]);
   });
 });
+
+describe('question words do not decide the answer', () => {
+  it('answers 怎么办理居住证 with 居住证办理 and 路灯坏了找谁 with 路灯损坏报修', () => {
+    expect(titleOf(index.search('怎么办理居住证')[0].id)).toBe('居住证办理');
+    expect(titleOf(index.search('路灯坏了找谁')[0].id)).toBe('路灯损坏报修');
+  });
+
+  it('does not match an article on 办理 or 找谁 alone', () => {
+    expect(index.search('怎么办理')).toEqual([]);
+    expect(index.search('这事找谁')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { normalizeText, type Segmenter } from './segment.js';
 
 /** Function words that carry no topic. */
-const stopWords = new Set(
+export const stopWords = new Set(
   '的 了 是 在 和 有 我 我们 你 您 他 她 它 他们 这 那 这个 那个 就 也 都 而 及 与 或 一个 没有 不 很 还 被 把 对 从 到 为 以 之 于 等 请 希望 请问 问题 领导 您好 谢谢 感谢 能 会 要 可以 什么 怎么 如何 已经 现在 因为 所以 但是 如果 市 区 县 a市'.split(
     ' ',
   ),

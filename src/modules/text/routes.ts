@@ -8,6 +8,8 @@ import { AppError } from '../../lib/errors.js';
 import { loadVisible, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
 import { refreshTopics } from './refresh-topics.js';
+import { Segmenter } from './segment.js';
+import { similarReplies } from './similar-replies.js';
 import { storedTopics } from './stored-topics.js';
 import type { Suggester } from './suggester.js';
 
@@ -37,6 +39,25 @@ const Suggestions = z
     ),
   })
   .openapi('Suggestions');
+
+const SimilarReplies = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number(),
+        number: z.string(),
+        title: z.string(),
+        replyText: z.string(),
+        unitName: z.string().nullable(),
+        repliedAt: z.string().nullable(),
+        similarity: z.number(),
+      }),
+    ),
+  })
+  .openapi('SimilarReplies');
+
+let replySegmenter: Segmenter | null = null;
+const segmenter = () => (replySegmenter ??= new Segmenter());
 
 /** Who reads topics: everyone with a region to look after (not unit handlers). */
 const topicRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
@@ -96,6 +117,45 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
       ]);
       const units = await suggester.suggestUnits(categories, row.regionPath);
       return c.json({ modelVersion: suggester.version, categories, units, duplicates }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demands/{id}/similar-replies',
+      tags: ['text'],
+      summary: '类案答复: replies already given to the answered demands most like this one, among those the caller may see',
+      security: bearerSecurity,
+      request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(10).default(5) }) },
+      responses: { 200: jsonOk(SimilarReplies), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const id = c.req.valid('param').id;
+      const row = await loadVisible(ctx.db, actor, id); // 404 unless the caller may see it
+      const text = `${row.demand.title} ${row.demand.content}`;
+      const items = await similarReplies(ctx.db, actor, segmenter(), { text, excludeId: id, limit: c.req.valid('query').limit });
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/similar-replies',
+      tags: ['text'],
+      summary: '类案答复 for a text being typed at intake, among the answered demands the caller may see',
+      security: bearerSecurity,
+      request: {
+        query: z.object({ q: z.string().trim().min(2).max(2000), limit: z.coerce.number().int().min(1).max(10).default(5) }),
+      },
+      responses: { 200: jsonOk(SimilarReplies), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const { q, limit } = c.req.valid('query');
+      return c.json({ items: await similarReplies(ctx.db, actor, segmenter(), { text: q, limit }) }, 200);
     },
   );
 

@@ -31,6 +31,7 @@ import { AddPhotos } from './demand/AddPhotos';
 import { DemandPanels } from './demand/DemandPanels';
 import { DispatchFields } from './demand/DispatchFields';
 import { KnowledgeHints } from './demand/KnowledgeHints';
+import { SimilarReplies } from './demand/SimilarReplies';
 import { SupervisionTag } from './demand/SupervisionTag';
 import { PublicFaceCard } from './moderation/PublicFaceCard';
 
@@ -403,6 +404,7 @@ export function DetailPage({ id }: { id: number }) {
             )}
             {(verb === 'reply' || verb === 'answer') && (
               <>
+                <SimilarReplies demandId={d.id} onQuote={(reply) => form.setFieldValue('reply', reply)} />
                 {verb === 'answer' && (
                   <>
                     <KnowledgeHints
