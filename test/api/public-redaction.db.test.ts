@@ -101,7 +101,10 @@ describe('nothing personal leaves through a public endpoint', () => {
     });
     const res = await api.call('POST', `/api/v1/agenda-items/${item.body.id}/resolution`, {
       token: world.tokens.operator,
-      body: { text: `决议：${leak}`, actionItems: [{ title: `联系 ${mobile} 或物业 ${landline}`, ownerUnitId: world.deptA.id, dueOn: '2030-01-01' }] },
+      body: {
+        text: `决议：${leak}`,
+        actionItems: [{ title: `联系 ${mobile} 或物业 ${landline}`, ownerUnitId: world.deptA.id, dueOn: '2030-01-01' }],
+      },
     });
     s.resolutionId = res.body.resolution.id;
     expect(
