@@ -111,6 +111,8 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           onSearch={(v) => {
             setPage(1);
             setQ(v);
+            // A number or a word is looked for in every demand the caller may see, not only in the queue on screen.
+            if (v.trim()) setQueue('all');
           }}
           style={{ width: 280 }}
         />
