@@ -19,8 +19,16 @@ export function requireUser(c: Context<HttpEnv>): UserActor {
   return actor;
 }
 
-/** The calling address (the socket's peer; a trusted proxy's header is not read here). */
+/**
+ * The calling address. Behind a proxy trusted with TINGJIAN_TRUST_PROXY=1 it is the last address in
+ * X-Forwarded-For — the one the proxy saw and appended; earlier ones are whatever the client wrote. Otherwise
+ * the socket's peer, and the header is ignored (anyone could write it).
+ */
 export function clientAddress(c: Context<HttpEnv>): string {
+  if (process.env.TINGJIAN_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

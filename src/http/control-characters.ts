@@ -11,18 +11,34 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 /** True for text the database can store as typed: no control characters, no lone surrogate halves. */
 export const cleanText = (s: string) => !control.test(s) && !loneSurrogate.test(s);
 
-function firstDirty(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return cleanText(value) ? null : path || '(body)';
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const hit = firstDirty(v, `${path}[${i}]`);
-      if (hit) return hit;
+/** How deep a JSON body may nest: no form of ours goes past a handful of levels, and a deeper body is an attack. */
+export const maxJsonDepth = 64;
+
+/** What the walk below answers when a body nests deeper than `maxJsonDepth`. */
+const tooDeep = Symbol('too deep');
+
+/**
+ * The first field holding dirty text, walked with an explicit stack: a body 10,000 levels deep must be
+ * refused with a 400, not overflow the call stack.
+ */
+function firstDirty(root: unknown): string | null | typeof tooDeep {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, path, depth } = item;
+    if (typeof value === 'string') {
+      if (!cleanText(value)) return path || '(body)';
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = firstDirty(k, path) ?? firstDirty(v, path ? `${path}.${k}` : k);
-      if (hit) return hit;
-    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= maxJsonDepth) return tooDeep;
+    // Pushed in reverse so the first dirty field in reading order is the one named; a dirty key names its object.
+    const children: { value: unknown; path: string; depth: number }[] = Array.isArray(value)
+      ? value.map((v, i) => ({ value: v, path: `${path}[${i}]`, depth: depth + 1 }))
+      : Object.entries(value).flatMap(([k, v]) => [
+          { value: k, path, depth: depth + 1 },
+          { value: v, path: path ? `${path}.${k}` : k, depth: depth + 1 },
+        ]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return null;
 }
@@ -72,7 +88,13 @@ export function rejectControlCharacters(): MiddlewareHandler<HttpEnv> {
       } catch {
         throw new AppError('request.malformed_json');
       }
-      const dirty = firstDirty(body, '');
+      const dirty = firstDirty(body);
+      if (dirty === tooDeep)
+        throw new AppError('request.invalid', {
+          zh: `请求体的 JSON 嵌套超过 ${maxJsonDepth} 层，请检查提交的内容。`,
+          en: `The JSON body nests deeper than ${maxJsonDepth} levels; check what is being sent.`,
+          details: { field: '(body)', maxDepth: maxJsonDepth },
+        });
       if (dirty) throw refuse(dirty);
     }
     if ((c.req.header('content-type') ?? '').startsWith('text/')) {

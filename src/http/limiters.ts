@@ -30,29 +30,37 @@ const tooMany = (res: RateLimiterRes, details: Record<string, unknown>) =>
     { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) },
   );
 
+/** Wrong passwords one address may send in 15 minutes: a guesser's budget, never an office's sign-ins. */
+export const loginFailuresPerAddress = 30;
+/** Wrong passwords one account may take in 15 minutes before it is locked for 15 more. */
+export const loginFailuresPerAccount = 10;
+
 /**
- * Sign-in throttling: per address (every try counts: a flood burns no CPU on hashing past the
- * limit) and per account (failures count; at the limit the account is locked until the window
- * ends or an admin unlocks it).
+ * Sign-in throttling, counting failures only. Per address: an office behind one address signs in all
+ * morning, a guesser stops after 30 wrong passwords. Per account: each attempt takes a point first, in one
+ * atomic step of the store, and a success gives them all back — so 40 wrong passwords sent at once are 10
+ * checked and 30 refused, never 40 checked. At the limit the account is locked until the window ends or an
+ * admin unlocks it.
  */
 export function loginLimits(client?: SqlClient) {
-  const perAddress = limiter(client, 'login_addr', 30, 15 * 60);
-  const perAccount = limiter(client, 'login_acct', 10, 15 * 60, 15 * 60);
+  const perAddress = limiter(client, 'login_addr_failures', loginFailuresPerAddress, 15 * 60);
+  const perAccount = limiter(client, 'login_acct', loginFailuresPerAccount, 15 * 60, 15 * 60);
   const account = (username: string) => username.trim().toLowerCase();
   return {
     /** Before checking a password: refuses (429) when the address or the account is over its limit. */
     async admit(address: string, username: string): Promise<void> {
+      const failures = await perAddress.get(address);
+      if (failures && failures.consumedPoints >= loginFailuresPerAddress) throw tooMany(failures, { limit: 'address' });
       try {
-        await perAddress.consume(address);
+        await perAccount.consume(account(username));
       } catch (res) {
-        if (res instanceof RateLimiterRes) throw tooMany(res, { limit: 'address' });
+        if (res instanceof RateLimiterRes) throw tooMany(res, { limit: 'account', locked: true });
         throw res;
       }
-      const state = await perAccount.get(account(username));
-      if (state && state.consumedPoints >= 10) throw tooMany(state, { limit: 'account', locked: true });
     },
-    async failed(username: string): Promise<void> {
-      await perAccount.penalty(account(username), 1);
+    /** A wrong password: the address counts it; the account already did, in `admit`. */
+    async failed(address: string): Promise<void> {
+      await perAddress.penalty(address, 1);
     },
     async succeeded(username: string): Promise<void> {
       await perAccount.delete(account(username));

@@ -1,5 +1,6 @@
 // Open311 GeoReport v2: all six methods in JSON and XML, posting with an admin-issued key (form-encoded,
 // the spec's own example fields), the spec's error lists, per-key limits, and nothing personal in GETs.
+import http from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
@@ -194,5 +195,97 @@ describe('Open311 GeoReport v2', () => {
     const keys = await api.call('GET', '/api/v1/open311/keys', { token: world.tokens.admin });
     expect(keys.body.items[0]).toMatchObject({ name: '城市随手拍', revokedAt: expect.any(String) });
     expect(keys.text).not.toContain(apiKey);
+  });
+});
+
+/** Sends `total` bytes of `type` in 1 MB pieces, as fast as the socket takes them; answers the status and the bytes written. */
+function postHuge(path: string, type: string, total: number, declareLength: boolean): Promise<{ status: number; written: number }> {
+  const url = new URL(api.base);
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let answered = false;
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': type, ...(declareLength ? { 'content-length': total } : {}) },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, written });
+        });
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => (answered || e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    const piece = Buffer.alloc(1024 * 1024, 'a');
+    const pump = () => {
+      while (!answered && written < total) {
+        written += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+describe('Open311 passes the API’s gates', () => {
+  let key: string;
+  beforeAll(async () => {
+    const issued = await api.call('POST', '/api/v1/open311/keys', {
+      token: world.tokens.admin,
+      body: { name: '网格通', regionId: world.t1.id },
+    });
+    key = issued.body.apiKey;
+  });
+
+  it('refuses control characters and broken characters in any field with a 400 naming it, and stores nothing', async () => {
+    const before = (await api.call('GET', '/open311/v2/requests.json')).body.length;
+    for (const field of ['description', 'address_string', 'first_name', 'email', 'media_url']) {
+      for (const bad of ['\u0000', '\u001b[31m']) {
+        const value = field === 'media_url' ? `http://example.org/a${bad}.jpg` : `井盖${bad}松动`;
+        const r = await api.call('POST', '/open311/v2/requests.json', form({ ...specExample(), api_key: key, [field]: value }));
+        expect(r.status, `${field} ${JSON.stringify(bad)} ${r.text}`).toBe(400);
+        expect(r.body[0]).toEqual({ code: 400, description: expect.stringContaining(field) });
+      }
+    }
+    // Half a surrogate pair, as the bytes a broken client sends, in a form and in multipart.
+    const raw = `${new URLSearchParams({ ...specExample(), api_key: key, description: 'x' })}`.replace(
+      'description=x',
+      'description=%ED%A0%80',
+    );
+    const half = await api.call('POST', '/open311/v2/requests.json', {
+      raw,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(half.status, half.text).toBe(400);
+    const multipart = new FormData();
+    for (const [k, v] of Object.entries({ ...specExample(), api_key: key, first_name: 'a\u0000b' })) multipart.append(k, v);
+    const m = await api.call('POST', '/open311/v2/requests.xml', { raw: multipart });
+    expect(m.status, m.text).toBe(400);
+    expect(xml.parse(m.text).errors.error.description).toContain('first_name');
+    expect((await api.call('GET', '/open311/v2/requests.json')).body.length).toBe(before);
+    const ok = await api.call(
+      'POST',
+      '/open311/v2/requests.json',
+      form({ ...specExample(), api_key: key, description: '井盖\t松动\r\n请尽快处理' }),
+    );
+    expect(ok.status, ok.text).toBe(201);
+  });
+
+  it('refuses a 100 MB multipart and a 50 MB form with a 413 before reading them', async () => {
+    const declared = await postHuge('/open311/v2/requests.json', 'multipart/form-data; boundary=x', 100 * 1024 * 1024, true);
+    expect(declared.status).toBe(413);
+    expect(declared.written).toBeLessThan(20 * 1024 * 1024);
+    const streamed = await postHuge('/open311/v2/requests.xml', 'application/x-www-form-urlencoded', 50 * 1024 * 1024, false);
+    expect(streamed.status).toBe(413);
+    expect(streamed.written).toBeLessThan(20 * 1024 * 1024);
+    const r = await api.call('POST', '/open311/v2/requests.json', form({ ...specExample(), api_key: key, description: '路灯不亮' }));
+    expect(r.status).toBe(201);
   });
 });

@@ -46,7 +46,8 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
-      await opts.limits.admit(clientAddress(c), username);
+      const address = clientAddress(c);
+      await opts.limits.admit(address, username);
       const [user] = await ctx.db.select().from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
       // Hash even for unknown users so timing does not tell which usernames exist.
       const ok = await verifyPassword(
@@ -55,7 +56,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
       );
       const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
       if (!actor) {
-        await opts.limits.failed(username);
+        await opts.limits.failed(address);
         throw new AppError('auth.invalid_credentials');
       }
       await opts.limits.succeeded(username);

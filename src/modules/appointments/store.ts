@@ -9,7 +9,12 @@ import { appointmentPartMay } from './policy.js';
 import type { Post } from './rules/coverage.js';
 import { appointees, appointmentProgrammes, type PostKind } from './tables.js';
 
-/** A programme the caller organises, or in whose region they organise a township (404 otherwise). */
+/**
+ * A programme the caller organises, or one with posts in a township they organise (404 otherwise). Grants of
+ * other roles inside the region — a township's dispatcher or handlers — open nothing: the appointees' names,
+ * backgrounds and letters are for the parts the policy names, and `listAppointees` narrows a township's
+ * organisers to their own posts.
+ */
 export async function loadProgramme(db: Reader, actor: Actor, id: number) {
   const [row] = await db
     .select({ p: appointmentProgrammes, path: regions.path, region: regions.name })
@@ -18,8 +23,10 @@ export async function loadProgramme(db: Reader, actor: Actor, id: number) {
     .where(eq(appointmentProgrammes.id, id));
   if (!row) throw new AppError('not_found', { details: { programmeId: id } });
   const organiser = actor.kind === 'system' || organisesIn(actor, row.path);
-  const inRegion = actor.kind === 'user' && actor.grants.some((g) => g.regionPath?.startsWith(row.path));
-  if (!organiser && !inRegion) throw new AppError('not_found', { details: { programmeId: id } });
+  const organisesTownship =
+    actor.kind === 'user' &&
+    actor.grants.some((g) => (g.role === 'operator' || g.role === 'supervisor') && g.regionPath?.startsWith(row.path));
+  if (!organiser && !organisesTownship) throw new AppError('not_found', { details: { programmeId: id } });
   return { ...row.p, regionPath: row.path, regionName: row.region, organiser };
 }
 
@@ -37,7 +44,8 @@ export async function loadAppointee(db: Reader, actor: Actor, id: number, step?:
     postPath: row.postPath,
     supportUserId: row.a.supportUserId,
   });
-  if (!programme && parts.size === 0) throw new AppError('not_found', { details: { appointeeId: id } });
+  // No part in it, no sight of it: another township's organisers and the region's other staff get a 404.
+  if (parts.size === 0) throw new AppError('not_found', { details: { appointeeId: id } });
   if (step) {
     if (!appointmentPartMay(step, parts)) throw new AppError('auth.forbidden');
     if (!appointeeStepAllowed(step, row.a.state))

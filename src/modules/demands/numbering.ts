@@ -1,4 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
+import { canonicalPhone } from '../../lib/phone.js';
 import { localDay } from '../calendar/index.js';
 
 const half = 1000;
@@ -42,8 +43,5 @@ export function newQueryCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-/** Digits only, keeping a leading + for international numbers. */
-export function normalizePhone(phone: string): string {
-  const trimmed = phone.trim();
-  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
-}
+/** The platform's one spelling of a phone number (see `canonicalPhone`): demands store and compare it. */
+export const normalizePhone = canonicalPhone;

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
+import { isMainlandMobile } from '../../lib/phone.js';
 import { newQueryCode, normalizePhone } from '../demands/index.js';
 import { phoneVerifications } from './tables.js';
 
@@ -13,6 +14,12 @@ export const phoneKey = (phone: string) => sha256(`phone:${normalizePhone(phone)
 
 /** Sends (via the outbox) a six-digit code valid for ten minutes. The trail keeps the phone's hash, not the number. */
 export async function sendVerificationCode(a: ActionContext, opts: { phone: string }): Promise<void> {
+  if (!isMainlandMobile(normalizePhone(opts.phone)))
+    throw new AppError('request.invalid', {
+      zh: '验证码只能发送到中国大陆手机号码（13–19 开头的 11 位号码）。',
+      en: 'Codes are sent only to mainland China mobile numbers (11 digits starting 13–19).',
+      details: { field: 'phone' },
+    });
   const code = newQueryCode();
   const [v] = await a.tx
     .insert(phoneVerifications)

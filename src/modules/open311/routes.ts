@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { SqlClient } from '../../db/client.js';
+import { cleanText } from '../../http/control-characters.js';
 import type { HttpEnv } from '../../http/env.js';
 import { limiter } from '../../http/limiters.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
@@ -17,7 +19,7 @@ import { listServices, serviceDefinition } from './services.js';
 /** Thrown inside a handler: answered as the spec's error list in the requested format. */
 class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 429,
+    readonly status: 400 | 403 | 404 | 413 | 429,
     message: string,
   ) {
     super(message);
@@ -28,6 +30,14 @@ const route = /^\/(discovery|services|requests|tokens)(?:\/([^/]+?))?\.(json|xml
 const day = 86_400_000;
 
 /**
+ * The largest POST read: the spec's fields with a 4,000-character description, percent-encoded, fit in well under
+ * half of it. A larger body is refused before it is read, so no one without a key makes the server read megabytes.
+ */
+export const open311MaxBodyBytes = 64 * 1024;
+
+const formatOf = (path: string): Format => (path.endsWith('.xml') ? 'xml' : 'json');
+
+/**
  * Open311 GeoReport v2 at /open311/v2: discovery, services (+ definitions), POST and GET requests,
  * one request, tokens — JSON and XML. Anyone may read; posting needs an API key issued by an admin,
  * limited per key.
@@ -36,8 +46,21 @@ export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; pe
   const app = new Hono<HttpEnv>();
   const perKey = limiter(opts.sqlClient, 'open311_key', opts.perKeyPerMinute ?? 60, 60);
 
-  const send = (c: Context<HttpEnv>, out: { body: string; type: string }, status: 200 | 201 | 400 | 403 | 404 | 429 = 200) =>
+  const send = (c: Context<HttpEnv>, out: { body: string; type: string }, status: 200 | 201 | 400 | 403 | 404 | 413 | 429 = 200) =>
     c.body(out.body, status, { 'content-type': out.type });
+
+  app.use(
+    '/*',
+    bodyLimit({
+      maxSize: open311MaxBodyBytes,
+      onError: (c) => {
+        // As on /api: answer at once and close rather than read the rest only to drop it.
+        c.header('Connection', 'close');
+        const description = `the body is over ${open311MaxBodyBytes} bytes; send media as media_url`;
+        return send(c, renderErrors(formatOf(c.req.path), 413, description), 413);
+      },
+    }),
+  );
 
   const handle = (method: 'GET' | 'POST') => async (c: Context<HttpEnv>) => {
     const m = route.exec(c.req.path.replace(/^.*\/open311\/v2/, ''));
@@ -133,6 +156,13 @@ export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; pe
     if (!fields.api_key) throw new Open311Error(403, 'api_key is required');
     const key = await findKey(ctx.db, sha256(fields.api_key));
     if (!key) throw new Open311Error(403, 'api_key is not valid (unknown or revoked)');
+    // The API's gate, plus U+FFFD: a form's bytes that are not UTF-8 (half a surrogate pair among them) arrive as
+    // that replacement character, and the integrator should hear of it rather than the resident's text be mangled.
+    const typed = (text: string) => cleanText(text) && !text.includes('\uFFFD');
+    for (const [name, value] of Object.entries(fields)) {
+      if (!typed(name) || !typed(value))
+        throw new Open311Error(400, `${typed(name) ? name : 'a field name'} contains a control character or bytes that are not UTF-8`);
+    }
     try {
       await perKey.consume(String(key.id));
     } catch (res) {

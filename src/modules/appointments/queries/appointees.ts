@@ -7,7 +7,7 @@ import { allowedAppointeeActions, appointeeParts } from '../allowed-actions.js';
 import type { loadAppointee } from '../store.js';
 import { type AppointeeState, appointeeLogs, appointees } from '../tables.js';
 
-/** The programme's candidates and appointees by post, optionally of one state, each with what the caller may do on it. */
+/** The programme's candidates and appointees the caller has a part in, by post, optionally of one state, each with what the caller may do on it. */
 export async function listAppointees(db: Reader, actor: Actor, programme: { id: number; organiser: boolean }, state?: AppointeeState) {
   const rows = await db
     .select({
@@ -33,13 +33,11 @@ export async function listAppointees(db: Reader, actor: Actor, programme: { id: 
     .where(and(eq(appointees.programmeId, programme.id), state ? eq(appointees.state, state) : undefined))
     .orderBy(regions.path, appointees.id)
     .limit(2_000);
-  return rows.map(({ postPath, supportUserId, ...r }) => ({
-    ...r,
-    allowedActions: allowedAppointeeActions(
-      appointeeParts(actor, { programmeOrganiser: programme.organiser, postPath, supportUserId }),
-      r.state,
-    ),
-  }));
+  // Each row only to a caller with a part in it: the organisers see every post, a township's organisers their own.
+  return rows.flatMap(({ postPath, supportUserId, ...r }) => {
+    const parts = appointeeParts(actor, { programmeOrganiser: programme.organiser, postPath, supportUserId });
+    return parts.size ? [{ ...r, allowedActions: allowedAppointeeActions(parts, r.state) }] : [];
+  });
 }
 
 /**

@@ -10,7 +10,11 @@ import { assessmentResults } from './results.js';
 
 const stateZh = { draft: '筹备', open: '评分中', closed: '已结束', published: '已公布' } as const;
 
-/** The workbook a supervisor hands to a leader: the summary, every subject with each item's outcome, and the failures. */
+/**
+ * The workbook a supervisor hands to a leader: the summary, every subject with each item's outcome, and the failures.
+ * It shows no more than the caller's results do: while those are hidden (a blind round still open), no subject's
+ * outcomes and no assessor's name.
+ */
 export async function assessmentWorkbook(db: Reader, a: LoadedAssessment, today: string) {
   const results = await assessmentResults(db, a, today);
   const { subjects, scores, findings } = await loadOutcomes(db, a.id);
@@ -37,6 +41,7 @@ export async function assessmentWorkbook(db: Reader, a: LoadedAssessment, today:
     ['状态', stateZh[a.state]],
     ['评分标准', `${a.rubric.name} 第 ${a.rubric.version} 版`],
   ];
+  if (results.hidden) summary.push(['盲评', '评分进行中：结束前不显示各对象的评分、评审人员与排名']);
   const q = results.qualification;
   if (q) {
     summary.push(['抽取份数', q.sampled], ['已判定', q.assessed], ['合格', q.qualified]);
@@ -71,8 +76,12 @@ export async function assessmentWorkbook(db: Reader, a: LoadedAssessment, today:
     s.name,
     s.stratum,
     s.unitId ? (unitName.get(s.unitId) ?? '') : '',
-    [...new Set((bySubject.get(s.id) ?? []).map((x) => names.get(x.userId) ?? ''))].join('、'),
-    ...items.map((i) => outcome(s.id, i.key)),
+    ...(results.hidden
+      ? ['', ...items.map(() => '')]
+      : [
+          [...new Set((bySubject.get(s.id) ?? []).map((x) => names.get(x.userId) ?? ''))].join('、'),
+          ...items.map((i) => outcome(s.id, i.key)),
+        ]),
   ]);
   const ranking =
     results.scoring?.rows.map((r) => [r.rank, r.name, r.final, r.mean, r.trimmedMean, r.spread?.range ?? null, r.assessors]) ?? [];
