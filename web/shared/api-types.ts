@@ -3366,7 +3366,7 @@ export interface paths {
                     held?: "mine";
                     regionId?: number;
                     categoryId?: number;
-                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
+                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import" | "sms";
                     type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                     overdue?: "true" | "false";
                     overdueDays?: number;
@@ -11034,7 +11034,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey) */
+        /** SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey; anything else is a demand) */
         post: {
             parameters: {
                 query?: never;
@@ -17873,7 +17873,7 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
+            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import" | "sms";
             externalRef: string | null;
             /** @enum {string} */
             type: "consultation" | "help" | "complaint" | "report" | "suggestion";

@@ -10,7 +10,7 @@ const phone = z
 
 // Work orders from the city and imported records arrive through their own doors, never through intake.
 const intakeChannels = channels.filter(
-  (c): c is Exclude<(typeof channels)[number], 'city12345' | 'import'> => c !== 'city12345' && c !== 'import',
+  (c): c is Exclude<(typeof channels)[number], 'city12345' | 'import' | 'sms'> => c !== 'city12345' && c !== 'import' && c !== 'sms',
 );
 
 export const RegisterDemandBody = z

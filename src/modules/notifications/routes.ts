@@ -96,7 +96,8 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
       method: 'post',
       path: '/sms/inbound',
       tags,
-      summary: 'SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey)',
+      summary:
+        'SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey; anything else is a demand)',
       request: jsonBody(InboundSms),
       responses: { 200: jsonOk(z.object({ outcome: z.string() })), ...errorResponses },
     }),
