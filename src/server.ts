@@ -58,6 +58,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     metricsToken: config.metricsToken,
     smsSecret: config.sms.secret,
     citySecret: config.city.secret,
+    pbxSecret: config.pbxSecret,
     warmSuggestions: true,
     jobs,
   });
