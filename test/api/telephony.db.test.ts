@@ -61,7 +61,16 @@ async function listenAs(token: string) {
     for (let i = 0; i < 100 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     return events.shift();
   };
-  return { status: res.status, contentType: res.headers.get('content-type'), next, events, close: () => (controller.abort(), reading) };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    next,
+    events,
+    close: () => {
+      controller.abort();
+      return reading;
+    },
+  };
 }
 
 describe('Incoming calls from the hotline PBX', () => {
