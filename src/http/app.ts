@@ -53,6 +53,8 @@ export type AppOptions = {
   open311PerKeyPerMinute?: number;
   /** The secret the city's 12345 signs work orders with. */
   citySecret?: string;
+  /** A demo that sends texts only to the log: admins may read them at /demo/sms. */
+  demoSmsInbox?: boolean;
   /** The secret the hotline's PBX/CTI server signs incoming calls with. */
   pbxSecret?: string;
   /** Read the stored suggestion model before taking requests (or start the first training in the background), so the first suggestion after a restart does not wait. */
@@ -165,7 +167,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   v1.route('/', open311KeyRoutes(ctx));
   v1.route('/', importRoutes(ctx));
   v1.route('/', interopRoutes(ctx, { citySecret: opts.citySecret }));
-  v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
+  v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret, demoSmsInbox: opts.demoSmsInbox }));
   v1.route('/', telephonyRoutes(ctx, { pbxSecret: opts.pbxSecret }));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
