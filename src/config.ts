@@ -29,6 +29,8 @@ export type Config = {
   };
   /** The city's 12345: where status updates are pushed and the secret both sides sign with. */
   city: { url?: string; secret?: string };
+  /** TINGJIAN_PBX_SECRET: the hotline's PBX/CTI server signs incoming calls with it; unset = calls refused. */
+  pbxSecret?: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +54,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perHour: Number(env.TINGJIAN_SMS_PER_HOUR ?? 5),
     },
     city: { url: env.TINGJIAN_CITY_URL || undefined, secret: env.TINGJIAN_CITY_SECRET || undefined },
+    pbxSecret: env.TINGJIAN_PBX_SECRET || undefined,
   };
 }

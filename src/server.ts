@@ -58,6 +58,9 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     metricsToken: config.metricsToken,
     smsSecret: config.sms.secret,
     citySecret: config.city.secret,
+    pbxSecret: config.pbxSecret,
+    // Only a demo whose texts go nowhere but the log shows them on screen.
+    demoSmsInbox: opts.demoIfEmpty && config.sms.gateway === 'log',
     warmSuggestions: true,
     jobs,
   });

@@ -50,6 +50,7 @@ export const backupTables = [
   'outbox_messages',
   'sms_opt_outs',
   'inbound_sms',
+  'calls',
   'open311_keys',
   'open311_requests',
   'import_sources',

@@ -20,6 +20,7 @@ export * from '../modules/receptions/tables.js';
 // Every table of every module, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/regions/tables.js';
 export * from '../modules/settings/tables.js';
+export * from '../modules/telephony/tables.js';
 export * from '../modules/text/tables.js';
 export * from '../modules/trainings/tables.js';
 export * from './infra-tables.js';

@@ -27,6 +27,7 @@ import { rateRoutes } from '../modules/rates/index.js';
 import { receptionRoutes } from '../modules/receptions/index.js';
 import { invalidateReferenceCache, regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
+import { telephonyRoutes } from '../modules/telephony/index.js';
 import { autoDispatch, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
 import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
@@ -52,6 +53,10 @@ export type AppOptions = {
   open311PerKeyPerMinute?: number;
   /** The secret the city's 12345 signs work orders with. */
   citySecret?: string;
+  /** A demo that sends texts only to the log: admins may read them at /demo/sms. */
+  demoSmsInbox?: boolean;
+  /** The secret the hotline's PBX/CTI server signs incoming calls with. */
+  pbxSecret?: string;
   /** Read the stored suggestion model before taking requests (or start the first training in the background), so the first suggestion after a restart does not wait. */
   warmSuggestions?: boolean;
   /** The job queue shared with the other processes (the server's; tests may leave it out). */
@@ -162,7 +167,8 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   v1.route('/', open311KeyRoutes(ctx));
   v1.route('/', importRoutes(ctx));
   v1.route('/', interopRoutes(ctx, { citySecret: opts.citySecret }));
-  v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret }));
+  v1.route('/', notificationRoutes(ctx, { smsSecret: opts.smsSecret, demoSmsInbox: opts.demoSmsInbox }));
+  v1.route('/', telephonyRoutes(ctx, { pbxSecret: opts.pbxSecret }));
   v1.route('/', moderationRoutes(ctx));
   v1.route('/', assessmentRoutes(ctx));
   v1.route('/', appointmentRoutes(ctx));

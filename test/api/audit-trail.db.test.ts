@@ -16,7 +16,9 @@ let world: World;
 let api: TestApi;
 
 const smsSecret = 'audit-sms-secret';
-beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret, citySecret: smsSecret })));
+beforeAll(
+  async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret, citySecret: smsSecret, pbxSecret: smsSecret })),
+);
 afterAll(() => tearDownApiWorld({ database, api }));
 
 type Who = keyof World['tokens'] | 'resident';
@@ -1046,6 +1048,16 @@ const steps: Record<string, () => Promise<Call>> = {
       writes: [['inbound_sms', 'receive']],
     };
   },
+  'POST /api/v1/telephony/calls': async () => {
+    const raw = JSON.stringify({ callId: 'audit-call-1', from: '13812345678', line: '12345-1' });
+    return {
+      as: 'resident',
+      path: '/api/v1/telephony/calls',
+      raw,
+      headers: { 'content-type': 'application/json', ...signatureHeaders(smsSecret, raw, new Date()) },
+      writes: [['call', 'receive']],
+    };
+  },
   'POST /api/v1/outbox/{id}/retry': async () => {
     // A message the provider refused for good (the worker's outcome, written as the worker would).
     const [m] = await database.db
@@ -1105,7 +1117,11 @@ describe('the audit trail', () => {
       for (const e of written) {
         if (call.as === 'resident') {
           // Public calls are the resident's; the admin signing in is named as that user; the city's system is the system.
-          const kind = key.endsWith('/auth/login') ? 'user' : key.endsWith('/city/work-orders') ? 'system' : 'resident';
+          const kind = key.endsWith('/auth/login')
+            ? 'user'
+            : key.endsWith('/city/work-orders') || key.endsWith('/telephony/calls')
+              ? 'system'
+              : 'resident';
           expect(e.actorKind, key).toBe(kind);
         } else if (e.actorKind === 'user') {
           expect(e.actorUserId, key).toBe(userIds[call.as]);

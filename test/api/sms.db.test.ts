@@ -152,6 +152,42 @@ describe('SMS to residents through a provider', () => {
     expect(await deliverDue(t.ctx, delivery)).toMatchObject({ sent: 1 });
   });
 
+  it('takes a free text as a demand in the community it names, and texts back its number and query code', async () => {
+    const added = await api.call('POST', '/api/v1/regions', {
+      token: world.tokens.admin,
+      body: { parentId: world.t1.id, level: 'community', name: '宝城社区', code: 'D1c' },
+    });
+    expect(added.status, added.text).toBe(201);
+    const from = '13900003333';
+    const text = '我家楼下路灯坏了三天了，宝城社区滨河路';
+    const r = await provider.report(api.base, { messageId: 'in-free-1', from, text });
+    expect(r).toMatchObject({ status: 200, body: { outcome: 'registered' } });
+    // The provider reports it again: still one demand.
+    expect((await provider.report(api.base, { messageId: 'in-free-1', from, text })).body.outcome).toBe('registered');
+    const found = await api.call('GET', `/api/v1/demands?channel=sms&pageSize=100`, { token: world.tokens.operator });
+    const mine = found.body.items.filter((d: { content?: string; title: string }) => d.title.startsWith('我家楼下路灯坏了三天了'));
+    expect(mine).toHaveLength(1);
+    const demand = (await api.call('GET', `/api/v1/demands/${mine[0].id}`, { token: world.tokens.operator })).body;
+    expect(demand).toMatchObject({ channel: 'sms', state: 'registered', region: { id: added.body.id, name: '宝城社区' }, content: text });
+    expect(demand.events.map((e: { action: string }) => e.action)).toEqual(['register']);
+
+    const receipt = await latest('receipt');
+    expect(receipt).toMatchObject({ demandId: demand.id, status: 'pending' });
+    expect(await deliverDue(t.ctx, delivery)).toMatchObject({ sent: 1 });
+    const [sent] = sentTo(from);
+    expect(sent.body).toMatchObject({ templateId: 'SMS_1001', params: { number: demand.number } });
+    expect(sent.body.params.queryCode).toMatch(/\w+/);
+  });
+
+  it('puts a text naming no place at the district, for the dispatcher to complete', async () => {
+    const r = await provider.report(api.base, { messageId: 'in-free-2', from: '13900004444', text: '噪音太大了，晚上睡不着' });
+    expect(r.body.outcome).toBe('registered');
+    const found = await api.call('GET', `/api/v1/demands?channel=sms&pageSize=100`, { token: world.tokens.dispatcher });
+    const mine = found.body.items.find((d: { title: string }) => d.title.startsWith('噪音太大了'));
+    const demand = (await api.call('GET', `/api/v1/demands/${mine.id}`, { token: world.tokens.dispatcher })).body;
+    expect(demand.region.id).toBe(world.district.id);
+  });
+
   it('refuses an inbound report that is not JSON of the right shape, with a message', async () => {
     const r = await provider.report(api.base, { messageId: '', from: 'abc', text: '1' });
     expect(r.status).toBe(400);

@@ -194,8 +194,13 @@ describe('the loop in the browser', () => {
   it('an operator registers a demand with the keyboard alone, pickers found by pinyin initials', async () => {
     const page = await staff('operator');
     await page.goto(`${server.base}/console/#/intake`);
-    await page.waitForSelector('#content:focus');
+    // A hotline seat starts from the caller's number, then their name and what they say.
+    await page.waitForSelector('#reporterPhone:focus');
     const started = Date.now();
+    await page.keyboard.type('13700001111');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('李大爷');
+    await page.keyboard.press('Tab');
     await page.keyboard.type('丽发新城3栋门口路灯不亮，晚上很黑');
     await page.keyboard.press('Tab');
     await page.keyboard.type('lfxc');
@@ -205,10 +210,6 @@ describe('the loop in the browser', () => {
     await page.keyboard.press('Enter'); // and on to the address
     await page.waitForSelector('#address:focus');
     await page.keyboard.type('3栋门口');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('李大爷');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('13700001111');
     const png = tinyPng;
     await page.setInputFiles('#intake-photos', { name: '路灯.png', mimeType: 'image/png', buffer: png });
     await page.locator('#reporterPhone').focus();

@@ -25,6 +25,7 @@ const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ defaul
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const RatesPage = lazy(() => import('./pages/RatesPage').then((m) => ({ default: m.RatesPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const DemoSmsPage = lazy(() => import('./pages/DemoSmsPage').then((m) => ({ default: m.DemoSmsPage })));
 const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -170,6 +171,8 @@ export function App() {
               <ImportPage />
             ) : page === 'outbox' ? (
               <OutboxPage />
+            ) : page === 'demo-sms' ? (
+              <DemoSmsPage />
             ) : page === 'proposals' ? (
               <ProposalsPage />
             ) : page === 'account' ? (

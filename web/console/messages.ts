@@ -200,6 +200,7 @@ export const messages = {
   'channel.api': { 'zh-CN': '接口', en: 'API' },
   'channel.city12345': { 'zh-CN': '市12345转派', en: 'City 12345' },
   'channel.import': { 'zh-CN': '历史导入', en: 'Imported' },
+  'channel.sms': { 'zh-CN': '短信', en: 'SMS' },
   externalRef: { 'zh-CN': '原工单号', en: 'Source number' },
   'type.complaint': { 'zh-CN': '投诉', en: 'Complaint' },
   'type.help': { 'zh-CN': '求助', en: 'Help' },

@@ -3367,7 +3367,7 @@ export interface paths {
                     held?: "mine";
                     regionId?: number;
                     categoryId?: number;
-                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
+                    channel?: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import" | "sms";
                     type?: "consultation" | "help" | "complaint" | "report" | "suggestion";
                     overdue?: "true" | "false";
                     overdueDays?: number;
@@ -7667,6 +7667,7 @@ export interface paths {
                         categoryId?: number;
                         /** @enum {string} */
                         urgency?: "emergency" | "normal";
+                        callId?: string;
                         idempotencyKey: string;
                     };
                 };
@@ -11217,6 +11218,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demo/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin, demo only (no real SMS provider): the texts residents would have received, codes visible */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DemoSms"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sms/inbound": {
         parameters: {
             query?: never;
@@ -11226,7 +11321,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey) */
+        /** SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey; anything else is a demand) */
         post: {
             parameters: {
                 query?: never;
@@ -11307,6 +11402,193 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telephony/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PBX/CTI server: a call is coming in (number, line, call id); it rings on the operators’ consoles */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IncomingCall"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telephony/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators: server-sent events, one `call` event per incoming call (callId, phone, line, at) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A referenced record does not exist */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -17202,6 +17484,7 @@ export interface paths {
                         categoryId?: number;
                         /** @enum {string} */
                         urgency?: "emergency" | "normal";
+                        callId?: string;
                         idempotencyKey: string;
                     };
                 };
@@ -18142,7 +18425,7 @@ export interface components {
             id: number;
             number: string;
             /** @enum {string} */
-            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import";
+            channel: "web" | "hotline" | "walk_in" | "reception_day" | "letter" | "api" | "activity" | "city12345" | "import" | "sms";
             externalRef: string | null;
             /** @enum {string} */
             type: "consultation" | "help" | "complaint" | "report" | "suggestion";
@@ -18215,6 +18498,7 @@ export interface components {
             /** @enum {string} */
             urgency?: "emergency" | "normal";
             idempotencyKey?: string;
+            callId?: string;
         };
         DemandPage: {
             items: components["schemas"]["Demand"][];
@@ -18768,10 +19052,23 @@ export interface components {
             createdAt: string;
             sentAt: string | null;
         };
+        DemoSms: {
+            id: number;
+            phone: string;
+            body: string;
+            template: string | null;
+            createdAt: string;
+        };
         InboundSms: {
             messageId: string;
             from: string;
             text: string;
+        };
+        IncomingCall: {
+            callId: string;
+            from: string;
+            /** @default  */
+            line: string;
         };
         ModerationEntry: {
             /** @enum {string} */

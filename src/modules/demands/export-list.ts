@@ -16,6 +16,7 @@ const zh = {
     activity: '活动现场',
     city12345: '市12345',
     import: '历史导入',
+    sms: '短信',
   },
   type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
   state: {

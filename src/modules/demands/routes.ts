@@ -19,6 +19,7 @@ import { rateMerged } from './actions/rate-merged.js';
 import { recordCallback } from './actions/record-callback.js';
 import { recordCallbackAttempt } from './actions/record-callback-attempt.js';
 import { registerDemand } from './actions/register-demand.js';
+import { registerOnCall } from './actions/register-on-call.js';
 import { reopenDemand } from './actions/reopen-demand.js';
 import { replyDemand } from './actions/reply-demand.js';
 import { requestExtension } from './actions/request-extension.js';
@@ -82,8 +83,10 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
     }),
     async (c) => {
       const actor = requireUser(c);
-      const body = c.req.valid('json');
-      const result = await perform(ctx, actor, registerDemand, { ...body });
+      const { callId, ...body } = c.req.valid('json');
+      const result = callId
+        ? await perform(ctx, actor, registerOnCall, { ...body, callId })
+        : await perform(ctx, actor, registerDemand, { ...body });
       if (result.created) afterIntake(result.demand.id);
       // Answer from what the intake already holds: the hotline's busiest call costs no read-back.
       const view = result.labels

@@ -10,7 +10,7 @@ const phone = z
 
 // Work orders from the city and imported records arrive through their own doors, never through intake.
 const intakeChannels = channels.filter(
-  (c): c is Exclude<(typeof channels)[number], 'city12345' | 'import'> => c !== 'city12345' && c !== 'import',
+  (c): c is Exclude<(typeof channels)[number], 'city12345' | 'import' | 'sms'> => c !== 'city12345' && c !== 'import' && c !== 'sms',
 );
 
 export const RegisterDemandBody = z
@@ -30,6 +30,8 @@ export const RegisterDemandBody = z
     categoryId: z.number().int().positive().max(2_147_483_647).optional(),
     urgency: z.enum(urgencies).optional(),
     idempotencyKey: z.string().min(8).max(100).optional(),
+    /** The PBX's id of the call the demand was taken on (it rang on the console): the call is linked to the demand. */
+    callId: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
   .openapi('RegisterDemand');

@@ -17,7 +17,7 @@ import { users } from '../accounts/tables.js';
 import { categories } from '../categories/tables.js';
 import { regions, units } from '../regions/tables.js';
 
-export const channels = ['web', 'hotline', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import'] as const;
+export const channels = ['web', 'hotline', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import', 'sms'] as const;
 export type Channel = (typeof channels)[number];
 
 export const demandTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;

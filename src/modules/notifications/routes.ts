@@ -7,6 +7,7 @@ import { type AppContext, isAdmin, outboxStatuses, perform, residentActor } from
 import { AppError } from '../../lib/errors.js';
 import { receiveSms } from './actions/receive-sms.js';
 import { retryMessage } from './actions/retry-message.js';
+import { demoInbox } from './queries/demo-inbox.js';
 import { listOutbox } from './queries/list-outbox.js';
 
 const tags = ['notifications'];
@@ -44,6 +45,8 @@ const InboundSms = z
 export type NotificationRouteOptions = {
   /** The secret the SMS provider signs its reports with (TINGJIAN_SMS_SECRET); without it inbound texts are refused. */
   smsSecret?: string;
+  /** A demo whose texts only go to the log: admins may read them (codes included) at /demo/sms. */
+  demoSmsInbox?: boolean;
 };
 
 /** The outbox as admins see it (sent, failed, retry) and the provider's door for residents' replies. */
@@ -89,6 +92,34 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
       return c.json({ ok: true as const }, 200);
     },
   );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/demo/sms',
+      tags,
+      summary: 'Admin, demo only (no real SMS provider): the texts residents would have received, codes visible',
+      security: bearerSecurity,
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: z.array(
+              z
+                .object({ id: z.number(), phone: z.string(), body: z.string(), template: z.string().nullable(), createdAt: z.string() })
+                .openapi('DemoSms'),
+            ),
+          }),
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      // With a real provider this page does not exist: residents' codes are theirs alone.
+      if (!opts.demoSmsInbox) throw new AppError('not_found');
+      if (!isAdmin(requireUser(c))) throw new AppError('auth.forbidden');
+      return c.json({ items: await demoInbox(ctx.db, c.req.valid('query').limit) }, 200);
+    },
+  );
   // The provider signs its report like we sign ours (X-Tingjian-Timestamp/Signature over the raw body).
   app.use('/sms/inbound', requireSignature(opts.smsSecret));
   app.openapi(
@@ -96,7 +127,8 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
       method: 'post',
       path: '/sms/inbound',
       tags,
-      summary: 'SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey)',
+      summary:
+        'SMS provider: a text a resident sent to the platform (TD opts out; 1/2 answers the callback survey; anything else is a demand)',
       request: jsonBody(InboundSms),
       responses: { 200: jsonOk(z.object({ outcome: z.string() })), ...errorResponses },
     }),

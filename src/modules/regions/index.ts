@@ -1,5 +1,6 @@
 // The regions module's public face: other modules import only this file.
 export { cachedCategory, cachedRegion, invalidateReferenceCache } from './cache.js';
+export { type NamedRegion, regionNamedIn } from './named-in.js';
 export { regionRoutes } from './routes.js';
 export { createRegion, createUnit, firstResponsibleUnit, getRegion, getUnit, pathIds, unitCategoryIds } from './store.js';
 export { regions, units } from './tables.js';

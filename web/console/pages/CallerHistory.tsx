@@ -7,7 +7,7 @@ import { useApp } from '../app-context';
 
 type Page = Schemas['DemandPage'];
 
-/** 来电弹屏: as the operator types a caller's number, their earlier demands (newest five) and how many in all. */
+/** 来电弹屏: as soon as the caller's number is in (typed, or filled in when the PBX rings), their earlier demands (newest five) and how many in all. */
 export function CallerHistory({ phone }: { phone: string | undefined }) {
   const { t, lang } = useApp();
   const [page, setPage] = useState<Page | null>(null);
@@ -17,10 +17,16 @@ export function CallerHistory({ phone }: { phone: string | undefined }) {
       setPage(null);
       return;
     }
-    // Wait for the typing to pause, so a desk PC does not send a request per key.
-    const timer = window.setTimeout(() => {
-      void api<Page>('GET', `/demands?phone=${encodeURIComponent(phone ?? '')}&pageSize=5&sort=newest`).then(setPage, () => setPage(null));
-    }, 400);
+    // A full number (a mobile's 11 digits, or a landline with its area code) is looked up at once; a shorter
+    // one waits for the typing to pause, so a desk PC does not send a request per key.
+    const timer = window.setTimeout(
+      () => {
+        void api<Page>('GET', `/demands?phone=${encodeURIComponent(phone ?? '')}&pageSize=5&sort=newest`).then(setPage, () =>
+          setPage(null),
+        );
+      },
+      digits.length >= 11 ? 0 : 400,
+    );
     return () => window.clearTimeout(timer);
   }, [phone]);
   if (!page || page.total === 0) return null;
@@ -34,8 +40,10 @@ export function CallerHistory({ phone }: { phone: string | undefined }) {
         <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="caller-history">
           {page.items.map((d) => (
             <li key={d.id}>
-              <a href={`#/demand/${d.id}`}>{d.number}</a> {formatTime(d.createdAt, lang)} · {stateNames[d.state]?.[lang] ?? d.state} ·{' '}
-              {d.title}
+              <a href={`#/demand/${d.id}`} style={{ textDecoration: 'underline' }}>
+                {d.number}
+              </a>{' '}
+              {formatTime(d.createdAt, lang)} · {stateNames[d.state]?.[lang] ?? d.state} · {d.title}
             </li>
           ))}
         </ul>

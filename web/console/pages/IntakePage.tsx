@@ -1,17 +1,28 @@
 import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import QRCode from 'qrcode';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
+import type { Answer } from '../../shared/client';
 import { useApp } from '../app-context';
+import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
 import { CallerHistory } from './CallerHistory';
 import { KnowledgeHints } from './demand/KnowledgeHints';
+import { IntakeSlip, type Slip } from './IntakeSlip';
+import { intakeMessages } from './intake-messages';
+import { type IncomingCall, useIncomingCalls } from './use-incoming-calls';
 
-type Slip = { id: number; number: string; queryCode: string | null; qr: string };
+type Registered = Answer<'/api/v1/demands', 'post'>;
 
-/** Built for a hotline seat: every field reachable by Tab, pickers search by pinyin initials, Ctrl+Enter registers. */
+/**
+ * Built for a hotline seat: it starts from the caller's number (filled in when the PBX rings), every
+ * field reachable by Tab, pickers search by pinyin initials, Ctrl+Enter registers.
+ */
 export function IntakePage() {
-  const { t } = useApp();
+  const { t, me } = useApp();
+  const p = usePageMessages(intakeMessages);
+  const [call, setCall] = useState<IncomingCall | null>(null);
+  const phoneRef = useRef<{ focus: () => void } | null>(null);
   const [form] = Form.useForm();
   const callerPhone = Form.useWatch('reporterPhone', form) as string | undefined;
   const [regions, setRegions] = useState<Region[]>([]);
@@ -65,7 +76,7 @@ export function IntakePage() {
     setBusy(true);
     try {
       const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
-      const res = await api<{ id: number; number: string; queryCode: string | null }>('POST', '/demands', body);
+      const res = await api<Registered>('POST', '/demands', call ? { ...body, callId: call.callId } : body);
       // Photos go up once the demand exists; a refused photo is reported, the demand stays.
       for (const file of files) {
         await uploadFile(`/demands/${res.id}/attachments`, file).catch((e: unknown) =>
@@ -73,7 +84,18 @@ export function IntakePage() {
         );
       }
       const qr = await QRCode.toDataURL(`${location.origin}/#/lookup`, { margin: 1, width: 160 });
-      setSlip({ ...res, qr });
+      setSlip({
+        id: res.id,
+        number: res.number,
+        queryCode: res.queryCode,
+        qr,
+        content: res.content,
+        regionName: res.region.name,
+        createdAt: res.createdAt,
+        replyBy: res.replyDueAt ?? res.stageDueAt,
+        operator: me.displayName,
+      });
+      setCall(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -87,9 +109,28 @@ export function IntakePage() {
   const next = () => {
     setSlip(null);
     setFiles([]);
+    setCall(null);
     form.resetFields();
-    setTimeout(() => contentRef.current?.focus(), 0);
+    setTimeout(() => phoneRef.current?.focus(), 0);
   };
+
+  // The phone rings: a new caller, so the last slip is put away, the number filled in and their history shown.
+  const ringing = useCallback(
+    (incoming: IncomingCall) => {
+      setSlip((open) => {
+        if (open) {
+          setFiles([]);
+          form.resetFields();
+        }
+        return null;
+      });
+      setCall(incoming);
+      form.setFieldsValue({ reporterPhone: incoming.phone, channel: 'hotline' });
+      setTimeout(() => contentRef.current?.focus(), 0);
+    },
+    [form],
+  );
+  useIncomingCalls(ringing);
 
   return (
     <main
@@ -105,27 +146,42 @@ export function IntakePage() {
       </Typography.Title>
       <Card style={{ maxWidth: 900 }}>
         <Form form={form} layout="vertical" initialValues={{ channel: 'hotline', type: 'complaint', urgency: 'normal' }} requiredMark>
+          {call && (
+            <Alert
+              type="warning"
+              showIcon
+              role="status"
+              data-testid="ringing"
+              style={{ marginBottom: 12 }}
+              title={call.line ? p('ringing', { phone: call.phone, line: call.line }) : p('ringingNoLine', { phone: call.phone })}
+              description={p('ringingHint')}
+              action={
+                <Button size="small" onClick={() => setCall(null)}>
+                  {p('dropCall')}
+                </Button>
+              }
+            />
+          )}
           <Space wrap size="large">
-            <Form.Item label={t('channel')} name="channel">
-              <Radio.Group
-                options={(['hotline', 'walk_in', 'reception_day', 'letter'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            <Form.Item label={t('reporterPhone')} name="reporterPhone" rules={[{ pattern: /^\+?[\d\s-]{5,20}$/ }]}>
+              <Input
+                inputMode="tel"
+                autoFocus
+                ref={(el) => {
+                  phoneRef.current = el;
+                }}
               />
             </Form.Item>
-            <Form.Item label={t('type')} name="type">
-              <Radio.Group
-                options={(['complaint', 'help', 'consultation', 'suggestion', 'report'] as const).map((c) => ({
-                  value: c,
-                  label: t(`type.${c}`),
-                }))}
-              />
+            <Form.Item label={t('reporterName')} name="reporterName" rules={[{ max: 50 }]}>
+              <Input />
             </Form.Item>
           </Space>
+          <CallerHistory phone={callerPhone} />
           <Form.Item label={t('content')} name="content" rules={[{ required: true, whitespace: true }, { max: 5000 }]}>
             <Input.TextArea
               ref={(el) => {
                 contentRef.current = el?.resizableTextArea?.textArea ?? null;
               }}
-              autoFocus
               rows={4}
               maxLength={5000}
             />
@@ -178,12 +234,21 @@ export function IntakePage() {
             <Input />
           </Form.Item>
           <Space wrap size="large">
-            <Form.Item label={t('reporterName')} name="reporterName" rules={[{ max: 50 }]}>
-              <Input />
+            <Form.Item label={t('channel')} name="channel">
+              <Radio.Group
+                options={(['hotline', 'walk_in', 'reception_day', 'letter'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              />
             </Form.Item>
-            <Form.Item label={t('reporterPhone')} name="reporterPhone" rules={[{ pattern: /^\+?[\d\s-]{5,20}$/ }]}>
-              <Input inputMode="tel" />
+            <Form.Item label={t('type')} name="type">
+              <Radio.Group
+                options={(['complaint', 'help', 'consultation', 'suggestion', 'report'] as const).map((c) => ({
+                  value: c,
+                  label: t(`type.${c}`),
+                }))}
+              />
             </Form.Item>
+          </Space>
+          <Space wrap size="large">
             <Form.Item label={t('reporterContact')} name="reporterContact" rules={[{ max: 200 }]}>
               <Input />
             </Form.Item>
@@ -196,7 +261,6 @@ export function IntakePage() {
               />
             </Form.Item>
           </Space>
-          <CallerHistory phone={callerPhone} />
           <Form.Item label={t('photos')} htmlFor="intake-photos">
             <input
               id="intake-photos"
@@ -226,23 +290,7 @@ export function IntakePage() {
           </Button>,
         ]}
       >
-        {slip && (
-          <div style={{ textAlign: 'center' }} data-testid="slip">
-            <p>{t('number')}</p>
-            <p style={{ fontSize: 28, fontWeight: 700 }} data-testid="slip-number">
-              {slip.number}
-            </p>
-            {slip.queryCode && (
-              <>
-                <p>{t('queryCode')}</p>
-                <p style={{ fontSize: 28, fontWeight: 700 }}>{slip.queryCode}</p>
-              </>
-            )}
-            <img src={slip.qr} alt="QR" width={160} height={160} />
-            <p>{t('slipHint')}</p>
-            <a href={`#/demand/${slip.id}`}>{t('actions')} →</a>
-          </div>
-        )}
+        {slip && <IntakeSlip slip={slip} />}
       </Modal>
     </main>
   );

@@ -16,7 +16,7 @@ export type ListFilter = {
   overdueDays?: number;
 };
 
-const channels = ['hotline', 'web', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import'] as const;
+const channels = ['hotline', 'web', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import', 'sms'] as const;
 const types = ['complaint', 'help', 'consultation', 'report', 'suggestion'] as const;
 
 /** 筛选: township or community, unit, category, channel, type, registration dates, how long overdue. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
-import { type ActionContext, audit, enqueueSms } from '../../../kernel/index.js';
-import { answeredStates, demands, normalizePhone, rateMerged, recordCallback } from '../../demands/index.js';
+import { type ActionContext, audit, enqueueSms, systemActor } from '../../../kernel/index.js';
+import { answeredStates, demands, normalizePhone, rateMerged, recordCallback, registerDemand } from '../../demands/index.js';
+import { regionNamedIn } from '../../regions/index.js';
 import { readInbound } from '../rules/inbound.js';
 import { inboundSms, smsOptOuts } from '../tables.js';
 import { phoneKey } from '../verification.js';
@@ -11,7 +12,9 @@ export type ReceiveSmsResult = { outcome: string };
 /**
  * A resident's text, as the provider reports it: TD opts the phone out; 1 or 2 answers the
  * survey of their latest answered demand (回访 by SMS, with reopening when unsatisfied, as on the
- * portal). The provider may report a text twice: the second report changes nothing.
+ * portal). Any other text is a demand (channel sms), placed in the community or township it
+ * names, else at the district for the dispatcher to complete; the receipt texts back its number
+ * and query code. The provider may report a text twice: the second report changes nothing.
  */
 export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Promise<ReceiveSmsResult> {
   const [seen] = await a.tx.select().from(inboundSms).where(eq(inboundSms.providerRef, input.providerRef));
@@ -63,6 +66,24 @@ export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Prom
       outcome = 'survey';
       demandId = demand.id;
     } else outcome = 'no_survey_waiting';
+  } else if (input.text.trim()) {
+    const region = await regionNamedIn(a.tx, input.text);
+    if (region) {
+      // The system takes it down, as an operator would on the phone; the key stops a second report.
+      const { demand } = await registerDemand(
+        { ...a, actor: systemActor },
+        {
+          channel: 'sms',
+          type: 'complaint',
+          content: input.text.trim(),
+          reporterPhone: phone,
+          regionId: region.id,
+          idempotencyKey: `sms:${input.providerRef}`,
+        },
+      );
+      outcome = 'registered';
+      demandId = demand.id;
+    }
   }
   const [row] = await a.tx
     .insert(inboundSms)
