@@ -38,7 +38,8 @@ describe('first-load weight over the wire', () => {
     const { total, responses } = await firstLoad('/');
     const scripts = responses.filter((r) => r.url.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.every((r) => r.encoding === 'br')).toBe(true);
+    // A chunk under 1 KB (a helper both apps share) goes as it is: the build compresses from 1 KB up.
+    expect(scripts.filter((r) => r.encoding !== 'br' && r.bytes >= 1024).map((r) => r.url)).toEqual([]);
     expect(total, JSON.stringify(responses.map((r) => [r.url.split('/').pop(), r.bytes]))).toBeLessThan(100_000);
   });
 
