@@ -10,7 +10,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // One file at a time: on a 2-core machine two browser files (each a Chromium, a server and a database) starved
+    // each other into lost clicks and 30 s time-outs; a file alone passes every time.
+    maxWorkers: 1,
     projects: [
       {
         extends: true as const,
