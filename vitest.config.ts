@@ -10,9 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One file at a time: on a 2-core machine two browser files (each a Chromium, a server and a database) starved
-    // each other into lost clicks and 30 s time-outs; a file alone passes every time.
-    maxWorkers: 1,
+    maxWorkers: 2,
     projects: [
       {
         extends: true as const,
