@@ -26,12 +26,7 @@ async function fits(page: Page) {
   expect(await axe(page)).toEqual([]);
 }
 
-/** Signed in, with waits that fail with their selector before the test's own time runs out. */
-async function signIn(username: string, viewport = desk) {
-  const page = await consoleAs(browser, server.base, username, viewport);
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const signIn = (username: string, viewport = desk) => consoleAs(browser, server.base, username, viewport);
 
 async function tab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
@@ -254,17 +249,14 @@ describe('staff writes in the console', () => {
     await admin.goto(`${server.base}/console/#/admin`);
     for (const name of ['知识库', '系统设置', '办理时限', '工作日历（节假日与调休）', '用户与角色']) {
       await tab(admin, name);
-      await admin.waitForTimeout(300);
       await fits(admin);
     }
     for (const route of ['#/account', '#/proposals', '#/moderation']) {
       await admin.goto(`${server.base}/console/${route}`);
       await admin.waitForSelector('h1');
-      await admin.waitForTimeout(300);
       await fits(admin);
     }
     await tab(admin, '已发布内容');
-    await admin.waitForTimeout(300);
     await fits(admin);
   }, 120_000);
 });

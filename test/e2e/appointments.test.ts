@@ -90,7 +90,7 @@ describe('产业村长 from the console', () => {
     await page.waitForURL(/#\/appointments\/\d+/);
     programmeUrl = page.url();
     await page.waitForSelector('text=待覆盖岗位（2 个）');
-    expect(await coverage(page)).toBe('已覆盖 0 / 2 个岗位');
+    await expect.poll(() => coverage(page), { timeout: 30_000 }).toBe('已覆盖 0 / 2 个岗位');
     await page.waitForSelector('text=进度落后');
 
     // Nominate for a village still to cover, from the list of posts to cover.
@@ -120,7 +120,7 @@ describe('产业村长 from the console', () => {
     });
     await person(page, '周建国').getByText('聘书编号 丽产聘〔2026〕001').waitFor();
     await person(page, '周建国').getByText('任期 2026-11-18 至 2029-11-17').waitFor();
-    expect(await coverage(page)).toBe('已覆盖 1 / 2 个岗位');
+    await expect.poll(() => coverage(page), { timeout: 30_000 }).toBe('已覆盖 1 / 2 个岗位');
     await page.waitForSelector('text=待覆盖岗位（1 个）');
 
     await step(page, '周建国', 'pair', async () => {
@@ -148,10 +148,11 @@ describe('产业村长 from the console', () => {
 
   it('at 390 px: the same person renews the term, then dismisses him with the reason; the village is to cover again', async () => {
     t.setNow(new Date('2026-12-02T10:00:00+08:00'));
+    expect(programmeUrl, 'the programme the first test set up').not.toBe('');
     const page = await consoleAs(browser, server.base, 'operatorT2', phone);
     await page.goto(programmeUrl);
     await person(page, '周建国').waitFor();
-    expect(await coverage(page)).toBe('已覆盖 1 / 2 个岗位');
+    await expect.poll(() => coverage(page), { timeout: 30_000 }).toBe('已覆盖 1 / 2 个岗位');
     await clean(page);
 
     await step(page, '周建国', 'renew', async () => {
@@ -168,7 +169,7 @@ describe('产业村长 from the console', () => {
     await person(page, '周建国').getByText('本人工作调动，离开本镇').waitFor();
     await person(page, '周建国').getByText('2026-12-01 解聘').waitFor();
     // He left on 1 December: the village is uncovered from the 2nd, today.
-    expect(await coverage(page)).toBe('已覆盖 0 / 2 个岗位');
+    await expect.poll(() => coverage(page), { timeout: 30_000 }).toBe('已覆盖 0 / 2 个岗位');
     await page.waitForSelector('text=待覆盖岗位（2 个）');
     expect(await person(page, '周建国').locator('button[data-action]').count()).toBe(0);
     await clean(page);

@@ -54,6 +54,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * script is injected inline: the page's context must be opened with `bypassCSP: true`.
  */
 export async function axe(page: Page): Promise<string[]> {
+  await settle(page);
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () =>
     (
@@ -71,8 +72,27 @@ export async function axe(page: Page): Promise<string[]> {
     );
 }
 
-/** How far the page reaches past the screen's right edge (0 or less: it fits). */
-export const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+/**
+ * Waits until no finite animation runs: a dialog or a select's list half-way through opening or closing is neither
+ * what a person sees nor what axe should judge. Spinners (infinite) do not count; a page that never settles is judged
+ * as it is after five seconds.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => undefined);
+}
+
+/** How far the page reaches past the screen's right edge (0 or less: it fits), once it has settled. */
+export async function overflow(page: Page): Promise<number> {
+  await settle(page);
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
 
 export const desk = { width: 1280, height: 900 };
 export const phone = { width: 390, height: 844 };
@@ -82,6 +102,9 @@ export async function consoleAs(browser: Browser, base: string, username: string
   // axe-core is injected as an inline script: these pages let it past the Content-Security-Policy the app sends.
   const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
   const page = await context.newPage();
+  // A loaded machine (CI, two browser files at once on two cores) can take many seconds for a step; a wait still fails
+  // with its selector well before the test's own time runs out.
+  page.setDefaultTimeout(45_000);
   await page.goto(`${base}/console/`);
   await page.fill('#username', username);
   await page.fill('#password', 'password-123');

@@ -41,11 +41,10 @@ async function fits(page: Page) {
 }
 
 describe('批量派单', () => {
-  it('asks first, naming the unit and the deadlines, and says what became of each demand', { timeout: 90_000 }, async () => {
+  it('asks first, naming the unit and the deadlines, and says what became of each demand', { timeout: 120_000 }, async () => {
     const a = await intake('滨江路口路灯不亮，晚上很黑');
     const b = await intake('滨江路口另一盏路灯也不亮');
     const page = await staff('dispatcher');
-    page.setDefaultTimeout(10_000);
     await page.goto(`${server.base}/console/#/list`);
     for (const d of [a, b]) await page.locator('tr', { hasText: d.number }).locator('input[type=checkbox]').check();
     await page.locator('.ant-select', { hasText: '不指定：由属地镇街首接负责' }).click();
@@ -82,7 +81,6 @@ describe('一类事', () => {
     for (const [i, text] of ['东门菜市场门口垃圾堆放发臭', '东门菜市场门口垃圾没人清运发臭', '东门菜市场垃圾堆放很久发臭'].entries())
       await intake(text, world.c2.id, `1380000600${i}`);
     const page = await staff('supervisor', phone);
-    page.setDefaultTimeout(15_000);
     await page.goto(`${server.base}/console/#/topics`);
     await page.getByRole('button', { name: '立即重新归类' }).click();
     await page.getByText(/已重新归类，共 \d+ 类事/).waitFor();

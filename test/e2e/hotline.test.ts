@@ -35,14 +35,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => tearDownBrowserWorld({ database, server, browser }));
 
-/** The PBX rings until the page has picked the call up (its event stream connects a moment after the page). */
-async function ringUntilShown(page: Page) {
+/**
+ * The PBX rings once the page's event stream has answered, and again until the page shows it: the server starts
+ * listening a moment after it has sent the stream's headers.
+ */
+async function ringUntilShown(page: Page, stream: Promise<unknown>) {
+  await stream;
   const pbx = fakePbx(server.base, secret);
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const { callId, status } = await pbx.ring({ from: caller, line: '12345-3' });
     expect(status).toBe(200);
     try {
-      await page.waitForSelector('[data-testid=ringing]', { timeout: 500 });
+      await page.waitForSelector('[data-testid=ringing]', { timeout: 3_000 });
       return callId;
     } catch {
       // not connected yet
@@ -58,9 +62,10 @@ describe('a call rings on the hotline seat', () => {
   ] as const) {
     it(`fills the number and shows the caller's history (${name})`, async () => {
       const page = await consoleAs(browser, server.base, 'operator', viewport);
+      const stream = page.waitForResponse((r) => r.url().endsWith('/api/v1/telephony/events'));
       await page.goto(`${server.base}/console/#/intake`);
       await page.waitForSelector('#reporterPhone:focus');
-      const callId = await ringUntilShown(page);
+      const callId = await ringUntilShown(page, stream);
       expect(await page.inputValue('#reporterPhone')).toBe(caller);
       const history = page.locator('[data-testid=caller-history]');
       await history.waitFor();

@@ -35,12 +35,11 @@ const intake = async (content: string) => {
 };
 
 describe('topics and initiatives in the console', () => {
-  it('promotes the checked demands of a topic and answers exactly those the dialog lists', { timeout: 90_000 }, async () => {
+  it('promotes the checked demands of a topic and answers exactly those the dialog lists', { timeout: 120_000 }, async () => {
     const noise: number[] = [];
     for (const text of ['滨河路广场有人跳广场舞，噪音扰民', '滨河路广场广场舞音响太吵，噪音扰民', '滨河路广场每晚广场舞噪音很大'])
       noise.push(await intake(text));
     const page = await consoleAs(browser, server.base, 'supervisor');
-    page.setDefaultTimeout(10_000);
     await page.goto(`${server.base}/console/#/topics`);
     await page.waitForSelector('text=正在首次归类');
     await page.getByRole('button', { name: '立即重新归类' }).click();
