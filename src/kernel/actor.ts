@@ -1,5 +1,6 @@
 import { AppError } from '../lib/errors.js';
 import type { Role } from './roles.js';
+import { scopeHolds, scopeOf } from './scope.js';
 
 /** A role as the policy sees it: its scope resolved to a region path or a unit. */
 export type Grant = {
@@ -35,13 +36,12 @@ export function isAdmin(actor: Actor): boolean {
 
 /** True when one of the actor's grants for `role` covers the region with this path. */
 export function coversRegion(actor: Actor, role: Role, regionPath: string): boolean {
-  if (actor.kind !== 'user') return false;
-  return actor.grants.some((g) => g.role === role && (g.regionPath === null || regionPath.startsWith(g.regionPath)));
+  return actor.kind === 'user' && role !== 'handler' && scopeHolds(scopeOf(actor, [role]), { regionPath });
 }
 
+/** True when one of the actor's handler grants is for this unit. */
 export function handlesUnit(actor: Actor, unitId: number | null): boolean {
-  if (actor.kind !== 'user' || unitId === null) return false;
-  return actor.grants.some((g) => g.role === 'handler' && g.unitId === unitId);
+  return actor.kind === 'user' && scopeHolds(scopeOf(actor, ['handler']), { regionPath: null, unitIds: [unitId] });
 }
 
 export function actorUserId(actor: Actor): number | null {

@@ -26,4 +26,4 @@ export {
 } from './outbox.js';
 export { type OutboxMessageRow, type OutboxStatus, outboxMessages, outboxStatuses } from './outbox-table.js';
 export { type Role, roles } from './roles.js';
-export { organiserRoles, withinRegions } from './scope.js';
+export { hasAnyRole, organiserRoles, type Scope, scopeCondition, scopeHolds, scopeOf, withinRegions } from './scope.js';

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import type { Actor } from '../../kernel/index.js';
+import { type Actor, scopeOf } from '../../kernel/index.js';
 import { localDay } from '../calendar/index.js';
 import { openStatesList } from '../demands/index.js';
 
@@ -10,16 +10,10 @@ import { openStatesList } from '../demands/index.js';
  * units (a handler sees what its unit held, wherever): the same grants `visibleDemands` reads.
  */
 export function regionScope(actor: Actor): string[] | undefined | null {
-  if (actor.kind === 'system') return undefined;
-  if (actor.kind !== 'user') return null;
-  const paths: string[] = [];
-  for (const g of actor.grants) {
-    if (g.role === 'admin') return undefined;
-    if (g.role === 'handler') return null;
-    if (g.regionPath === null) return undefined;
-    paths.push(g.regionPath);
-  }
-  return paths;
+  if (actor.kind === 'resident') return null;
+  const scope = scopeOf(actor);
+  if (scope.all) return undefined;
+  return scope.unitIds.length > 0 ? null : [...scope.regionPaths];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import type { Actor } from '../../kernel/index.js';
+import { type Actor, scopeHolds, scopeOf } from '../../kernel/index.js';
 import { addDays, localDay, startOfLocalDay } from '../calendar/index.js';
 import { demands, openStates, visibleDemands } from '../demands/index.js';
 import { unitCallbacksByMonth } from '../rates/index.js';
@@ -29,10 +29,11 @@ const num = (v: unknown) => Number(v);
  * demands is most of the dashboard's time.
  */
 async function seesEverything(db: Db, actor: Actor): Promise<boolean> {
-  if (visibleDemands(actor) === undefined) return true;
-  if (actor.kind !== 'user') return false;
+  const scope = scopeOf(actor);
+  if (scope.all) return true;
+  if (scope.regionPaths.length === 0) return false;
   const tops = await queryRows<{ path: string }>(db, sql`select path from regions where parent_id is null`);
-  return tops.length > 0 && tops.every((t) => actor.grants.some((g) => g.role !== 'handler' && g.regionPath === t.path));
+  return tops.length > 0 && tops.every((t) => scopeHolds(scope, { regionPath: t.path }));
 }
 
 type MonthSatisfaction = { month: string; called: number; satisfied: number };
@@ -115,10 +116,8 @@ export async function dashboard(db: Db, actor: Actor, now: Date) {
   // A scope of regions reads the counters; a unit's scope (a handler's) counts its demands.
   const paths = regionScope(actor);
   // Only handler grants: the units' own figures (a unit's scope is what it handled).
-  const handlerUnits =
-    actor.kind === 'user' && actor.grants.length > 0 && actor.grants.every((g) => g.role === 'handler' && g.unitId)
-      ? actor.grants.map((g) => g.unitId as number)
-      : null;
+  const scope = scopeOf(actor);
+  const handlerUnits = !scope.all && scope.regionPaths.length === 0 && scope.unitIds.length > 0 ? [...scope.unitIds] : null;
   // Independent figures: asked at once (the server's pool runs them side by side).
   const [counted, overdue, satisfaction, [late]] = await Promise.all([
     paths === null ? countLive(db, actor, now, monthStart) : countedFigures(db, paths, now),

@@ -1,4 +1,4 @@
-import { type Actor, coversRegion, handlesUnit, isAdmin } from '../../kernel/index.js';
+import { type Actor, coversRegion, handlesUnit, isAdmin, scopeHolds, scopeOf } from '../../kernel/index.js';
 import type { Role } from '../accounts/index.js';
 import type { DemandAction } from './lifecycle.js';
 
@@ -57,8 +57,6 @@ export const actionRules: Record<DemandAction, Rule> = {
   rate_merged: { roles: ['operator'], resident: true },
 };
 
-const regionRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
-
 export function mayAct(actor: Actor, action: DemandAction, demand: DemandScope): boolean {
   if (actor.kind === 'system') return true;
   const rule = actionRules[action];
@@ -77,11 +75,10 @@ export function mayAct(actor: Actor, action: DemandAction, demand: DemandScope):
  * once held (returned ones keep their history); region roles see their region.
  */
 export function mayView(actor: Actor, demand: DemandScope, unitsEverAssigned: readonly number[] = []): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind === 'resident') return false;
-  if (isAdmin(actor)) return true;
-  if (regionRoles.some((role) => coversRegion(actor, role, demand.regionPath))) return true;
-  return handlesUnit(actor, demand.unitId) || unitsEverAssigned.some((u) => handlesUnit(actor, u));
+  return scopeHolds(scopeOf(actor), {
+    regionPath: demand.regionPath,
+    unitIds: [demand.unitId, ...unitsEverAssigned],
+  });
 }
 
 /** Dispatchers and supervisors route and chase; they do not need to ring the resident. */

@@ -4,7 +4,7 @@ import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import type { AppContext, UserActor } from '../../kernel/index.js';
-import { perform } from '../../kernel/index.js';
+import { hasAnyRole, perform } from '../../kernel/index.js';
 import { AppError, pickLocale } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
@@ -304,7 +304,7 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
     }),
     async (c) => {
       const actor = requireUser(c);
-      if (!actor.grants.some((g) => g.role === 'admin' || g.role === 'supervisor')) throw new AppError('auth.forbidden');
+      if (!hasAnyRole(actor, ['admin', 'supervisor'])) throw new AppError('auth.forbidden');
       return c.json(await escalateOverdue(ctx), 200);
     },
   );

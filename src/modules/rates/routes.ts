@@ -5,13 +5,8 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
 import { toCsv } from '../../lib/csv.js';
-import { AppError } from '../../lib/errors.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
-import { unitQualityForMonth } from '../assessments/index.js';
-import { localDay } from '../calendar/index.js';
-import { getSetting } from '../settings/index.js';
-import { previousMonth, rankUnits, totalRates } from './rates.js';
-import { unitRatesForMonth } from './unit-rates.js';
+import { monthReport } from './queries/month-report.js';
 
 const Rate = z.number().nullable();
 const UnitRow = z.object({
@@ -70,40 +65,9 @@ export function rateRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const actor = requireUser(c);
-      if (!actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin')) throw new AppError('auth.forbidden');
-      const query = c.req.valid('query');
-      const format = query.format;
-      const minDemands = await getSetting(ctx.db, 'rates.minDemands');
-      const thisMonth = localDay(ctx.now()).slice(0, 7);
-      let month = query.month ?? thisMonth;
-      let all = await unitRatesForMonth(ctx.db, month, ctx.now());
-      // Asked for no month on the first days of one, before anything is dispatched in it: last month's figures say more than a page of dashes.
-      if (!query.month && totalRates(all).counts.dispatched === 0) {
-        month = previousMonth(thisMonth);
-        all = await unitRatesForMonth(ctx.db, month, ctx.now());
-      }
-      const ranks = new Map(rankUnits(all, minDemands).map((r) => [r.unitId, r.rank]));
-      // Townships are ranked among townships, departments and the rest among themselves (the two boards of a 通报).
-      const isTownship = (u: { unitKind?: string }) => u.unitKind === 'township_government';
-      const groupRanks = new Map(
-        [all.filter(isTownship), all.filter((u) => !isTownship(u))].flatMap((group) =>
-          rankUnits(group, minDemands).map((r) => [r.unitId, r.rank] as const),
-        ),
-      );
-      const quality = await unitQualityForMonth(ctx.db, month);
-      const qualityOf = (unitId: number) => {
-        const q = quality.get(unitId);
-        return q && q.assessed > 0 ? { ...q, rate: q.qualified / q.assessed } : null;
-      };
-      const units = all
-        .map((u) => ({
-          ...u,
-          rank: ranks.get(u.unitId) ?? null,
-          rankGroup: isTownship(u) ? ('township' as const) : ('department' as const),
-          groupRank: groupRanks.get(u.unitId) ?? null,
-          quality: qualityOf(u.unitId),
-        }))
-        .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.unitId - b.unitId);
+      const { format, month: asked } = c.req.valid('query');
+      const report = await monthReport(ctx.db, actor, ctx.now(), asked);
+      const { month, units } = report;
       if (format !== 'json') {
         const header = [
           '排名',
@@ -146,7 +110,7 @@ export function rateRoutes(ctx: AppContext) {
         if (format === 'xlsx') return download(c, `rates-${month}.xlsx`, await writeWorkbook([{ name: `三率 ${month}`, header, rows }]));
         return download(c, `rates-${month}.csv`, toCsv(header, rows));
       }
-      return c.json({ month, minDemands, units, total: totalRates(all) }, 200);
+      return c.json(report, 200);
     },
   );
   return app;

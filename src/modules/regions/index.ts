@@ -2,5 +2,5 @@
 export { cachedCategory, cachedRegion, invalidateReferenceCache } from './cache.js';
 export { type NamedRegion, regionNamedIn } from './named-in.js';
 export { regionRoutes } from './routes.js';
-export { createRegion, createUnit, firstResponsibleUnit, getRegion, getUnit, pathIds, unitCategoryIds } from './store.js';
+export { createRegion, createUnit, firstResponsibleUnit, getRegion, getUnit, pathIds, unitCategoryIds, unitRegionPaths } from './store.js';
 export { regions, units } from './tables.js';

@@ -95,3 +95,17 @@ export async function firstResponsibleUnit(db: Db | Tx, regionPath: string): Pro
     .where(and(eq(units.kind, 'township_government'), eq(units.homeRegionId, township.id), eq(units.active, 1)));
   return unit ?? null;
 }
+
+/** Where each unit works: the paths of its home region and of the regions it has jurisdiction over. */
+export async function unitRegionPaths(db: Db | Tx): Promise<Map<number, string[]>> {
+  const [served, homes] = await Promise.all([
+    db
+      .select({ unitId: unitRegions.unitId, path: regions.path })
+      .from(unitRegions)
+      .innerJoin(regions, eq(regions.id, unitRegions.regionId)),
+    db.select({ unitId: units.id, path: regions.path }).from(units).innerJoin(regions, eq(regions.id, units.homeRegionId)),
+  ]);
+  const paths = new Map<number, string[]>();
+  for (const { unitId, path } of [...served, ...homes]) paths.set(unitId, [...(paths.get(unitId) ?? []), path]);
+  return paths;
+}

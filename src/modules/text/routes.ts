@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonOk } from '../../http/schemas.js';
-import { type AppContext, type Role, type UserActor, withinRegions } from '../../kernel/index.js';
+import { type AppContext, hasAnyRole, type Role, type UserActor, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { loadVisible, visibleDemands } from '../demands/index.js';
 import { findDuplicates } from './duplicates.js';
@@ -62,7 +62,7 @@ const segmenter = () => (replySegmenter ??= new Segmenter());
 /** Who reads topics: everyone with a region to look after (not unit handlers). */
 const topicRoles: readonly Role[] = ['operator', 'dispatcher', 'supervisor'];
 
-const mayRefreshTopics = (actor: UserActor) => actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin');
+const mayRefreshTopics = (actor: UserActor) => hasAnyRole(actor, ['supervisor', 'admin']);
 
 export function textRoutes(ctx: AppContext, suggester: Suggester) {
   const app = newRouter();
@@ -82,7 +82,7 @@ export function textRoutes(ctx: AppContext, suggester: Suggester) {
     }),
     async (c) => {
       const actor = requireUser(c);
-      if (!actor.grants.some((g) => g.role === 'admin' || g.role === 'operator' || g.role === 'dispatcher')) {
+      if (!hasAnyRole(actor, ['admin', 'operator', 'dispatcher'])) {
         throw new AppError('auth.forbidden');
       }
       return c.json({ categories: await suggester.suggestCategories(c.req.valid('query').text) }, 200);

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { type Actor, auditEvents, isAdmin, withinRegions } from '../../../kernel/index.js';
+import { type Actor, auditEvents, hasAnyRole, isAdmin, withinRegions } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 
 export type AuditFilter = {
@@ -21,7 +21,7 @@ export type AuditFilter = {
  */
 function auditScope(actor: Actor): SQL | undefined {
   if (isAdmin(actor)) return undefined;
-  if (actor.kind !== 'user' || !actor.grants.some((g) => g.role === 'supervisor')) throw new AppError('auth.forbidden');
+  if (!hasAnyRole(actor, ['supervisor'])) throw new AppError('auth.forbidden');
   return withinRegions(actor, ['supervisor'], auditEvents.regionPath);
 }
 

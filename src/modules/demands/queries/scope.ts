@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor, Reader } from '../../../kernel/index.js';
+import { type Actor, type Reader, scopeCondition, scopeOf } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
 import { openStates } from '../lifecycle.js';
 import { assignments, assists, demands, transfers } from '../tables.js';
@@ -13,20 +13,13 @@ export const openStatesList = sql.raw(openStates.map((s) => `'${s}'`).join(', ')
  * Returns undefined for "everything" (admins and installation-wide roles).
  */
 export function visibleDemands(actor: Actor): SQL | undefined {
-  if (actor.kind === 'system') return undefined;
-  if (actor.kind === 'resident') return sql`false`;
-  const parts: SQL[] = [];
-  const unitIds: number[] = [];
-  for (const g of actor.grants) {
-    if (g.role === 'admin') return undefined;
-    if (g.role === 'handler') {
-      if (g.unitId) unitIds.push(g.unitId);
-      continue;
-    }
-    if (g.regionPath === null) return undefined;
-    parts.push(sql`${regions.path} like ${`${g.regionPath}%`}`);
-  }
+  const scope = scopeOf(actor);
+  if (scope.all) return undefined;
+  const byRegion = scopeCondition({ ...scope, unitIds: [] }, { regionPath: regions.path });
+  const parts: SQL[] = scope.regionPaths.length > 0 && byRegion ? [byRegion] : [];
+  const unitIds = [...scope.unitIds];
   if (unitIds.length > 0) {
+    // The unit's work is wider than the unit column: what it once held, helps with or is asked to take.
     parts.push(inArray(demands.unitId, unitIds));
     // Each as `id in (the unit's ids)`: over a list, one hashed set read from the (unit, demand) index
     // instead of a probe per row; for one demand, the planner probes.

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { type ActionContext, audit, coversRegion, isAdmin, staffActor } from '../../../kernel/index.js';
+import { type ActionContext, audit, coversRegion, hasAnyRole, isAdmin, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { demands } from '../../demands/index.js';
 import { getUnit, regions } from '../../regions/index.js';
@@ -10,7 +10,7 @@ export type CreateInitiativeOptions = { title: string; topicLabel?: string | nul
 /** A supervisor promotes a topic (its demands) to an initiative owned by a unit. */
 export async function createInitiative(a: ActionContext, opts: CreateInitiativeOptions) {
   const actor = staffActor(a.actor);
-  if (!actor.grants.some((g) => g.role === 'supervisor' || g.role === 'admin')) throw new AppError('auth.forbidden');
+  if (!hasAnyRole(actor, ['supervisor', 'admin'])) throw new AppError('auth.forbidden');
   const unit = await getUnit(a.tx, opts.unitId);
   if (!unit) throw new AppError('validation.reference', { zh: '承办单位不存在。', en: 'The unit does not exist.' });
   const ids = [...new Set(opts.demandIds)];
