@@ -1,6 +1,5 @@
 import { AppError } from '../lib/errors.js';
 import type { Role } from './roles.js';
-import { scopeHolds, scopeOf } from './scope.js';
 
 /** A role as the policy sees it: its scope resolved to a region path or a unit. */
 export type Grant = {
@@ -34,23 +33,8 @@ export function isAdmin(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }
 
-/** True when one of the actor's grants for `role` covers the region with this path. */
-export function coversRegion(actor: Actor, role: Role, regionPath: string): boolean {
-  return actor.kind === 'user' && role !== 'handler' && scopeHolds(scopeOf(actor, [role]), { regionPath });
-}
-
-/** True when one of the actor's handler grants is for this unit. */
-export function handlesUnit(actor: Actor, unitId: number | null): boolean {
-  return actor.kind === 'user' && scopeHolds(scopeOf(actor, ['handler']), { regionPath: null, unitIds: [unitId] });
-}
-
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === 'user' ? actor.userId : null;
-}
-
-/** Community work (councils, reception days) is organised by the region's operators and supervisors, and admins. */
-export function organisesIn(actor: Actor, regionPath: string): boolean {
-  return isAdmin(actor) || coversRegion(actor, 'operator', regionPath) || coversRegion(actor, 'supervisor', regionPath);
 }
 
 /** Staff-only actions take a user; anything else is refused as if the action were not there. */

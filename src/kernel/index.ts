@@ -26,4 +26,15 @@ export {
 } from './outbox.js';
 export { type OutboxMessageRow, type OutboxStatus, outboxMessages, outboxStatuses } from './outbox-table.js';
 export { type Role, roles } from './roles.js';
-export { hasAnyRole, organiserRoles, type Scope, scopeCondition, scopeHolds, scopeOf, withinRegions } from './scope.js';
+export {
+  coversRegion,
+  handlesUnit,
+  hasAnyRole,
+  organiserRoles,
+  organisesIn,
+  type Scope,
+  scopeCondition,
+  scopeHolds,
+  scopeOf,
+  withinRegions,
+} from './scope.js';

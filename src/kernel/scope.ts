@@ -1,6 +1,6 @@
 import { or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Actor } from './actor.js';
+import { type Actor, isAdmin } from './actor.js';
 import { roles as everyRole, type Role } from './roles.js';
 
 /**
@@ -75,6 +75,21 @@ export function scopeHolds(scope: Scope, record: { regionPath: string | null; un
  */
 export function withinRegions(actor: Actor, roles: readonly Role[], pathColumn: Column): SQL | undefined {
   return scopeCondition(scopeOf(actor, [...roles, 'admin']), { regionPath: pathColumn });
+}
+
+/** True when one of the actor's grants for `role` covers the region with this path. */
+export function coversRegion(actor: Actor, role: Role, regionPath: string): boolean {
+  return actor.kind === 'user' && role !== 'handler' && scopeHolds(scopeOf(actor, [role]), { regionPath });
+}
+
+/** True when one of the actor's handler grants is for this unit. */
+export function handlesUnit(actor: Actor, unitId: number | null): boolean {
+  return actor.kind === 'user' && scopeHolds(scopeOf(actor, ['handler']), { regionPath: null, unitIds: [unitId] });
+}
+
+/** Community work (councils, reception days) is organised by the region's operators and supervisors, and admins. */
+export function organisesIn(actor: Actor, regionPath: string): boolean {
+  return isAdmin(actor) || coversRegion(actor, 'operator', regionPath) || coversRegion(actor, 'supervisor', regionPath);
 }
 
 /** Who organises community work (councils, reception days, proposals): operators and supervisors of the region. */
