@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { asc, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { ActorCache } from '../../http/actor-cache.js';
 import { clientAddress, overHttps, requireUser, sessionCookie } from '../../http/caller.js';
@@ -13,8 +13,8 @@ import { endSession } from './actions/end-session.js';
 import { issueApiToken } from './actions/issue-api-token.js';
 import { changePassword, resetPassword, revokeApiToken, setUserDisabled, unlockUser } from './actions/manage-users.js';
 import { startSession } from './actions/start-session.js';
-import { verifyPassword } from './password.js';
-import { listTokens, loadActor } from './store.js';
+import { checkCredentials } from './credentials.js';
+import { listTokens } from './store.js';
 import { roles, userRoles, users } from './tables.js';
 
 const tags = ['accounts'];
@@ -48,13 +48,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
       const { username, password } = c.req.valid('json');
       const address = clientAddress(c);
       await opts.limits.admit(address, username);
-      const [user] = await ctx.db.select().from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
-      // Hash even for unknown users so timing does not tell which usernames exist.
-      const ok = await verifyPassword(
-        password,
-        user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-      );
-      const actor = user && ok ? await loadActor(ctx.db, user.id) : null;
+      const actor = await checkCredentials(ctx.db, username, password);
       if (!actor) {
         await opts.limits.failed(address);
         throw new AppError('auth.invalid_credentials');
