@@ -8,7 +8,7 @@ import { type Database, openDatabase, runMigrations } from './db/client.js';
 import { startJobQueue } from './db/job-queue.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
-import type { AppContext } from './kernel/index.js';
+import { type AppContext, startEventDispatcher } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
 import { scheduleActionItemChase } from './modules/councils/index.js';
 import { scheduleCounterCompaction } from './modules/dashboard/index.js';
@@ -64,6 +64,8 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     warmSuggestions: true,
     jobs,
   });
+  // After the app, whose suggester automatic dispatch uses: events left by a crash are taken up now.
+  const stopEvents = startEventDispatcher(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -72,6 +74,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const url = `http://localhost:${port}`;
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopEvents();
     await stopDelivery();
     await jobs.stop();
     await stopListening();

@@ -13,8 +13,8 @@ export type TestDatabase = Database & { url?: string; drop(): Promise<void> };
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (process.env.TINGJIAN_TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
-    // Named after the run's template, so that run's teardown finds any left behind.
-    const name = `${inject('pgTemplate')}_${randomBytes(6).toString('hex')}`;
+    // Named after the run, so that its teardown finds any left behind (the template outlives runs).
+    const name = `${inject('pgCopyPrefix')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from '../src/http/app.js';
-import type { AppContext } from '../src/kernel/index.js';
+import { type AppContext, startEventDispatcher } from '../src/kernel/index.js';
 
 export type Reply = { status: number; body: any; headers: Headers; text: string };
 
@@ -9,6 +9,8 @@ export type Reply = { status: number; body: any; headers: Headers; text: string 
 export async function startTestServer(ctx: AppContext, opts: AppOptions = { publicRateLimit: 0 }) {
   // Tests wait for the first suggestion model however long it takes: their answers must not depend on the machine's speed.
   const app = await createApp(ctx, { suggestionWaitMs: 120_000, ...opts });
+  // What follows intake (automatic dispatch) runs as in the server: from the events intake wrote.
+  const stopEvents = startEventDispatcher(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -40,6 +42,9 @@ export async function startTestServer(ctx: AppContext, opts: AppOptions = { publ
   return {
     base,
     call,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await stopEvents();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

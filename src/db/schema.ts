@@ -1,4 +1,5 @@
 export * from '../kernel/audit-table.js';
+export * from '../kernel/events-table.js';
 export * from '../kernel/outbox-table.js';
 export * from '../modules/accounts/tables.js';
 export * from '../modules/appointments/tables.js';

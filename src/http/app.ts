@@ -28,7 +28,7 @@ import { receptionRoutes } from '../modules/receptions/index.js';
 import { invalidateReferenceCache, regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
 import { telephonyRoutes } from '../modules/telephony/index.js';
-import { autoDispatch, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
+import { autoDispatchWith, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
 import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
@@ -68,14 +68,13 @@ export type AppOptions = {
 export async function createApp(base: AppContext, opts: AppOptions = {}) {
   const app = newRouter();
   const metrics = createMetrics(base.db, opts.sqlClient);
-  // Every action performed through this server is counted by outcome.
-  const ctx: AppContext = { ...base, observe: metrics.observeAction };
+  // Every action performed through this server is counted by outcome. The event dispatcher may
+  // start after the app (it needs the app's suggester): intake nudges it through the base context.
+  const ctx: AppContext = { ...base, observe: metrics.observeAction, wakeEvents: () => base.wakeEvents?.() };
 
   let publicLimit = opts.publicRateLimit ?? (await getSetting(ctx.db, 'public.rateLimitPerMinute'));
-  let autoDispatchOn = (await getSetting(ctx.db, 'text.autoDispatchConfidence')) > 0;
   const reloadSettings = async () => {
     if (opts.publicRateLimit === undefined) publicLimit = await getSetting(ctx.db, 'public.rateLimitPerMinute');
-    autoDispatchOn = (await getSetting(ctx.db, 'text.autoDispatchConfidence')) > 0;
   };
 
   app.onError((err, c) => toResponse(err, c, ctx.log));
@@ -131,9 +130,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, jobs: opts.jobs });
   if (opts.jobs) await opts.jobs.work(retrainJob, () => suggester.retrainNow());
   if (opts.warmSuggestions) await suggester.warmUp();
-  const afterIntake = (demandId: number) => {
-    if (autoDispatchOn) setImmediate(() => void autoDispatch(ctx, suggester, demandId));
-  };
+  autoDispatchWith(ctx.db, suggester);
   const v1 = newRouter();
   v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? 'auto', actors, limits: loginLimits(opts.sqlClient) }));
   v1.route('/', regionRoutes(ctx));
@@ -145,9 +142,9 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   v1.route('/', dashboardRoutes(ctx));
   v1.route(
     '/',
-    publicDemandRoutes(ctx, () => publicLimit, afterIntake, residents),
+    publicDemandRoutes(ctx, () => publicLimit, residents),
   );
-  v1.route('/', demandRoutes(ctx, afterIntake));
+  v1.route('/', demandRoutes(ctx));
   v1.route(
     '/',
     attachmentRoutes(ctx, () => publicLimit, residents),

@@ -13,6 +13,8 @@ export type AppContext = {
   observe?: (e: { action: string; outcome: 'committed' | 'refused' }) => void;
   /** Set while a delivery worker runs: actions that wrote to the outbox nudge it after commit. */
   wakeOutbox?: () => void;
+  /** Set while an event dispatcher runs: actions that published an event nudge it after commit. */
+  wakeEvents?: () => void;
 };
 
 /**

@@ -14,6 +14,17 @@ export * from './actor.js';
 export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
 export { announceChange, type CacheName, cacheChannel, cacheNames, deliverCacheNotice, onCacheNotice } from './cache-notices.js';
+export {
+  type DomainEvent,
+  type DomainEventData,
+  type DomainEventName,
+  dispatchDueEvents,
+  publish,
+  publishSql,
+  startEventDispatcher,
+  subscribe,
+} from './events.js';
+export { type DomainEventRow, domainEvents } from './events-table.js';
 export type { JobQueue } from './jobs.js';
 export {
   enqueueConsoleMessages,

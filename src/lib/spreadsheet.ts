@@ -1,10 +1,15 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { neutralised, parseCsvObjects } from './csv.js';
 import { AppError } from './errors.js';
 
+// exceljs takes over a second to load and only exports and imports use it: loaded on first use,
+// not with the server (or with every test file that builds the app).
+let loaded: Promise<typeof ExcelJSModule> | undefined;
+const excel = () => (loaded ??= import('exceljs').then((m) => m.default));
+
 /** A workbook of one or more sheets with Chinese headers; text cells that a spreadsheet would run as formulas are neutralised. */
 export async function writeWorkbook(sheets: { name: string; header: string[]; rows: (string | number | null)[][] }[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = '听见 Tingjian';
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name);
@@ -27,7 +32,7 @@ const unreadable = () =>
 /** Rows of a CSV text or of the first sheet of an XLSX file (base64), keyed by the header row, every cell as text. */
 export async function readTable(format: 'csv' | 'xlsx', data: string): Promise<Record<string, string>[]> {
   if (format === 'csv') return parseCsvObjects(data).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])));
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(data, 'base64') as unknown as ArrayBuffer);
   } catch {

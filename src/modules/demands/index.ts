@@ -15,6 +15,7 @@ export { dispatchDemand } from './actions/dispatch-demand.js';
 export { rateMerged } from './actions/rate-merged.js';
 export { recordCallback } from './actions/record-callback.js';
 export { type RegisterDemandOptions, type RegisterDemandResult, registerDemand, titleFrom } from './actions/register-demand.js';
+export { type DemandLink, registerDemandFrom } from './actions/register-demand-from.js';
 export { replyDemand } from './actions/reply-demand.js';
 export { requestExtension } from './actions/request-extension.js';
 export { returnDemand } from './actions/return-demand.js';

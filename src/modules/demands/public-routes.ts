@@ -16,12 +16,7 @@ import { demandStates, demandTypes, satisfactions } from './tables.js';
 const tags = ['public'];
 
 /** What residents use without an account. Every route here is rate-limited per address. */
-export function publicDemandRoutes(
-  ctx: AppContext,
-  limitPerMinute: () => number,
-  afterIntake: (demandId: number) => void = () => {},
-  residents: ResidentLimits = residentLimits(),
-) {
+export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
   const app = newRouter();
   app.use('/public/*', rateLimit(limitPerMinute, { name: 'demands', client: residents.client }));
 
@@ -45,7 +40,6 @@ export function publicDemandRoutes(
     async (c) => {
       const body = c.req.valid('json');
       const result = await perform(ctx, residentActor, registerDemand, { channel: 'web', ...body });
-      if (result.created) afterIntake(result.demand.id);
       const demand = await presentOwnDemand(ctx.db, result.demand.id);
       return c.json({ number: result.demand.number, queryCode: result.queryCode, demand }, result.created ? 201 : 200);
     },

@@ -64,7 +64,7 @@ import {
 const tags = ['demands'];
 
 /** Staff endpoints of the demands module; each handler: authenticate → validate → one action → present. */
-export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) => void = () => {}) {
+export function demandRoutes(ctx: AppContext) {
   const app = newRouter();
 
   app.openapi(
@@ -87,7 +87,6 @@ export function demandRoutes(ctx: AppContext, afterIntake: (demandId: number) =>
       const result = callId
         ? await perform(ctx, actor, registerOnCall, { ...body, callId })
         : await perform(ctx, actor, registerDemand, { ...body });
-      if (result.created) afterIntake(result.demand.id);
       // Answer from what the intake already holds: the hotline's busiest call costs no read-back.
       const view = result.labels
         ? presentDemand(actor, { demand: result.demand, ...result.labels, unitName: null }, ctx.now())

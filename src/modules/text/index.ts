@@ -1,5 +1,11 @@
 // The text module's public face: other modules import only this file.
-export { autoDispatch } from './auto-dispatch.js';
+import { subscribe } from '../../kernel/index.js';
+import { autoDispatchRegistered } from './auto-dispatch.js';
+
+// Every channel's intake may be dispatched by the system (when an admin set a confidence).
+subscribe('demand.registered', 'text.auto-dispatch', autoDispatchRegistered);
+
+export { autoDispatch, autoDispatchWith } from './auto-dispatch.js';
 export { classifyCommand, topicsCommand } from './cli.js';
 export { readLabeledCsv } from './evaluate.js';
 export { importTrainingExamples } from './import-examples.js';

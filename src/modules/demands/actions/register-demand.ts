@@ -1,7 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { insertParts } from '../../../db/insert-sql.js';
 import { queryRows } from '../../../db/rows.js';
-import { type ActionContext, actorUserId, auditEvents, auditRow, receiptSmsSql, singleStatement } from '../../../kernel/index.js';
+import {
+  type ActionContext,
+  actorUserId,
+  auditEvents,
+  auditRow,
+  publishSql,
+  receiptSmsSql,
+  singleStatement,
+} from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
@@ -193,12 +201,15 @@ export const registerDemand = singleStatement(async function registerDemand(
           on conflict (idempotency_key) do nothing
           returning id, number),
         e as (insert into demand_events ${event.columns} select ${event.values} from d),
-        t as (insert into audit_events ${trail.columns} select ${trail.values} from d)${receipt}
+        t as (insert into audit_events ${trail.columns} select ${trail.values} from d),
+        v as (${publishSql('demand.registered', sql`d.id`, { channel: opts.channel }, now)})${receipt}
         select id::int as id, number from d`,
   );
   // The statement wrote the audit event itself (t above).
   if (inserted.length > 0) a.markAudited();
   if (inserted.length > 0 && phone && opts.channel !== 'city12345') a.afterCommit(() => a.app.wakeOutbox?.());
+  // demand.registered (v above): what follows intake — automatic dispatch — survives a crash.
+  if (inserted.length > 0) a.afterCommit(() => a.app.wakeEvents?.());
   if (inserted.length === 0) {
     // Another request with the same key committed first: answer with its demand.
     a.unchanged();

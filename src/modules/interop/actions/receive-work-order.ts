@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type ActionContext, enqueueWebhook } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { categories } from '../../categories/index.js';
-import { demands, type demandTypes, registerDemand, type urgencies } from '../../demands/index.js';
+import { demands, type demandTypes, registerDemandFrom, type urgencies } from '../../demands/index.js';
 import { regions } from '../../regions/index.js';
 
 export type WorkOrder = {
@@ -50,8 +50,7 @@ export async function receiveWorkOrder(a: ActionContext, o: WorkOrder): Promise<
   const [category] = o.categoryName
     ? await a.tx.select({ id: categories.id }).from(categories).where(eq(categories.fullName, o.categoryName))
     : [];
-  const { demand } = await registerDemand(a, {
-    channel: 'city12345',
+  const { demand } = await registerDemandFrom(a, 'city12345', {
     type: o.type,
     title: o.title,
     content: o.content,

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms, systemActor } from '../../../kernel/index.js';
-import { answeredStates, demands, normalizePhone, rateMerged, recordCallback, registerDemand } from '../../demands/index.js';
+import { answeredStates, demands, normalizePhone, rateMerged, recordCallback, registerDemandFrom } from '../../demands/index.js';
 import { regionNamedIn } from '../../regions/index.js';
 import { readInbound } from '../rules/inbound.js';
 import { inboundSms, smsOptOuts } from '../tables.js';
@@ -70,17 +70,13 @@ export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Prom
     const region = await regionNamedIn(a.tx, input.text);
     if (region) {
       // The system takes it down, as an operator would on the phone; the key stops a second report.
-      const { demand } = await registerDemand(
-        { ...a, actor: systemActor },
-        {
-          channel: 'sms',
-          type: 'complaint',
-          content: input.text.trim(),
-          reporterPhone: phone,
-          regionId: region.id,
-          idempotencyKey: `sms:${input.providerRef}`,
-        },
-      );
+      const { demand } = await registerDemandFrom({ ...a, actor: systemActor }, 'sms', {
+        type: 'complaint',
+        content: input.text.trim(),
+        reporterPhone: phone,
+        regionId: region.id,
+        idempotencyKey: `sms:${input.providerRef}`,
+      });
       outcome = 'registered';
       demandId = demand.id;
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ActionContext, audit } from '../../../kernel/index.js';
-import { type RegisterDemandOptions, registerDemand } from '../../demands/index.js';
+import { type RegisterDemandOptions, registerDemandFrom } from '../../demands/index.js';
 import { open311Requests } from '../tables.js';
 
 export type SubmitRequestInput = {
@@ -12,12 +12,20 @@ export type SubmitRequestInput = {
 
 /** POST requests: the demand (channel "api") and the record of which key posted it, in one transaction. */
 export async function submitOpen311Request(a: ActionContext, input: SubmitRequestInput) {
-  const { demand } = await registerDemand(a, { ...input.demand, channel: 'api' });
   const token = randomBytes(12).toString('hex');
-  const [row] = await a.tx
-    .insert(open311Requests)
-    .values({ keyId: input.keyId, demandId: demand.id, token, mediaUrl: input.mediaUrl, createdAt: a.now })
-    .returning();
-  await audit(a, { resource: 'open311_request', resourceId: row.id, action: 'submit', data: { keyId: input.keyId, demandId: demand.id } });
+  let requestId = 0;
+  const { demand } = await registerDemandFrom(a, 'api', input.demand, async (l, d) => {
+    const [row] = await l.tx
+      .insert(open311Requests)
+      .values({ keyId: input.keyId, demandId: d.id, token, mediaUrl: input.mediaUrl, createdAt: l.now })
+      .returning({ id: open311Requests.id });
+    requestId = row.id;
+  });
+  await audit(a, {
+    resource: 'open311_request',
+    resourceId: requestId,
+    action: 'submit',
+    data: { keyId: input.keyId, demandId: demand.id },
+  });
   return { number: demand.number, token };
 }

@@ -1,5 +1,5 @@
 import { type ActionContext, audit } from '../../../kernel/index.js';
-import { type RegisterDemandOptions, type RegisterDemandResult, registerDemand } from '../../demands/index.js';
+import { type RegisterDemandOptions, type RegisterDemandResult, registerDemandFrom } from '../../demands/index.js';
 import { loadReceptionDay } from '../store.js';
 import { receptionEntries } from '../tables.js';
 
@@ -13,9 +13,10 @@ export type RecordReceptionEntryOptions = Omit<RegisterDemandOptions, 'channel'>
 export async function recordReceptionEntry(a: ActionContext, opts: RecordReceptionEntryOptions): Promise<RegisterDemandResult> {
   const session = await loadReceptionDay(a.tx, a.actor, opts.receptionDayId);
   const { receptionDayId, ...demand } = opts;
-  const result = await registerDemand(a, { ...demand, channel: 'reception_day' });
+  const result = await registerDemandFrom(a, 'reception_day', demand, (l, d) =>
+    l.tx.insert(receptionEntries).values({ receptionDayId, demandId: d.id }),
+  );
   if (!result.created) return result;
-  await a.tx.insert(receptionEntries).values({ receptionDayId, demandId: result.demand.id });
   await audit(a, {
     resource: 'reception_day',
     resourceId: session.id,

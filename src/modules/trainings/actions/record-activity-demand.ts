@@ -1,5 +1,5 @@
 import { type ActionContext, audit } from '../../../kernel/index.js';
-import { type RegisterDemandOptions, type RegisterDemandResult, registerDemand } from '../../demands/index.js';
+import { type RegisterDemandOptions, type RegisterDemandResult, registerDemandFrom } from '../../demands/index.js';
 import { loadCourse } from '../store.js';
 import { courseDemands } from '../tables.js';
 
@@ -13,9 +13,8 @@ export type ActivityDemandOptions = Omit<RegisterDemandOptions, 'channel'> & { c
 export async function recordActivityDemand(a: ActionContext, opts: ActivityDemandOptions): Promise<RegisterDemandResult> {
   const course = await loadCourse(a.tx, a.actor, opts.courseId, { staff: true });
   const { courseId, ...demand } = opts;
-  const result = await registerDemand(a, { ...demand, channel: 'activity' });
+  const result = await registerDemandFrom(a, 'activity', demand, (l, d) => l.tx.insert(courseDemands).values({ courseId, demandId: d.id }));
   if (!result.created) return result;
-  await a.tx.insert(courseDemands).values({ courseId, demandId: result.demand.id });
   await audit(a, {
     resource: 'course',
     resourceId: course.id,
