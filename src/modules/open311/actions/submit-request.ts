@@ -8,6 +8,7 @@ export type SubmitRequestInput = {
   keyName: string;
   demand: Omit<RegisterDemandOptions, 'channel'>;
   mediaUrl: string | null;
+  addressId: string | null;
 };
 
 /** POST requests: the demand (channel "api") and the record of which key posted it, in one transaction. */
@@ -16,8 +17,8 @@ export async function submitOpen311Request(a: ActionContext, input: SubmitReques
   const token = randomBytes(12).toString('hex');
   const [row] = await a.tx
     .insert(open311Requests)
-    .values({ keyId: input.keyId, demandId: demand.id, token, mediaUrl: input.mediaUrl, createdAt: a.now })
+    .values({ keyId: input.keyId, demandId: demand.id, token, mediaUrl: input.mediaUrl, addressId: input.addressId, createdAt: a.now })
     .returning();
   await audit(a, { resource: 'open311_request', resourceId: row.id, action: 'submit', data: { keyId: input.keyId, demandId: demand.id } });
-  return { number: demand.number, token };
+  return { number: demand.number, token, regionId: demand.regionId };
 }
