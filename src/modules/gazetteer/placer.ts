@@ -60,20 +60,21 @@ export class Placer {
     return null;
   }
 
-  /** The region of the longest name the text contains (the most specific place said), or null. */
+  /**
+   * The region the words name: at each position the longest name starting there; of those found, the most
+   * specific place (deepest in the tree: 金色家园 over the 桂花坪街道 before it), then the longest.
+   */
   inWords(text: string): Placement | null {
     const said = text.normalize('NFKC');
-    let best: Name | null = null;
+    let best: (Name & { depth: number }) | null = null;
     for (let i = 0; i < said.length; i++) {
       const bucket = this.byFirst.get(said[i]);
       if (!bucket) continue;
-      for (const n of bucket) {
-        if (best && n.name.length <= best.name.length) break;
-        if (said.startsWith(n.name, i)) {
-          best = n;
-          break;
-        }
-      }
+      const hit = bucket.find((n) => said.startsWith(n.name, i));
+      if (!hit) continue;
+      const depth = depthOf(this.regions.get(hit.regionId)?.path ?? '');
+      if (!best || depth > best.depth || (depth === best.depth && hit.name.length > best.name.length)) best = { ...hit, depth };
+      i += hit.name.length - 1;
     }
     return best ? { regionId: best.regionId, by: 'words', match: best.name } : null;
   }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
+import { invalidatePlacer } from '../cache.js';
 import { namedPlaces } from '../tables.js';
 
 /** Admin: a learned candidate confirmed (it places demands from now on) or rejected (never proposed again). */
@@ -18,6 +19,9 @@ export async function decidePlace(a: ActionContext, input: { id: number; decisio
     action: input.decision,
     data: { name: place.name, regionId: place.regionId },
   });
-  if (state === 'confirmed') await announceChange(a, 'references');
+  if (state === 'confirmed') {
+    await announceChange(a, 'references');
+    a.afterCommit(() => invalidatePlacer(a.app.db));
+  }
   return { ...place, state };
 }

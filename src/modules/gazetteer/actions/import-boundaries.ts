@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { regions } from '../../regions/index.js';
+import { invalidatePlacer } from '../cache.js';
 import { regionBoundaries } from '../tables.js';
 import { type BoundaryReport, validateBoundaries } from '../validate-boundaries.js';
 
@@ -37,5 +38,6 @@ export async function importBoundaries(a: ActionContext, input: ImportBoundaries
     data: { regions: report.fitting.length, quality: input.quality, uncovered: report.uncovered.length },
   });
   await announceChange(a, 'references');
+  a.afterCommit(() => invalidatePlacer(a.app.db));
   return { saved: report.fitting.length, problems: [], uncovered: report.uncovered };
 }

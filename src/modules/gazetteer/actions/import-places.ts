@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { readTable } from '../../../lib/spreadsheet.js';
 import { regions } from '../../regions/index.js';
+import { invalidatePlacer } from '../cache.js';
 import { readPlaceRows } from '../place-rows.js';
 import { namedPlaces } from '../tables.js';
 
@@ -25,5 +26,6 @@ export async function importPlaces(a: ActionContext, input: ImportPlacesInput): 
   }
   await audit(a, { resource: 'named_places', resourceId: 0, action: 'import', data: { rows: places.length, format: input.format } });
   await announceChange(a, 'references');
+  a.afterCommit(() => invalidatePlacer(a.app.db));
   return { saved: places.length, problems: [] };
 }
