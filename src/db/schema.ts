@@ -9,6 +9,7 @@ export * from '../modules/categories/tables.js';
 export * from '../modules/councils/tables.js';
 export * from '../modules/dashboard/tables.js';
 export * from '../modules/demands/tables.js';
+export * from '../modules/gazetteer/tables.js';
 export * from '../modules/imports/tables.js';
 export * from '../modules/initiatives/tables.js';
 export * from '../modules/knowledge/tables.js';

@@ -21,8 +21,10 @@ import {
   returnDemand,
   titleFrom,
 } from '../modules/demands/index.js';
+import { seedGazetteer } from '../modules/gazetteer/index.js';
 import { knowledgeArticles } from '../modules/knowledge/index.js';
 import { createRegion, createUnit, units } from '../modules/regions/index.js';
+import { demoPlaces, pointIn, schematicBoundaries } from './boundaries.js';
 import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
 import { demoArticles } from './knowledge-articles.js';
 import { loadCivic } from './load-civic.js';
@@ -125,6 +127,15 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     });
     await createUnit(tx, { name: '荣昌宜居物业公司', kind: 'property_company', regionIds: [communityIds[0][1], communityIds[1][0]] });
     await upsertCalendarDays(tx, holidays2026);
+    await seedGazetteer(tx, {
+      boundaries: schematicBoundaries(district.code),
+      places: demoPlaces.map((p) => ({
+        name: p.name,
+        kind: p.kind,
+        code: `${district.code}${String(p.township + 1).padStart(3, '0')}${String(p.community + 1).padStart(3, '0')}`,
+      })),
+      at: ctx.now(),
+    });
     return { district: district.id, townIds, communityIds, townUnits, deptUnits, community: community.id };
   });
 
@@ -214,6 +225,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     const communities = ids.communityIds[s.township];
     const phone = `13${String(800000000 + Math.floor(random() * 199999999)).slice(0, 9)}`;
     const channel = channels[i % channels.length];
+    const where = placeOf(s.content, townships[s.township].communities) ?? Math.floor(random() * communities.length);
     const { demand } = await perform(at, channel === 'web' ? { kind: 'resident' } : op, registerDemand, {
       channel,
       type: s.type,
@@ -222,8 +234,10 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
       reporterName: random() < 0.6 ? ['张阿姨', '李大爷', '王先生', '刘女士', '陈师傅'][i % 5] : null,
       reporterPhone: random() < 0.92 ? phone : null,
       reporterContact: '社区网格员代为联系',
-      regionId: communities[placeOf(s.content, townships[s.township].communities) ?? Math.floor(random() * communities.length)],
+      regionId: communities[where],
       address: `${townships[s.township].name}${i + 1}号附近`,
+      // Most callers can say where; the portal and the app send a point inside the (schematic) community.
+      ...(i % 10 < 7 ? pointIn(s.township, where, i) : {}),
       categoryId: s.categoryId,
       urgency: s.title.includes('燃气') ? 'emergency' : 'normal',
     });

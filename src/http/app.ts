@@ -15,6 +15,7 @@ import { categoryRoutes } from '../modules/categories/index.js';
 import { councilRoutes } from '../modules/councils/index.js';
 import { dashboardRoutes } from '../modules/dashboard/index.js';
 import { attachmentRoutes, demandRoutes, publicDemandRoutes } from '../modules/demands/index.js';
+import { gazetteerRoutes, invalidatePlacer } from '../modules/gazetteer/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { initiativeRoutes } from '../modules/initiatives/index.js';
 import { interopRoutes } from '../modules/interop/index.js';
@@ -119,6 +120,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   // What another process changed reaches this one's caches as a notice (see listenForCacheNotices).
   onCacheNotice(ctx.db, 'callers', () => actors.clear());
   onCacheNotice(ctx.db, 'references', () => invalidateReferenceCache(ctx.db));
+  onCacheNotice(ctx.db, 'references', () => invalidatePlacer(ctx.db));
   onCacheNotice(ctx.db, 'deadlines', () => invalidateDeadlineInputs(ctx.db));
   const residents = residentLimits(opts.sqlClient);
   app.use('/api/v1/*', authenticate(ctx.db, actors));
@@ -134,6 +136,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   const v1 = newRouter();
   v1.route('/', accountRoutes(ctx, { secureCookies: opts.secureCookies ?? 'auto', actors, limits: loginLimits(opts.sqlClient) }));
   v1.route('/', regionRoutes(ctx));
+  v1.route('/', gazetteerRoutes(ctx));
   v1.route('/', categoryRoutes(ctx));
   v1.route('/', calendarRoutes(ctx));
   v1.route('/', knowledgeRoutes(ctx));

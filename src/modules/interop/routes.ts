@@ -27,6 +27,8 @@ const WorkOrder = z
     categoryName: text(200).optional(),
     urgency: z.enum(urgencies).optional(),
     address: text(200).optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
   })
   .strict()
   .openapi('CityWorkOrder');

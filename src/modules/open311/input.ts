@@ -57,9 +57,10 @@ export const ListQuery = z.object({
     .string()
     .regex(/^\d{1,20}(,\d{1,20}){0,99}$/, { message: 'service_request_id: a comma-separated list of up to 100 ids' })
     .optional(),
+  // The spec: several service codes, comma delimited (no spaces).
   service_code: z
     .string()
-    .regex(/^\d{1,9}$/, { message: 'service_code not found' })
+    .regex(/^\d{1,9}(,\d{1,9}){0,99}$/, { message: 'service_code: a comma-separated list of service codes' })
     .optional(),
   start_date: isoDate('start_date').optional(),
   end_date: isoDate('end_date').optional(),

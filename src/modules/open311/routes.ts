@@ -12,9 +12,11 @@ import { sha256 } from '../../lib/hash.js';
 import { submitOpen311Request } from './actions/submit-request.js';
 import { type Format, render, renderErrors } from './format.js';
 import { firstIssue, ListQuery, PostRequest } from './input.js';
+import { personName } from './people.js';
 import { findKey, findRegionByCode, findToken, serviceExists } from './queries/lookups.js';
 import { listRequests } from './queries/requests.js';
 import { listServices, serviceDefinition } from './services.js';
+import { requestWindow } from './window.js';
 
 /** Thrown inside a handler: answered as the spec's error list in the requested format. */
 class Open311Error extends Error {
@@ -27,7 +29,6 @@ class Open311Error extends Error {
 }
 
 const route = /^\/(discovery|services|requests|tokens)(?:\/([^/]+?))?\.(json|xml)$/;
-const day = 86_400_000;
 
 /**
  * The largest POST read: the spec's fields with a 4,000-character description, percent-encoded, fit in well under
@@ -125,16 +126,15 @@ export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; pe
       if (!q.success) throw new Open311Error(400, firstIssue(q.error));
       const v = q.data;
       const ids = v.service_request_id?.split(',');
-      // The spec's default window: the last 90 days (unless ids are asked for), at most 1,000 a page.
-      let { start_date: start, end_date: end } = v;
-      if (!ids && !start && !end) start = new Date(ctx.now().getTime() - 90 * day);
-      if (start && end && end < start) throw new Open311Error(400, 'end_date is before start_date');
+      // The spec: service_request_id overrides all other arguments (dates, codes, status, paging).
+      if (ids) return render(format, 'service_requests', 'request', await listRequests(ctx.db, { ids, page: 1, pageSize: ids.length }));
+      const window = requestWindow(v.start_date, v.end_date, ctx.now());
+      if (!window) throw new Open311Error(400, 'end_date is before start_date');
       const status = v.status === 'open' || v.status === 'closed' ? v.status : undefined;
       const items = await listRequests(ctx.db, {
-        ids,
-        serviceCode: v.service_code ? Number(v.service_code) : undefined,
-        start,
-        end,
+        serviceCodes: v.service_code?.split(',').map(Number),
+        start: window.start,
+        end: window.end,
         status,
         page: v.page,
         pageSize: v.page_size,
@@ -178,11 +178,12 @@ export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; pe
     if (!(await serviceExists(ctx.db, Number(v.service_code)))) throw new Open311Error(400, 'service_code not found');
     const region = v.address_id ? await findRegionByCode(ctx.db, v.address_id) : null;
     if (v.address_id && !region) throw new Open311Error(400, 'address_id not found (use a region code)');
-    const name = [v.last_name, v.first_name].filter(Boolean).join('') || null;
+    const name = personName(v.first_name, v.last_name);
     const made = await perform(ctx, residentActor, submitOpen311Request, {
       keyId: key.id,
       keyName: key.name,
       mediaUrl: v.media_url ?? null,
+      addressId: v.address_id ?? null,
       demand: {
         type: v['attribute[type]'] ?? 'complaint',
         content: v.description,

@@ -21,6 +21,8 @@ export const open311Requests = pgTable(
     demandId: bigint('demand_id', { mode: 'number' }).notNull().unique(),
     token: text('token').notNull().unique(),
     mediaUrl: text('media_url'),
+    /** The address_id as the integrator posted it: GET answers with it, as the spec's round trip expects. */
+    addressId: text('address_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('open311_requests_key_idx').on(t.keyId)],

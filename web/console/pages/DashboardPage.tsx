@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
+import { DistrictMap } from '../charts/DistrictMap';
 import { type ChartOption, EChart } from '../charts/EChart';
 import type { messages } from '../messages';
 import { EscalationRun } from './admin/EscalationRun';
@@ -62,21 +63,27 @@ export function DashboardPage() {
         ))}
       </Row>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={14}>
           <Card size="small" title={t('dashPlaces')}>
-            <EChart
-              option={charts.places}
-              height={320}
-              label={t('dashPlaces')}
-              testId="chart-places"
-              onClick={(x) => {
-                const id = (x as { regionId?: number } | undefined)?.regionId;
-                if (id) window.location.hash = `#/list/region-${id}`;
-              }}
+            <DistrictMap
+              counts={d.places}
+              height={narrow ? 360 : 420}
+              fallback={
+                <EChart
+                  option={charts.places}
+                  height={320}
+                  label={t('dashPlaces')}
+                  testId="chart-places"
+                  onClick={(x) => {
+                    const id = (x as { regionId?: number } | undefined)?.regionId;
+                    if (id) window.location.hash = `#/list/region-${id}`;
+                  }}
+                />
+              }
             />
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={10}>
           <Card size="small" title={t('dashOverdueByUnit')}>
             <EChart option={charts.overdue} height={320} label={t('dashOverdueByUnit')} testId="chart-overdue" />
           </Card>

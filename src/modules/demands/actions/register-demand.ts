@@ -13,6 +13,7 @@ import {
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
+import { placeDemand } from '../../gazetteer/index.js';
 import { cachedCategory, cachedRegion } from '../../regions/index.js';
 import { installationSecret } from '../../settings/index.js';
 import { formatDemandNumber, newQueryCode, normalizePhone } from '../numbering.js';
@@ -46,6 +47,8 @@ export type RegisterDemandResult = {
   created: boolean;
   /** What a presenter needs besides the row, so intake answers without reading it back. */
   labels?: { regionName: string; regionPath: string; categoryName: string | null };
+  /** How the gazetteer narrowed the given region, when it did. */
+  placed?: { by: 'coordinates' | 'words'; match: string | null } | null;
 };
 
 /** A title for demands taken without one: the first clause of the content. */
@@ -108,7 +111,15 @@ export const registerDemand = singleStatement(async function registerDemand(
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  const region = await cachedRegion(a.tx, a.app.db, opts.regionId);
+  // Every channel comes through here: coordinates or words narrow a coarse region to its community.
+  const placed = await placeDemand(a.tx, a.app.db, {
+    regionId: opts.regionId,
+    latitude: opts.latitude,
+    longitude: opts.longitude,
+    address: opts.address,
+    text: `${opts.title ?? ''} ${opts.content}`,
+  });
+  const region = await cachedRegion(a.tx, a.app.db, placed?.regionId ?? opts.regionId);
   if (!region)
     throw new AppError('validation.reference', {
       zh: '所选区域不存在。',
@@ -183,7 +194,9 @@ export const registerDemand = singleStatement(async function registerDemand(
     toState: 'registered',
     actorKind: a.actor.kind,
     actorUserId: row.registeredBy,
-    data: { channel: opts.channel },
+    data: placed
+      ? { channel: opts.channel, placed: { by: placed.by, match: placed.match, from: opts.regionId } }
+      : { channel: opts.channel },
     at: now,
   });
   const trail = insertParts(auditEvents, {
@@ -243,5 +256,6 @@ export const registerDemand = singleStatement(async function registerDemand(
     queryCode,
     created: true,
     labels: { regionName: region.name, regionPath: region.path, categoryName: category?.fullName ?? null },
+    placed: placed ? { by: placed.by, match: placed.match } : null,
   };
 });

@@ -18,6 +18,8 @@ export type WorkOrder = {
   categoryName?: string;
   urgency?: (typeof urgencies)[number];
   address?: string;
+  latitude?: number;
+  longitude?: number;
 };
 
 /**
@@ -59,6 +61,8 @@ export async function receiveWorkOrder(a: ActionContext, o: WorkOrder): Promise<
     reporterContact: o.reporterPhone ? null : `市12345工单 ${o.cityNumber}`,
     regionId: region.id,
     address: o.address,
+    latitude: o.latitude,
+    longitude: o.longitude,
     // An unknown category name is not a refusal: the dispatcher sets it, as for a phone call.
     categoryId: category?.id ?? null,
     urgency: o.urgency,

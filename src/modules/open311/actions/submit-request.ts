@@ -8,6 +8,7 @@ export type SubmitRequestInput = {
   keyName: string;
   demand: Omit<RegisterDemandOptions, 'channel'>;
   mediaUrl: string | null;
+  addressId: string | null;
 };
 
 /** POST requests: the demand (channel "api") and the record of which key posted it, in one transaction. */
@@ -17,7 +18,7 @@ export async function submitOpen311Request(a: ActionContext, input: SubmitReques
   const { demand } = await registerDemandFrom(a, 'api', input.demand, async (l, d) => {
     const [row] = await l.tx
       .insert(open311Requests)
-      .values({ keyId: input.keyId, demandId: d.id, token, mediaUrl: input.mediaUrl, createdAt: l.now })
+      .values({ keyId: input.keyId, demandId: d.id, token, mediaUrl: input.mediaUrl, addressId: input.addressId, createdAt: l.now })
       .returning({ id: open311Requests.id });
     requestId = row.id;
   });
@@ -27,5 +28,5 @@ export async function submitOpen311Request(a: ActionContext, input: SubmitReques
     action: 'submit',
     data: { keyId: input.keyId, demandId: demand.id },
   });
-  return { number: demand.number, token };
+  return { number: demand.number, token, regionId: demand.regionId };
 }

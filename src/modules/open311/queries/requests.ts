@@ -4,6 +4,7 @@ import { redact } from '../../../lib/redact.js';
 import { categories } from '../../categories/index.js';
 import { demands } from '../../demands/index.js';
 import { regions, units } from '../../regions/index.js';
+import { publicAddress } from '../people.js';
 import { open311Requests } from '../tables.js';
 
 const closedStates = ['closed', 'declined', 'withdrawn', 'merged'] as const;
@@ -12,7 +13,7 @@ const notes: Record<string, string> = { declined: '不予受理', withdrawn: '�
 
 export type RequestFilter = {
   ids?: string[];
-  serviceCode?: number;
+  serviceCodes?: number[];
   start?: Date;
   end?: Date;
   status?: 'open' | 'closed';
@@ -33,13 +34,21 @@ export async function listRequests(db: Db, f: RequestFilter) {
     or(inArray(demands.state, [...answered]), isNotNull(open311Requests.id)),
   ];
   if (f.ids?.length) where.push(inArray(demands.number, f.ids));
-  if (f.serviceCode) where.push(eq(demands.categoryId, f.serviceCode));
+  if (f.serviceCodes?.length) where.push(inArray(demands.categoryId, f.serviceCodes));
   if (f.start) where.push(gte(demands.createdAt, f.start));
   if (f.end) where.push(lte(demands.createdAt, f.end));
   if (f.status === 'closed') where.push(inArray(demands.state, [...closedStates]));
   if (f.status === 'open') where.push(notInArray(demands.state, [...closedStates]));
   const rows = await db
-    .select({ d: demands, category: categories.name, region: regions.name, unit: units.name, mediaUrl: open311Requests.mediaUrl })
+    .select({
+      d: demands,
+      category: categories.name,
+      region: regions.name,
+      regionCode: regions.code,
+      unit: units.name,
+      mediaUrl: open311Requests.mediaUrl,
+      addressId: open311Requests.addressId,
+    })
     .from(demands)
     .innerJoin(regions, eq(regions.id, demands.regionId))
     .leftJoin(categories, eq(categories.id, demands.categoryId))
@@ -49,7 +58,7 @@ export async function listRequests(db: Db, f: RequestFilter) {
     .orderBy(desc(demands.createdAt), desc(demands.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return rows.map(({ d, category, region, unit, mediaUrl }) => {
+  return rows.map(({ d, category, region, regionCode, unit, mediaUrl, addressId }) => {
     const names = [d.reporterName];
     const isClosed = (closedStates as readonly string[]).includes(d.state);
     return {
@@ -63,9 +72,11 @@ export async function listRequests(db: Db, f: RequestFilter) {
       service_notice: null,
       requested_datetime: d.createdAt.toISOString(),
       updated_datetime: d.updatedAt.toISOString(),
-      expected_datetime: d.replyDueAt?.toISOString() ?? d.stageDueAt?.toISOString() ?? null,
-      address: region,
-      address_id: null,
+      // The promised completion: the reply deadline (set at dispatch), not the deadline of the step it waits on.
+      expected_datetime: d.replyDueAt?.toISOString() ?? null,
+      // As posted (house numbers left out), else the community the request was placed in.
+      address: (d.address && redact(publicAddress(d.address), { names })) || region,
+      address_id: addressId ?? regionCode,
       zipcode: null,
       lat: coarse(d.latitude),
       long: coarse(d.longitude),

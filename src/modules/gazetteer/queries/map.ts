@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../../kernel/index.js';
+import { demands, visibleDemands } from '../../demands/index.js';
+import { regions } from '../../regions/index.js';
+import { namedPlaces, type PlaceState, regionBoundaries } from '../tables.js';
+
+/** The district's boundaries as one FeatureCollection, for `echarts.registerMap`: no secrets in it. */
+export async function boundaryCollection(db: Db) {
+  const rows = await db
+    .select({
+      id: regions.id,
+      name: regions.name,
+      level: regions.level,
+      parentId: regions.parentId,
+      g: regionBoundaries.geometry,
+      q: regionBoundaries.quality,
+    })
+    .from(regionBoundaries)
+    .innerJoin(regions, eq(regions.id, regionBoundaries.regionId))
+    .orderBy(asc(regions.path));
+  return {
+    type: 'FeatureCollection' as const,
+    schematic: rows.some((r) => r.q === 'schematic'),
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      properties: { name: r.name, regionId: r.id, level: r.level, parentId: r.parentId },
+      geometry: r.g,
+    })),
+  };
+}
+
+/** Map precision: three decimals (about 100 m) shows where things cluster, not whose door it is. */
+const coarse = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Demands with coordinates in the caller's scope, for the map's points or density layer. */
+export async function demandPoints(db: Db, actor: Actor, f: { from: Date; to: Date; categoryId?: number; limit: number }) {
+  const where: (SQL | undefined)[] = [
+    isNotNull(demands.latitude),
+    isNotNull(demands.longitude),
+    gte(demands.createdAt, f.from),
+    lte(demands.createdAt, f.to),
+    f.categoryId
+      ? sql`${demands.categoryId} in (select id from categories where path like (select path from categories where id = ${f.categoryId}) || '%')`
+      : undefined,
+    visibleDemands(actor),
+  ];
+  const rows = await db
+    .select({ id: demands.id, lat: demands.latitude, long: demands.longitude, categoryId: demands.categoryId, regionId: demands.regionId })
+    .from(demands)
+    .innerJoin(regions, eq(regions.id, demands.regionId))
+    .where(and(...where))
+    .orderBy(desc(demands.createdAt))
+    .limit(f.limit);
+  return rows.map((r) => ({ id: r.id, lat: coarse(r.lat!), long: coarse(r.long!), categoryId: r.categoryId, regionId: r.regionId }));
+}
+
+export async function listPlaces(db: Db, state: PlaceState, limit: number) {
+  return db
+    .select({
+      id: namedPlaces.id,
+      name: namedPlaces.name,
+      kind: namedPlaces.kind,
+      regionId: namedPlaces.regionId,
+      regionName: regions.name,
+      state: namedPlaces.state,
+      source: namedPlaces.source,
+      evidence: namedPlaces.evidence,
+    })
+    .from(namedPlaces)
+    .innerJoin(regions, eq(regions.id, namedPlaces.regionId))
+    .where(eq(namedPlaces.state, state))
+    .orderBy(desc(namedPlaces.evidence), asc(namedPlaces.name))
+    .limit(limit);
+}
