@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { neutralised, parseCsv } from './csv.js';
+import { decodeText } from './text-encoding.js';
 import { checkHeader } from './xlsx/header.js';
 import { type SpreadsheetLimits, spreadsheetLimits } from './xlsx/limits.js';
 import { readXlsxInThread } from './xlsx/read-in-thread.js';
@@ -22,16 +23,11 @@ export async function writeWorkbook(sheets: { name: string; header: string[]; ro
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** CSV bytes as text: UTF-8 when they are valid UTF-8, else GBK (GB18030, what Excel on a Chinese Windows saves), else refused. */
+/** CSV bytes as text (UTF-8 or GBK), or refused naming the encodings understood. */
 export function decodeCsv(bytes: Buffer): string {
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      // not this encoding: try the next
-    }
-  }
-  throw new SpreadsheetRefused({ kind: 'encoding' });
+  const text = decodeText(bytes);
+  if (text === null) throw new SpreadsheetRefused({ kind: 'encoding' });
+  return text;
 }
 
 function readCsv(text: string, limits: SpreadsheetLimits): Record<string, string>[] {

@@ -16,7 +16,7 @@ export const spreadsheetLimits = {
   /** Characters in one cell: Excel itself holds no more than 32,767. */
   maxCellChars: 32_767,
   /** All parts of the zip together once inflated, in MB. */
-  maxUnzippedMb: fromEnv('TINGJIAN_IMPORT_MAX_UNZIPPED_MB', 160),
+  maxUnzippedMb: fromEnv('TINGJIAN_IMPORT_MAX_UNZIPPED_MB', 128),
   /** The shared string table (xl/sharedStrings.xml) once inflated, in MB. */
   maxSharedStringsMb: fromEnv('TINGJIAN_IMPORT_MAX_SHARED_STRINGS_MB', 64),
   /** The heap of the thread that reads one file, in MB: past it the thread is stopped and the file refused. */
