@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { listenForCacheNotices } from './db/cache-notices.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
+import { assertDataDirFree, holdDataDir } from './db/data-dir-lock.js';
 import { startJobQueue } from './db/job-queue.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { createApp } from './http/app.js';
@@ -19,7 +20,16 @@ import { scheduleTopicRefresh } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+/**
+ * The configured database. The embedded one is refused while a running server holds its directory
+ * (a backup, migration or user added beside it would read pages half-written); the server itself
+ * passes `serving` and marks the directory as its own.
+ */
+export async function openConfiguredDatabase(config: Config, serving = false): Promise<Database> {
+  if (!config.databaseUrl) {
+    if (serving) holdDataDir(config.dataDir, config.port);
+    else assertDataDirFree(config.dataDir);
+  }
   return openDatabase(
     config.databaseUrl ? { url: config.databaseUrl, poolSize: config.poolSize, jit: config.pgJit } : { dataDir: config.dataDir },
   );
@@ -28,7 +38,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 /** migrate → (demo data when empty) → serve. Resolves once listening; returns a stopper. */
 export async function startServer(config: Config, opts: { demoIfEmpty: boolean }) {
   const log = createLogger();
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, true);
   await runMigrations(database);
   const ctx: AppContext = { db: database.db, now: () => new Date(), log };
   let loadedDemo = false;

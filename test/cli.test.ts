@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -47,6 +47,38 @@ describe('the tingjian command', () => {
     expect(restored.out).toMatch(/rows restored/);
     expect(cli(b, 'restore', '--in', file).code).toBe(1);
   }, 120_000);
+
+  it('refuses to back up an embedded database a running server holds, and backs it up once the server has stopped', async () => {
+    const dir = fresh();
+    const env: NodeJS.ProcessEnv = { ...process.env, TINGJIAN_DATA_DIR: dir, LOG_LEVEL: 'error', PORT: '4141' };
+    delete env.DATABASE_URL;
+    const server = spawn(process.execPath, ['bin/tingjian.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (b: Buffer) => {
+          out += b;
+          if (out.includes('is running on')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const file = join(dir, 'backup.gz');
+      const held = cli(dir, 'backup', '--out', file);
+      expect(held.code).toBe(1);
+      expect(held.out).toMatch(new RegExp(`in use by a running server \\(process ${server.pid}, port 4141\\)`));
+      expect(held.out).toMatch(/请先停止服务器/);
+      expect(existsSync(file)).toBe(false);
+      expect(cli(dir, 'user', 'add', '--username', 'zhao', '--password', 'secret-pass-1').code).toBe(1);
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      const free = cli(dir, 'backup', '--out', file);
+      expect(free.out).toMatch(/rows written/);
+      expect(free.code).toBe(0);
+    } finally {
+      server.kill('SIGKILL');
+    }
+  }, 180_000);
 
   it('runs as built for production (plain JavaScript in build/, as npm start runs it)', async () => {
     expect(spawnSync(process.execPath, ['scripts/build-server.mjs'], { encoding: 'utf8' }).status).toBe(0);

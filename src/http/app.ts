@@ -34,6 +34,7 @@ import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
 import { rejectControlCharacters } from './control-characters.js';
+import { drainUnreadBody } from './drain-body.js';
 import { errorBody, toResponse } from './errors.js';
 import { loginLimits, residentLimits } from './limiters.js';
 import { createMetrics } from './metrics.js';
@@ -101,14 +102,16 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
       },
     }),
   );
+  // Before the size limit, so that a body it refuses (or a handler refuses unread) is drained after the answer.
+  app.use('/api/*', drainUnreadBody());
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: 6 * 1024 * 1024,
       onError: (c) => {
-        // Like nginx: answer at once and close rather than read megabytes only to drop them; the
-        // header tells a keep-alive client to open a new connection for its next request.
-        c.header('Connection', 'close');
+        // A body that said its length is drained after the answer (drainUnreadBody) and the connection
+        // kept; one sent in chunks has been read part-way by the limit itself, so that connection closes.
+        if (!c.req.header('content-length')) c.header('Connection', 'close');
         throw new AppError('request.too_large', { details: { maxBytes: 6 * 1024 * 1024 } });
       },
     }),

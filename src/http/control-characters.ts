@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../lib/errors.js';
+import { decodeText } from '../lib/text-encoding.js';
 import type { HttpEnv } from './env.js';
 
 // C0 controls other than tab, newline and carriage return, and DEL: never part of what a person types.
@@ -98,7 +99,9 @@ export function rejectControlCharacters(): MiddlewareHandler<HttpEnv> {
       if (dirty) throw refuse(dirty);
     }
     if ((c.req.header('content-type') ?? '').startsWith('text/')) {
-      if (!cleanText(await c.req.text())) throw refuse('(body)');
+      // Read as bytes, so the handler gets them as sent: a CSV in GBK is decoded there, not mangled here.
+      const text = decodeText(new Uint8Array(await c.req.arrayBuffer()));
+      if (text !== null && !cleanText(text)) throw refuse('(body)');
     }
     await next();
   };

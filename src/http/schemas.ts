@@ -73,3 +73,8 @@ export const isoDay = () =>
 /** A calendar month (YYYY-MM), 1900–2999. */
 export const isoMonth = () =>
   z.string().regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, { message: '月份格式为 YYYY-MM（1900–2999 年）/ month is YYYY-MM (1900–2999)' });
+
+/** How far a long upload has got (see lib/run-progress.ts): the console polls it while the upload is open. */
+export const RunProgress = z
+  .object({ phase: z.enum(['idle', 'reading', 'checking', 'writing', 'done']), percent: z.number(), rows: z.number() })
+  .openapi('RunProgress');

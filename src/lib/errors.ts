@@ -5,6 +5,7 @@ export const errorCatalogue = {
   'request.invalid': { status: 400, zh: '请求内容有误，请检查标出的字段。', en: 'The request is invalid; check the fields listed.' },
   'request.malformed_json': { status: 400, zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
   'request.too_large': { status: 413, zh: '请求内容过大。', en: 'The request body is too large.' },
+  'request.unprocessable': { status: 422, zh: '文件内容无法处理，请按提示修改后重试。', en: 'The file cannot be processed as it is.' },
   'request.unsupported_media': { status: 415, zh: '不支持的文件类型。', en: 'This file type is not supported.' },
   'auth.required': { status: 401, zh: '请先登录。', en: 'Please sign in first.' },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },

@@ -1,6 +1,11 @@
 import type ExcelJSModule from 'exceljs';
-import { neutralised, parseCsvObjects } from './csv.js';
-import { AppError } from './errors.js';
+import { neutralised, parseCsv } from './csv.js';
+import { decodeText } from './text-encoding.js';
+import { checkHeader } from './xlsx/header.js';
+import { type SpreadsheetLimits, spreadsheetLimits } from './xlsx/limits.js';
+import { readXlsxInThread } from './xlsx/read-in-thread.js';
+import type { Progress } from './xlsx/read-xlsx.js';
+import { refusalError, SpreadsheetRefused } from './xlsx/refusal.js';
 
 // exceljs takes over a second to load and only exports and imports use it: loaded on first use,
 // not with the server (or with every test file that builds the app).
@@ -23,32 +28,41 @@ export async function writeWorkbook(sheets: { name: string; header: string[]; ro
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const unreadable = () =>
-  new AppError('request.invalid', {
-    zh: '无法读取该 XLSX 文件，请另存为 .xlsx 后重试。',
-    en: 'The XLSX file cannot be read; save it as .xlsx and retry.',
-  });
+/** CSV bytes as text (UTF-8 or GBK), or refused naming the encodings understood. */
+export function decodeCsv(bytes: Buffer): string {
+  const text = decodeText(bytes);
+  if (text === null) throw new SpreadsheetRefused({ kind: 'encoding' });
+  return text;
+}
 
-/** Rows of a CSV text or of the first sheet of an XLSX file (base64), keyed by the header row, every cell as text. */
-export async function readTable(format: 'csv' | 'xlsx', data: string): Promise<Record<string, string>[]> {
-  if (format === 'csv') return parseCsvObjects(data).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim()])));
-  const book = new (await excel()).Workbook();
-  try {
-    await book.xlsx.load(Buffer.from(data, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw unreadable();
-  const header: string[] = [];
-  sheet.getRow(1).eachCell((cell, col) => {
-    header[col - 1] = cell.text.trim();
+function readCsv(text: string, limits: SpreadsheetLimits): Record<string, string>[] {
+  const [header = [], ...rows] = parseCsv(text);
+  if (rows.length > limits.maxRows) throw new SpreadsheetRefused({ kind: 'rows' });
+  if (header.length > limits.maxColumns) throw new SpreadsheetRefused({ kind: 'columns' });
+  const names = header.map((h) => h.trim());
+  checkHeader(names);
+  return rows.map((r, i) => {
+    if (r.some((cell) => cell.length > limits.maxCellChars)) throw new SpreadsheetRefused({ kind: 'cell', row: i + 2 });
+    return Object.fromEntries(names.map((h, j) => [h, (r[j] ?? '').trim()]));
   });
-  const rows: Record<string, string>[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).text.trim()])));
+}
+
+/**
+ * Rows of a CSV file (bytes in UTF-8 or GBK, or text) or of the first sheet of an XLSX file (bytes,
+ * or base64), keyed by the header row, every cell as trimmed text. Caps on rows, columns, cell length
+ * and inflated size refuse a file with a 413 naming the cap; an XLSX is read on a thread of its own.
+ */
+export async function readTable(
+  format: 'csv' | 'xlsx',
+  data: string | Buffer,
+  progress?: (p: Progress) => void,
+  limits: SpreadsheetLimits = spreadsheetLimits,
+): Promise<Record<string, string>[]> {
+  try {
+    if (format === 'csv') return readCsv(typeof data === 'string' ? data.replace(/^\uFEFF/, '') : decodeCsv(data), limits);
+    return await readXlsxInThread(typeof data === 'string' ? Buffer.from(data, 'base64') : data, progress, limits);
+  } catch (e) {
+    if (e instanceof SpreadsheetRefused) throw refusalError(e.refusal, limits);
+    throw e;
   }
-  return rows;
 }

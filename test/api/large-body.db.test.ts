@@ -1,7 +1,9 @@
-// A body over the limit is refused at once with 413 and "Connection: close" (the server does not read
-// megabytes it would drop); the client's next request, on a new connection, is served as usual.
+// A body over the limit is refused with 413, its rest read and dropped after the answer, and the
+// client's keep-alive connection stays usable: its next request goes on the same socket. A body past
+// what is worth draining closes the connection cleanly instead.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxDrainBytes } from '../../src/http/drain-body.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 
@@ -10,7 +12,7 @@ let api: TestApi;
 beforeAll(async () => ({ database, api } = await setUpApiWorld()));
 afterAll(() => tearDownApiWorld({ database, api }));
 
-type Answer = { status: number; connection: string | undefined; body: string };
+type Answer = { status: number; connection: string | undefined; body: string; reused: boolean };
 
 function post(agent: http.Agent, body: Buffer): Promise<Answer> {
   const url = new URL(api.base);
@@ -31,7 +33,7 @@ function post(agent: http.Agent, body: Buffer): Promise<Answer> {
           text += c;
         });
         res.on('end', () => {
-          answered = { status: res.statusCode!, connection: res.headers.connection, body: text };
+          answered = { status: res.statusCode!, connection: res.headers.connection, body: text, reused: req.reusedSocket };
           resolve(answered);
         });
       },
@@ -43,14 +45,29 @@ function post(agent: http.Agent, body: Buffer): Promise<Answer> {
 }
 
 describe('a body over the limit', () => {
-  it('is refused with 413 and a closed connection, and the next request is served', async () => {
+  it('is refused with 413 and the same keep-alive connection serves the next request', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const first = await post(agent, Buffer.from('{}'));
+    expect(first.status).toBe(400);
     const big = await post(agent, Buffer.alloc(8 * 1024 * 1024, 'a'));
     expect(big.status).toBe(413);
-    expect(big.connection).toBe('close');
+    expect(big.connection).not.toBe('close');
     expect(JSON.parse(big.body).error.code).toBe('request.too_large');
+    expect(big.reused).toBe(true);
     const next = await post(agent, Buffer.from('{}'));
     expect(next.status).toBe(400);
+    expect(next.reused).toBe(true);
+    agent.destroy();
+  });
+
+  it('past what is worth draining, closes the connection cleanly and the next request gets a new one', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const huge = await post(agent, Buffer.alloc(maxDrainBytes + 8 * 1024 * 1024, 'a'));
+    expect(huge.status).toBe(413);
+    expect(huge.connection).toBe('close');
+    const next = await post(agent, Buffer.from('{}'));
+    expect(next.status).toBe(400);
+    expect(next.reused).toBe(false);
     agent.destroy();
   });
 });

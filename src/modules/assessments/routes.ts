@@ -2,9 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
+import { endProgress, readProgress, reportProgress } from '../../lib/run-progress.js';
+import { readTable } from '../../lib/spreadsheet.js';
 import { localDay } from '../calendar/index.js';
 import { addSubjects } from './actions/add-subjects.js';
 import { assignSubjects } from './actions/assign-subjects.js';
@@ -29,7 +31,7 @@ import { publicAssessmentResults, publishedAssessments } from './queries/public-
 import { listRectifications } from './queries/rectifications.js';
 import { assessmentResults } from './queries/results.js';
 import * as S from './schema.js';
-import { loadAssessment } from './store.js';
+import { loadAssessment, mayTakeStep } from './store.js';
 
 const tags = ['assessments'];
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -150,27 +152,51 @@ export function assessmentRoutes(ctx: AppContext) {
     async (c) => {
       const actor = requireUser(c);
       const assessmentId = c.req.valid('param').id;
+      // Who may set the round up, before a byte of the file is read.
+      await mayTakeStep(ctx.db, actor, assessmentId, 'setup');
       const type = c.req.header('content-type') ?? '';
-      if (type.startsWith('application/json')) {
-        return c.json(
-          await perform(ctx, actor, importPopulation, { assessmentId, ...(c.req.valid('json') as z.infer<typeof S.PopulationBody>) }),
-          200,
-        );
+      const key = `population:${assessmentId}:${actor.userId}`;
+      const read = (format: 'csv' | 'xlsx', data: string | Buffer) =>
+        readTable(format, data, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
+      reportProgress(key, 'reading', 0, 0);
+      try {
+        if (type.startsWith('application/json')) {
+          const { format, data, ...rest } = c.req.valid('json') as z.infer<typeof S.PopulationBody>;
+          const rows = await read(format, format === 'xlsx' ? Buffer.from(data, 'base64') : data);
+          return c.json(await perform(ctx, actor, importPopulation, { assessmentId, rows, ...rest }), 200);
+        }
+        // The console sends the file as it is (uploadFile); the mapping travels in the query.
+        const q = S.PopulationFileQuery.safeParse(c.req.query());
+        if (!q.success)
+          throw new AppError('request.invalid', { zh: '请选择存放编号的列。', en: 'Name the column that holds the reference.' });
+        const format = type.startsWith('text/csv') ? 'csv' : type.startsWith(xlsxType) ? 'xlsx' : null;
+        if (!format)
+          throw new AppError('request.unsupported_media', { zh: '请上传 CSV 或 XLSX 文件。', en: 'Send a CSV or an XLSX file.' });
+        const bytes = Buffer.from(await c.req.arrayBuffer());
+        if (!bytes.length) throw new AppError('request.invalid', { zh: '文件是空的。', en: 'The file is empty.' });
+        const { dryRun, ...columns } = q.data;
+        const rows = await read(format, bytes);
+        reportProgress(key, 'writing', 0, rows.length);
+        return c.json(await perform(ctx, actor, importPopulation, { assessmentId, rows, columns, dryRun: dryRun === 'true' }), 200);
+      } finally {
+        endProgress(key);
       }
-      // The console sends the file as it is (uploadFile); the mapping travels in the query.
-      const q = S.PopulationFileQuery.safeParse(c.req.query());
-      if (!q.success)
-        throw new AppError('request.invalid', { zh: '请选择存放编号的列。', en: 'Name the column that holds the reference.' });
-      const bytes = Buffer.from(await c.req.arrayBuffer());
-      const { dryRun, ...columns } = q.data;
-      const file = type.startsWith('text/csv')
-        ? { format: 'csv' as const, data: bytes.toString('utf8').replace(/^\uFEFF/, '') }
-        : type.startsWith(xlsxType)
-          ? { format: 'xlsx' as const, data: bytes.toString('base64') }
-          : null;
-      if (!file) throw new AppError('request.unsupported_media', { zh: '请上传 CSV 或 XLSX 文件。', en: 'Send a CSV or an XLSX file.' });
-      if (!file.data) throw new AppError('request.invalid', { zh: '文件是空的。', en: 'The file is empty.' });
-      return c.json(await perform(ctx, actor, importPopulation, { assessmentId, ...file, columns, dryRun: dryRun === 'true' }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...sec,
+      method: 'get',
+      path: '/assessments/{id}/population/progress',
+      summary: 'How far the caller’s population upload has got, while it is still open (phase idle when none)',
+      request: { params: IdParam },
+      responses: { 200: jsonOk(RunProgress), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const assessmentId = c.req.valid('param').id;
+      await mayTakeStep(ctx.db, actor, assessmentId, 'setup');
+      return c.json(readProgress(`population:${assessmentId}:${actor.userId}`), 200);
     },
   );
   app.openapi(

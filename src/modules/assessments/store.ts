@@ -56,6 +56,12 @@ export async function guardStep(db: Reader, actor: Actor, id: number, step: Asse
   return { ...loaded, state: locked.state };
 }
 
+/** Whether the caller may take this step on the assessment at all (no lock): a route asks before it reads a large body. */
+export async function mayTakeStep(db: Reader, actor: Actor, id: number, step: AssessmentStep): Promise<void> {
+  const loaded = await loadAssessment(db, actor, id);
+  if (!partMay(step, loaded.parts)) throw new AppError('auth.forbidden');
+}
+
 /** Subjects of this assessment among `ids`; any other id is a 422 naming it. */
 export async function subjectsOf(db: Reader, assessmentId: number, ids: number[]) {
   const unique = [...new Set(ids)];

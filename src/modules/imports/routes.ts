@@ -1,13 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, isAdmin, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
+import { endProgress, readProgress, reportProgress } from '../../lib/run-progress.js';
 import { readTable } from '../../lib/spreadsheet.js';
 import { demandTypes } from '../demands/index.js';
 import { runImport } from './actions/run-import.js';
 import { saveImportSource } from './actions/save-source.js';
+import { importSourceExists } from './queries/source-exists.js';
 import { importSources } from './tables.js';
 
 const tags = ['imports'];
@@ -57,6 +59,8 @@ const Report = z
     }),
   })
   .openapi('ImportReport');
+
+const progressKey = (sourceId: number, userId: number) => `import:${sourceId}:${userId}`;
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -116,23 +120,49 @@ export function importRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const actor = requireUser(c);
+      const sourceId = c.req.valid('param').id;
+      // Who may import, before a byte of the file is read: a refused caller's file costs nothing.
+      if (!isAdmin(actor)) throw new AppError('auth.forbidden');
+      if (!(await importSourceExists(ctx.db, sourceId))) throw new AppError('not_found');
       const type = c.req.header('content-type') ?? '';
-      const bytes = Buffer.from(await c.req.arrayBuffer());
-      let rows: Record<string, string>[];
-      if (type.startsWith('text/csv')) rows = await readTable('csv', bytes.toString('utf8').replace(/^\uFEFF/, ''));
-      else if (type.startsWith(xlsxType)) rows = await readTable('xlsx', bytes.toString('base64'));
-      else
+      const format = type.startsWith('text/csv') ? 'csv' : type.startsWith(xlsxType) ? 'xlsx' : null;
+      if (!format)
         throw new AppError('request.unsupported_media', {
           zh: '请上传 CSV（text/csv）或 XLSX 文件。',
           en: 'Send a CSV (text/csv) or an XLSX file.',
         });
-      if (rows.length === 0) throw new AppError('request.invalid', { zh: '文件中没有数据行。', en: 'The file has no data rows.' });
-      const report = await perform(ctx, actor, runImport, {
-        sourceId: c.req.valid('param').id,
-        rows,
-        dryRun: c.req.valid('query').dryRun === 'true',
-      });
-      return report.errors.length ? c.json(report, 422) : c.json(report, 200);
+      const key = progressKey(sourceId, actor.userId);
+      reportProgress(key, 'reading', 0, 0);
+      try {
+        const bytes = Buffer.from(await c.req.arrayBuffer());
+        const rows = await readTable(format, bytes, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
+        if (rows.length === 0) throw new AppError('request.invalid', { zh: '文件中没有数据行。', en: 'The file has no data rows.' });
+        const report = await perform(ctx, actor, runImport, {
+          sourceId,
+          rows,
+          dryRun: c.req.valid('query').dryRun === 'true',
+          progress: (phase, fraction) => reportProgress(key, phase, fraction, rows.length),
+        });
+        return report.errors.length ? c.json(report, 422) : c.json(report, 200);
+      } finally {
+        endProgress(key);
+      }
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/import-sources/{id}/runs/progress',
+      tags,
+      summary: 'Admin: how far the caller’s run of this source has got, while its upload is still open (phase idle when none)',
+      security: bearerSecurity,
+      request: { params: IdParam },
+      responses: { 200: jsonOk(RunProgress), ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      if (!isAdmin(actor)) throw new AppError('auth.forbidden');
+      return c.json(readProgress(progressKey(c.req.valid('param').id, actor.userId)), 200);
     },
   );
   return app;

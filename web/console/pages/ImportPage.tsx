@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
+import { UploadProgress } from '../upload-progress';
 
 type Source = Schemas['ImportSource'] & { id: number };
 type Report = Schemas['ImportReport'];
@@ -23,6 +24,7 @@ export function ImportPage() {
   const [header, setHeader] = useState<string[]>([]);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progressPath, setProgressPath] = useState<string | null>(null);
   const [ref, setRef] = useState<{ regions: Region[]; categories: Category[]; units: Unit[] }>({ regions: [], categories: [], units: [] });
   const [form] = Form.useForm();
   const load = useCallback(async () => {
@@ -71,6 +73,7 @@ export function ImportPage() {
     try {
       const s = await save(nameMaps);
       const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : xlsx;
+      setProgressPath(`/import-sources/${s.id}/runs/progress`);
       try {
         const r = await uploadFile<Report>(`/import-sources/${s.id}/runs?dryRun=${dryRun}`, file, { 'content-type': type });
         setReport(r);
@@ -84,6 +87,7 @@ export function ImportPage() {
       fail(e);
     } finally {
       setBusy(false);
+      setProgressPath(null);
     }
   };
   const options: Record<Kind, { value: number; label: string }[]> = {
@@ -156,6 +160,7 @@ export function ImportPage() {
             {t('importRun')}
           </Button>
         </Space>
+        <UploadProgress path={progressPath} />
       </Card>
       {report && (
         <Card title={t('importReport')} data-testid="import-report">

@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { readTable } from '../../../lib/spreadsheet.js';
 import { units } from '../../regions/index.js';
 import { countBy } from '../rules/count-by.js';
 import { guardStep } from '../store.js';
@@ -9,9 +8,8 @@ import { addSubjects, type SubjectInput } from './add-subjects.js';
 
 export type ImportPopulationInput = {
   assessmentId: number;
-  format: 'csv' | 'xlsx';
-  /** CSV text, or the XLSX file in base64. */
-  data: string;
+  /** The file's rows keyed by its header (read by the route, off the transaction: see readTable). */
+  rows: Record<string, string>[];
   /** Which columns hold the record's reference, its stratum, a display name and the answerable unit (by name). */
   columns: { ref: string; stratum?: string; name?: string; unit?: string };
   dryRun?: boolean;
@@ -24,7 +22,7 @@ export type ImportPopulationInput = {
  */
 export async function importPopulation(a: ActionContext, input: ImportPopulationInput) {
   await guardStep(a.tx, a.actor, input.assessmentId, 'setup');
-  const rows = await readTable(input.format, input.data);
+  const rows = input.rows;
   const header = rows.length ? Object.keys(rows[0]) : [];
   const wanted = Object.values(input.columns).filter((c): c is string => Boolean(c));
   const absent = wanted.filter((c) => !header.includes(c));

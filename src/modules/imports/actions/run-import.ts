@@ -47,11 +47,21 @@ async function nameIndex(a: ActionContext) {
  * run reports what would happen (row errors, names that match nothing) and writes nothing. Rows a
  * previous run of this source already brought in are skipped, so a run can be repeated.
  */
-export async function runImport(a: ActionContext, input: { sourceId: number; rows: Record<string, string>[]; dryRun: boolean }) {
+export async function runImport(
+  a: ActionContext,
+  input: {
+    sourceId: number;
+    rows: Record<string, string>[];
+    dryRun: boolean;
+    /** Told as the rows are checked and then written, for the console's progress bar. */
+    progress?: (phase: 'checking' | 'writing', fraction: number) => void;
+  },
+) {
   const [source] = await a.tx.select().from(importSources).where(eq(importSources.id, input.sourceId));
   if (!source) throw new AppError('not_found');
   if (!isAdmin(a.actor)) throw new AppError('auth.forbidden');
   const names = await nameIndex(a);
+  input.progress?.('checking', 0);
   const report: ImportReport = {
     rows: input.rows.length,
     valid: 0,
@@ -111,6 +121,7 @@ export async function runImport(a: ActionContext, input: { sourceId: number; row
   }
   const trail: AuditEntry[] = [];
   for (let i = 0; i < fresh.length; i += 500) {
+    input.progress?.('writing', i / fresh.length);
     const chunk = fresh.slice(i, i + 500);
     const inserted = await a.tx
       .insert(demands)

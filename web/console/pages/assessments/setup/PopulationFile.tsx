@@ -2,6 +2,7 @@ import { Alert, AutoComplete, Button, List, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, uploadFile } from '../../../../shared/api';
 import type { Schemas } from '../../../../shared/client';
+import { UploadProgress } from '../../../upload-progress';
 import { Field } from './Field';
 import { StrataCounts } from './StrataCounts';
 import { showError, useSetupText } from './use-setup-text';
@@ -29,6 +30,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
   const [report, setReport] = useState<Report | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; errors: Report['errors'] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progressPath, setProgressPath] = useState<string | null>(null);
   const choose = async (f: File | undefined) => {
     setFile(f ?? null);
     setReport(null);
@@ -46,6 +48,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
     setRefusal(null);
     const query = new URLSearchParams(Object.entries({ ...columns, dryRun: String(dryRun) }).filter(([, v]) => v !== '')).toString();
     const type = file.name.toLowerCase().endsWith('.xlsx') ? xlsxType : 'text/csv';
+    setProgressPath(`/assessments/${round.id}/population/progress`);
     try {
       const r = await uploadFile<Report>(`/assessments/${round.id}/population?${query}`, file, { 'content-type': type });
       setReport(r);
@@ -57,6 +60,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
       setRefusal({ message: e.message, errors: details.errors ?? [] });
     } finally {
       setBusy(false);
+      setProgressPath(null);
     }
   };
   const column = (key: keyof Columns, label: string) => (
@@ -103,6 +107,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
               {t('importNow')}
             </Button>
           </Space>
+          <UploadProgress path={progressPath} />
         </>
       )}
       {report && (
