@@ -2513,6 +2513,7 @@ export interface paths {
                         "topics.risingSms"?: boolean;
                         "rates.minDemands"?: number;
                         "public.rateLimitPerMinute"?: number;
+                        "public.readRateLimitPerMinute"?: number;
                         "text.autoDispatchConfidence"?: number;
                         "proposals.secondsThreshold"?: number;
                         "moderation.sensitiveWords"?: string[];
@@ -17725,7 +17726,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A resident enrols with a phone code (a place, or a place on the wait-list) */
+        /** A resident enrols with a phone code (a place, or a place on the wait-list) and keeps the receipt token */
         post: {
             parameters: {
                 query?: never;
@@ -17753,12 +17754,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            state: "enrolled" | "waitlisted" | "cancelled";
-                            waitlistPosition: number | null;
-                        };
+                        "application/json": components["schemas"]["PublicEnrolmentReceipt"];
                     };
                 };
                 /** @description OK */
@@ -17767,12 +17763,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            state: "enrolled" | "waitlisted" | "cancelled";
-                            waitlistPosition: number | null;
-                        };
+                        "application/json": components["schemas"]["PublicEnrolmentReceipt"];
                     };
                 };
                 /** @description Invalid request */
@@ -18039,7 +18030,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check in at a session with the code from its QR and the learner’s phone */
+        /** Check in at a session with the code from its QR and proof of the enrolment (receipt token, or phone and SMS code) */
         post: {
             parameters: {
                 query?: never;
@@ -18051,7 +18042,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
-                        phone: string;
+                        token?: string;
+                        phone?: string;
+                        smsCode?: string;
                     };
                 };
             };
@@ -18062,11 +18055,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            sessionId: number;
-                            name: string;
-                            already: boolean;
-                        };
+                        "application/json": components["schemas"]["CheckInAnswer"];
                     };
                 };
                 /** @description Invalid request */
@@ -18140,7 +18129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rate a session 1–5 with a few words */
+        /** Rate a session 1–5 with a few words, with the same proof as check-in */
         post: {
             parameters: {
                 query?: never;
@@ -18152,7 +18141,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
-                        phone: string;
+                        token?: string;
+                        phone?: string;
+                        smsCode?: string;
                         rating: number;
                         comment?: string;
                     };
@@ -18165,9 +18156,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rating: number;
-                        };
+                        "application/json": components["schemas"]["FeedbackAnswer"];
                     };
                 };
                 /** @description Invalid request */
@@ -18325,6 +18314,7 @@ export interface components {
             "topics.risingSms": boolean;
             "rates.minDemands": number;
             "public.rateLimitPerMinute": number;
+            "public.readRateLimitPerMinute": number;
             "text.autoDispatchConfidence": number;
             "proposals.secondsThreshold": number;
             "moderation.sensitiveWords": string[];
@@ -19685,12 +19675,30 @@ export interface components {
                 endsAt: string;
             }[];
         };
+        PublicEnrolmentReceipt: {
+            id: number;
+            /** @enum {string} */
+            state: "enrolled" | "waitlisted" | "cancelled";
+            waitlistPosition: number | null;
+            token: string;
+        };
         CheckInSession: {
+            courseId: number;
             course: string;
             topic: string;
             place: string;
             startsAt: string;
             endsAt: string;
+        };
+        CheckInAnswer: {
+            sessionId: number;
+            name: string;
+            already: boolean;
+            token?: string;
+        };
+        FeedbackAnswer: {
+            rating: number;
+            token?: string;
         };
     };
     responses: never;
