@@ -38,12 +38,15 @@ import { drainUnreadBody } from './drain-body.js';
 import { errorBody, toResponse } from './errors.js';
 import { loginLimits, residentLimits } from './limiters.js';
 import { createMetrics } from './metrics.js';
+import { rateLimit } from './rate-limit.js';
 import { newRouter } from './router.js';
 import { mountWeb } from './static.js';
 
 export type AppOptions = {
-  /** Overrides the stored public rate limit (per address per minute; 0 = off), e.g. for load tests. */
+  /** Overrides the stored public submission limit (per address per minute; 0 = off), e.g. for load tests. */
   publicRateLimit?: number;
+  /** Overrides the stored public read limit (page loads per address per minute; 0 = off). Unset, it is off when `publicRateLimit` is 0. */
+  publicReadRateLimit?: number;
   secureCookies?: boolean | 'auto';
   /** The database for shared counters (sign-in throttling); without it they are kept in memory. */
   sqlClient?: SqlClient;
@@ -75,8 +78,12 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   const ctx: AppContext = { ...base, observe: metrics.observeAction, wakeEvents: () => base.wakeEvents?.() };
 
   let publicLimit = opts.publicRateLimit ?? (await getSetting(ctx.db, 'public.rateLimitPerMinute'));
+  // Public limits turned off (test worlds, load tests) are off for reads too, unless reads are set apart.
+  const readOverride = opts.publicReadRateLimit ?? (opts.publicRateLimit === 0 ? 0 : undefined);
+  let publicReadLimit = readOverride ?? (await getSetting(ctx.db, 'public.readRateLimitPerMinute'));
   const reloadSettings = async () => {
     if (opts.publicRateLimit === undefined) publicLimit = await getSetting(ctx.db, 'public.rateLimitPerMinute');
+    if (readOverride === undefined) publicReadLimit = await getSetting(ctx.db, 'public.readRateLimitPerMinute');
   };
 
   app.onError((err, c) => toResponse(err, c, ctx.log));
@@ -126,6 +133,11 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   onCacheNotice(ctx.db, 'references', () => invalidatePlacer(ctx.db));
   onCacheNotice(ctx.db, 'deadlines', () => invalidateDeadlineInputs(ctx.db));
   const residents = residentLimits(opts.sqlClient);
+  // Every public page load counts against one loose limit per address; each group's submissions against its own strict one.
+  app.use(
+    '/api/v1/public/*',
+    rateLimit(() => publicReadLimit, { name: 'reads', client: opts.sqlClient, counts: 'reads' }),
+  );
   app.use('/api/v1/*', authenticate(ctx.db, actors));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

@@ -6,16 +6,23 @@ import { clientAddress } from './caller.js';
 import type { HttpEnv } from './env.js';
 import { limiter } from './limiters.js';
 
+const reading = (method: string) => method === 'GET' || method === 'HEAD';
+
 /**
  * Requests per client address per minute on a public endpoint group, counted in the database when
  * one is given (so several server processes share the budget). The limit is read on every request
- * (an admin may change it); 0 turns it off.
+ * (an admin may change it); 0 turns it off. A group counts its submissions (`writes`, the default);
+ * the app counts all public page loads together (`reads`) against a far looser limit.
  */
-export function rateLimit(limitPerMinute: () => number, opts: { name?: string; client?: SqlClient } = {}): MiddlewareHandler<HttpEnv> {
+export function rateLimit(
+  limitPerMinute: () => number,
+  opts: { name?: string; client?: SqlClient; counts?: 'reads' | 'writes' } = {},
+): MiddlewareHandler<HttpEnv> {
   const byLimit = new Map<number, ReturnType<typeof limiter>>();
+  const counted = opts.counts === 'reads' ? reading : (method: string) => !reading(method);
   return async (c, next) => {
     const limit = limitPerMinute();
-    if (limit <= 0) return next();
+    if (limit <= 0 || !counted(c.req.method)) return next();
     let store = byLimit.get(limit);
     if (!store) {
       store = limiter(opts.client, `public_${opts.name ?? 'default'}_${limit}`, limit, 60);

@@ -20,7 +20,7 @@ export const errorCatalogue = {
     en: 'An administrator reset your password; change it first.',
   },
   'auth.forbidden': { status: 403, zh: '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
-  rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
+  rate_limited: { status: 429, zh: '请求太频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
   not_found: { status: 404, zh: '找不到该记录。', en: 'Not found.' },
   'conflict.stale': {
     status: 409,

@@ -952,10 +952,11 @@ const steps: Record<string, () => Promise<Call>> = {
     const course = (await api.call('GET', `/api/v1/courses/${id('course')}`, { token: world.tokens.operator })).body;
     s.checkinCode = course.sessions[0].checkinCode;
     s.session = course.sessions[0].id;
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13911110002' } });
     return {
       as: 'resident',
       path: '/api/v1/public/check-ins',
-      body: { code: s.checkinCode, phone: '13911110002' },
+      body: { code: s.checkinCode, phone: '13911110002', smsCode: await lastCode('13911110002') },
       writes: [['enrolment', 'check_in']],
     };
   },
@@ -971,12 +972,15 @@ const steps: Record<string, () => Promise<Call>> = {
       writes: [],
     };
   },
-  'POST /api/v1/public/session-feedback': async () => ({
-    as: 'resident',
-    path: '/api/v1/public/session-feedback',
-    body: { code: id('checkinCode'), phone: '13911110002', rating: 5, comment: '很好' },
-    writes: [['enrolment', 'feedback']],
-  }),
+  'POST /api/v1/public/session-feedback': async () => {
+    await api.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13911110002' } });
+    return {
+      as: 'resident',
+      path: '/api/v1/public/session-feedback',
+      body: { code: id('checkinCode'), phone: '13911110002', smsCode: await lastCode('13911110002'), rating: 5, comment: '很好' },
+      writes: [['enrolment', 'feedback']],
+    };
+  },
   'POST /api/v1/courses/{id}/demands': async () => ({
     as: 'operator',
     path: `/api/v1/courses/${id('course')}/demands`,

@@ -79,6 +79,8 @@ describe('青年夜校美育教室 (night school)', () => {
 
     // 85 learners: two in three on the portal with a phone code, the rest at the service centre's desk.
     let n = 0;
+    // What each learner's phone keeps from enrolling on the portal: the receipt that proves them at the door.
+    const receipts = new Map<string, string>();
     for (const [k, c] of classes.entries()) {
       for (let i = 0; i < c.capacity; i++) {
         const phone = phoneOf(++n);
@@ -88,6 +90,7 @@ describe('青年夜校美育教室 (night school)', () => {
             ? await api.call('POST', `/api/v1/courses/${ids[k]}/enrolments`, { token: op, body })
             : await api.call('POST', `/api/v1/public/courses/${ids[k]}/enrolments`, { body: { ...body, code: await code(phone) } });
         expect([r.status, r.body.state], r.text).toEqual([201, 'enrolled']);
+        if (r.body.token) receipts.set(phone, r.body.token);
       }
     }
     const catalogue = (await api.call('GET', '/api/v1/public/courses')).body.items;
@@ -108,6 +111,7 @@ describe('青年夜校美育教室 (night school)', () => {
       body: { name: '学员86', phone: late, code: await code(late) },
     });
     expect([again.status, again.body.id]).toEqual([200, waiting.body.id]);
+    receipts.set(late, again.body.token);
     const inLine = (await api.call('GET', `/api/v1/courses/${ids[0]}`, { token: op })).body.enrolments;
     expect(inLine.find((e: { id: number }) => e.id === waiting.body.id)).toMatchObject({ waitlistPosition: 1, actions: ['cancel'] });
     const wrongCode = await api.call('POST', `/api/v1/public/courses/${ids[1]}/enrolments`, {
@@ -141,8 +145,18 @@ describe('青年夜校美育教室 (night school)', () => {
     expect(sheet.filter((r) => r.状态 === '已报名')).toHaveLength(12);
     expect(sheet.every((r) => /^\d{3}\*{4}\d{4}$/.test(r.电话))).toBe(true);
     const phones = [...Array.from({ length: 11 }, (_, i) => phoneOf(i + 2)), late];
+    // Proof at the door: the receipt kept from enrolling, or (enrolled at the desk) the phone and a code sent to it.
+    const proofOf = async (phone: string) => {
+      const token = receipts.get(phone);
+      return token ? { token } : { phone, smsCode: await code(phone) };
+    };
+    const checkIn = async (checkinCode: string, phone: string) => {
+      const r = await api.call('POST', '/api/v1/public/check-ins', { body: { code: checkinCode, ...(await proofOf(phone)) } });
+      if (r.body.token) receipts.set(phone, r.body.token);
+      return r;
+    };
     const tooEarly = await api.call('POST', '/api/v1/public/check-ins', {
-      body: { code: course.sessions[0].checkinCode, phone: phones[0] },
+      body: { code: course.sessions[0].checkinCode, token: receipts.get(phones[0]) },
     });
     expect(tooEarly.status).toBe(409);
     for (const [w, s] of course.sessions.entries()) {
@@ -151,25 +165,33 @@ describe('青年夜校美育教室 (night school)', () => {
       // Everyone comes to the first three; four skip the last one.
       for (const [i, phone] of phones.entries()) {
         if (w === 3 && i < 4) continue;
-        const r = await api.call('POST', '/api/v1/public/check-ins', { body: { code: s.checkinCode, phone } });
+        const r = await checkIn(s.checkinCode, phone);
         expect(r.status, r.text).toBe(200);
+        expect(r.body.name).toMatch(/^学\*+$/);
       }
       if (w === 0) {
-        const twice = await api.call('POST', '/api/v1/public/check-ins', { body: { code: s.checkinCode, phone: phones[0] } });
+        const twice = await checkIn(s.checkinCode, phones[0]);
         expect(twice.body.already).toBe(true);
-        const stranger = await api.call('POST', '/api/v1/public/check-ins', { body: { code: s.checkinCode, phone: phoneOf(90) } });
+        // Knowing a learner's number at the door is not enough, and says nothing about them.
+        const bare = await api.call('POST', '/api/v1/public/check-ins', { body: { code: s.checkinCode, phone: phones[1] } });
+        expect(bare.status).toBe(400);
+        expect(bare.text).not.toContain('学员');
+        const stranger = await checkIn(s.checkinCode, phoneOf(90));
         expect([stranger.status, stranger.body.error.code]).toEqual([404, 'training.not_enrolled']);
         // Feedback opens once the lesson has begun.
         expect(
-          (await api.call('POST', '/api/v1/public/session-feedback', { body: { code: s.checkinCode, phone: phones[0], rating: 5 } }))
-            .status,
+          (
+            await api.call('POST', '/api/v1/public/session-feedback', {
+              body: { code: s.checkinCode, ...(await proofOf(phones[0])), rating: 5 },
+            })
+          ).status,
         ).toBe(409);
         t.setNow(new Date(Date.parse(s.endsAt)));
         for (const [i, phone] of phones.slice(0, 5).entries()) {
           expect(
             (
               await api.call('POST', '/api/v1/public/session-feedback', {
-                body: { code: s.checkinCode, phone, rating: 4 + (i % 2), comment: '老师讲得很细' },
+                body: { code: s.checkinCode, ...(await proofOf(phone)), rating: 4 + (i % 2), comment: '老师讲得很细' },
               })
             ).status,
           ).toBe(200);

@@ -131,7 +131,12 @@ export const messages = {
     en: 'The class is full: you are number {n} on the wait-list; we will text you.',
   },
   checkinTitle: { 'zh-CN': '扫码签到', en: 'Check in' },
+  tooFrequent: { 'zh-CN': '请求太频繁，请稍后再试。', en: 'Too many requests from this network; try again shortly.' },
   checkinButton: { 'zh-CN': '签到', en: 'Check in' },
+  checkinProve: {
+    'zh-CN': '请用报名时的手机号获取验证码签到（在报名用的手机上打开本页可直接签到）。',
+    en: 'Get a code on the phone number you enrolled with (on the phone you enrolled from, one tap is enough).',
+  },
   checkedIn: { 'zh-CN': '{name}，签到成功！', en: '{name}, you are checked in.' },
   alreadyCheckedIn: { 'zh-CN': '{name}，您已签到过了。', en: '{name}, you had already checked in.' },
   rateTitle: { 'zh-CN': '这节课怎么样？', en: 'How was this session?' },

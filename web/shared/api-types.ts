@@ -3281,6 +3281,7 @@ export interface paths {
                         "topics.risingSms"?: boolean;
                         "rates.minDemands"?: number;
                         "public.rateLimitPerMinute"?: number;
+                        "public.readRateLimitPerMinute"?: number;
                         "text.autoDispatchConfidence"?: number;
                         "proposals.secondsThreshold"?: number;
                         "moderation.sensitiveWords"?: string[];
@@ -18677,7 +18678,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A resident enrols with a phone code (a place, or a place on the wait-list) */
+        /** A resident enrols with a phone code (a place, or a place on the wait-list) and keeps the receipt token */
         post: {
             parameters: {
                 query?: never;
@@ -18705,12 +18706,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            state: "enrolled" | "waitlisted" | "cancelled";
-                            waitlistPosition: number | null;
-                        };
+                        "application/json": components["schemas"]["PublicEnrolmentReceipt"];
                     };
                 };
                 /** @description OK */
@@ -18719,12 +18715,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            state: "enrolled" | "waitlisted" | "cancelled";
-                            waitlistPosition: number | null;
-                        };
+                        "application/json": components["schemas"]["PublicEnrolmentReceipt"];
                     };
                 };
                 /** @description Invalid request */
@@ -18991,7 +18982,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check in at a session with the code from its QR and the learner’s phone */
+        /** Check in at a session with the code from its QR and proof of the enrolment (receipt token, or phone and SMS code) */
         post: {
             parameters: {
                 query?: never;
@@ -19003,7 +18994,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
-                        phone: string;
+                        token?: string;
+                        phone?: string;
+                        smsCode?: string;
                     };
                 };
             };
@@ -19014,11 +19007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            sessionId: number;
-                            name: string;
-                            already: boolean;
-                        };
+                        "application/json": components["schemas"]["CheckInAnswer"];
                     };
                 };
                 /** @description Invalid request */
@@ -19092,7 +19081,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rate a session 1–5 with a few words */
+        /** Rate a session 1–5 with a few words, with the same proof as check-in */
         post: {
             parameters: {
                 query?: never;
@@ -19104,7 +19093,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
-                        phone: string;
+                        token?: string;
+                        phone?: string;
+                        smsCode?: string;
                         rating: number;
                         comment?: string;
                     };
@@ -19117,9 +19108,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rating: number;
-                        };
+                        "application/json": components["schemas"]["FeedbackAnswer"];
                     };
                 };
                 /** @description Invalid request */
@@ -19324,6 +19313,7 @@ export interface components {
             "topics.risingSms": boolean;
             "rates.minDemands": number;
             "public.rateLimitPerMinute": number;
+            "public.readRateLimitPerMinute": number;
             "text.autoDispatchConfidence": number;
             "proposals.secondsThreshold": number;
             "moderation.sensitiveWords": string[];
@@ -20692,12 +20682,30 @@ export interface components {
                 endsAt: string;
             }[];
         };
+        PublicEnrolmentReceipt: {
+            id: number;
+            /** @enum {string} */
+            state: "enrolled" | "waitlisted" | "cancelled";
+            waitlistPosition: number | null;
+            token: string;
+        };
         CheckInSession: {
+            courseId: number;
             course: string;
             topic: string;
             place: string;
             startsAt: string;
             endsAt: string;
+        };
+        CheckInAnswer: {
+            sessionId: number;
+            name: string;
+            already: boolean;
+            token?: string;
+        };
+        FeedbackAnswer: {
+            rating: number;
+            token?: string;
         };
     };
     responses: never;

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { redactTree } from '../../lib/redact-tree.js';
 
 export type Format = 'json' | 'xml';
 
@@ -8,7 +9,9 @@ type Value = string | number | boolean | null | undefined | Value[] | { [k: stri
 
 // The spec's XML has a root, a repeated child per item, and lists inside items spelled out
 // (<formats><format>…); JSON is the bare array or object.
-export function render(format: Format, root: string, item: string | null, data: Value): { body: string; type: string } {
+// Everything Open311 answers is public: it passes the public redaction gate here, once, before either serialiser.
+export function render(format: Format, root: string, item: string | null, raw: Value): { body: string; type: string } {
+  const data = redactTree(raw);
   if (format === 'json') return { body: JSON.stringify(data), type: 'application/json; charset=utf-8' };
   const inner = item ? { [item]: clean(data) } : clean(data);
   const xml = builder.build({ [root]: inner }) as string;

@@ -13,6 +13,7 @@ const SettingsView = z
     'topics.risingSms': z.boolean(),
     'rates.minDemands': z.number().int().min(1).max(100_000),
     'public.rateLimitPerMinute': z.number().int().min(0).max(100_000),
+    'public.readRateLimitPerMinute': z.number().int().min(0).max(1_000_000),
     'text.autoDispatchConfidence': z.number().min(0).max(1),
     'proposals.secondsThreshold': z.number().int().min(1).max(100_000),
     'moderation.sensitiveWords': z.array(z.string().trim().min(1).max(50)).max(2000),

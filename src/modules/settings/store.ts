@@ -23,8 +23,13 @@ export const settingDefaults = {
   ] as { overdueDays: number; level: 'township' | 'district' }[],
   /** A rising 一类事 is also texted to its region's supervisors and its unit's handlers (always a console message). */
   'topics.risingSms': false,
-  /** Public intake requests per client address per minute. */
+  /** Public submissions (demands, comments, proposals, enrolments, check-ins) per client address per minute, per group. */
   'public.rateLimitPerMinute': 30,
+  /**
+   * Public page loads (办理公开, courses, notices…) per client address per minute, all public reads together: far
+   * looser than submissions, since a community centre's Wi-Fi or a mobile carrier's NAT puts many residents behind one address.
+   */
+  'public.readRateLimitPerMinute': 600,
 };
 export type SettingKey = keyof typeof settingDefaults;
 export type Settings = { [K in SettingKey]: (typeof settingDefaults)[K] };

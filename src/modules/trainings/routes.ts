@@ -8,7 +8,7 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { maskPhone, redact } from '../../lib/redact.js';
+import { maskPhone } from '../../lib/redact.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { regions } from '../regions/index.js';
 import { checkIn, giveFeedback, recordAttendance } from './actions/attendance.js';
@@ -320,9 +320,9 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       method: 'post',
       path: '/public/courses/{id}/enrolments',
       tags: ['public'],
-      summary: 'A resident enrols with a phone code (a place, or a place on the wait-list)',
+      summary: 'A resident enrols with a phone code (a place, or a place on the wait-list) and keeps the receipt token',
       request: { params: IdParam, ...jsonBody(S.PublicEnrolBody) },
-      responses: { 201: jsonOk(S.EnrolmentReceipt), 200: jsonOk(S.EnrolmentReceipt), ...errorResponses },
+      responses: { 201: jsonOk(S.PublicEnrolmentReceipt), 200: jsonOk(S.PublicEnrolmentReceipt), ...errorResponses },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
@@ -339,7 +339,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
         regionId: c.req.valid('json').regionId ?? null,
       });
       return c.json(
-        { id: r.enrolment.id, state: r.enrolment.state, waitlistPosition: await waitPosition(id, r.enrolment) },
+        { id: r.enrolment.id, state: r.enrolment.state, waitlistPosition: await waitPosition(id, r.enrolment), token: r.token ?? '' },
         r.created ? 201 : 200,
       );
     },
@@ -367,6 +367,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
     async (c) => {
       const [row] = await ctx.db
         .select({
+          courseId: courses.id,
           course: courses.title,
           topic: courseSessions.topic,
           place: courseSessions.place,
@@ -379,9 +380,10 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       if (!row) throw new AppError('not_found');
       return c.json(
         {
-          course: redact(row.course),
-          topic: redact(row.topic),
-          place: redact(row.place),
+          courseId: row.courseId,
+          course: row.course,
+          topic: row.topic,
+          place: row.place,
           startsAt: row.startsAt.toISOString(),
           endsAt: row.endsAt.toISOString(),
         },
@@ -394,9 +396,9 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       method: 'post',
       path: '/public/check-ins',
       tags: ['public'],
-      summary: 'Check in at a session with the code from its QR and the learner’s phone',
+      summary: 'Check in at a session with the code from its QR and proof of the enrolment (receipt token, or phone and SMS code)',
       request: jsonBody(S.CheckInBody),
-      responses: { 200: jsonOk(z.object({ sessionId: z.number(), name: z.string(), already: z.boolean() })), ...errorResponses },
+      responses: { 200: jsonOk(S.CheckInAnswer), ...errorResponses },
     }),
     async (c) => c.json(await perform(ctx, residentActor, checkIn, c.req.valid('json')), 200),
   );
@@ -405,9 +407,9 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       method: 'post',
       path: '/public/session-feedback',
       tags: ['public'],
-      summary: 'Rate a session 1–5 with a few words',
+      summary: 'Rate a session 1–5 with a few words, with the same proof as check-in',
       request: jsonBody(S.FeedbackBody),
-      responses: { 200: jsonOk(z.object({ rating: z.number() })), ...errorResponses },
+      responses: { 200: jsonOk(S.FeedbackAnswer), ...errorResponses },
     }),
     async (c) => c.json(await perform(ctx, residentActor, giveFeedback, c.req.valid('json')), 200),
   );

@@ -50,10 +50,24 @@ export const PublicEnrolBody = StaffEnrolBody.extend({
   code: z.string().regex(/^\d{6}$/, { message: '6 位验证码 / the 6-digit code' }),
 }).strict();
 export const PublicCancelBody = z.object({ courseId: id, phone, code: z.string().regex(/^\d{6}$/) }).strict();
-export const CheckInBody = z.object({ code: requiredText(40), phone }).strict();
+/** Proof that the learner is at the door: the receipt token kept from enrolling, or the phone and a code just sent to it. */
+const LearnerProof = {
+  token: z.string().min(1).max(100).optional(),
+  phone: phone.optional(),
+  smsCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: '6 位验证码 / the 6-digit code' })
+    .optional(),
+};
+export const CheckInBody = z.object({ code: requiredText(40), ...LearnerProof }).strict();
 export const FeedbackBody = z
-  .object({ code: requiredText(40), phone, rating: z.number().int().min(1).max(5), comment: text(500).optional() })
+  .object({ code: requiredText(40), ...LearnerProof, rating: z.number().int().min(1).max(5), comment: text(500).optional() })
   .strict();
+/** What the learner's phone keeps after proving the enrolment (only when a code was the proof: a new receipt). */
+export const CheckInAnswer = z
+  .object({ sessionId: z.number(), name: z.string(), already: z.boolean(), token: z.string().optional() })
+  .openapi('CheckInAnswer');
+export const FeedbackAnswer = z.object({ rating: z.number(), token: z.string().optional() }).openapi('FeedbackAnswer');
 export const AttendanceBody = z.object({ enrolmentIds: z.array(id).min(1).max(2_000) }).strict();
 export const CertificatesBody = z.object({ prefix: requiredText(40) }).strict();
 export const CoursesQuery = z.object({ planId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
@@ -189,8 +203,10 @@ export const PublicCourse = z
   })
   .openapi('PublicCourse');
 export const EnrolmentReceipt = z.object({ id: z.number(), state: z.enum(enrolmentStates), waitlistPosition: z.number().nullable() });
+/** A resident's own receipt: the token proves the enrolment at the door; the browser that enrolled keeps it. */
+export const PublicEnrolmentReceipt = EnrolmentReceipt.extend({ token: z.string() }).openapi('PublicEnrolmentReceipt');
 export const CheckInSession = z
-  .object({ course: z.string(), topic: z.string(), place: z.string(), startsAt: z.string(), endsAt: z.string() })
+  .object({ courseId: z.number(), course: z.string(), topic: z.string(), place: z.string(), startsAt: z.string(), endsAt: z.string() })
   .openapi('CheckInSession');
 export const ActivityDemandBody = RegisterDemandBody.omit({ channel: true, idempotencyKey: true })
   .extend({ idempotencyKey: z.string().min(8).max(100) })

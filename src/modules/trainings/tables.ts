@@ -104,6 +104,11 @@ export const enrolments = pgTable(
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     certificateNo: text('certificate_no'),
+    /**
+     * SHA-256 of the receipt token the learner's phone keeps from enrolling (or from proving the phone at the door):
+     * proof at check-in and feedback that this is the learner, not someone who knows their number.
+     */
+    tokenHash: text('token_hash'),
   },
   (t) => [index('enrolments_course_idx').on(t.courseId, t.state), uniqueIndex('enrolments_course_phone_key').on(t.courseId, t.phoneHash)],
 );

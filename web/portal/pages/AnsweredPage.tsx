@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type Category, type Lang, type Region } from '../../shared/api';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { ListState, loadFailure } from './ListState';
 
 type Item = {
   number: string;
@@ -22,19 +23,27 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
   // Keyset paging: each "more" continues from where the last page ended.
   const [after, setAfter] = useState('');
   const [next, setNext] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items.filter((c) => c.level === 1)));
+    api<{ items: Category[] }>('GET', '/categories').then(
+      (r) => setCategories(r.items.filter((c) => c.level === 1)),
+      () => setCategories([]),
+    );
   }, []);
   useEffect(() => {
     const q = new URLSearchParams({ pageSize: '20' });
     if (regionId) q.set('regionId', regionId);
     if (categoryId) q.set('categoryId', categoryId);
     if (after) q.set('after', after);
-    api<{ items: Item[]; nextCursor: string | null }>('GET', `/public/demands?${q}`).then((r) => {
-      setItems((prev) => (after ? [...prev, ...r.items] : r.items));
-      setNext(r.nextCursor);
-    });
-  }, [regionId, categoryId, after]);
+    api<{ items: Item[]; nextCursor: string | null }>('GET', `/public/demands?${q}`).then(
+      (r) => {
+        setItems((prev) => (after ? [...prev, ...r.items] : r.items));
+        setNext(r.nextCursor);
+        setFailed(null);
+      },
+      (e: unknown) => setFailed(loadFailure(e, t)),
+    );
+  }, [regionId, categoryId, after, t]);
 
   return (
     <section aria-labelledby="answered-title">
@@ -79,7 +88,7 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
           </select>
         </div>
       </div>
-      {items.length === 0 && <p>{t('none')}</p>}
+      <ListState t={t} failed={failed} empty={items.length === 0} />
       {items.map((d) => (
         <article className="card" key={d.number}>
           <h3 className="pre">{d.title}</h3>

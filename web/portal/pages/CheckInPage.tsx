@@ -3,13 +3,19 @@ import { ApiError, api, type Lang } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { PhoneCode } from './PhoneCode';
+import { enrolmentReceipt, keepEnrolmentReceipt } from './receipts';
 
 type Session = Schemas['CheckInSession'];
+type Answer = Schemas['CheckInAnswer'];
 
-/** The page the QR at the door opens: the learner types their phone and is checked in; then may rate the session. */
+/**
+ * The page the QR at the door opens. The learner proves the enrolment — the receipt this phone kept from enrolling,
+ * or a code sent to the enrolled phone — and is checked in; then may rate the session.
+ */
 export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string }) {
   const [session, setSession] = useState<Session | null>(null);
-  const [phone, setPhone] = useState(() => localStorage.getItem('tj.learnerPhone') ?? '');
+  const [token, setToken] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -17,24 +23,37 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   useEffect(() => {
-    api<Session>('GET', `/public/check-ins/${encodeURIComponent(code)}`).then(setSession, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : String(e)),
+    api<Session>('GET', `/public/check-ins/${encodeURIComponent(code)}`).then(
+      (s) => {
+        setSession(s);
+        setToken(enrolmentReceipt(s.courseId));
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
     );
   }, [code]);
-  const checkIn = async () => {
+  const checkedIn = (r: Answer) => {
+    if (session && r.token) {
+      keepEnrolmentReceipt(session.courseId, r.token);
+      setToken(r.token);
+    }
+    setDone(r.already ? t('alreadyCheckedIn', { name: r.name }) : t('checkedIn', { name: r.name }));
+    setError(null);
+  };
+  const withReceipt = async () => {
     try {
-      const r = await api<{ name: string; already: boolean }>('POST', '/public/check-ins', { code, phone });
-      // Remembered on this phone only, so the next lesson's scan is one tap.
-      localStorage.setItem('tj.learnerPhone', phone);
-      setDone(r.already ? t('alreadyCheckedIn', { name: r.name }) : t('checkedIn', { name: r.name }));
-      setError(null);
+      checkedIn(await api<Answer>('POST', '/public/check-ins', { code, token }));
     } catch (e) {
+      // A receipt that no longer holds (cancelled, or replaced on another phone): prove the phone instead.
+      if (e instanceof ApiError && e.status === 404 && session) {
+        keepEnrolmentReceipt(session.courseId, null);
+        setToken(null);
+      }
       fail(e);
     }
   };
   const rate = async () => {
     try {
-      await api('POST', '/public/session-feedback', { code, phone, rating, comment: comment || undefined });
+      await api('POST', '/public/session-feedback', { code, token, rating, comment: comment || undefined });
       setRated(true);
       setError(null);
     } catch (e) {
@@ -66,40 +85,42 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
           {rated ? (
             <p role="status">{t('rateThanks')}</p>
           ) : (
-            <fieldset className="card">
-              <legend>{t('rateTitle')}</legend>
-              <div className="stars">
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <button key={n} type="button" className="secondary" aria-pressed={rating === n} onClick={() => setRating(n)}>
-                    {t('rateStars', { n })}
-                  </button>
-                ))}
-              </div>
-              <label htmlFor="rate-comment">{t('comment')}</label>
-              <textarea id="rate-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
-              <button type="button" className="primary-action" disabled={rating === 0} onClick={() => void rate()}>
-                {t('rateSend')}
-              </button>
-            </fieldset>
+            token && (
+              <fieldset className="card">
+                <legend>{t('rateTitle')}</legend>
+                <div className="stars">
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <button key={n} type="button" className="secondary" aria-pressed={rating === n} onClick={() => setRating(n)}>
+                      {t('rateStars', { n })}
+                    </button>
+                  ))}
+                </div>
+                <label htmlFor="rate-comment">{t('comment')}</label>
+                <textarea id="rate-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
+                <button type="button" className="primary-action" disabled={rating === 0} onClick={() => void rate()}>
+                  {t('rateSend')}
+                </button>
+              </fieldset>
+            )
           )}
         </>
       ) : (
-        session && (
+        session &&
+        (token ? (
           <div className="card">
-            <label htmlFor="checkin-phone">{t('phoneShort')}</label>
-            <input
-              id="checkin-phone"
-              type="tel"
-              inputMode="numeric"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              autoComplete="tel"
-            />
-            <button type="button" className="primary-action" onClick={() => void checkIn()}>
+            <button type="button" className="primary-action" onClick={() => void withReceipt()}>
               {t('checkinButton')}
             </button>
           </div>
-        )
+        ) : (
+          <div>
+            <p className="hint">{t('checkinProve')}</p>
+            <PhoneCode
+              t={t}
+              onReady={async (phone, smsCode) => checkedIn(await api<Answer>('POST', '/public/check-ins', { code, phone, smsCode }))}
+            />
+          </div>
+        ))
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { councilWord } from './council-words';
+import { ListState, loadFailure } from './ListState';
 import { keepReceipt, MySubmissions } from './MySubmissions';
 import { PhoneCode } from './PhoneCode';
 import { UpcomingMeetings } from './UpcomingMeetings';
@@ -20,9 +21,15 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
   const [comment, setComment] = useState<Record<number, string>>({});
   const [sent, setSent] = useState(0);
   const communities = useMemo(() => regions.filter((r) => r.level === 'community'), [regions]);
+  const [failed, setFailed] = useState<string | null>(null);
   const load = async (id: number) => {
-    setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
-    setProposals((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${id}`)).items);
+    try {
+      setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
+      setProposals((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${id}`)).items);
+      setFailed(null);
+    } catch (e) {
+      setFailed(loadFailure(e, t));
+    }
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is remade each render; the community is what changes
   useEffect(() => {
@@ -45,7 +52,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
         <>
           <UpcomingMeetings lang={lang} regionId={communityId} />
           <h3>{t('noticesTitle')}</h3>
-          {notices.length === 0 && <p>{t('none')}</p>}
+          <ListState t={t} failed={failed} empty={notices.length === 0} />
           {notices.map((n) => (
             <article className="card" key={n.id}>
               <div className="meta">

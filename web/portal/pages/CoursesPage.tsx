@@ -4,10 +4,12 @@ import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';
+import { ListState, loadFailure } from './ListState';
 import { PhoneCode } from './PhoneCode';
+import { keepEnrolmentReceipt } from './receipts';
 
 type Course = Schemas['PublicCourse'];
-type Receipt = { id: number; state: 'enrolled' | 'waitlisted' | 'cancelled'; waitlistPosition: number | null };
+type Receipt = Schemas['PublicEnrolmentReceipt'];
 
 /** 课程培训 on the portal: what is on, where and when, places left; enrolment with a phone code, a wait-list when full. */
 export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
@@ -16,7 +18,18 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
   const [name, setName] = useState('');
   const [townshipId, setTownshipId] = useState<number | null>(null);
   const [done, setDone] = useState<Record<number, Receipt>>({});
-  const load = useCallback(() => api<{ items: Course[] }>('GET', '/public/courses').then((r) => setCourses(r.items)), []);
+  const [failed, setFailed] = useState<string | null>(null);
+  const load = useCallback(
+    () =>
+      api<{ items: Course[] }>('GET', '/public/courses').then(
+        (r) => {
+          setCourses(r.items);
+          setFailed(null);
+        },
+        (e: unknown) => setFailed(loadFailure(e, t)),
+      ),
+    [t],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -25,7 +38,7 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
     <section aria-labelledby="courses-title">
       <h2 id="courses-title">{t('coursesTitle')}</h2>
       <p className="hint">{t('coursesHint')}</p>
-      {courses.length === 0 && <p>{t('none')}</p>}
+      <ListState t={t} failed={failed} empty={courses.length === 0} />
       {courses.map((c) => {
         const full = c.enrolled >= c.capacity;
         const receipt = done[c.id];
@@ -76,6 +89,8 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
                   t={t}
                   onReady={async (phone, code) => {
                     const r = await api<Receipt>('POST', `/public/courses/${c.id}/enrolments`, { name, phone, code, regionId: townshipId });
+                    // Kept on this phone: at the door it proves the enrolment without another code.
+                    keepEnrolmentReceipt(c.id, r.token);
                     setDone({ ...done, [c.id]: r });
                     setOpen(null);
                     void load();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type Lang } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { ListState, loadFailure } from './ListState';
 
 type Session = {
   id: number;
@@ -22,15 +23,19 @@ type Report = {
 export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
   const [sessions, setSessions] = useState<Session[]>([]);
   const [open, setOpen] = useState<{ id: number; report: Report } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ items: Session[] }>('GET', '/public/reception-days').then((r) => setSessions(r.items));
-  }, []);
+    void api<{ items: Session[] }>('GET', '/public/reception-days').then(
+      (r) => setSessions(r.items),
+      (e: unknown) => setFailed(loadFailure(e, t)),
+    );
+  }, [t]);
   const show = async (id: number) => setOpen({ id, report: await api<Report>('GET', `/public/reception-days/${id}/report`) });
   return (
     <section aria-labelledby="rd-title">
       <h2 id="rd-title">{t('receptionTitle')}</h2>
       <p className="hint">{t('receptionHint')}</p>
-      {sessions.length === 0 && <p>{t('none')}</p>}
+      <ListState t={t} failed={failed} empty={sessions.length === 0} />
       {sessions.map((s) => (
         <article className="card" key={s.id}>
           <h3>{s.title}</h3>

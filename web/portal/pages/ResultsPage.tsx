@@ -3,6 +3,7 @@ import { api, type Lang } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
+import { ListState, loadFailure } from './ListState';
 
 type Published = { id: number; kind: string; title: string; region: string; period: string | null; publishedAt: string };
 type Results = Schemas['PublicAssessmentResults'];
@@ -15,15 +16,19 @@ export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
   };
   const [items, setItems] = useState<Published[]>([]);
   const [open, setOpen] = useState<Results | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ items: Published[] }>('GET', '/public/assessments').then((r) => setItems(r.items));
-  }, []);
+    void api<{ items: Published[] }>('GET', '/public/assessments').then(
+      (r) => setItems(r.items),
+      (e: unknown) => setFailed(loadFailure(e, t)),
+    );
+  }, [t]);
   const show = async (id: number) => setOpen(open?.id === id ? null : await api<Results>('GET', `/public/assessments/${id}`));
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{t('resultsTitle')}</h2>
       <p className="hint">{t('resultsHint')}</p>
-      {items.length === 0 && <p>{t('none')}</p>}
+      <ListState t={t} failed={failed} empty={items.length === 0} />
       {items.map((a) => (
         <article className="card" key={a.id}>
           <h3>{a.title}</h3>

@@ -1,7 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ActionContext, audit, auditMany } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { phoneKey } from '../../notifications/index.js';
+import { sha256 } from '../../../lib/hash.js';
+import { maskName } from '../../../lib/redact.js';
+import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
+import { newReceiptToken } from '../receipt-token.js';
 import { loadCourse } from '../store.js';
 import { attendance, courseSessions, enrolments, sessionFeedback } from '../tables.js';
 
@@ -14,17 +17,50 @@ async function sessionByCode(a: ActionContext, code: string) {
   return s;
 }
 
-async function enrolledLearner(a: ActionContext, courseId: number, phone: string) {
-  const [e] = await a.tx
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.courseId, courseId), eq(enrolments.phoneHash, phoneKey(phone)), eq(enrolments.state, 'enrolled')));
+/**
+ * How a learner proves who they are at the door: the receipt token their phone kept from enrolling, or their
+ * phone with a code sent to it just now. Knowing someone's number is not enough.
+ */
+export type LearnerProof = { token?: string; phone?: string; smsCode?: string };
+
+/**
+ * The enrolled learner the proof belongs to. A phone proven by code gets a fresh receipt token (returned once),
+ * so the same page can rate the session afterwards without a second code.
+ */
+async function provenLearner(a: ActionContext, courseId: number, proof: LearnerProof) {
+  const enrolled = (match: ReturnType<typeof eq>) =>
+    a.tx
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.courseId, courseId), match, eq(enrolments.state, 'enrolled')))
+      .then((rows) => rows[0]);
+  if (proof.token) {
+    const e = await enrolled(eq(enrolments.tokenHash, sha256(proof.token)));
+    if (!e)
+      throw new AppError('training.not_enrolled', {
+        zh: '本机保存的报名凭证无效，请用报名手机号获取验证码后签到。',
+        en: 'The enrolment receipt on this phone is not valid; prove your phone with a code instead.',
+      });
+    return { e, token: null };
+  }
+  if (!proof.phone || !proof.smsCode)
+    throw new AppError('request.invalid', {
+      zh: '请用报名时的手机获取验证码，或在报名用的手机上签到。',
+      en: 'Prove the enrolment: a code sent to the enrolled phone, or the phone you enrolled with.',
+    });
+  await consumeVerificationCode(a, proof.phone, proof.smsCode);
+  const e = await enrolled(eq(enrolments.phoneHash, phoneKey(proof.phone)));
   if (!e) throw new AppError('training.not_enrolled');
-  return e;
+  const receipt = newReceiptToken();
+  await a.tx.update(enrolments).set({ tokenHash: receipt.hash }).where(eq(enrolments.id, e.id));
+  return { e, token: receipt.token };
 }
 
-/** 扫码签到: the learner's phone scanned the session's QR; open from an hour before the start to an hour after the end. Twice is once. */
-export async function checkIn(a: ActionContext, input: { code: string; phone: string }) {
+/**
+ * 扫码签到: the learner scanned the session's QR and proved the enrolment; open from an hour before the start to
+ * an hour after the end. Twice is once. The name comes back masked, and only after the proof.
+ */
+export async function checkIn(a: ActionContext, input: { code: string } & LearnerProof) {
   const s = await sessionByCode(a, input.code);
   if (a.now.getTime() < s.startsAt.getTime() - window || a.now.getTime() > s.endsAt.getTime() + window) {
     throw new AppError('training.invalid_state', {
@@ -32,18 +68,20 @@ export async function checkIn(a: ActionContext, input: { code: string; phone: st
       en: 'Check-in is open from an hour before to an hour after the session.',
     });
   }
-  const e = await enrolledLearner(a, s.courseId, input.phone);
+  const { e, token } = await provenLearner(a, s.courseId, input);
   const [row] = await a.tx
     .insert(attendance)
     .values({ sessionId: s.id, enrolmentId: e.id, method: 'qr', at: a.now })
     .onConflictDoNothing()
     .returning();
+  const answer = { sessionId: s.id, name: maskName(e.name) ?? '', already: !row, ...(token ? { token } : {}) };
   if (!row) {
-    a.unchanged();
-    return { sessionId: s.id, name: e.name, already: true };
+    if (token) await audit(a, { resource: 'enrolment', resourceId: e.id, action: 'prove_phone', data: { sessionId: s.id } });
+    else a.unchanged();
+    return answer;
   }
   await audit(a, { resource: 'enrolment', resourceId: e.id, action: 'check_in', data: { sessionId: s.id } });
-  return { sessionId: s.id, name: e.name, already: false };
+  return answer;
 }
 
 /** 点名: staff mark who attended from the list. */
@@ -86,12 +124,12 @@ export async function recordAttendance(a: ActionContext, input: { sessionId: num
   return { recorded: rows.length };
 }
 
-/** 课后评价: 1–5 and a few words, by a learner of the course once the session has begun; sending again replaces it. */
-export async function giveFeedback(a: ActionContext, input: { code: string; phone: string; rating: number; comment?: string }) {
+/** 课后评价: 1–5 and a few words, by a learner of the course (proven as at check-in) once the session has begun; sending again replaces it. */
+export async function giveFeedback(a: ActionContext, input: { code: string; rating: number; comment?: string } & LearnerProof) {
   const s = await sessionByCode(a, input.code);
   if (a.now < s.startsAt)
     throw new AppError('training.invalid_state', { zh: '课程开始后才能评价。', en: 'Feedback opens when the session begins.' });
-  const e = await enrolledLearner(a, s.courseId, input.phone);
+  const { e, token } = await provenLearner(a, s.courseId, input);
   await a.tx
     .insert(sessionFeedback)
     .values({ sessionId: s.id, enrolmentId: e.id, rating: input.rating, comment: input.comment?.trim() || null, at: a.now })
@@ -100,5 +138,5 @@ export async function giveFeedback(a: ActionContext, input: { code: string; phon
       set: { rating: input.rating, comment: input.comment?.trim() || null, at: a.now },
     });
   await audit(a, { resource: 'enrolment', resourceId: e.id, action: 'feedback', data: { sessionId: s.id, rating: input.rating } });
-  return { rating: input.rating };
+  return { rating: input.rating, ...(token ? { token } : {}) };
 }

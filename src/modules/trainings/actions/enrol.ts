@@ -3,6 +3,7 @@ import { type ActionContext, audit, enqueueSms } from '../../../kernel/index.js'
 import { AppError } from '../../../lib/errors.js';
 import { normalizePhone } from '../../demands/index.js';
 import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
+import { newReceiptToken } from '../receipt-token.js';
 import { place } from '../rules/places.js';
 import { loadCourse } from '../store.js';
 import { courseQuotas, enrolments } from '../tables.js';
@@ -49,9 +50,12 @@ export async function enrol(a: ActionContext, input: EnrolInput) {
     .select()
     .from(enrolments)
     .where(and(eq(enrolments.courseId, course.id), eq(enrolments.phoneHash, hash)));
+  // A resident proved the phone with a code: their browser gets a receipt token to prove the enrolment at the door.
+  const receipt = staff ? null : newReceiptToken();
   if (existing && existing.state !== 'cancelled') {
+    if (receipt) await a.tx.update(enrolments).set({ tokenHash: receipt.hash }).where(eq(enrolments.id, existing.id));
     a.unchanged();
-    return { enrolment: existing, created: false };
+    return { enrolment: existing, created: false, token: receipt?.token ?? null };
   }
   const regionId = input.regionId ?? null;
   const s = await seats(a, course.id, regionId);
@@ -69,6 +73,7 @@ export async function enrol(a: ActionContext, input: EnrolInput) {
     createdAt: a.now,
     cancelledAt: null,
     promotedAt: null,
+    tokenHash: receipt?.hash ?? existing?.tokenHash ?? null,
   };
   const [row] = existing
     ? await a.tx.update(enrolments).set(values).where(eq(enrolments.id, existing.id)).returning()
@@ -85,5 +90,5 @@ export async function enrol(a: ActionContext, input: EnrolInput) {
     regionPath: course.regionPath,
     data: { courseId: course.id, channel: row.channel },
   });
-  return { enrolment: row, created: true };
+  return { enrolment: row, created: true, token: receipt?.token ?? null };
 }

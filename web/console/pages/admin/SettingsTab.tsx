@@ -15,6 +15,7 @@ const numbers: { key: Key; min: number; max: number; step?: number }[] = [
   { key: 'rates.minDemands', min: 1, max: 100_000 },
   { key: 'proposals.secondsThreshold', min: 1, max: 100_000 },
   { key: 'public.rateLimitPerMinute', min: 0, max: 100_000 },
+  { key: 'public.readRateLimitPerMinute', min: 0, max: 1_000_000 },
   { key: 'text.autoDispatchConfidence', min: 0, max: 1, step: 0.05 },
 ];
 

@@ -51,6 +51,11 @@ export const adminMessages = {
     'zh-CN': '同一来源地址每分钟最多提交几次（填 0 表示不限制）。',
     en: 'Requests per client address per minute (0: no limit).',
   },
+  'setting.public.readRateLimitPerMinute': { 'zh-CN': '群众端每分钟浏览上限', en: 'Public page loads per minute' },
+  'settingHelp.public.readRateLimitPerMinute': {
+    'zh-CN': '同一来源地址每分钟最多浏览几次公开页面（办理公开、课程、公告等合计；社区共用网络时请放宽，填 0 表示不限制）。',
+    en: 'Public page loads per client address per minute, all public pages together (raise it where many share one network; 0: no limit).',
+  },
   'setting.text.autoDispatchConfidence': { 'zh-CN': '自动派单把握度', en: 'Auto-dispatch confidence' },
   'settingHelp.text.autoDispatchConfidence': {
     'zh-CN': '推荐承办单位的把握度达到此值（0–1）时自动派单；填 0 表示从不自动派单。',

@@ -1,0 +1,1 @@
+ALTER TABLE "enrolments" ADD COLUMN "token_hash" text;
