@@ -39,7 +39,14 @@ const signIn = (username: string, viewport: typeof desk) => consoleAs(browser, s
 async function openFirst(page: Page, text?: RegExp) {
   const rows = page.locator('a[href^="#/demand/"]');
   await rows.first().waitFor();
-  const link = text ? page.locator('tr, .ant-card', { hasText: text }).locator('a[href^="#/demand/"]').first() : rows.first();
+  // A row's number links at a desk; on a phone the whole card is the link.
+  const link = text
+    ? page
+        .locator('tr', { hasText: text })
+        .locator('a[href^="#/demand/"]')
+        .or(page.locator('a[href^="#/demand/"]', { hasText: text }))
+        .first()
+    : rows.first();
   await link.click();
   await page.waitForSelector('[data-testid=demand-state]');
 }
@@ -63,7 +70,7 @@ describe('the screen check', () => {
       '满意度 undefined',
     ]) {
       await page.setContent(`<p>${bad}</p>`);
-      expect(await screenProblems(page), bad).toHaveLength(1);
+      expect((await screenProblems(page)).length, bad).toBeGreaterThan(0);
     }
     await page.setContent('<div style="width: 500px">宽表格</div>');
     expect((await screenProblems(page))[0]).toMatch(/past the right edge/);
