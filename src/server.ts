@@ -16,6 +16,7 @@ import { scheduleCounterCompaction } from './modules/dashboard/index.js';
 import { scheduleEscalation } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
 import { scheduleRateRollups } from './modules/rates/index.js';
+import { listenForCalls } from './modules/telephony/index.js';
 import { scheduleTopicRefresh } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
@@ -61,6 +62,8 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   await scheduleRateRollups(ctx, jobs);
   await scheduleCounterCompaction(ctx, jobs);
   const stopListening = await listenForCacheNotices(database);
+  // A PBX's call reaches the operators connected to any process, not only the one it posted to.
+  const stopCalls = await listenForCalls(database, log);
   const app = await createApp(ctx, {
     publicRateLimit: config.publicRateLimit,
     secureCookies: config.secureCookies,
@@ -88,6 +91,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     await stopDelivery();
     await jobs.stop();
     await stopListening();
+    await stopCalls();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };

@@ -82,6 +82,8 @@ export const sampleDemands: {
   type: 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion';
   category: string;
   township: number;
+  /** The answer the unit (or the desk, for a question) gives: each specific to its demand. */
+  reply: string;
 }[] = [
   {
     title: '小区路灯不亮',
@@ -89,6 +91,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/城市建设和市政管理/城市公共设施',
     township: 0,
+    reply: '经区住建委会同昌元街道现场核查，滨河路段 6 盏路灯因地下电缆老化短路熄灭，已于 3 日内更换电缆并恢复照明，后续纳入每月夜巡。',
   },
   {
     title: '塑胶跑道破损',
@@ -96,6 +99,7 @@ export const sampleDemands: {
     type: 'suggestion',
     category: '城乡建设/城市建设和市政管理/公园管理',
     township: 0,
+    reply: '玉屏社区公园跑道开裂约 120 平方米，已列入今年公园设施维护计划，施工期间设置围挡，预计月底前完成翻新。',
   },
   {
     title: '公园路灯太少',
@@ -103,6 +107,7 @@ export const sampleDemands: {
     type: 'suggestion',
     category: '城乡建设/城市建设和市政管理/城市公共设施',
     township: 1,
+    reply: '已对海棠社区口袋公园照明进行测算，将新增 4 盏太阳能庭院灯，安装完成后由社区负责日常巡查。',
   },
   {
     title: '绿化带红蚂蚁',
@@ -110,6 +115,7 @@ export const sampleDemands: {
     type: 'help',
     category: '城乡建设/城市建设和市政管理/园林绿化',
     township: 1,
+    reply: '区城管局已委托专业机构对板桥社区绿化带红火蚁巢穴进行药剂灭杀，7 天后复查，并在周边张贴防范提示。',
   },
   {
     title: '楼道“蜘蛛网”线缆杂乱',
@@ -117,6 +123,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/安全生产/安全隐患',
     township: 0,
+    reply: '已约请电信、移动、广电三家运营商到南门社区现场，对楼道飞线统一规整入槽，废弃线缆已拆除，消防隐患已消除。',
   },
   {
     title: '停水没有通知',
@@ -124,6 +131,8 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/城市建设和市政管理/自来水供应',
     township: 1,
+    reply:
+      '经核实，迎宾社区停水系主管道爆管抢修所致，当日 15 时已恢复供水；自来水公司已就未提前通知致歉，今后停水将提前 24 小时在小区张贴公告。',
   },
   {
     title: '夜间施工噪音扰民',
@@ -131,6 +140,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '环境保护/环境污染/噪音污染',
     township: 2,
+    reply: '区生态环境局夜间突击检查，该工地未办理夜间施工许可，已责令 22 时后停止高噪声作业并立案处罚，请您继续监督。',
   },
   {
     title: '咨询医保特病申请',
@@ -138,6 +148,8 @@ export const sampleDemands: {
     type: 'consultation',
     category: '劳动和社会保障/城镇职工社会保险/职工医疗保险',
     township: 3,
+    reply:
+      '职工医保特殊疾病认定需携带身份证、医保卡、二级及以上医院的诊断证明和近期检查报告，可到区医保中心或定点医院医保办申请，认定结果约 15 个工作日告知。',
   },
   {
     title: '公交站台缺少座椅',
@@ -145,6 +157,7 @@ export const sampleDemands: {
     type: 'suggestion',
     category: '交通运输/建设管理/设施维护',
     township: 3,
+    reply: '区交通运输委已将双河社区公交站纳入候车亭改造计划，将加装座椅和遮雨棚，预计下季度完工。',
   },
   {
     title: '农村道路坑洼',
@@ -152,6 +165,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '交通运输/建设管理/设施维护',
     township: 4,
+    reply: '区交通运输委已安排养护队对垭口村村道坑槽进行冷补，共修补 23 处，雨季后将整段罩面。',
   },
   {
     title: '占道经营堵塞通行',
@@ -159,6 +173,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/城市建设和市政管理/城管执法',
     township: 4,
+    reply: '区城管局已在陶宝社区菜市场门口划定临时疏导点，早高峰安排执法队员值守，摊贩已引导入市经营，消防通道已畅通。',
   },
   {
     title: '养老金领取资格认证',
@@ -166,6 +181,7 @@ export const sampleDemands: {
     type: 'consultation',
     category: '劳动和社会保障/退休政策及待遇/退休金发放',
     township: 5,
+    reply: '行动不便的老人可由家属下载“重庆人社”APP 刷脸认证，也可拨打社保所电话预约工作人员上门认证，无需本人到场。',
   },
   {
     title: '围墙改栏杆的建议',
@@ -173,6 +189,7 @@ export const sampleDemands: {
     type: 'suggestion',
     category: '城乡建设/城市建设和市政管理/居民服务设施',
     township: 5,
+    reply: '感谢建议。峰高社区已将围墙改造纳入老旧小区改造方案，将征求院落居民意见后实施，院坝桌椅由社区先行添置。',
   },
   {
     title: '燃气管道有异味',
@@ -180,6 +197,7 @@ export const sampleDemands: {
     type: 'help',
     category: '城乡建设/城市建设和市政管理/燃气供应',
     township: 6,
+    reply: '燃气公司抢险队接报后 20 分钟到场，查明 3 栋立管接口松动漏气，已紧固更换密封件，复检无泄漏，请住户注意开窗通风。',
   },
   {
     title: '频繁停电',
@@ -187,6 +205,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/城市建设和市政管理/电力供应',
     township: 7,
+    reply: '经查古镇村停电系 10 千伏线路树障放电引起，供电公司已清理线路通道树木并加装避雷器，近期将进行专项巡视。',
   },
   {
     title: '河道垃圾漂浮',
@@ -194,6 +213,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '环境保护/环境污染/水污染',
     township: 8,
+    reply: '清江镇已组织河长和保洁队打捞清江社区段漂浮垃圾约 2 吨，并在上游增设拦污索，每周巡河两次。',
   },
   {
     title: '学校门口交通安全',
@@ -201,6 +221,7 @@ export const sampleDemands: {
     type: 'suggestion',
     category: '教育文体/教育行政管理/校园安全',
     township: 9,
+    reply: '区教委已会同交巡警在仁义镇中心小学门口设置护学岗，放学时段安排警力值守，减速带已报交通部门审批施划。',
   },
   {
     title: '物业不作为',
@@ -208,6 +229,7 @@ export const sampleDemands: {
     type: 'complaint',
     category: '城乡建设/城市建设和市政管理/小区管理',
     township: 10,
+    reply: '区住建委已约谈该小区物业公司，责令 10 日内修复电梯并恢复日常保洁，社区将每周检查整改情况，逾期未改将记入物业信用档案。',
   },
   {
     title: '农技培训咨询',
@@ -215,6 +237,8 @@ export const sampleDemands: {
     type: 'consultation',
     category: '农村农业/农资农技/农技推广应用',
     township: 11,
+    reply:
+      '区农业农村委每年春耕前在各镇举办粮油种植技术培训，古昌镇本期定于下月上旬在镇农业服务中心开班，可到镇农业服务中心或所在村委会报名，也可在“听见”课程培训中在线报名。',
   },
   {
     title: '欠薪求助',
@@ -222,6 +246,8 @@ export const sampleDemands: {
     type: 'help',
     category: '劳动和社会保障/劳动关系/农民工权益',
     township: 12,
+    reply:
+      '区人力社保局劳动监察大队已立案调查，约谈施工总包单位，督促其在 10 个工作日内足额支付您的工资 12000 元，如逾期未付将依法移送处理。',
   },
 ];
 
@@ -232,4 +258,13 @@ export const risingCluster: string[] = [
   '宝城社区滨河路路灯不亮，前天晚上有老人摔倒了。',
   '反映宝城社区滨河路路灯不亮的问题，已经一个多星期了。',
   '宝城社区滨河路晚上没有路灯，孩子放学回家很危险。',
+];
+
+/** The unit's answers to the rising topic's residents, each to the one who wrote. */
+export const risingClusterReplies: string[] = [
+  '滨河路宝城社区段路灯已全部恢复，老人夜间散步请走亮灯一侧步道，电缆更换完成前我们每晚巡查一次。',
+  '已查明滨河路 5 盏路灯灯头损坏，今日已更换，如再有不亮请拨打 12345 告知具体灯杆编号。',
+  '对老人摔倒一事深表歉意。滨河路照明已临时接电恢复，社区已在摔倒处加装警示标识，并联系家属了解老人情况。',
+  '该问题已于本周完成抢修。因电缆被施工挖断，修复时间较长，已责成施工单位承担修复费用。',
+  '滨河路路灯已恢复照明，学生放学时段社区网格员将在路口值守一周，确认照明稳定后撤岗。',
 ];

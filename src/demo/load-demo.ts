@@ -25,7 +25,9 @@ import { seedGazetteer } from '../modules/gazetteer/index.js';
 import { knowledgeArticles } from '../modules/knowledge/index.js';
 import { createRegion, createUnit, units } from '../modules/regions/index.js';
 import { demoPlaces, pointIn, schematicBoundaries } from './boundaries.js';
-import { departments, districtName, holidays2026, risingCluster, sampleDemands, townships } from './district.js';
+import { loadCurrentWork } from './current-work.js';
+import { deliverDemoHistory } from './deliver-history.js';
+import { departments, districtName, holidays2026, risingCluster, risingClusterReplies, sampleDemands, townships } from './district.js';
 import { demoArticles } from './knowledge-articles.js';
 import { loadCivic } from './load-civic.js';
 import { loadProgrammes } from './load-programmes.js';
@@ -205,13 +207,14 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
   }
 
   // The last seeds land in the last days: a rising topic at 宝城社区.
-  for (const text of risingCluster)
+  for (const [i, text] of risingCluster.entries())
     seeds.push({
       title: titleFrom(text),
       content: text,
       type: 'complaint',
       categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施'),
       township: 0,
+      reply: risingClusterReplies[i],
     });
 
   const channels = ['hotline', 'hotline', 'hotline', 'web', 'walk_in', 'reception_day', 'letter'] as const;
@@ -244,12 +247,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     count++;
     const fate = random();
     if (fate < 0.12) continue; // still waiting for dispatch
-    if (s.type === 'consultation') {
+    if (s.type === 'consultation' && s.reply) {
       advance(0.1);
-      await perform(at, op, answerDemandDirectly, {
-        demandId: demand.id,
-        reply: '已按知识库答复：请携带相关材料到区政务服务中心对应窗口办理，详情可再次来电咨询。',
-      });
+      await perform(at, op, answerDemandDirectly, { demandId: demand.id, reply: s.reply });
       advance(30);
       await perform(at, op, recordCallback, { demandId: demand.id, satisfaction: 'satisfied', solved: true });
       await perform(at, op, closeDemand, { demandId: demand.id });
@@ -273,16 +273,14 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
       continue;
     }
     await perform(at, handler, acknowledgeDemand, { demandId: demand.id });
-    if (fate < 0.36) {
+    // A message imported without its official reply stays with the unit: no made-up answer in public.
+    if (fate < 0.36 || !s.reply) {
       if (random() < 0.4)
         await perform(at, handler, requestExtension, { demandId: demand.id, extraWorkdays: 5, reason: '需协调多个部门现场踏勘。' });
       continue;
     }
     advance(24 + random() * 24 * 9);
-    await perform(at, handler, replyDemand, {
-      demandId: demand.id,
-      reply: s.reply ?? `经现场核查，已安排人员处理“${s.title}”一事，并将持续跟进。感谢您对我们工作的监督。`,
-    });
+    await perform(at, handler, replyDemand, { demandId: demand.id, reply: s.reply });
     if (fate < 0.44) continue; // waiting for callback
     advance(4 + random() * 30);
     const r = random();
@@ -294,6 +292,29 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     });
     if (r < 0.85 || random() < 0.5) await perform(at, op, closeDemand, { demandId: demand.id });
   }
+  count += await loadCurrentWork(
+    ctx,
+    {
+      operator: op,
+      dispatcher: disp,
+      handlers: { changyuan: users['handler.changyuan'], zjw: users['handler.zjw'], cgj: users['handler.cgj'] },
+    },
+    {
+      units: {
+        changyuan: ids.townUnits[0],
+        zjw: ids.deptUnits.get('区住房城乡建委')!,
+        cgj: ids.deptUnits.get('区城市管理局')!,
+      },
+      regionOf: (text) => {
+        for (const [ti, t] of townships.entries()) {
+          const ci = placeOf(text, t.communities);
+          if (ci !== undefined) return ids.communityIds[ti][ci];
+        }
+        return ids.communityIds[0][0];
+      },
+      categoryId: catId,
+    },
+  );
   const started = Date.now();
   await loadProgrammes(
     ctx,
@@ -308,6 +329,8 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions = {}): Promise
     { operator: op },
     { community: ids.communityIds[0][0], categoryId: catId('城乡建设/城市建设和市政管理/城市公共设施') },
   );
+  const sent = await deliverDemoHistory(ctx);
+  log(`demo: ${sent} texts of the past weeks delivered to the log`);
   return { demands: count };
 }
 

@@ -8,6 +8,7 @@ import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../a
 import type { TestDatabase } from '../db.js';
 import { fakePbx } from '../fakes/pbx.js';
 import { startTestServer } from '../http.js';
+import { listenToCalls } from '../sse.js';
 import type { World } from '../world.js';
 
 const secret = 'pbx-shared-secret';
@@ -28,50 +29,7 @@ afterAll(async () => {
   await tearDownApiWorld({ database, api });
 });
 
-/** An operator's console listening: the events as they come. */
-async function listenAs(token: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${api.base}/api/v1/telephony/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  const events: { event: string; data: any }[] = [];
-  let buffer = '';
-  const reading = (async () => {
-    if (!res.ok || !res.body) return;
-    const decoder = new TextDecoder();
-    const reader = res.body.getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const field = (name: string) => block.match(new RegExp(`^${name}: ?(.*)$`, 'm'))?.[1];
-          if (field('event')) events.push({ event: field('event')!, data: JSON.parse(field('data') ?? 'null') });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  const next = async () => {
-    for (let i = 0; i < 100 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    return events.shift();
-  };
-  return {
-    status: res.status,
-    contentType: res.headers.get('content-type'),
-    next,
-    events,
-    close: () => {
-      controller.abort();
-      return reading;
-    },
-  };
-}
+const listenAs = (token: string) => listenToCalls(api.base, token);
 
 describe('Incoming calls from the hotline PBX', () => {
   it('refuses a call without the shared secret, and every call when none is configured', async () => {

@@ -98,7 +98,13 @@ export const desk = { width: 1280, height: 900 };
 export const phone = { width: 390, height: 844 };
 
 /** A staff member signed in to the console in a fresh context (test accounts share one password). */
-export async function consoleAs(browser: Browser, base: string, username: string, viewport = desk): Promise<Page> {
+export async function consoleAs(
+  browser: Browser,
+  base: string,
+  username: string,
+  viewport = desk,
+  password = 'password-123',
+): Promise<Page> {
   // axe-core is injected as an inline script: these pages let it past the Content-Security-Policy the app sends.
   const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
   const page = await context.newPage();
@@ -107,7 +113,7 @@ export async function consoleAs(browser: Browser, base: string, username: string
   page.setDefaultTimeout(45_000);
   await page.goto(`${base}/console/`);
   await page.fill('#username', username);
-  await page.fill('#password', 'password-123');
+  await page.fill('#password', password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=me]');
   return page;
@@ -121,4 +127,53 @@ export async function act(page: Page, verb: string, fill?: () => Promise<void>) 
     await page.click('.ant-modal-footer .ant-btn-primary');
   }
   await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });
+}
+
+/**
+ * Words a person should never read on a Chinese screen: codes the server or the developer uses. Each
+ * is a pattern over the page's visible text, named for the failure message.
+ */
+export const rawCodePatterns: [string, RegExp][] = [
+  ['snake_case code', /\b[a-z]+(?:_[a-z0-9]+)+\b/],
+  [
+    'English state, role or action code',
+    /\b(?:registered|dispatched|acknowledged|returned|replied|callback_done|closed|declined|withdrawn|merged|operator|dispatcher|handler|supervisor|leader|moderator|admin|pending|sent|failed|skipped|hotline|walk_in|complaint|consultation|suggestion|emergency|township|district|department|submit|dispatch|acknowledge|reply|reopen|escalate|supervise|remind|overdue)\b/,
+  ],
+  ['address code', /\b(?:unit|region|user|role):\d+/],
+  ['#id', /(?:^|[^&\w])#\d+\b/],
+  ['ISO timestamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
+  ['undefined, null or NaN', /\b(?:undefined|null|NaN)\b/],
+];
+
+/**
+ * The one check every page of a walk passes: no raw code in the text a person sees (the visible
+ * text, placeholders and labels read aloud) and nothing reaching past the screen's right edge.
+ * Returns the problems, each with the words around it, empty when the page is clean.
+ */
+export async function screenProblems(page: Page): Promise<string[]> {
+  const { text, overflowPx, wideOnes } = await page.evaluate(() => {
+    const seen = [document.body.innerText];
+    for (const e of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+      if (!(e instanceof HTMLElement) || e.offsetParent === null) continue;
+      for (const attr of ['placeholder', 'aria-label', 'title']) {
+        const v = e.getAttribute(attr);
+        if (v) seen.push(v);
+      }
+    }
+    return {
+      text: seen.join('\n'),
+      overflowPx: document.documentElement.scrollWidth - window.innerWidth,
+      wideOnes: [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 50)}`),
+    };
+  });
+  const problems: string[] = [];
+  for (const [name, pattern] of rawCodePatterns) {
+    const m = pattern.exec(text);
+    if (m) problems.push(`${name}: “${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).replace(/\s+/g, ' ')}”`);
+  }
+  if (overflowPx > 0) problems.push(`${overflowPx}px past the right edge: ${wideOnes.join(', ')}`);
+  return problems;
 }

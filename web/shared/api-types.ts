@@ -19447,6 +19447,8 @@ export interface components {
             stageDueAt: string | null;
             replyDueAt: string | null;
             overdue: boolean;
+            /** @enum {string|null} */
+            lateStep: "dispatch" | "acknowledge" | "reply" | "callback" | null;
             supervised: boolean;
             /** @enum {string|null} */
             supervisionLevel: "township" | "district" | null;

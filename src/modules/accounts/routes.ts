@@ -60,7 +60,8 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
         sameSite: 'Lax',
         secure: opts.secureCookies === 'auto' ? overHttps(c) : opts.secureCookies,
         path: '/',
-        expires: session.expiresAt,
+        // Relative, not a date: a browser whose clock differs from the server's keeps the session as long.
+        maxAge: Math.max(1, Math.round((session.expiresAt.getTime() - Date.now()) / 1000)),
       });
       return c.json(
         {

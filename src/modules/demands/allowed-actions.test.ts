@@ -93,18 +93,17 @@ describe('allowed actions (what the console offers)', () => {
       ['acknowledge', 'return'],
     ],
     ['supervisor, supervised demand', user('supervisor'), { state: 'acknowledged', supervised: true }, ['supervise', 'remind']],
-    [
-      'supervisor, satisfied callback',
-      user('supervisor'),
-      { state: 'callback_done', satisfaction: 'satisfied', solved: true },
-      ['close', 'supervise'],
-    ],
+    ['supervisor, satisfied callback', user('supervisor'), { state: 'callback_done', satisfaction: 'satisfied', solved: true }, ['close']],
     [
       'supervisor, unsatisfied callback',
       user('supervisor'),
       { state: 'callback_done', satisfaction: 'unsatisfied', solved: false },
-      ['close', 'reopen', 'supervise'],
+      ['close', 'reopen'],
     ],
+    // The unit has replied: no new card, no chase; a card it already has may still be lifted.
+    ['supervisor, replied', user('supervisor'), { state: 'replied' }, []],
+    ['supervisor, replied under supervision', user('supervisor'), { state: 'replied', supervised: true }, ['supervise']],
+    ['supervisor, waiting for dispatch', user('supervisor'), { state: 'registered', unitId: null }, ['supervise']],
     ['supervisor, closed', user('supervisor'), { state: 'closed' }, []],
   ];
   it.each(cases)('%s', (_, actor, over, expected) => {

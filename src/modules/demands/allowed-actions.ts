@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/index.js';
 import { type DemandAction, nextState } from './lifecycle.js';
 import { type DemandScope, mayAct } from './policy.js';
+import { mayPutUnderSupervision, unitHoldsStep } from './stages.js';
 import type { DemandState, DemandType, Satisfaction } from './tables.js';
 
 /** What the rules need to know of a demand to say which actions its caller may take now. */
@@ -31,7 +32,9 @@ const extraConditions: Partial<Record<DemandAction, (d: ActionableDemand) => boo
   request_transfer: (d) => !d.transferToUnitId,
   accept_transfer: (d) => Boolean(d.transferToUnitId),
   decline_transfer: (d) => Boolean(d.transferToUnitId),
-  remind: (d) => d.supervised,
+  // Lifting is always possible; a new card or a chase only reaches a unit that still holds the step.
+  supervise: (d) => d.supervised || mayPutUnderSupervision(d.state),
+  remind: (d) => d.supervised && unitHoldsStep(d.state),
   rate_merged: (d) => d.satisfaction === null && d.survivorAnswered === true,
 };
 

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import { getSetting } from '../settings/index.js';
 import { escalateDemand } from './actions/supervise-demand.js';
 import { escalationFor, ruleName } from './escalation.js';
+import { unitHeldStates } from './stages.js';
 import type { SupervisionLevel } from './tables.js';
 
 /**
@@ -21,7 +22,10 @@ export async function escalateOverdue(app: AppContext, batch = 500): Promise<{ e
   const due = await queryRows<{ id: number; stage_due_at: Date | string; supervision_level: SupervisionLevel | null }>(
     app.db,
     sql`select id, stage_due_at, supervision_level from demands
-      where state in ('dispatched', 'acknowledged') and stage_due_at < ${new Date(now.getTime() - minDays * 86_400_000).toISOString()}::timestamptz
+      where state in (${sql.join(
+        unitHeldStates.map((s) => sql`${s}`),
+        sql`, `,
+      )}) and stage_due_at < ${new Date(now.getTime() - minDays * 86_400_000).toISOString()}::timestamptz
         and supervision_level is distinct from 'district'
         -- A supervisor who lifted supervision after this step fell due has decided: the rules leave it be.
         and not exists (select 1 from demand_supervisions s

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { instant, requiredText, text } from '../../http/schemas.js';
+import { deadlineStages } from '../calendar/index.js';
 import { demandActions } from './lifecycle.js';
 import { channels, demandStates, demandTypes, satisfactions, supervisionLevels, transferStatuses, urgencies } from './tables.js';
 
@@ -262,6 +263,8 @@ export const DemandSummary = z
     stageDueAt: z.string().nullable(),
     replyDueAt: z.string().nullable(),
     overdue: z.boolean(),
+    /** Which step's deadline has passed (派单, 签收, 答复, 回访) when overdue, else null. */
+    lateStep: z.enum(deadlineStages).nullable(),
     supervised: z.boolean(),
     /** township = yellow mark, district = red mark; null when not supervised. */
     supervisionLevel: z.enum(supervisionLevels).nullable(),

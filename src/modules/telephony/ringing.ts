@@ -3,9 +3,12 @@ import { EventEmitter } from 'node:events';
 /** What an operator's console is told when the phone rings. */
 export type RingingCall = { callId: string; phone: string; line: string; at: string };
 
-// One bell per database (the app context is copied per server; its db is not). In memory: a console
-// connected to another process of the same installation is not told (see docs/guides/hotline.md).
+// One bell per database handle (the app context is copied per server; its db is not): the consoles
+// connected to this process listen to it.
 const bells = new WeakMap<object, EventEmitter>();
+// Handles whose process hears calls through the database (relay.ts): every process, this one too,
+// rings from the notice, so the process that took the webhook does not ring a second time itself.
+const relayed = new WeakSet<object>();
 
 export function bell(key: object): EventEmitter {
   let b = bells.get(key);
@@ -25,3 +28,11 @@ export function listen(key: object, onCall: (call: RingingCall) => void): () => 
   bell(key).on('call', onCall);
   return () => bell(key).off('call', onCall);
 }
+
+/** From now on this handle's calls ring through the database's notices, not in process. */
+export function markRelayed(key: object, on: boolean): void {
+  if (on) relayed.add(key);
+  else relayed.delete(key);
+}
+
+export const isRelayed = (key: object) => relayed.has(key);

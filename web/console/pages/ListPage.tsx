@@ -5,6 +5,7 @@ import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import { Highlight, HitSnippet } from '../highlight';
+import { landingQueue, queueParams } from '../queues';
 import { BulkDispatch } from './demand/BulkDispatch';
 import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
@@ -16,16 +17,7 @@ type Unit = { id: number; name: string };
 /** `regionId`: opened from the dashboard's map, the list starts filtered to that place. */
 export function ListPage({ regionId }: { regionId?: number } = {}) {
   const { t, lang, has, me } = useApp();
-  // Each role lands on its own work: new demands to route, the unit's inbox, callbacks due, what is overdue.
-  const defaultQueue = has('dispatcher')
-    ? 'new'
-    : me.grants.some((g) => g.role === 'handler')
-      ? 'inbox'
-      : has('operator')
-        ? 'callback'
-        : has('supervisor')
-          ? 'overdue'
-          : 'all';
+  const defaultQueue = landingQueue(me.grants);
   const [queue, setQueue] = useState<string>(regionId ? 'all' : defaultQueue);
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
@@ -43,19 +35,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
 
   // The queue's filters, shared by the page shown and the export of the whole list.
   const filters = useCallback(() => {
-    const params = new URLSearchParams();
-    if (queue === 'new') params.set('state', 'registered,returned');
-    if (queue === 'inbox') {
-      params.set('state', 'dispatched,acknowledged');
-      // What the unit holds now: not demands it once held that have moved on to another unit.
-      params.set('held', 'mine');
-    }
-    if (queue === 'overdue') params.set('overdue', 'true');
-    if (queue === 'soon') params.set('dueWithinHours', '24');
-    if (queue === 'callback') params.set('state', 'replied,callback_done');
-    if (queue === 'extensions') params.set('extensionPending', 'true');
-    if (queue === 'supervised') params.set('supervised', 'true');
-    if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
+    const params = queueParams(queue);
     if (q.trim()) params.set('q', q.trim());
     for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     return params;

@@ -3,6 +3,7 @@ import type { ActionContext } from '../../../kernel/index.js';
 import { actorUserId, enqueueConsoleMessages } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { higherLevel } from '../escalation.js';
+import { mayPutUnderSupervision, unitHoldsStep } from '../stages.js';
 import { applyTransition, loadForAction } from '../store.js';
 import { type DemandRow, type SupervisionLevel, supervisions } from '../tables.js';
 
@@ -32,6 +33,12 @@ export async function superviseDemand(a: ActionContext, opts: SuperviseDemandOpt
       reason: opts.reason,
       data: { supervised: false },
       patch: { supervised: false, supervisionLevel: null },
+    });
+  }
+  if (!mayPutUnderSupervision(demand.state)) {
+    throw new AppError('demand.invalid_transition', {
+      zh: '承办单位已答复，不能再向其督办；如对答复不满意，请在回访后重办。',
+      en: 'The unit has replied: it cannot be put under supervision now; reopen it after the callback instead.',
     });
   }
   const level = opts.level ?? 'township';
@@ -67,6 +74,11 @@ export async function remindDemand(a: ActionContext, opts: { demandId: number; n
     .limit(1);
   if (!open)
     throw new AppError('demand.invalid_transition', { zh: '该诉求未在督办中，不能催办。', en: 'Only a supervised demand can be chased.' });
+  if (!unitHoldsStep(demand.state))
+    throw new AppError('demand.invalid_transition', {
+      zh: '该诉求已不在承办单位手中（已答复或待派单），无需催办。',
+      en: 'No unit holds the demand now (replied or waiting for dispatch): there is no one to chase.',
+    });
   const reminders = open.reminderCount + 1;
   await tx.update(supervisions).set({ reminderCount: reminders, lastRemindedAt: now }).where(eq(supervisions.id, open.id));
   await tellUnit(a, demand, `催办（第 ${reminders} 次）：诉求 ${demand.number} 请尽快办理。${opts.note?.trim() ?? ''}`);
@@ -89,7 +101,7 @@ export async function escalateDemand(
   const { demand, to } = await loadForAction(tx, a.actor, opts.demandId, 'escalate');
   // Read again in the action: signed for, answered or raised since the sweep looked, it is left alone.
   const stillOverdue =
-    (demand.state === 'dispatched' || demand.state === 'acknowledged') &&
+    unitHoldsStep(demand.state) &&
     demand.stageDueAt !== null &&
     now.getTime() - demand.stageDueAt.getTime() >= opts.overdueDays * 86_400_000;
   if (!stillOverdue || higherLevel(demand.supervisionLevel, opts.level) === demand.supervisionLevel) {

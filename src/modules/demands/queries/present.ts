@@ -2,6 +2,7 @@ import type { Actor } from '../../../kernel/index.js';
 import { isTerminal } from '../lifecycle.js';
 import { type DemandScope, maskPhone, maySeePhone } from '../policy.js';
 import type { DemandSummaryView } from '../schema.js';
+import { runningStep } from '../stages.js';
 import type { DemandRow } from '../tables.js';
 
 export type DemandJoined = {
@@ -20,6 +21,7 @@ export { iso };
 export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?: DemandScope): DemandSummaryView {
   const d = row.demand;
   const showPhone = maySeePhone(actor, scope ?? { regionPath: row.regionPath, unitId: d.unitId });
+  const overdue = !isTerminal(d.state) && d.stageDueAt !== null && d.stageDueAt < now;
   return {
     id: d.id,
     number: d.number,
@@ -43,7 +45,8 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?
     unit: d.unitId && row.unitName ? { id: d.unitId, name: row.unitName } : null,
     stageDueAt: iso(d.stageDueAt),
     replyDueAt: iso(d.replyDueAt),
-    overdue: !isTerminal(d.state) && d.stageDueAt !== null && d.stageDueAt < now,
+    overdue,
+    lateStep: overdue ? runningStep(d.state) : null,
     supervised: d.supervised,
     supervisionLevel: d.supervisionLevel,
     reopenCount: d.reopenCount,
