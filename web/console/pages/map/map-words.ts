@@ -23,4 +23,6 @@ export const mapWords = {
   layer: { 'zh-CN': '图层', en: 'Layer' },
   window: { 'zh-CN': '时间', en: 'Window' },
   category: { 'zh-CN': '分类', en: 'Category' },
+  suggested: { 'zh-CN': '地名“{match}”位于：', en: '“{match}” lies in:' },
+  accept: { 'zh-CN': '采用 {name}', en: 'Use {name}' },
 } satisfies Catalogue;
