@@ -17,7 +17,7 @@ type Category = { id: number; parentId: number | null; name: string };
 
 /** The district's boundaries, fetched once per page load: registered with ECharts under their own name. */
 let loaded: Promise<Boundaries> | null = null;
-const boundaries = () => {
+export const boundaries = () => {
   loaded ??= api<Boundaries>('GET', '/gazetteer/boundaries').then((b) => {
     // Communities (and grids) are what is shaded and clicked; keyed by id, as two villages may share a name.
     const features = b.features.filter((f) => f.properties.level === 'community');

@@ -4,6 +4,8 @@ import { usePageMessages } from '../page-messages';
 import { CalendarTab } from './admin/CalendarTab';
 import { CategoriesTab } from './admin/CategoriesTab';
 import { useDirectory } from './admin/directory';
+import { GazetteerTab } from './admin/GazetteerTab';
+import { gazetteerWords } from './admin/gazetteer-words';
 import { KnowledgeTab } from './admin/KnowledgeTab';
 import { adminMessages } from './admin/messages';
 import { RegionsTab } from './admin/RegionsTab';
@@ -19,6 +21,7 @@ export function AdminPage() {
   const { t } = useApp();
   const m = usePageMessages(adminMessages);
   const dir = useDirectory();
+  const g = usePageMessages(gazetteerWords);
   return (
     <main>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -28,6 +31,7 @@ export function AdminPage() {
         label={t('menuAdmin')}
         items={[
           { key: 'regions', label: t('tabRegions'), children: <RegionsTab dir={dir} /> },
+          { key: 'places', label: g('tab'), children: <GazetteerTab /> },
           { key: 'units', label: t('tabUnits'), children: <UnitsTab dir={dir} /> },
           { key: 'categories', label: t('tabCategories'), children: <CategoriesTab dir={dir} /> },
           { key: 'users', label: t('tabUsers'), children: <UsersTab dir={dir} /> },

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
 import type { Schemas } from '../../shared/client';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
@@ -33,6 +33,10 @@ import { DispatchFields } from './demand/DispatchFields';
 import { KnowledgeHints } from './demand/KnowledgeHints';
 import { SimilarReplies } from './demand/SimilarReplies';
 import { SupervisionTag } from './demand/SupervisionTag';
+
+// The map's chunk (ECharts) loads only for a demand that has a point.
+const DemandPoint = lazy(() => import('../charts/DemandPoint').then((m) => ({ default: m.DemandPoint })));
+
 import { PublicFaceCard } from './moderation/PublicFaceCard';
 
 type Detail = Schemas['DemandDetail'];
@@ -229,7 +233,14 @@ export function DetailPage({ id }: { id: number }) {
           <Descriptions.Item label={t('type')}>{t(`type.${d.type}` as Key)}</Descriptions.Item>
           <Descriptions.Item label={t('urgency')}>{t(`urgency.${d.urgency}` as Key)}</Descriptions.Item>
           <Descriptions.Item label={t('region')}>{d.region.name}</Descriptions.Item>
-          <Descriptions.Item label={t('address')}>{d.address}</Descriptions.Item>
+          <Descriptions.Item label={t('address')}>
+            {d.address}
+            {d.latitude != null && d.longitude != null && (
+              <Suspense fallback={null}>
+                <DemandPoint latitude={d.latitude} longitude={d.longitude} />
+              </Suspense>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('category')}>{d.category?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('unit')}>{d.unit?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('reporterName')}>{d.reporterName ?? '—'}</Descriptions.Item>

@@ -10,6 +10,7 @@ import { CallerHistory } from './CallerHistory';
 import { KnowledgeHints } from './demand/KnowledgeHints';
 import { IntakeSlip, type Slip } from './IntakeSlip';
 import { intakeMessages } from './intake-messages';
+import { PlaceSuggestion } from './PlaceSuggestion';
 import { type IncomingCall, useIncomingCalls } from './use-incoming-calls';
 
 type Registered = Answer<'/api/v1/demands', 'post'>;
@@ -34,6 +35,8 @@ export function IntakePage() {
   const contentRef = useRef<HTMLTextAreaElement | null>(null);
   const content = Form.useWatch('content', form) as string | undefined;
   const type = Form.useWatch('type', form) as string | undefined;
+  const address = Form.useWatch('address', form) as string | undefined;
+  const regionId = Form.useWatch('regionId', form) as number | undefined;
   const [suggested, setSuggested] = useState<{ categoryId: number; name: string; confidence: number }[]>([]);
   // While the operator types, the classifier proposes categories: everyday words (路灯, 下水道) find their category.
   useEffect(() => {
@@ -192,7 +195,17 @@ export function IntakePage() {
               label={t('region')}
               name="regionId"
               rules={[{ required: true }]}
-              extra={t('pickerHint')}
+              extra={
+                <>
+                  <PlaceSuggestion
+                    text={content}
+                    address={address}
+                    regionId={regionId}
+                    onAccept={(id) => form.setFieldValue('regionId', id)}
+                  />
+                  <div>{t('pickerHint')}</div>
+                </>
+              }
               style={{ minWidth: 'min(320px, 100%)' }}
             >
               <Select

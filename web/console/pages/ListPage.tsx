@@ -1,5 +1,5 @@
-import { Button, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Collapse, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
@@ -11,6 +11,10 @@ import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
 import { SupervisionTag } from './demand/SupervisionTag';
 import { type ListFilter, ListFilters } from './ListFilters';
+import { mapWords } from './map/map-words';
+
+// The list is the console's first screen: its map (ECharts) loads only when opened.
+const ListMap = lazy(() => import('../charts/ListMap').then((m) => ({ default: m.ListMap })));
 
 type Unit = { id: number; name: string };
 
@@ -73,6 +77,21 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuList')}
       </Typography.Title>
+      <Collapse
+        size="small"
+        style={{ marginBottom: 12 }}
+        items={[
+          {
+            key: 'map',
+            label: mapWords.panel[lang],
+            children: (
+              <Suspense fallback={null}>
+                <ListMap />
+              </Suspense>
+            ),
+          },
+        ]}
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <div className="queue-tabs">
           <Segmented

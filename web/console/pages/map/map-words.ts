@@ -23,4 +23,10 @@ export const mapWords = {
   layer: { 'zh-CN': '图层', en: 'Layer' },
   window: { 'zh-CN': '时间', en: 'Window' },
   category: { 'zh-CN': '分类', en: 'Category' },
+  panel: {
+    'zh-CN': '地图（村社区按近 30 天诉求着色，点击查看该社区清单）',
+    en: 'Map (communities by the last 30 days; click for the list)',
+  },
+  suggested: { 'zh-CN': '地名“{match}”位于：', en: '“{match}” lies in:' },
+  accept: { 'zh-CN': '采用 {name}', en: 'Use {name}' },
 } satisfies Catalogue;
