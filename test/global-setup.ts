@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -78,8 +78,13 @@ async function pgliteSnapshot(key: string): Promise<string> {
   const partial = `${snapshot}.${process.pid}`;
   writeFileSync(partial, data);
   renameSync(partial, snapshot);
-  for (const f of readdirSync(cacheDir))
-    if (f.startsWith('pglite-') && f !== `pglite-${key}.tar.gz` && f.endsWith('.tar.gz')) rmSync(join(cacheDir, f), { force: true });
+  // Snapshots of other keys may belong to a run still going (another branch, a run started before
+  // a migration changed): only those untouched for a week are removed.
+  const weekAgo = Date.now() - 7 * 86_400_000;
+  for (const f of readdirSync(cacheDir)) {
+    const path = join(cacheDir, f);
+    if (f.startsWith('pglite-') && path !== snapshot && statSync(path).mtimeMs < weekAgo) rmSync(path, { force: true });
+  }
   return snapshot;
 }
 

@@ -4,16 +4,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import type { Db } from '../kernel/db.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
-/** Shared by both drivers: code typed against this runs on PGlite and on a server. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Shared by both drivers: code typed against this runs on PGlite and on a server (the kernel's own type). */
+export type { Db, Tx } from '../kernel/db.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -1,8 +1,2 @@
-import type { SQL } from 'drizzle-orm';
-import type { Db, Tx } from './client.js';
-
-/** Raw SQL results come back as `{ rows }` from both drivers. */
-export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+// Kept where the modules import it from; it lives with the kernel's Db type.
+export { queryRows } from '../kernel/db.js';

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
-import type { Db, Tx } from '../db/client.js';
 import { loggable } from '../lib/loggable.js';
 import type { Actor } from './actor.js';
+import type { Db, Tx } from './db.js';
 
 /** What the whole application shares: the database, the clock (replaceable in tests) and a logger. */
 export type AppContext = {

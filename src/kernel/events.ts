@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/rows.js';
 import { loggable } from '../lib/loggable.js';
 import type { ActionContext, AppContext } from './action.js';
+import { queryRows } from './db.js';
 import { domainEvents } from './events-table.js';
 
 /** The events modules may subscribe to, and what each carries. */
