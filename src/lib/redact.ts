@@ -27,8 +27,9 @@ const rules: Rule[] = [
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, (m) => `${m[0]}***@${m.split('@')[1]}`],
   // Mobile numbers, with +86 / 86 / 0086 or not, in groups 3-4-4, the first in brackets or not.
   [
-    new RegExp(`(?<![\\dA-Za-z])(?:(?:\\+|00)?86${S})?\\(?(1[3-9]\\d)\\)?${S}\\d{4}${S}(\\d{4})(?![\\dA-Za-z])`, 'g'),
-    (_m, a, b) => `${a}****${b}`,
+    new RegExp(`(?<![\\dA-Za-z])(?:(?:\\+|00)?86${S})?(?:\\((1[3-9]\\d)\\)|(1[3-9]\\d))${S}\\d{4}${S}(\\d{4})(?![\\dA-Za-z])`, 'g'),
+    // A bracket is part of the number only when it closes around the prefix: "（13812345678 反映）" keeps its own.
+    (_m, bracketed, bare, b) => `${bracketed ?? bare}****${b}`,
   ],
   // 18-digit identity numbers (a check character X at the end), grouped 6-8-4 or not.
   [new RegExp(`(?<![\\dA-Za-z])(\\d{6})${S}\\d{8}${S}(\\d{3}[\\dXx])(?![\\dA-Za-z])`, 'g'), (_m, a, b) => `${a}********${b}`],
