@@ -212,3 +212,39 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
   // that lets a count read an index alone.
   await db.execute(sql`vacuum analyze`);
 }
+
+/**
+ * A desk's backlog: `n` demands taken in through the public form over the last three days and not
+ * dispatched yet (a holiday's intake, or a city desk behind its calls), numbered B<g>. The story
+ * generator above keeps only the last hour's intake registered; this is the queue it never meets.
+ */
+export async function growBacklog(db: Db, n: number, pool: Pool, log: (m: string) => void) {
+  const [{ have }] = await queryRows<{ have: number }>(db, sql`select count(*)::int as have from demands where number like 'B%'`);
+  if (Number(have) >= n) return;
+  const [refs] = await queryRows<{ regions: number[] }>(
+    db,
+    sql`select (select array_agg(id order by id) from regions where level = 'community') as regions`,
+  );
+  const regionsArr = `{${refs.regions.join(',')}}`;
+  const poolSize = pool.titles.length;
+  const t0 = performance.now();
+  for (let start = Number(have) + 1; start <= n; start += 50_000) {
+    const end = Math.min(n, start + 49_999);
+    await db.execute(sql`
+      insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone, region_id,
+                           address, urgency, stage_due_at, created_at, updated_at, version)
+      select 'B' || lpad(g::text, 9, '0'), md5('B' || g), 'web', 'complaint', 'registered', x.title, x.content, '居民' || (g % 5000),
+             '137' || lpad(g::text, 8, '0'), (${regionsArr}::int[])[1 + g % cardinality(${regionsArr}::int[])], '', 'normal',
+             t.at + interval '2 hours', t.at, t.at, 1
+        from generate_series(${start}::int, ${end}::int) g
+        join bench_texts x on x.i = 1 + ((g::bigint * 7919) % ${poolSize})::int
+        cross join lateral (select now() - ((g % 259200) * interval '1 second') as at) t`);
+    await db.execute(sql`
+      insert into demand_events (demand_id, action, from_state, to_state, actor_kind, at)
+      select d.id, 'register', null, 'registered', 'system', d.created_at
+        from demands d where d.number between ${`B${String(start).padStart(9, '0')}`} and ${`B${String(end).padStart(9, '0')}`}`);
+    log(`  backlog: ${end.toLocaleString('en')} registered, not dispatched`);
+  }
+  await db.execute(sql`vacuum analyze demands`);
+  log(`  backlog grown in ${Math.round((performance.now() - t0) / 1000)} s`);
+}

@@ -16,13 +16,15 @@ import { localDay } from '../src/modules/calendar/index.js';
 import { refreshRateRollups } from '../src/modules/rates/index.js';
 import { putSetting } from '../src/modules/settings/index.js';
 import { sharedDataDir } from '../src/server.js';
-import { grow, textPool } from './grow.js';
+import { grow, growBacklog, textPool } from './grow.js';
 import { startServer } from './serve.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const dbName = process.env.BENCH_DB_NAME ?? 'tingjian_scale';
 const url = admin.replace(/\/[^/]*$/, `/${dbName}`);
+// BENCH_BACKLOG=0 for none: 100,000 public intakes not dispatched yet, beside the grown history.
+const backlog = Number(process.env.BENCH_BACKLOG ?? 100_000);
 
 type Row = { call: string; ms: number; status: number };
 
@@ -60,6 +62,8 @@ async function measure(
   let n = 0;
   const calls: [string, () => Promise<number>][] = [
     ['dispatcher queue', () => call('GET', '/api/v1/demands?state=registered,returned', tokens.dispatcher)],
+    ['dispatcher: registered, not dispatched yet', () => call('GET', '/api/v1/demands?state=registered', tokens.dispatcher)],
+    ['a handler’s 全部 (newest first)', () => call('GET', '/api/v1/demands', tokens.handler)],
     [
       'a department handler’s inbox (sort by due)',
       () => call('GET', '/api/v1/demands?state=dispatched,acknowledged&sort=due', tokens.handler),
@@ -177,6 +181,7 @@ async function main() {
       console.log(`growing to ${size.toLocaleString('en')} generated demands …`);
       await grow(database.db, Number(have), size, pool, (m) => console.log(m));
     }
+    if (backlog > 0) await growBacklog(database.db, backlog, pool, (m) => console.log(m));
     // BENCH_GROW_ONLY=1: grow to each size and stop, to time the calls in a later run.
     if (process.env.BENCH_GROW_ONLY === '1') continue;
     const [sample] = await queryRows<{ id: number; number: string; phone: string; regionId: number }>(

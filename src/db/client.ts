@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Db } from '../kernel/db.js';
+import { PrimaryFinder, primaryPool, splitHosts } from './primary.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -52,23 +53,59 @@ export type OpenOptions = {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16, options: opts.jit ? undefined : '-c jit=off' });
-    // An idle connection the server drops (restart, admin command) must not take the process down;
-    // the pool replaces it on the next query.
-    pool.on('error', () => {});
+    const hosts = splitHosts(opts.url);
+    const settings = [opts.jit ? '' : '-c jit=off'];
+    let pool: pg.Pool;
+    if (hosts.length > 1) {
+      // A primary and its standbys: connections follow the primary through a failover, and a commit
+      // waits until the standby has it (given synchronous_standby_names on the primary), so that an
+      // acknowledged demand is on two machines whatever the server's own default.
+      const finder = new PrimaryFinder(hosts);
+      await finder.find();
+      settings.push('-c synchronous_commit=on');
+      pool = primaryPool(finder, { max: opts.poolSize ?? 16, options: settings.join(' ').trim() || undefined });
+    } else {
+      pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 16, options: settings.join(' ').trim() || undefined });
+      // An idle connection the server drops (restart, admin command) must not take the process down;
+      // the pool replaces it on the next query.
+      pool.on('error', () => {});
+    }
     // Fail fast with a clear message when the server is unreachable.
     const probe = await pool.connect();
     probe.release();
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const listen = async (channel: string, onPayload: (payload: string | undefined) => void) => {
-      const client = await pool.connect();
-      client.on('notification', (m) => {
-        if (m.channel === channel) onPayload(m.payload);
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      let client: pg.PoolClient | null = null;
+      let closed = false;
+      // The listening connection lives as long as the process: when its server goes (a restart, a
+      // failover) it is opened again, on whichever server is the primary by then.
+      const subscribe = async (): Promise<void> => {
+        const c = await pool.connect();
+        c.on('notification', (m) => {
+          if (m.channel === channel) onPayload(m.payload);
+        });
+        c.on('error', () => {
+          c.release(true);
+          if (client === c) client = null;
+          if (!closed) void resubscribe();
+        });
+        await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+        client = c;
+      };
+      const resubscribe = async () => {
+        while (!closed && !client) {
+          await new Promise((r) => setTimeout(r, 1_000));
+          await subscribe().catch(() => undefined);
+        }
+      };
+      await subscribe();
       return once(async () => {
-        await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        client.release();
+        closed = true;
+        const c = client;
+        client = null;
+        if (!c) return;
+        await c.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        c.release();
       });
     };
     return { db, kind: 'postgres', sqlClient: pool as unknown as SqlClient, listen, close: once(() => pool.end()) };

@@ -59,12 +59,12 @@ export async function startJobQueue(
   return {
     work,
     request,
-    every: async (name, cron, handler) => {
+    every: async (name, cron, handler, { atStart = true } = {}) => {
       await work(name, handler);
       await boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
       // The first run waits a little: a process just started reads its model and serves its first
       // requests before it groups topics or rolls up days.
-      await request(name, startDelaySeconds);
+      if (atStart) await request(name, startDelaySeconds);
     },
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });

@@ -29,7 +29,7 @@ import { receptionRoutes } from '../modules/receptions/index.js';
 import { invalidateReferenceCache, regionRoutes } from '../modules/regions/index.js';
 import { getSetting, settingsRoutes } from '../modules/settings/index.js';
 import { telephonyRoutes } from '../modules/telephony/index.js';
-import { autoDispatchWith, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
+import { autoDispatchWith, retrainCron, retrainJob, Suggester, textRoutes } from '../modules/text/index.js';
 import { trainingRoutes } from '../modules/trainings/index.js';
 import { ActorCache } from './actor-cache.js';
 import { authenticate } from './auth.js';
@@ -144,8 +144,9 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Session', { type: 'apiKey', in: 'cookie', name: 'tj_session' });
 
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
-  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, jobs: opts.jobs });
-  if (opts.jobs) await opts.jobs.work(retrainJob, () => suggester.retrainNow());
+  const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, scheduled: Boolean(opts.jobs) });
+  // Hourly, never at start: a restart after growth must not train for minutes (retrain-policy.ts).
+  if (opts.jobs) await opts.jobs.every(retrainJob, retrainCron, () => suggester.retrainNow(), { atStart: false });
   if (opts.warmSuggestions) await suggester.warmUp();
   autoDispatchWith(ctx.db, suggester);
   const v1 = newRouter();

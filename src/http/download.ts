@@ -5,9 +5,13 @@ const types = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** A file the browser saves under `filename` (its extension says what it is): every export goes out this way. */
-export function download(c: Context, filename: `${string}.${keyof typeof types}`, body: string | Buffer) {
+/**
+ * A file the browser saves under `filename` (its extension says what it is): every export goes out
+ * this way, whole or streamed as it is written.
+ */
+export function download(c: Context, filename: `${string}.${keyof typeof types}`, body: string | Buffer | ReadableStream<Uint8Array>) {
   const ext = filename.slice(filename.lastIndexOf('.') + 1) as keyof typeof types;
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'Content-Type': types[ext] }) as never;
+  const bytes = typeof body === 'string' || body instanceof ReadableStream ? body : new Uint8Array(body);
+  return c.body(bytes, 200, { 'Content-Type': types[ext] }) as never;
 }

@@ -4,8 +4,11 @@
  * modules see only this.
  */
 export type JobQueue = {
-  /** Runs the job's handler on a cron schedule (minute granularity) and once some seconds after start. */
-  every(name: string, cron: string, handler: () => Promise<unknown>): Promise<void>;
+  /**
+   * Runs the job's handler on a cron schedule (minute granularity) and, unless `atStart` is false,
+   * once some seconds after start.
+   */
+  every(name: string, cron: string, handler: () => Promise<unknown>, opts?: { atStart?: boolean }): Promise<void>;
   /** Handles a job that is asked for with `request`. */
   work(name: string, handler: () => Promise<unknown>): Promise<void>;
   /** Asks for a job; while one is waiting, asking again changes nothing. */

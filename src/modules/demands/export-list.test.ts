@@ -17,7 +17,10 @@ describe('export size', () => {
           return e as AppError;
         }
       })();
-      expect([refusal?.code, refusal?.specific?.zh]).toEqual(['request.invalid', expect.stringContaining('一次最多导出 10000 件')]);
+      expect([refusal?.code, refusal?.specific?.zh]).toEqual([
+        'request.invalid',
+        expect.stringContaining(`一次最多导出 ${exportLimit} 件`),
+      ]);
     }
   });
 });

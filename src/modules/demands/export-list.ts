@@ -1,9 +1,10 @@
-import { toCsv } from '../../lib/csv.js';
+import { chinaTime as time } from '../../lib/china-time.js';
 import { AppError } from '../../lib/errors.js';
-import { writeWorkbook } from '../../lib/spreadsheet.js';
+import { type Cell, csvStream, xlsxStream } from '../../lib/streamed-table.js';
 import type { DemandSummaryView } from './schema.js';
 
-export const exportLimit = 10_000;
+/** Streamed a page at a time (memory stays flat at any length), an export still ends somewhere a spreadsheet opens quickly. */
+export const exportLimit = 100_000;
 
 const zh = {
   channel: {
@@ -52,10 +53,9 @@ const header = [
   '答复',
   '办结时间',
 ];
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** One row per demand, in Chinese, exactly as the caller may see it (masked phones stay masked). */
-function rowOf(d: DemandSummaryView): (string | number | null)[] {
+function rowOf(d: DemandSummaryView): Cell[] {
   return [
     d.number,
     time(d.createdAt),
@@ -88,10 +88,14 @@ export function checkExportSize(rows: number) {
   }
 }
 
-export function demandsCsv(items: DemandSummaryView[]): string {
-  return toCsv(header, items.map(rowOf));
+async function* rowPages(pages: AsyncIterable<DemandSummaryView[]>): AsyncGenerator<Cell[][]> {
+  for await (const page of pages) yield page.map(rowOf);
 }
 
-export function demandsWorkbook(items: DemandSummaryView[]): Promise<Buffer> {
-  return writeWorkbook([{ name: '诉求', header, rows: items.map(rowOf) }]);
+export function demandsCsv(pages: AsyncIterable<DemandSummaryView[]>): ReadableStream<Uint8Array> {
+  return csvStream(header, rowPages(pages));
+}
+
+export function demandsWorkbook(pages: AsyncIterable<DemandSummaryView[]>): ReadableStream<Uint8Array> {
+  return xlsxStream('诉求', header, rowPages(pages));
 }

@@ -29,6 +29,7 @@ import { decideTransfer, requestTransfer } from './actions/transfer-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
 import { escalateOverdue } from './escalate-overdue.js';
 import { checkExportSize, demandsCsv, demandsWorkbook, exportLimit } from './export-list.js';
+import { countForExport, demandsForExport } from './queries/export-demands.js';
 import { getDemand } from './queries/get-demand.js';
 import { listDemands } from './queries/list-demands.js';
 import { presentDemand } from './queries/present.js';
@@ -119,14 +120,14 @@ export function demandRoutes(ctx: AppContext) {
       const actor = requireUser(c);
       const filter = c.req.valid('query');
       if (filter.format === 'json') return c.json(await listDemands(ctx.db, actor, filter, ctx.now()), 200);
-      // The whole filtered list, in the caller's scope; one more row than the limit tells an over-long list apart.
-      const all = await listDemands(ctx.db, actor, { ...filter, page: 1, pageSize: exportLimit + 1 }, ctx.now());
-      checkExportSize(all.items.length);
-      const stamp = localDay(ctx.now());
-      if (filter.format === 'csv') {
-        return download(c, `demands-${stamp}.csv`, demandsCsv(all.items));
-      }
-      return download(c, `demands-${stamp}.xlsx`, await demandsWorkbook(all.items));
+      // The whole filtered list, in the caller's scope, counted first (one past the limit tells an
+      // over-long list apart, refused before a byte is sent), then streamed a page at a time.
+      const now = ctx.now();
+      checkExportSize(await countForExport(ctx.db, actor, filter, now, exportLimit));
+      const pages = demandsForExport(ctx.db, actor, filter, now);
+      const stamp = localDay(now);
+      if (filter.format === 'csv') return download(c, `demands-${stamp}.csv`, demandsCsv(pages));
+      return download(c, `demands-${stamp}.xlsx`, demandsWorkbook(pages));
     },
   );
 

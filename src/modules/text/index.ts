@@ -12,4 +12,4 @@ export { importTrainingExamples } from './import-examples.js';
 export { refreshTopics, scheduleTopicRefresh } from './refresh-topics.js';
 export { textRoutes } from './routes.js';
 export { Segmenter } from './segment.js';
-export { retrainAfter, retrainJob, Suggester } from './suggester.js';
+export { retrainAfter, retrainCron, retrainJob, Suggester } from './suggester.js';

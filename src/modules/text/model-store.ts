@@ -51,22 +51,23 @@ export function unpackModel(meta: Meta, packed: Uint8Array): Model {
   };
 }
 
-/** Stores a trained model, keeps only the newest few, and returns it as every process will read it. */
-export async function saveModel(db: Db, model: TrainedModel, trainedWith: number): Promise<Model> {
+/** Stores a trained model, keeps only the newest few, and returns it as every process will read it, with when it was stored. */
+export async function saveModel(db: Db, model: TrainedModel, trainedWith: number): Promise<{ model: Model; trainedAt: Date }> {
   const { meta, weights } = packModel(model);
-  await db.transaction(async (tx) => {
-    const [{ id }] = await tx
+  const trainedAt = await db.transaction(async (tx) => {
+    const [{ id, createdAt }] = await tx
       .insert(textModels)
       .values({ version: model.version, trainedWith, meta, weights })
-      .returning({ id: textModels.id });
+      .returning({ id: textModels.id, createdAt: textModels.createdAt });
     await tx.execute(sql`delete from text_models where id <= ${id - 3}`);
+    return createdAt;
   });
-  return unpackModel(meta, weights);
+  return { model: unpackModel(meta, weights), trainedAt };
 }
 
 /** The newest stored model trained further than `after`, if any. */
-export async function loadNewestModel(db: Db, after = -1): Promise<{ model: Model; trainedWith: number } | null> {
+export async function loadNewestModel(db: Db, after = -1): Promise<{ model: Model; trainedWith: number; trainedAt: Date } | null> {
   const [row] = await db.select().from(textModels).where(gt(textModels.trainedWith, after)).orderBy(desc(textModels.id)).limit(1);
   if (!row) return null;
-  return { model: unpackModel(row.meta as Meta, row.weights), trainedWith: row.trainedWith };
+  return { model: unpackModel(row.meta as Meta, row.weights), trainedWith: row.trainedWith, trainedAt: row.createdAt };
 }

@@ -100,6 +100,31 @@ describe('a restart', () => {
   }, 60_000);
 });
 
+describe('a server restarting after growth', () => {
+  it('keeps its stale stored model at start, and retrains only when the hourly job finds it due', async () => {
+    const first = new Suggester(database.db);
+    await first.suggestCategories('小区停水');
+    await first.settled();
+    for (let i = 0; i < retrainAfter; i++) await route(`第${i}号楼路灯不亮`, world.lights.id, world.deptA.id);
+    // Stored two hours before a noon (China time): stale by growth, not a day old, not night.
+    const noon = new Date('2026-06-10T04:00:00Z');
+    await database.db.update(textModels).set({ createdAt: new Date(noon.getTime() - 2 * 3_600_000) });
+
+    const restarted = new Suggester(database.db, undefined, { firstModelWaitMs: 0, scheduled: true });
+    await restarted.warmUp();
+    await restarted.suggestCategories('路灯不亮');
+    await restarted.settled();
+    expect(restarted.version).toBe(first.version);
+    expect(await restarted.retrainNow(noon)).toBe(false);
+    expect(restarted.version).toBe(first.version);
+    // The same model at three in the night (China time): the quiet hours take it.
+    expect(await restarted.retrainNow(new Date('2026-06-10T19:00:00Z'))).toBe(true);
+    expect(restarted.version).not.toBe(first.version);
+    // Trained: the next hour's job finds nothing to do.
+    expect(await restarted.retrainNow(new Date('2026-06-10T20:00:00Z'))).toBe(false);
+  }, 120_000);
+});
+
 describe('imported labeled messages', () => {
   it('are refused whole when a label names no category, and learned from otherwise', async () => {
     const { importTrainingExamples } = await import('./import-examples.js');

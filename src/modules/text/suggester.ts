@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import type { JobQueue } from '../../kernel/index.js';
 import { type Model, predict, type TrainingDoc } from './classifier.js';
 import { loadNewestModel, saveModel } from './model-store.js';
+import { shouldRetrain } from './retrain-policy.js';
 import { Segmenter } from './segment.js';
 import { trainInChild } from './train-in-child.js';
 
@@ -21,6 +21,8 @@ type CategoryRow = { id: number; parent_id: number | null; level: number; name: 
 
 /** The job that retrains the category model, in whichever process takes it. */
 export const retrainJob = 'retrain-suggestions';
+/** Every hour the job asks whether the stored model is due (retrain-policy.ts); never at a process's start. */
+export const retrainCron = '23 * * * *';
 /** Retrain once this many demands have had their category confirmed since the last model. */
 export const retrainAfter = 20;
 
@@ -32,6 +34,9 @@ export const retrainAfter = 20;
 export const staleAfter = (trainedOn: number) => (trainedOn < 2_000 ? retrainAfter : Math.floor(trainedOn / 4));
 /** The newest routed demands (and imported examples) a model learns from: enough to learn a district, minutes of training at most. */
 const historyLimit = 10_000;
+
+const hourInChina = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' });
+const chinaHour = (at: Date) => Number(hourInChina.format(at));
 
 /** The promise's end, or the time limit's, whichever comes first. */
 function waitAtMost(p: Promise<unknown>, ms: number): Promise<unknown> {
@@ -54,6 +59,8 @@ function waitAtMost(p: Promise<unknown>, ms: number): Promise<unknown> {
 export class Suggester {
   private model: Model | null = null;
   private trainedWithConfirmed = -1;
+  /** When the model in hand was stored (the database's record of it). */
+  private trainedAt = new Date(0);
   private training: Promise<void> | null = null;
   private categories = new Map<number, CategoryRow>();
   private seg: Segmenter | null = null;
@@ -65,10 +72,12 @@ export class Suggester {
     private readonly db: Db,
     private readonly log?: { error: (o: object, m: string) => void },
     /** While the first model trains (minutes on a large history), a request waits this long, then is answered without suggestions. */
-    private readonly options: { firstModelWaitMs: number; jobs?: JobQueue } = { firstModelWaitMs: Number.POSITIVE_INFINITY },
+    /**
+     * `scheduled`: retraining is the hourly job's (a server); requests and starts never start one
+     * once a model exists. Without it (the CLI, tests) a stale model retrains on the next request.
+     */
+    private readonly options: { firstModelWaitMs: number; scheduled?: boolean } = { firstModelWaitMs: Number.POSITIVE_INFINITY },
   ) {}
-
-  private retrainAskedAt = 0;
 
   get version(): string | null {
     return this.model?.version ?? null;
@@ -114,11 +123,9 @@ export class Suggester {
     let stale = isStale();
     // Another process may have trained on the same history meanwhile: take its model rather than train again.
     if (stale && !this.training && (await this.adopt(this.trainedWithConfirmed))) stale = isStale();
-    if (stale && !this.training) {
-      // With a model in hand, a retraining is one job for all processes; the others adopt its stored model.
-      if (this.model && this.options.jobs) this.askForRetraining(this.options.jobs);
-      else this.training = this.freshen(confirmed);
-    }
+    // With a model in hand and a job queue (a server), retraining is the hourly job's decision alone
+    // (retrainNow): a restart or a busy morning never starts minutes of training.
+    if (stale && !this.training && !(this.model && this.options.scheduled)) this.training = this.freshen(confirmed);
     // The wait counts from the training's start: once it has passed, requests are answered at once.
     if (!this.model && this.training) await waitAtMost(this.training, this.trainingSince + this.options.firstModelWaitMs - Date.now());
     return this.model;
@@ -137,19 +144,26 @@ export class Suggester {
     void this.ensureModel().catch((err: unknown) => this.log?.error({ err }, 'suggestion warm-up failed'));
   }
 
-  private askForRetraining(jobs: JobQueue) {
-    if (Date.now() - this.retrainAskedAt < 30_000) return;
-    this.retrainAskedAt = Date.now();
-    jobs.request(retrainJob).catch((err: unknown) => this.log?.error({ err }, 'asking for a retraining failed'));
-  }
-
-  /** The retraining job: trains and stores, unless a model as fresh is stored already. */
-  async retrainNow(): Promise<void> {
+  /**
+   * The hourly retraining job: trains and stores when the stored model is due (retrain-policy.ts),
+   * from what the database records; resolves whether it trained.
+   */
+  async retrainNow(now = new Date()): Promise<boolean> {
     const confirmed = await this.confirmedCount();
     await this.adopt(this.trainedWithConfirmed);
-    if (this.model && confirmed - this.trainedWithConfirmed < staleAfter(this.model.trainedOn)) return;
+    if (
+      this.model &&
+      !shouldRetrain({
+        growth: confirmed - this.trainedWithConfirmed,
+        staleAfter: staleAfter(this.model.trainedOn),
+        ageHours: (now.getTime() - this.trainedAt.getTime()) / 3_600_000,
+        localHour: chinaHour(now),
+      })
+    )
+      return false;
     this.training ??= this.freshen(confirmed);
     await this.training;
+    return true;
   }
 
   /** One reading of the stored models at a time, whoever asks. */
@@ -172,6 +186,7 @@ export class Suggester {
     await this.loadContext();
     this.model = stored.model;
     this.trainedWithConfirmed = stored.trainedWith;
+    this.trainedAt = stored.trainedAt;
     return true;
   }
 
@@ -239,10 +254,12 @@ export class Suggester {
     const trained = await trainInChild(docs, userWords, options);
     // Stored for the next start and for the other processes, and used as they read it (8-bit weights);
     // a failure to store costs only that.
-    this.model = await saveModel(this.db, trained, confirmed).catch((err: unknown) => {
+    const saved = await saveModel(this.db, trained, confirmed).catch((err: unknown) => {
       this.log?.error({ err }, 'storing the category model failed');
-      return trained;
+      return { model: trained as Model, trainedAt: new Date() };
     });
+    this.model = saved.model;
+    this.trainedAt = saved.trainedAt;
     this.trainedWithConfirmed = confirmed;
   }
 

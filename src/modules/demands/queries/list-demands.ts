@@ -36,21 +36,8 @@ export const searchCountCap = 1_000;
  */
 export const searchWindows = [20_000, 200_000];
 
-export async function listDemands(
-  db: Db,
-  actor: Actor,
-  filter: ListDemandsFilter,
-  now: Date,
-  cap = countCap,
-  windows = searchWindows,
-): Promise<{
-  items: DemandSummaryView[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-  nextCursor: string | null;
-}> {
+/** What a list's filter selects, in the caller's scope (before any cursor): shared by the list and its exports. */
+export async function matchingDemands(db: Db, actor: Actor, filter: ListDemandsFilter, now: Date): Promise<SQL | undefined> {
   // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
   // condition alone scopes the list, without the visibility test over every assignment it ever had.
   const where: (SQL | undefined)[] = [filter.held === 'mine' ? await heldByActor(db, actor) : visibleDemands(actor)];
@@ -84,15 +71,48 @@ export async function listDemands(
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
   if (filter.q) where.push(matchesText(filter.q));
-  const counting = and(...where.filter((w): w is SQL => w !== undefined));
-  if (filter.after) where.push(afterCursor(filter.sort, filter.after));
-  const condition = and(...where.filter((w): w is SQL => w !== undefined));
-  const order =
-    filter.sort === 'due'
-      ? [sql`${demands.stageDueAt} asc nulls last`, asc(demands.id)]
-      : filter.sort === 'oldest'
-        ? [asc(demands.id)]
-        : [desc(demands.id)];
+  return and(...where.filter((w): w is SQL => w !== undefined));
+}
+
+/** A list's order: by deadline, oldest or (by default) newest first; the id breaks ties so that a cursor resumes exactly. */
+export function listOrder(sort: ListDemandsFilter['sort']): SQL[] {
+  if (sort === 'due') return [sql`${demands.stageDueAt} asc nulls last`, asc(demands.id)];
+  return sort === 'oldest' ? [asc(demands.id)] : [desc(demands.id)];
+}
+
+/**
+ * How many demands match, counting no further than `cap` + 1. Categories only when a category
+ * filter needs their paths: the planner keeps a left join it need not, and with it a demand's row
+ * to read where the open-demands index alone would count.
+ */
+export async function countUpTo(db: Db, condition: SQL | undefined, cap: number, withCategories: boolean): Promise<number> {
+  const counts = db.select({ one: sql`1` }).from(demands).innerJoin(regions, eq(regions.id, demands.regionId));
+  const matching = (withCategories ? counts.leftJoin(categories, eq(categories.id, demands.categoryId)) : counts)
+    .where(condition)
+    .limit(cap + 1)
+    .as('matching');
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  return Number(n);
+}
+
+export async function listDemands(
+  db: Db,
+  actor: Actor,
+  filter: ListDemandsFilter,
+  now: Date,
+  cap = countCap,
+  windows = searchWindows,
+): Promise<{
+  items: DemandSummaryView[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  nextCursor: string | null;
+}> {
+  const counting = await matchingDemands(db, actor, filter, now);
+  const condition = filter.after ? and(counting, afterCursor(filter.sort, filter.after)) : counting;
+  const order = listOrder(filter.sort);
 
   const page = (extra?: SQL) =>
     selectJoined(db)
@@ -116,27 +136,17 @@ export async function listDemands(
   rows ??= await page();
   const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
-  // Categories only when a category filter needs their paths: the planner keeps a left join it need
-  // not, and with it a demand's row to read where the open-demands index alone would count.
-  const countUpTo = async (extra?: SQL) => {
-    const counts = db.select({ one: sql`1` }).from(demands).innerJoin(regions, eq(regions.id, demands.regionId));
-    const matching = (filter.categoryId ? counts.leftJoin(categories, eq(categories.id, demands.categoryId)) : counts)
-      .where(extra ? and(counting, extra) : counting)
-      .limit(counted + 1)
-      .as('matching');
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
-    return Number(n);
-  };
+  const count = (extra?: SQL) => countUpTo(db, extra ? and(counting, extra) : counting, counted, Boolean(filter.categoryId));
   // Past the cap within the newest demands is past it over all of them: a common word stops there.
   let n: number | undefined;
   for (const newest of newestWindows) {
-    const k = await countUpTo(newest);
+    const k = await count(newest);
     if (k > counted) {
       n = k;
       break;
     }
   }
-  n ??= await countUpTo();
+  n ??= await count();
   const totalCapped = n > counted;
   const last = rows.at(-1)?.demand;
   return {
@@ -150,7 +160,7 @@ export async function listDemands(
 }
 
 /** The rows after a cursor in the list's own order, so that the next page starts on the index where the last ended. */
-function afterCursor(sort: ListDemandsFilter['sort'], c: PageCursor): SQL {
+export function afterCursor(sort: ListDemandsFilter['sort'], c: PageCursor): SQL {
   if (sort === 'newest') return lt(demands.id, c.id);
   if (sort === 'oldest') return gt(demands.id, c.id);
   // By deadline, nulls last, then id.
