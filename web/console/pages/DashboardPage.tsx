@@ -1,7 +1,6 @@
 import { Button, Card, Col, Grid, List, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { type ChartOption, EChart } from '../charts/EChart';
@@ -20,8 +19,8 @@ export function DashboardPage() {
   const [d, setD] = useState<Dashboard | null>(null);
   const [topics, setTopics] = useState<Topic[]>([]);
   useEffect(() => {
-    void api<Dashboard>('GET', '/dashboard').then(setD);
-    void api<{ items: Topic[] }>('GET', '/topics?days=30&limit=8').then(
+    void client.GET('/dashboard').then(setD);
+    void client.GET('/topics', { query: { days: 30, limit: 8 } }).then(
       (r) => setTopics(r.items),
       () => setTopics([]),
     );

@@ -1,6 +1,6 @@
 import { Button, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { client, type Init, type Schemas, urlOf } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
@@ -11,7 +11,8 @@ import type { DemandRow } from './demand/demand-row';
 import { SupervisionTag } from './demand/SupervisionTag';
 import { type ListFilter, ListFilters } from './ListFilters';
 
-type Unit = { id: number; name: string };
+type Unit = Schemas['Unit'];
+type DemandQuery = NonNullable<Init<'/demands', 'get'>['query']>;
 
 /** `regionId`: opened from the dashboard's map, the list starts filtered to that place. */
 export function ListPage({ regionId }: { regionId?: number } = {}) {
@@ -30,7 +31,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: DemandRow[]; total: number; totalCapped: boolean }>({
+  const [data, setData] = useState<Pick<Schemas['DemandPage'], 'items' | 'total' | 'totalCapped'>>({
     items: [],
     total: 0,
     totalCapped: false,
@@ -42,35 +43,27 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const phone = !Grid.useBreakpoint().md;
 
   // The queue's filters, shared by the page shown and the export of the whole list.
-  const filters = useCallback(() => {
-    const params = new URLSearchParams();
-    if (queue === 'new') params.set('state', 'registered,returned');
-    if (queue === 'inbox') {
-      params.set('state', 'dispatched,acknowledged');
+  const filters = useCallback((): DemandQuery => {
+    const byQueue: Record<string, DemandQuery> = {
+      new: { state: 'registered,returned' },
       // What the unit holds now: not demands it once held that have moved on to another unit.
-      params.set('held', 'mine');
-    }
-    if (queue === 'overdue') params.set('overdue', 'true');
-    if (queue === 'soon') params.set('dueWithinHours', '24');
-    if (queue === 'callback') params.set('state', 'replied,callback_done');
-    if (queue === 'extensions') params.set('extensionPending', 'true');
-    if (queue === 'supervised') params.set('supervised', 'true');
-    if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
-    if (q.trim()) params.set('q', q.trim());
-    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    return params;
+      inbox: { state: 'dispatched,acknowledged', held: 'mine', sort: 'due' },
+      overdue: { overdue: 'true', sort: 'due' },
+      soon: { dueWithinHours: 24, sort: 'due' },
+      callback: { state: 'replied,callback_done' },
+      extensions: { extensionPending: 'true' },
+      supervised: { supervised: 'true' },
+    };
+    return { ...byQueue[queue], q: q.trim() || undefined, ...extra };
   }, [queue, q, extra]);
   const load = useCallback(async () => {
-    const params = filters();
-    params.set('page', String(page));
-    params.set('pageSize', '20');
-    setData(await api('GET', `/demands?${params}`));
+    setData(await client.GET('/demands', { query: { ...filters(), page, pageSize: 20 } }));
   }, [page, filters]);
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => {
-    if (has('dispatcher')) void api<{ items: Unit[] }>('GET', '/units').then((r) => setUnits(r.items));
+    if (has('dispatcher')) void client.GET('/units').then((r) => setUnits(r.items));
   }, [has]);
 
   const queues = [
@@ -116,7 +109,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           }}
           style={{ width: 280 }}
         />
-        <Button href={`/api/v1/demands?${filters()}&format=xlsx`}>{t('exportXlsx')}</Button>
+        <Button href={urlOf('/demands', { query: { ...filters(), format: 'xlsx' } })}>{t('exportXlsx')}</Button>
         <ListFilters
           value={extra}
           onChange={(f) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Category, type Lang, type Region } from '../../shared/api';
+import type { Lang } from '../../shared/api';
+import { type Category, client, type Region } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 
@@ -23,14 +24,17 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
   const [after, setAfter] = useState('');
   const [next, setNext] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items.filter((c) => c.level === 1)));
+    client.GET('/categories').then((r) => setCategories(r.items.filter((c) => c.level === 1)));
   }, []);
   useEffect(() => {
-    const q = new URLSearchParams({ pageSize: '20' });
-    if (regionId) q.set('regionId', regionId);
-    if (categoryId) q.set('categoryId', categoryId);
-    if (after) q.set('after', after);
-    api<{ items: Item[]; nextCursor: string | null }>('GET', `/public/demands?${q}`).then((r) => {
+    // An empty filter is left out of the query: the client sends no empty value.
+    const query = {
+      pageSize: 20,
+      regionId: regionId ? Number(regionId) : undefined,
+      categoryId: categoryId ? Number(categoryId) : undefined,
+      after: after || undefined,
+    };
+    client.GET('/public/demands', { query }).then((r) => {
       setItems((prev) => (after ? [...prev, ...r.items] : r.items));
       setNext(r.nextCursor);
     });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, api, type Lang } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { ApiError, type Lang } from '../../shared/api';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 
@@ -17,13 +17,13 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   useEffect(() => {
-    api<Session>('GET', `/public/check-ins/${encodeURIComponent(code)}`).then(setSession, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : String(e)),
-    );
+    client
+      .GET('/public/check-ins/{code}', { path: { code: encodeURIComponent(code) } })
+      .then(setSession, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [code]);
   const checkIn = async () => {
     try {
-      const r = await api<{ name: string; already: boolean }>('POST', '/public/check-ins', { code, phone });
+      const r = await client.POST('/public/check-ins', { body: { code, phone } });
       // Remembered on this phone only, so the next lesson's scan is one tap.
       localStorage.setItem('tj.learnerPhone', phone);
       setDone(r.already ? t('alreadyCheckedIn', { name: r.name }) : t('checkedIn', { name: r.name }));
@@ -34,7 +34,7 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   };
   const rate = async () => {
     try {
-      await api('POST', '/public/session-feedback', { code, phone, rating, comment: comment || undefined });
+      await client.POST('/public/session-feedback', { body: { code, phone, rating, comment: comment || undefined } });
       setRated(true);
       setError(null);
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Lang, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';
@@ -16,7 +16,7 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
   const [name, setName] = useState('');
   const [townshipId, setTownshipId] = useState<number | null>(null);
   const [done, setDone] = useState<Record<number, Receipt>>({});
-  const load = useCallback(() => api<{ items: Course[] }>('GET', '/public/courses').then((r) => setCourses(r.items)), []);
+  const load = useCallback(() => client.GET('/public/courses').then((r) => setCourses(r.items)), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -75,7 +75,10 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
                 <PhoneCode
                   t={t}
                   onReady={async (phone, code) => {
-                    const r = await api<Receipt>('POST', `/public/courses/${c.id}/enrolments`, { name, phone, code, regionId: townshipId });
+                    const r = await client.POST('/public/courses/{id}/enrolments', {
+                      path: { id: c.id },
+                      body: { name, phone, code, regionId: townshipId },
+                    });
                     setDone({ ...done, [c.id]: r });
                     setOpen(null);
                     void load();

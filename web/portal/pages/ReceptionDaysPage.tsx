@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Lang } from '../../shared/api';
+import type { Lang } from '../../shared/api';
+import { client } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
 
@@ -23,9 +24,9 @@ export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
   const [sessions, setSessions] = useState<Session[]>([]);
   const [open, setOpen] = useState<{ id: number; report: Report } | null>(null);
   useEffect(() => {
-    void api<{ items: Session[] }>('GET', '/public/reception-days').then((r) => setSessions(r.items));
+    void client.GET('/public/reception-days').then((r) => setSessions(r.items));
   }, []);
-  const show = async (id: number) => setOpen({ id, report: await api<Report>('GET', `/public/reception-days/${id}/report`) });
+  const show = async (id: number) => setOpen({ id, report: await client.GET('/public/reception-days/{id}/report', { path: { id } }) });
   return (
     <section aria-labelledby="rd-title">
       <h2 id="rd-title">{t('receptionTitle')}</h2>

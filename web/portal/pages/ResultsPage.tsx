@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Lang } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 
@@ -16,9 +16,9 @@ export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
   const [items, setItems] = useState<Published[]>([]);
   const [open, setOpen] = useState<Results | null>(null);
   useEffect(() => {
-    void api<{ items: Published[] }>('GET', '/public/assessments').then((r) => setItems(r.items));
+    void client.GET('/public/assessments').then((r) => setItems(r.items));
   }, []);
-  const show = async (id: number) => setOpen(open?.id === id ? null : await api<Results>('GET', `/public/assessments/${id}`));
+  const show = async (id: number) => setOpen(open?.id === id ? null : await client.GET('/public/assessments/{id}', { path: { id } }));
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{t('resultsTitle')}</h2>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, api, type Region } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { client, type Init, type Region } from '../../shared/client';
 import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
 type Draft = {
-  type: string;
+  type: Init<'/public/demands', 'post'>['body']['type'];
   content: string;
   township: string;
   community: string;
@@ -67,15 +68,17 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
     }
     setBusy(true);
     try {
-      const res = await api<{ number: string; queryCode: string | null }>('POST', '/public/demands', {
-        type: draft.type,
-        content: draft.content,
-        regionId,
-        address: draft.address || undefined,
-        reporterPhone: draft.phone,
-        reporterName: draft.name || undefined,
-        anonymous: draft.anonymous,
-        idempotencyKey: idempotencyKey(),
+      const res = await client.POST('/public/demands', {
+        body: {
+          type: draft.type,
+          content: draft.content,
+          regionId,
+          address: draft.address || undefined,
+          reporterPhone: draft.phone,
+          reporterName: draft.name || undefined,
+          anonymous: draft.anonymous,
+          idempotencyKey: idempotencyKey(),
+        },
       });
       let photoError: string | null = null;
       for (const file of files.slice(0, 3)) {

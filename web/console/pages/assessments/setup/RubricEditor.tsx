@@ -1,7 +1,6 @@
 import { Button, Card, Input, InputNumber, message, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
 
@@ -26,18 +25,20 @@ export function RubricEditor({ initialName = '', onSaved }: { initialName?: stri
   const save = async () => {
     setBusy(true);
     try {
-      const r = await api<Rubric>('POST', '/assessment-rubrics', {
-        name,
-        aspects: aspects.map((a, i) => ({
-          key: `a${i + 1}`,
-          name: a.name,
-          items: a.items.map((item, j) => ({
-            key: `a${i + 1}_${j + 1}`,
-            name: item.name,
-            kind: item.kind,
-            ...(item.kind === 'scale' ? { max: item.max ?? undefined, weight: item.weight ?? undefined } : {}),
+      const r = await client.POST('/assessment-rubrics', {
+        body: {
+          name,
+          aspects: aspects.map((a, i) => ({
+            key: `a${i + 1}`,
+            name: a.name,
+            items: a.items.map((item, j) => ({
+              key: `a${i + 1}_${j + 1}`,
+              name: item.name,
+              kind: item.kind,
+              ...(item.kind === 'scale' ? { max: item.max ?? undefined, weight: item.weight ?? undefined } : {}),
+            })),
           })),
-        })),
+        },
       });
       void message.success(t('rubricSaved', { name: r.name, v: r.version }));
       onSaved(r);

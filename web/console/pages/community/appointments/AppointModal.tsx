@@ -1,6 +1,6 @@
 import { Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -26,10 +26,13 @@ export function AppointModal(props: {
       onClose={props.onClose}
       initialValues={{ appointeeIds: props.picked, on: today(), letterPrefix: `${props.programme.name}聘〔${year}〕` }}
       send={(v) =>
-        api('POST', `/appointment-programmes/${props.programme.id}/decisions`, {
-          appointeeIds: v.appointeeIds,
-          on: isoDay(v.on),
-          letterPrefix: v.letterPrefix.trim(),
+        client.POST('/appointment-programmes/{id}/decisions', {
+          path: { id: props.programme.id },
+          body: {
+            appointeeIds: v.appointeeIds,
+            on: isoDay(v.on),
+            letterPrefix: v.letterPrefix.trim(),
+          },
         })
       }
     >

@@ -1,5 +1,5 @@
 import { Form, Input, Radio, Select } from 'antd';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { matches } from '../../../pickers';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -18,7 +18,7 @@ export function NominateModal(props: { programme: Programme; postRegionId?: numb
       open={props.open}
       onClose={props.onClose}
       initialValues={{ postRegionId: props.postRegionId, nominatedBy: 'township' }}
-      send={(v) => api('POST', `/appointment-programmes/${props.programme.id}/candidates`, { candidates: [v] })}
+      send={(v) => client.POST('/appointment-programmes/{id}/candidates', { path: { id: props.programme.id }, body: { candidates: [v] } })}
     >
       {() => (
         <>

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -21,12 +21,15 @@ export function WorkModal(props: { who: AppointeeRow; duties: string[]; open: bo
       onClose={props.onClose}
       initialValues={{ kind: 'project', happenedOn: today() }}
       send={(v) =>
-        api('POST', `/appointees/${props.who.id}/work`, {
-          kind: v.kind,
-          duty: v.duty ?? null,
-          happenedOn: isoDay(v.happenedOn),
-          summary: v.summary.trim(),
-          evidence: v.evidence?.trim() || null,
+        client.POST('/appointees/{id}/work', {
+          path: { id: props.who.id },
+          body: {
+            kind: v.kind,
+            duty: v.duty ?? null,
+            happenedOn: isoDay(v.happenedOn),
+            summary: v.summary.trim(),
+            evidence: v.evidence?.trim() || null,
+          },
         })
       }
     >

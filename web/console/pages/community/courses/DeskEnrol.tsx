@@ -1,7 +1,6 @@
 import { Alert, Form, Input, Modal, message, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText } from './shared';
 
@@ -19,11 +18,14 @@ export function DeskEnrol({ course, onClose, onDone }: { course: Course; onClose
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const r = await api<{ state: string; waitlistPosition: number | null }>('POST', `/courses/${course.id}/enrolments`, {
-        name: v.name.trim(),
-        phone: v.phone.trim(),
-        regionId: v.regionId ?? null,
-        affiliation: v.affiliation?.trim() || null,
+      const r = await client.POST('/courses/{id}/enrolments', {
+        path: { id: course.id },
+        body: {
+          name: v.name.trim(),
+          phone: v.phone.trim(),
+          regionId: v.regionId ?? null,
+          affiliation: v.affiliation?.trim() || null,
+        },
       });
       if (r.state === 'waitlisted') message.warning(t('waitlisted', { name: v.name, n: r.waitlistPosition ?? '' }));
       else message.success(t('enrolled', { name: v.name }));

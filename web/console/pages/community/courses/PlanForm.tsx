@@ -1,6 +1,6 @@
 import { Form, Input, InputNumber, Modal, message, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
@@ -16,7 +16,7 @@ export function PlanForm({ open, year, onClose, onDone }: { open: boolean; year:
   const submit = async (v: PlanInput) => {
     setBusy(true);
     try {
-      await api('POST', '/training-plans', v);
+      await client.POST('/training-plans', { body: v });
       message.success(t('planSubmitted'));
       form.resetFields();
       onDone();
