@@ -6,7 +6,7 @@ import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
 type AuditEvent = Schemas['AuditEvent'];
-type Filter = { resource?: string; resourceId?: string; actorUserId?: string };
+type Filter = Partial<Record<'resource' | 'resourceId' | 'actorUserId', string>>;
 type Query = NonNullable<Init<'/audit-events', 'get'>['query']>;
 
 /** The form's text, trimmed; an empty field is not sent. */

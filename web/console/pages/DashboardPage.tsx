@@ -1,6 +1,6 @@
 import { Button, Card, Col, Grid, List, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { client, type Schemas } from '../../shared/client';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { type ChartOption, EChart } from '../charts/EChart';
@@ -8,7 +8,7 @@ import type { messages } from '../messages';
 import { EscalationRun } from './admin/EscalationRun';
 
 type Dashboard = Schemas['Dashboard'];
-type Topic = { label: string; size: number; heat: number; rising: boolean; demandIds: number[] };
+type Topic = Answer<'/topics', 'get'>['items'][number];
 type Key = keyof typeof messages;
 
 const blue = '#0b3d91';

@@ -1,19 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { type Category, client, type Region } from '../../shared/client';
+import { type Answer, type Category, client, type Region } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 
-type Item = {
-  number: string;
-  title: string;
-  content: string;
-  region: string;
-  category: string | null;
-  unit: string | null;
-  replyText: string | null;
-  repliedAt: string | null;
-};
+type Item = Answer<'/public/demands', 'get'>['items'][number];
 
 export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [regionId, setRegionId] = useState('');

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { client, type Region, type Schemas } from '../../shared/client';
+import { type Answer, client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { councilWord } from './council-words';
@@ -9,7 +9,7 @@ import { PhoneCode } from './PhoneCode';
 import { UpcomingMeetings } from './UpcomingMeetings';
 
 type Notice = Schemas['CouncilNotice'];
-type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
+type Proposal = Answer<'/public/proposals', 'get'>['items'][number];
 
 export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [communityId, setCommunityId] = useState<number | null>(null);

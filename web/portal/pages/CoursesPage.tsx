@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { client, type Region, type Schemas } from '../../shared/client';
+import { type Answer, client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';
 import { PhoneCode } from './PhoneCode';
 
 type Course = Schemas['PublicCourse'];
-type Receipt = { id: number; state: 'enrolled' | 'waitlisted' | 'cancelled'; waitlistPosition: number | null };
+type Receipt = Answer<'/public/courses/{id}/enrolments', 'post'>;
 
 /** 课程培训 on the portal: what is on, where and when, places left; enrolment with a phone code, a wait-list when full. */
 export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {

@@ -1,26 +1,13 @@
 import { useState } from 'react';
 import { ApiError, type Lang } from '../../shared/api';
-import { client, type Init } from '../../shared/client';
+import { type Answer, client, type Init } from '../../shared/client';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
 type Feedback = Init<'/public/demands/feedback', 'post'>['body'];
 
-type View = {
-  number: string;
-  state: string;
-  title: string;
-  content: string;
-  region: string;
-  unit: string | null;
-  replyText: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-  callbackOpen: boolean;
-  timeline: { action: string; toState: string; at: string; reason: string | null }[];
-  mergedInto: { number: string; state: string; unit: string | null; replyText: string | null } | null;
-};
+type View = Answer<'/public/demands/lookup', 'post'>;
 
 export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Receipt | null }) {
   const [number, setNumber] = useState(initial?.number ?? '');

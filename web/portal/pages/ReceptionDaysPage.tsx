@@ -1,23 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { client } from '../../shared/client';
+import { type Answer, client } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
 
-type Session = {
-  id: number;
-  title: string;
-  region: string;
-  hosts: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  reportPublished: boolean;
-};
-type Report = {
-  items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[];
-  counts: { raised: number; answered: number; closed: number };
-};
+type Session = Answer<'/public/reception-days', 'get'>['items'][number];
+type Report = Answer<'/public/reception-days/{id}/report', 'get'>;
 
 /** 接待日 on the portal: when and where officials sit down to listen, and what came of it. */
 export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { client, type Schemas } from '../../shared/client';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 
-type Published = { id: number; kind: string; title: string; region: string; period: string | null; publishedAt: string };
+type Published = Answer<'/public/assessments', 'get'>['items'][number];
 type Results = Schemas['PublicAssessmentResults'];
 
 /** 考评公示: what audits, reviews and competitions found, once published — rates with their intervals and rankings, no records. */

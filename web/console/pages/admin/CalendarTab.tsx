@@ -1,12 +1,12 @@
 import { Button, Card, DatePicker, Form, Input, message, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { client, uploadFile } from '../../../shared/client';
+import { type Answer, client, uploadFile } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import { fail, submitter } from './directory';
 import { adminMessages } from './messages';
 
-type Day = { day: string; kind: 'holiday' | 'workday'; note: string };
+type Day = Answer<'/calendar/days', 'get'>['items'][number];
 
 /** 节假日: the exceptions to the Monday–Friday week that every working-day deadline counts with. */
 export function CalendarTab() {

@@ -1,18 +1,14 @@
 import { Button, Card, DatePicker, Form, Input, Modal, message, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { client, type Schemas } from '../../../shared/client';
+import { type Body, client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { type Directory, fail } from './directory';
 import { adminMessages } from './messages';
 
 type Article = Schemas['KnowledgeArticle'];
-type Values = {
-  title: string;
-  body: string;
+type Values = Omit<Body<'/knowledge'>, 'keywords' | 'reviewedOn' | 'validUntil'> & {
   keywords?: string;
-  categoryId?: number | null;
-  status: Article['status'];
   reviewedOn?: Dayjs | null;
   validUntil?: Dayjs | null;
 };

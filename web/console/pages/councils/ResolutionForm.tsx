@@ -17,17 +17,13 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
-import { type Answer, client, type Region, type Schemas } from '../../../shared/client';
+import { type Answer, type Body, client, type Region, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import { councilsWords } from './councils-words';
 
-type ResolutionInput = {
-  text: string;
-  noticeDays: number;
-  actionItems: { title: string; ownerUnitId: number; dueOn: string }[];
-};
+type ResolutionInput = Body<'/agenda-items/{id}/resolution'>;
 
 /** 决议 for a passed item: its text, and its action items each with an owner unit and a due date. */
 export function ResolutionForm({

@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
-import { client, type Region, type Schemas } from '../../../shared/client';
+import { type Body, client, type Region, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -9,7 +9,7 @@ import { proposalMessages } from './messages';
 import { MergeDialog, SecondDialog } from './ProposalDialogs';
 
 type Proposal = Schemas['Proposal'];
-type NewProposal = { title: string; body: string; name?: string; phone: string };
+type NewProposal = Omit<Body<'/proposals'>, 'regionId'>;
 
 const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e));
 

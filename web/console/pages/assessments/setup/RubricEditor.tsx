@@ -1,11 +1,13 @@
 import { Button, Card, Input, InputNumber, message, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { client, type Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
 
 type Rubric = Schemas['AssessmentRubric'];
-type ItemDraft = { name: string; kind: 'pass_fail' | 'scale'; max: number | null; weight: number | null };
+type RubricItem = Body<'/assessment-rubrics'>['aspects'][number]['items'][number];
+// The form's numbers stay empty (null) until typed.
+type ItemDraft = Omit<RubricItem, 'key' | 'max' | 'weight'> & { max: number | null; weight: number | null };
 type AspectDraft = { name: string; items: ItemDraft[] };
 
 const blankItem = (): ItemDraft => ({ name: '', kind: 'pass_fail', max: null, weight: null });

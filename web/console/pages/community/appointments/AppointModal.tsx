@@ -1,12 +1,12 @@
 import { Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { client } from '../../../../shared/client';
+import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { AppointeeRow, Programme } from './types';
 
-type Values = { appointeeIds: number[]; on: Dayjs; letterPrefix: string };
+type Values = Omit<Body<'/appointment-programmes/{id}/decisions'>, 'on'> & { on: Dayjs };
 
 /** 聘任决定: approved candidates appointed on one day, each with a numbered letter and the programme's term. */
 export function AppointModal(props: {

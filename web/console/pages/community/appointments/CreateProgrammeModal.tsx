@@ -1,21 +1,13 @@
 import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef } from 'react';
-import { client } from '../../../../shared/client';
+import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { Programme, ProgrammeList } from './types';
 
-type Values = {
-  name: string;
-  regionId: number;
-  postKind: Programme['postKind'];
-  rules: string;
-  duties: string;
-  termMonths: number;
-  targets?: { by: Dayjs; percent: number }[];
-};
+type Values = Omit<Body<'/appointment-programmes'>, 'targets' | 'duties'> & { duties: string; targets?: { by: Dayjs; percent: number }[] };
 
 /** 选聘办法: a programme with its posts, rules, duty checklist, term and dated coverage targets. */
 export function CreateProgrammeModal(props: {

@@ -1,19 +1,14 @@
 import { Alert, Form, Input, Modal, message, Select } from 'antd';
 import { useRef, useState } from 'react';
-import { client, type Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useApp } from '../../../app-context';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
 type Course = Schemas['Course'];
 const types = ['suggestion', 'help', 'consultation', 'complaint', 'report'] as const;
-type Values = {
+type Values = Pick<Body<'/courses/{id}/demands'>, 'content' | 'reporterName' | 'reporterPhone' | 'reporterContact' | 'regionId'> & {
   type: (typeof types)[number];
-  content: string;
-  reporterName?: string;
-  reporterPhone?: string;
-  reporterContact?: string;
-  regionId: number;
 };
 
 /** 登记活动诉求: what a resident raised at the class, registered on the activity channel and linked to the course. */

@@ -1,23 +1,14 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, message, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { client, type Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
 type Plan = Schemas['TrainingPlanRow'];
-type Values = {
-  planId?: number;
-  title: string;
-  organiser: string;
-  venue: string;
-  regionId: number;
-  track?: string;
-  audience: 'open' | 'invited';
-  capacity: number;
-  description?: string;
-  quotas?: { regionId: number; seats: number }[];
-  sessions: { topic: string; place: string; kind: 'lecture' | 'practice' | 'field_visit'; startsAt: Dayjs; endsAt: Dayjs }[];
+type Session = Body<'/courses'>['sessions'][number];
+type Values = Omit<Body<'/courses'>, 'sessions'> & {
+  sessions: (Omit<Session, 'startsAt' | 'endsAt'> & { startsAt: Dayjs; endsAt: Dayjs })[];
 };
 
 const kinds = ['lecture', 'practice', 'field_visit'] as const;

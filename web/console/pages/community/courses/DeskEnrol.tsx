@@ -1,11 +1,11 @@
 import { Alert, Form, Input, Modal, message, Select } from 'antd';
 import { useState } from 'react';
-import { client, type Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText } from './shared';
 
 type Course = Schemas['Course'];
-type Values = { name: string; phone: string; regionId?: number; affiliation?: string };
+type Values = Pick<Body<'/courses/{id}/enrolments'>, 'name' | 'phone' | 'regionId' | 'affiliation'>;
 
 /**
  * 现场报名: the desk enrols a walk-in learner. The staff API takes no phone code (the server trusts staff at the
