@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typograp
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api';
-import { type Answer, type Category, client, filled, type Init, type Region, uploadFile } from '../../shared/client';
+import { type Category, client, filled, type Init, type Region, uploadFile } from '../../shared/client';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
@@ -12,7 +12,6 @@ import { IntakeSlip, type Slip } from './IntakeSlip';
 import { intakeMessages } from './intake-messages';
 import { type IncomingCall, useIncomingCalls } from './use-incoming-calls';
 
-type Registered = Answer<'/demands', 'post'>;
 type Values = Init<'/demands', 'post'>['body'];
 
 /**

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Input, InputNumber, message, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api';
 import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';

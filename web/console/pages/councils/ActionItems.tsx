@@ -1,23 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  message,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api';
-import { type Answer, client, type Region, type Schemas } from '../../../shared/client';
+import { Button, List, Space, Tag, Typography } from 'antd';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';

@@ -1,24 +1,6 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  message,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, List, message, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api';
-import { type Answer, type Body, client, type Region, type Schemas } from '../../../shared/client';
-import { formatTime } from '../../../shared/i18n';
+import { type Answer, type Body, client, type Region } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import { errorText } from './council-types';

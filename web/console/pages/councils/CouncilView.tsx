@@ -1,28 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  message,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Form, Input, message, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api';
-import { type Answer, client, type Region, type Schemas } from '../../../shared/client';
+import { client } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
-import { usePageMessages } from '../../page-messages';
 import { type CouncilDetail, errorText } from './council-types';
-import { councilsWords } from './councils-words';
 
 export function CouncilView({ id }: { id: number }) {
   const { t, lang } = useApp();

@@ -1,28 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  message,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api';
-import { type Answer, type Body, client, type Region, type Schemas } from '../../../shared/client';
+import { type Body, client } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import { ActionItems } from './ActionItems';
-import { type ActionItem, type CouncilDetail, errorText, type Meeting } from './council-types';
+import { type CouncilDetail, errorText, type Meeting } from './council-types';
 import { councilsWords } from './councils-words';
 import { ResolutionForm } from './ResolutionForm';
 

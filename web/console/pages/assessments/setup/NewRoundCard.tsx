@@ -7,7 +7,6 @@ import { RubricEditor } from './RubricEditor';
 import { showError, useSetupText } from './use-setup-text';
 
 type Rubric = Schemas['AssessmentRubric'];
-type Round = Schemas['Assessment'];
 const kinds = ['audit', 'review', 'inspection', 'competition', 'quality_check'] as const;
 const assignments = ['balanced', 'by_stratum', 'panel'] as const;
 

@@ -5,7 +5,7 @@ import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
-import type { Programme, ProgrammeList } from './types';
+import type { ProgrammeList } from './types';
 
 type Values = Omit<Body<'/appointment-programmes'>, 'targets' | 'duties'> & { duties: string; targets?: { by: Dayjs; percent: number }[] };
 
