@@ -10,10 +10,17 @@ export type Queued<T> = { key: string; item: T; status: 'pending' | 'sent' | 'fa
  * so a resend after a lost answer is harmless; a refusal marks that item failed with the server's reason, to fix.
  * An item added under the key of an earlier one replaces it (the latest score for a subject wins).
  */
-export function offlineQueue<T>(storageKey: string, send: (item: T, key: string) => Promise<string | undefined>) {
+export function offlineQueue<T>(
+  storageKey: string,
+  send: (item: T, key: string) => Promise<string | undefined>,
+  /** Reads an entry a former version of the console left on the device, so an update loses nothing queued. */
+  upgrade: (stored: Record<string, unknown>) => Queued<T> = (stored) => stored as Queued<T>,
+) {
   const read = (): Queued<T>[] => {
     try {
-      return JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Queued<T>[];
+      return (JSON.parse(localStorage.getItem(storageKey) ?? '[]') as Record<string, unknown>[]).map((e) =>
+        'item' in e ? (e as Queued<T>) : upgrade(e),
+      );
     } catch {
       return [];
     }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
-import { type PendingEntry, scoreKey, scoreQueue } from './score-queue';
+import { adoptEarlierScores, type PendingEntry, scoreKey, scoreQueue } from './score-queue';
 
 type Round = Schemas['Assessment'];
 type Page = Schemas['AssessmentSubjectsPage'];
@@ -22,7 +22,10 @@ export function ScoringPage({ id }: { id: number }) {
   const [subjects, setSubjects] = useState<Subject[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
-  const [pending, setPending] = useState(waiting(id));
+  const [pending, setPending] = useState(() => {
+    adoptEarlierScores(id);
+    return waiting(id);
+  });
   const loadPage = useCallback(
     async (after?: number, mine?: boolean) => {
       const query = { limit: 50, after, mine: mine ? ('true' as const) : undefined };

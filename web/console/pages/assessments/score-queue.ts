@@ -14,3 +14,15 @@ export const scoreQueue = offlineQueue<{ assessmentId: number; entry: PendingEnt
 
 /** A subject's latest scores replace those still waiting for it. */
 export const scoreKey = (assessmentId: number, subjectId: number) => `${assessmentId}-${subjectId}`;
+
+/** Scores a former version kept per round (`tingjian.scores.<round>`) join the one queue, so an update loses none. */
+export function adoptEarlierScores(assessmentId: number) {
+  const earlier = `tingjian.scores.${assessmentId}`;
+  try {
+    for (const entry of JSON.parse(localStorage.getItem(earlier) ?? '[]') as PendingEntry[])
+      scoreQueue.add(scoreKey(assessmentId, entry.subjectId), { assessmentId, entry });
+  } catch {
+    // Unreadable: nothing to adopt.
+  }
+  localStorage.removeItem(earlier);
+}
