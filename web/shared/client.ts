@@ -174,3 +174,6 @@ export function filled<T extends object>(values: T): T {
 
 /** The JSON body an operation takes. */
 export type Body<P extends ApiPath, M extends Method = 'post'> = Init<P, M> extends { body?: infer B } ? B : never;
+
+/** The address of a GET operation, for a link or an `<img>` (a download, a photo): typed by its path like a call. */
+export const hrefOf = <P extends PathsFor<'get'>>(path: P, ...[init]: Rest<P, 'get'>) => urlOf(path, init as Loose);

@@ -1,6 +1,6 @@
 import { Button, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { client, type Init, type Schemas, urlOf } from '../../shared/client';
+import { client, hrefOf, type Init, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
@@ -109,7 +109,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           }}
           style={{ width: 280 }}
         />
-        <Button href={urlOf('/demands', { query: { ...filters(), format: 'xlsx' } })}>{t('exportXlsx')}</Button>
+        <Button href={hrefOf('/demands', { query: { ...filters(), format: 'xlsx' } })}>{t('exportXlsx')}</Button>
         <ListFilters
           value={extra}
           onChange={(f) => {

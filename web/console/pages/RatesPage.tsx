@@ -1,7 +1,7 @@
 import { Button, DatePicker, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { type Answer, client } from '../../shared/client';
+import { type Answer, client, hrefOf } from '../../shared/client';
 import { useApp } from '../app-context';
 import { MarksChart, RankingBars, type RateRow, TrendChart } from './RateCharts';
 
@@ -45,10 +45,10 @@ export function RatesPage() {
           allowClear={false}
           aria-label={t('month')}
         />
-        <Button type="primary" href={`/api/v1/rates?month=${month}&format=xlsx`}>
+        <Button type="primary" href={hrefOf('/rates', { query: { month, format: 'xlsx' } })}>
           {t('exportXlsx')}
         </Button>
-        <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
+        <Button href={hrefOf('/rates', { query: { month, format: 'csv' } })}>{t('exportCsv')}</Button>
         <Button className="no-print" onClick={() => window.print()}>
           {t('printBulletin')}
         </Button>

@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Input, message, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
-import { client, type Schemas } from '../../../shared/client';
+import { client, hrefOf, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { ConsultationsCard } from './ConsultationsCard';
@@ -77,7 +77,7 @@ export function AssessmentDetail({ id }: { id: number }) {
           </Button>
         )}
         {(organiser || round.myParts.includes('chair')) && (
-          <Button href={`/api/v1/assessments/${round.id}/export.xlsx`}>{t('exportXlsx')}</Button>
+          <Button href={hrefOf('/assessments/{id}/export.xlsx', { path: { id: round.id } })}>{t('exportXlsx')}</Button>
         )}
         <Button onClick={() => window.print()}>{t('printReport')}</Button>
       </Space>

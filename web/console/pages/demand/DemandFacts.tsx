@@ -1,5 +1,5 @@
 import { Card, Descriptions, Space } from 'antd';
-import type { Schemas } from '../../../shared/client';
+import { hrefOf, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import type { messages } from '../../messages';
 
@@ -36,8 +36,8 @@ export function DemandFacts({ d }: { d: Schemas['DemandDetail'] }) {
           <Descriptions.Item label={t('attachments')} span={2}>
             <Space wrap>
               {d.attachments.map((a) => (
-                <a key={a.id} href={`/api/v1/attachments/${a.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/api/v1/attachments/${a.id}`} alt={a.filename} style={{ maxHeight: 96 }} />
+                <a key={a.id} href={hrefOf('/attachments/{id}', { path: { id: a.id } })} target="_blank" rel="noreferrer">
+                  <img src={hrefOf('/attachments/{id}', { path: { id: a.id } })} alt={a.filename} style={{ maxHeight: 96 }} />
                 </a>
               ))}
             </Space>

@@ -1,6 +1,6 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { client, type Schemas } from '../../../../shared/client';
+import { client, hrefOf, type Schemas } from '../../../../shared/client';
 import { organiserAndVenue } from '../../../../shared/venue';
 import { ActivityDemand } from './ActivityDemand';
 import { CertificatesCard } from './CertificatesCard';
@@ -41,7 +41,7 @@ export function CourseDetail({ id }: { id: number }) {
         </span>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} className="no-print">
-        <Button href={`/api/v1/courses/${course.id}/enrolments.xlsx`} data-action="download_roster">
+        <Button href={hrefOf('/courses/{id}/enrolments.xlsx', { path: { id: course.id } })} data-action="download_roster">
           {t('downloadRoster')}
         </Button>
         <Button onClick={() => window.print()}>{t('printQr')}</Button>
