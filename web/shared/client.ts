@@ -27,9 +27,6 @@ export type Answer<P extends ApiPath, M extends Method> =
         : null
     : never;
 
-/** One element of the `items` of an operation's answer: the row type of a list, without writing it. */
-export type Item<P extends ApiPath, M extends Method = 'get'> = Answer<P, M> extends { items: (infer I)[] } ? I : never;
-
 // Each part is required exactly when the document requires it, and absent when the operation has none.
 type PathPart<O> = O extends { parameters: { path: infer X } } ? ([X] extends [never] ? unknown : { path: X }) : unknown;
 type QueryPart<O> = O extends { parameters: { query: infer Q } }
@@ -155,22 +152,6 @@ export async function uploadFile<P extends PathsFor<'post'>>(
 
 export type Region = Schemas['Region'];
 export type Category = Schemas['Category'];
-
-/** What a form may hold before it is complete: each field of the body (and of its parts), or nothing chosen yet. */
-export type Unfinished<B> = { [K in keyof B]: Loosen<B[K]> | null };
-type Loosen<V> = V extends unknown[] ? V : V extends object ? Unfinished<V> : V;
-
-/**
- * A form sent as it stands for the server to check: a field still empty (null) is refused with a message the person
- * can act on, so the page does not repeat the server's rules. Only emptiness is let through: every name and type of a
- * field is still the operation's.
- */
-export const asItStands = <B>(form: Unfinished<B>): B => form as B;
-
-/** A form's values without the fields left empty: the API reads an absent field as "not given", not as "". */
-export function filled<T extends object>(values: T): T {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as T;
-}
 
 /** The JSON body an operation takes. */
 export type Body<P extends ApiPath, M extends Method = 'post'> = Init<P, M> extends { body?: infer B } ? B : never;

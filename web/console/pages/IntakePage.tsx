@@ -2,7 +2,8 @@ import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typograp
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api';
-import { type Category, client, filled, type Init, type Region, uploadFile } from '../../shared/client';
+import { type Category, client, type Init, type Region, uploadFile } from '../../shared/client';
+import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';

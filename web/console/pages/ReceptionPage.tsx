@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api';
-import { client, filled, type Region, type Schemas } from '../../shared/client';
+import { client, type Region, type Schemas } from '../../shared/client';
+import { filled } from '../../shared/form-body';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';

@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, Select, Table } from 'antd';
-import { asItStands, client, type Region } from '../../../shared/client';
+import { client, type Region } from '../../../shared/client';
+import { asItStands } from '../../../shared/form-body';
 import { useApp } from '../../app-context';
 import { type Directory, submitter } from './directory';
 

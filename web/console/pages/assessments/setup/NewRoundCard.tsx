@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { asItStands, client, type Region, type Schemas } from '../../../../shared/client';
+import { client, type Region, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { useApp } from '../../../app-context';
 import { Field } from './Field';
 import { RubricEditor } from './RubricEditor';

@@ -1,6 +1,7 @@
 import { Button, Card, Input, message, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { asItStands, client, type Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { showError, useSetupText } from './use-setup-text';
 
 type Round = Schemas['Assessment'];

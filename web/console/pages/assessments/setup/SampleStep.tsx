@@ -1,6 +1,7 @@
 import { Button, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { asItStands, client, type Init, type Schemas } from '../../../../shared/client';
+import { client, type Init, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { useApp } from '../../../app-context';
 import { Field } from './Field';
 import { SamplePlan } from './SamplePlan';
