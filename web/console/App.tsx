@@ -1,6 +1,6 @@
 import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { api, setCsrfToken } from '../shared/api';
+import { client, setCsrfToken } from '../shared/client';
 import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { AppContext, type Me } from './app-context';
@@ -19,7 +19,7 @@ const ScoringPage = lazy(() => import('./pages/assessments/ScoringPage').then((m
 const AppointmentsPage = lazy(() => import('./pages/community/AppointmentsPage').then((m) => ({ default: m.AppointmentsPage })));
 const CoursesPage = lazy(() => import('./pages/community/CoursesPage').then((m) => ({ default: m.CoursesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage })));
-const CouncilsPage = lazy(() => import('./pages/CouncilsPage').then((m) => ({ default: m.CouncilsPage })));
+const CouncilsPage = lazy(() => import('./pages/councils/CouncilsPage').then((m) => ({ default: m.CouncilsPage })));
 const DetailPage = lazy(() => import('./pages/DetailPage').then((m) => ({ default: m.DetailPage })));
 const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
@@ -36,7 +36,7 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const hash = useHashRoute('#/list');
   useEffect(() => {
-    api<Me>('GET', '/auth/me').then(
+    client.GET('/auth/me').then(
       (m) => {
         setCsrfToken(m.csrfToken);
         setMe(m);
@@ -92,7 +92,7 @@ export function App() {
       : []),
   ];
   const logout = async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
+    await client.POST('/auth/logout').catch(() => undefined);
     setCsrfToken(null);
     setMe(null);
   };

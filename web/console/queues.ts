@@ -1,5 +1,8 @@
+import type { Init } from '../shared/client';
+
 /** The work lists of the demand page: which one a person lands on, and what each asks the API. */
 export type Grant = { role: string };
+export type DemandQuery = NonNullable<Init<'/demands', 'get'>['query']>;
 
 const holds = (grants: readonly Grant[], role: string) => grants.some((g) => g.role === role || g.role === 'admin');
 
@@ -12,20 +15,23 @@ export function landingQueue(grants: readonly Grant[]): string {
   return 'all';
 }
 
+const byQueue: Record<string, DemandQuery> = {
+  new: { state: 'registered,returned' },
+  // What the unit holds now: not demands it once held that have moved on to another unit.
+  inbox: { state: 'dispatched,acknowledged', held: 'mine', sort: 'due' },
+  overdue: { overdue: 'true', sort: 'due' },
+  soon: { dueWithinHours: 24, sort: 'due' },
+  callback: { state: 'replied,callback_done' },
+  extensions: { extensionPending: 'true' },
+  supervised: { supervised: 'true' },
+};
+
 /** The list's query for a queue (search and filters are added by the page). */
+export function queueQuery(queue: string): DemandQuery {
+  return { ...byQueue[queue] };
+}
+
+/** The same query as URL parameters, for callers outside the typed client (the demo's test). */
 export function queueParams(queue: string): URLSearchParams {
-  const params = new URLSearchParams();
-  if (queue === 'new') params.set('state', 'registered,returned');
-  if (queue === 'inbox') {
-    params.set('state', 'dispatched,acknowledged');
-    // What the unit holds now: not demands it once held that have moved on to another unit.
-    params.set('held', 'mine');
-  }
-  if (queue === 'overdue') params.set('overdue', 'true');
-  if (queue === 'soon') params.set('dueWithinHours', '24');
-  if (queue === 'callback') params.set('state', 'replied,callback_done');
-  if (queue === 'extensions') params.set('extensionPending', 'true');
-  if (queue === 'supervised') params.set('supervised', 'true');
-  if (queue === 'inbox' || queue === 'overdue' || queue === 'soon') params.set('sort', 'due');
-  return params;
+  return new URLSearchParams(Object.entries(queueQuery(queue)).map(([k, v]) => [k, String(v)]));
 }

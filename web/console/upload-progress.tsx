@@ -1,6 +1,5 @@
 import { Progress, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../shared/api';
 import type { Schemas } from '../shared/client';
 import { useApp } from './app-context';
 
@@ -10,15 +9,15 @@ type RunProgress = Schemas['RunProgress'];
  * While an upload's request is open, asks the server how far it has got (reading the file, checking,
  * writing) and draws it as a bar: a 100,000-row file takes a while, and a bar says it is moving.
  */
-export function UploadProgress({ path }: { path: string | null }) {
+export function UploadProgress({ poll }: { poll: (() => Promise<RunProgress>) | null }) {
   const { t } = useApp();
   const [p, setP] = useState<RunProgress | null>(null);
   useEffect(() => {
     setP(null);
-    if (!path) return;
+    if (!poll) return;
     let stopped = false;
     const tick = async () => {
-      const next = await api<RunProgress>('GET', path).catch(() => null);
+      const next = await poll().catch(() => null);
       if (stopped) return;
       if (next) setP(next);
       timer = setTimeout(() => void tick(), 700);
@@ -28,8 +27,8 @@ export function UploadProgress({ path }: { path: string | null }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [path]);
-  if (!path) return null;
+  }, [poll]);
+  if (!poll) return null;
   const phase = p?.phase ?? 'idle';
   return (
     <div role="status" aria-live="polite" style={{ maxWidth: 480, width: '100%' }}>

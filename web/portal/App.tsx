@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Region } from '../shared/api';
-import { api } from '../shared/api';
+import { client, type Region } from '../shared/client';
 import { useHashRoute } from '../shared/hash-route';
 import { useI18n } from '../shared/i18n';
 import { messages } from './messages';
@@ -31,7 +30,7 @@ export function App() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   useEffect(() => {
     document.documentElement.lang = lang;
-    api<{ items: Region[] }>('GET', '/regions').then(
+    client.GET('/regions').then(
       (r) => setRegions(r.items),
       () => setRegions([]),
     );

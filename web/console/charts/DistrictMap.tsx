@@ -3,22 +3,21 @@ import { HeatmapChart, MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Answer } from '../../shared/client';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { usePageMessages } from '../page-messages';
 import { mapWords } from '../pages/map/map-words';
 import { type ChartOption, EChart } from './EChart';
 
 echarts.use([MapChart, ScatterChart, HeatmapChart, GeoComponent, VisualMapComponent]);
 
-type Boundaries = Answer<'/api/v1/gazetteer/boundaries', 'get'>;
-type Points = Answer<'/api/v1/gazetteer/points', 'get'>['items'];
-type Category = { id: number; parentId: number | null; name: string };
+type Boundaries = Answer<'/gazetteer/boundaries', 'get'>;
+type Points = Answer<'/gazetteer/points', 'get'>['items'];
+type Category = Schemas['Category'];
 
 /** The district's boundaries, fetched once per page load: registered with ECharts under their own name. */
 let loaded: Promise<Boundaries> | null = null;
 export const boundaries = () => {
-  loaded ??= api<Boundaries>('GET', '/gazetteer/boundaries').then((b) => {
+  loaded ??= client.GET('/gazetteer/boundaries').then((b) => {
     // Communities (and grids) are what is shaded and clicked; keyed by id, as two villages may share a name.
     const features = b.features.filter((f) => f.properties.level === 'community');
     echarts.registerMap('tingjian-district', {
@@ -54,11 +53,10 @@ export function DistrictMap({
   const [categories, setCategories] = useState<Category[]>([]);
   useEffect(() => {
     void boundaries().then(setMap, () => setMap(null));
-    void api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items.filter((c) => c.parentId === null)));
+    void client.GET('/categories').then((r) => setCategories(r.items.filter((c) => c.parentId === null)));
   }, []);
   useEffect(() => {
-    const q = `/gazetteer/points?days=${days}${categoryId ? `&categoryId=${categoryId}` : ''}`;
-    void api<{ items: Points }>('GET', q).then((r) => setPoints(r.items));
+    void client.GET('/gazetteer/points', { query: { days, categoryId } }).then((r) => setPoints(r.items));
   }, [days, categoryId]);
   const option = useMemo<ChartOption | null>(() => {
     if (!map) return null;

@@ -1,20 +1,21 @@
 import { Button, Card, Form, Input, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
 import { auditActionName, auditResourceNames } from '../../shared/audit-names';
-import type { Schemas } from '../../shared/client';
+import { client, type Init, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
 type AuditEvent = Schemas['AuditEvent'];
-type Filter = { resource?: string; resourceId?: string; actorUserId?: string };
+type Filter = Partial<Record<'resource' | 'resourceId' | 'actorUserId', string>>;
+type Query = NonNullable<Init<'/audit-events', 'get'>['query']>;
 
-const query = (f: Filter, before?: number | null) => {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v).trim());
-  if (before) q.set('before', String(before));
-  return q.toString();
-};
+/** The form's text, trimmed; an empty field is not sent. */
+const query = (f: Filter, before?: number | null): Query => ({
+  resource: f.resource?.trim(),
+  resourceId: f.resourceId?.trim(),
+  actorUserId: f.actorUserId?.trim() ? Number(f.actorUserId.trim()) : undefined,
+  before: before ?? undefined,
+});
 
 /** 审计日志: who did what to which record, newest first, for admins and supervisors in their region. */
 export function AuditPage() {
@@ -26,7 +27,7 @@ export function AuditPage() {
   const load = useCallback(async (f: Filter, before?: number | null) => {
     setLoading(true);
     try {
-      const page = await api<{ items: AuditEvent[]; nextBefore: number | null }>('GET', `/audit-events?${query(f, before)}`);
+      const page = await client.GET('/audit-events', { query: query(f, before) });
       setItems((old) => (before ? [...old, ...page.items] : page.items));
       setNext(page.nextBefore);
     } finally {

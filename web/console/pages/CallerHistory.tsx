@@ -1,7 +1,6 @@
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
@@ -21,9 +20,7 @@ export function CallerHistory({ phone }: { phone: string | undefined }) {
     // one waits for the typing to pause, so a desk PC does not send a request per key.
     const timer = window.setTimeout(
       () => {
-        void api<Page>('GET', `/demands?phone=${encodeURIComponent(phone ?? '')}&pageSize=5&sort=newest`).then(setPage, () =>
-          setPage(null),
-        );
+        void client.GET('/demands', { query: { phone: phone ?? '', pageSize: 5, sort: 'newest' } }).then(setPage, () => setPage(null));
       },
       digits.length >= 11 ? 0 : 400,
     );

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { client } from '../../shared/client';
 import type { useApp } from '../app-context';
 
 /** After an admin's reset the user chooses a new password before anything else. */
@@ -9,7 +10,7 @@ export function ChangePasswordPage({ t, onChanged }: { t: ReturnType<typeof useA
   const change = async (v: { currentPassword: string; newPassword: string }) => {
     setError(null);
     try {
-      await api('POST', '/auth/password', v);
+      await client.POST('/auth/password', { body: v });
       onChanged();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));

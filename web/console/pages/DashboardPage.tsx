@@ -1,7 +1,6 @@
 import { Button, Card, Col, Grid, List, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { DistrictMap } from '../charts/DistrictMap';
@@ -10,7 +9,7 @@ import type { messages } from '../messages';
 import { EscalationRun } from './admin/EscalationRun';
 
 type Dashboard = Schemas['Dashboard'];
-type Topic = { label: string; size: number; heat: number; rising: boolean; demandIds: number[] };
+type Topic = Answer<'/topics', 'get'>['items'][number];
 type Key = keyof typeof messages;
 
 const blue = '#0b3d91';
@@ -21,8 +20,8 @@ export function DashboardPage() {
   const [d, setD] = useState<Dashboard | null>(null);
   const [topics, setTopics] = useState<Topic[]>([]);
   useEffect(() => {
-    void api<Dashboard>('GET', '/dashboard').then(setD);
-    void api<{ items: Topic[] }>('GET', '/topics?days=30&limit=8').then(
+    void client.GET('/dashboard').then(setD);
+    void client.GET('/topics', { query: { days: 30, limit: 8 } }).then(
       (r) => setTopics(r.items),
       () => setTopics([]),
     );

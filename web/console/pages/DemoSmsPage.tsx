@@ -1,13 +1,13 @@
 import { Alert, Button, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import type { Answer } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { type Answer, client } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { demoSmsMessages } from './demo-sms-messages';
 
-type Inbox = Answer<'/api/v1/demo/sms', 'get'>;
+type Inbox = Answer<'/demo/sms', 'get'>;
 
 /** 演示短信箱: what residents' phones would show, so a tester can read a code off the screen. */
 export function DemoSmsPage() {
@@ -16,7 +16,7 @@ export function DemoSmsPage() {
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<Inbox>('GET', '/demo/sms?limit=100').then(
+    client.GET('/demo/sms', { query: { limit: 100 } }).then(
       (r) => {
         setInbox(r);
         setError(null);

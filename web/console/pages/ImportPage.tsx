@@ -1,13 +1,13 @@
 import { AutoComplete, Button, Card, Form, Input, message, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { type Category, client, type Region, type Schemas, uploadFile } from '../../shared/client';
 import { useApp } from '../app-context';
 import { UploadProgress } from '../upload-progress';
 
 type Source = Schemas['ImportSource'] & { id: number };
 type Report = Schemas['ImportReport'];
-type Unit = { id: number; name: string };
+type Unit = Schemas['Unit'];
 type Kind = 'regions' | 'categories' | 'units';
 const fields = ['number', 'content', 'createdAt', 'title', 'replyText', 'repliedAt', 'reporterName', 'region', 'category', 'unit'] as const;
 const required = new Set(['number', 'content', 'createdAt']);
@@ -24,15 +24,15 @@ export function ImportPage() {
   const [header, setHeader] = useState<string[]>([]);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progressPath, setProgressPath] = useState<string | null>(null);
+  const [progressPoll, setProgressPoll] = useState<(() => Promise<Schemas['RunProgress']>) | null>(null);
   const [ref, setRef] = useState<{ regions: Region[]; categories: Category[]; units: Unit[] }>({ regions: [], categories: [], units: [] });
   const [form] = Form.useForm();
   const load = useCallback(async () => {
     const [s, r, c, u] = await Promise.all([
-      api<{ items: Source[] }>('GET', '/import-sources'),
-      api<{ items: Region[] }>('GET', '/regions'),
-      api<{ items: Category[] }>('GET', '/categories'),
-      api<{ items: Unit[] }>('GET', '/units'),
+      client.GET('/import-sources'),
+      client.GET('/regions'),
+      client.GET('/categories'),
+      client.GET('/units'),
     ]);
     setSources(s.items);
     setRef({ regions: r.items, categories: c.items, units: u.items });
@@ -61,7 +61,7 @@ export function ImportPage() {
   const save = async (nameMaps?: Source['nameMaps']) => {
     const v = await form.validateFields();
     const body = { name: v.name, columns: clean(v.columns), defaults: clean(v.defaults), nameMaps: nameMaps ?? source?.nameMaps ?? {} };
-    const saved = await api<{ id: number }>('POST', '/import-sources', body);
+    const saved = await client.POST('/import-sources', { body });
     const next = { ...body, id: saved.id } as Source;
     setSource(next);
     await load();
@@ -73,9 +73,10 @@ export function ImportPage() {
     try {
       const s = await save(nameMaps);
       const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : xlsx;
-      setProgressPath(`/import-sources/${s.id}/runs/progress`);
+      setProgressPoll(() => () => client.GET('/import-sources/{id}/runs/progress', { path: { id: s.id } }));
       try {
-        const r = await uploadFile<Report>(`/import-sources/${s.id}/runs?dryRun=${dryRun}`, file, { 'content-type': type });
+        const query = { dryRun: dryRun ? ('true' as const) : ('false' as const) };
+        const r = await uploadFile('/import-sources/{id}/runs', file, { path: { id: s.id }, query, headers: { 'content-type': type } });
         setReport(r);
         if (!dryRun) message.success(t('importDone').replace('{n}', String(r.imported)).replace('{s}', String(r.skipped)));
       } catch (e) {
@@ -87,7 +88,7 @@ export function ImportPage() {
       fail(e);
     } finally {
       setBusy(false);
-      setProgressPath(null);
+      setProgressPoll(null);
     }
   };
   const options: Record<Kind, { value: number; label: string }[]> = {
@@ -160,7 +161,7 @@ export function ImportPage() {
             {t('importRun')}
           </Button>
         </Space>
-        <UploadProgress path={progressPath} />
+        <UploadProgress poll={progressPoll} />
       </Card>
       {report && (
         <Card title={t('importReport')} data-testid="import-report">

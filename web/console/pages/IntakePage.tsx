@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api, type Category, type Region, uploadFile } from '../../shared/api';
-import type { Answer } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { type Category, client, type Init, type Region, uploadFile } from '../../shared/client';
+import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
@@ -13,7 +14,7 @@ import { intakeMessages } from './intake-messages';
 import { PlaceSuggestion } from './PlaceSuggestion';
 import { type IncomingCall, useIncomingCalls } from './use-incoming-calls';
 
-type Registered = Answer<'/api/v1/demands', 'post'>;
+type Values = Init<'/demands', 'post'>['body'];
 
 /**
  * Built for a hotline seat: it starts from the caller's number (filled in when the PBX rings), every
@@ -24,7 +25,7 @@ export function IntakePage() {
   const p = usePageMessages(intakeMessages);
   const [call, setCall] = useState<IncomingCall | null>(null);
   const phoneRef = useRef<{ focus: () => void } | null>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   const callerPhone = Form.useWatch('reporterPhone', form) as string | undefined;
   const [regions, setRegions] = useState<Region[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
@@ -46,7 +47,7 @@ export function IntakePage() {
       return;
     }
     const timer = setTimeout(() => {
-      void api<{ categories: typeof suggested }>('GET', `/text/categories?text=${encodeURIComponent(text.slice(0, 500))}`).then(
+      void client.GET('/text/categories', { query: { text: text.slice(0, 500) } }).then(
         (r) => setSuggested(r.categories.filter((c) => c.confidence >= 0.1)),
         () => setSuggested([]),
       );
@@ -54,8 +55,8 @@ export function IntakePage() {
     return () => clearTimeout(timer);
   }, [content]);
   useEffect(() => {
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
-    void api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items));
+    void client.GET('/regions').then((r) => setRegions(r.items));
+    void client.GET('/categories').then((r) => setCategories(r.items));
   }, []);
   const byId = useMemo(() => new Map(regions.map((r) => [r.id, r])), [regions]);
   const regionOptions = useMemo(
@@ -78,11 +79,11 @@ export function IntakePage() {
     const values = await form.validateFields();
     setBusy(true);
     try {
-      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
-      const res = await api<Registered>('POST', '/demands', call ? { ...body, callId: call.callId } : body);
+      const body = filled(values);
+      const res = await client.POST('/demands', { body: call ? { ...body, callId: call.callId } : body });
       // Photos go up once the demand exists; a refused photo is reported, the demand stays.
       for (const file of files) {
-        await uploadFile(`/demands/${res.id}/attachments`, file).catch((e: unknown) =>
+        await uploadFile('/demands/{id}/attachments', file, { path: { id: res.id } }).catch((e: unknown) =>
           setError(e instanceof ApiError ? `${file.name}：${e.message}` : String(e)),
         );
       }

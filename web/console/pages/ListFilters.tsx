@@ -1,20 +1,15 @@
 import { Button, DatePicker, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, type Category, type Region } from '../../shared/api';
+import { type Category, client, type Init, type Region, type Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
 import type { messages } from '../messages';
 
-export type ListFilter = {
-  regionId?: number;
-  unitId?: number;
-  categoryId?: number;
-  channel?: string;
-  type?: string;
-  from?: string;
-  to?: string;
-  overdueDays?: number;
-};
+/** The list's own filters: a part of the demands query the server defines. */
+export type ListFilter = Pick<
+  NonNullable<Init<'/demands', 'get'>['query']>,
+  'regionId' | 'unitId' | 'categoryId' | 'channel' | 'type' | 'from' | 'to' | 'overdueDays'
+>;
 
 const channels = ['hotline', 'web', 'walk_in', 'reception_day', 'letter', 'api', 'activity', 'city12345', 'import', 'sms'] as const;
 const types = ['complaint', 'help', 'consultation', 'report', 'suggestion'] as const;
@@ -24,18 +19,18 @@ export function ListFilters({ value, onChange }: { value: ListFilter; onChange: 
   const { t } = useApp();
   const [regions, setRegions] = useState<Region[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
-  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
+  const [units, setUnits] = useState<Schemas['Unit'][]>([]);
   useEffect(() => {
     // Each list is optional: a role that may not read one simply gets no picker for it.
-    void api<{ items: Region[] }>('GET', '/regions').then(
+    void client.GET('/regions').then(
       (r) => setRegions(r.items),
       () => undefined,
     );
-    void api<{ items: Category[] }>('GET', '/categories').then(
+    void client.GET('/categories').then(
       (r) => setCategories(r.items),
       () => undefined,
     );
-    void api<{ items: { id: number; name: string }[] }>('GET', '/units').then(
+    void client.GET('/units').then(
       (r) => setUnits(r.items),
       () => undefined,
     );

@@ -1,11 +1,11 @@
 import { Button, Collapse, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { client, hrefOf, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import { Highlight, HitSnippet } from '../highlight';
-import { landingQueue, queueParams } from '../queues';
+import { type DemandQuery, landingQueue, queueQuery } from '../queues';
 import { BulkDispatch } from './demand/BulkDispatch';
 import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
@@ -16,7 +16,7 @@ import { mapWords } from './map/map-words';
 // The list is the console's first screen: its map (ECharts) loads only when opened.
 const ListMap = lazy(() => import('../charts/ListMap').then((m) => ({ default: m.ListMap })));
 
-type Unit = { id: number; name: string };
+type Unit = Schemas['Unit'];
 
 /** `regionId`: opened from the dashboard's map, the list starts filtered to that place. */
 export function ListPage({ regionId }: { regionId?: number } = {}) {
@@ -26,7 +26,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: DemandRow[]; total: number; totalCapped: boolean }>({
+  const [data, setData] = useState<Pick<Schemas['DemandPage'], 'items' | 'total' | 'totalCapped'>>({
     items: [],
     total: 0,
     totalCapped: false,
@@ -38,23 +38,15 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const phone = !Grid.useBreakpoint().md;
 
   // The queue's filters, shared by the page shown and the export of the whole list.
-  const filters = useCallback(() => {
-    const params = queueParams(queue);
-    if (q.trim()) params.set('q', q.trim());
-    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    return params;
-  }, [queue, q, extra]);
+  const filters = useCallback((): DemandQuery => ({ ...queueQuery(queue), q: q.trim() || undefined, ...extra }), [queue, q, extra]);
   const load = useCallback(async () => {
-    const params = filters();
-    params.set('page', String(page));
-    params.set('pageSize', '20');
-    setData(await api('GET', `/demands?${params}`));
+    setData(await client.GET('/demands', { query: { ...filters(), page, pageSize: 20 } }));
   }, [page, filters]);
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => {
-    if (has('dispatcher')) void api<{ items: Unit[] }>('GET', '/units').then((r) => setUnits(r.items));
+    if (has('dispatcher')) void client.GET('/units').then((r) => setUnits(r.items));
   }, [has]);
 
   const queues = [
@@ -115,7 +107,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           }}
           style={{ width: 280 }}
         />
-        <Button href={`/api/v1/demands?${filters()}&format=xlsx`}>{t('exportXlsx')}</Button>
+        <Button href={hrefOf('/demands', { query: { ...filters(), format: 'xlsx' } })}>{t('exportXlsx')}</Button>
         <ListFilters
           value={extra}
           onChange={(f) => {

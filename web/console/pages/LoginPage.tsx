@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { client } from '../../shared/client';
 import type { Me } from '../app-context';
 
 export function LoginPage({ t, onLogin }: { t: (k: 'login' | 'username' | 'password' | 'appName') => string; onLogin: (me: Me) => void }) {
@@ -13,7 +14,7 @@ export function LoginPage({ t, onLogin }: { t: (k: 'login' | 'username' | 'passw
           onFinish={async (v: { username: string; password: string }) => {
             setError(null);
             try {
-              onLogin(await api<Me>('POST', '/auth/login', v));
+              onLogin(await client.POST('/auth/login', { body: v }));
             } catch (e) {
               setError(e instanceof ApiError ? e.message : String(e));
             }

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, message, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 
@@ -12,7 +12,7 @@ export function Open311Keys({ regions }: { regions: Region[] }) {
   const { t, lang } = useApp();
   const [keys, setKeys] = useState<Key[]>([]);
   const [issued, setIssued] = useState<string | null>(null);
-  const load = useCallback(async () => setKeys((await api<{ items: Key[] }>('GET', '/open311/keys')).items), []);
+  const load = useCallback(async () => setKeys((await client.GET('/open311/keys')).items), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -26,7 +26,7 @@ export function Open311Keys({ regions }: { regions: Region[] }) {
         layout="inline"
         onFinish={async (v: { name: string; regionId: number }) => {
           try {
-            const r = await api<{ apiKey: string }>('POST', '/open311/keys', v);
+            const r = await client.POST('/open311/keys', { body: v });
             setIssued(r.apiKey);
             await load();
           } catch (e) {
@@ -87,7 +87,7 @@ export function Open311Keys({ regions }: { regions: Region[] }) {
                     title={t('open311RevokeConfirm')}
                     onConfirm={async () => {
                       try {
-                        await api('POST', `/open311/keys/${k.id}/revoke`);
+                        await client.POST('/open311/keys/{id}/revoke', { path: { id: k.id } });
                         await load();
                       } catch (e) {
                         fail(e);

@@ -1,7 +1,6 @@
 import { Button, message, Segmented, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import type { messages } from '../messages';
@@ -22,10 +21,7 @@ export function OutboxPage() {
   const load = useCallback(async (s: Status | 'all') => {
     setLoading(true);
     try {
-      const res = await api<{ items: OutboxMessage[]; counts: Record<string, number> }>(
-        'GET',
-        `/outbox?limit=100${s === 'all' ? '' : `&status=${s}`}`,
-      );
+      const res = await client.GET('/outbox', { query: { limit: 100, status: s === 'all' ? undefined : s } });
       setItems(res.items);
       setCounts(res.counts);
     } finally {
@@ -36,7 +32,7 @@ export function OutboxPage() {
     void load(status);
   }, [load, status]);
   const retry = async (m: OutboxMessage) => {
-    await api('POST', `/outbox/${m.id}/retry`);
+    await client.POST('/outbox/{id}/retry', { path: { id: m.id } });
     message.success(t('outboxRetried'));
     await load(status);
   };

@@ -1,11 +1,10 @@
 import { Button, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Answer } from '../../shared/client';
+import { type Answer, client } from '../../shared/client';
 import { usePageMessages } from '../page-messages';
 import { mapWords } from './map/map-words';
 
-type Suggestion = NonNullable<Answer<'/api/v1/gazetteer/suggest', 'post'>['suggestion']>;
+type Suggestion = NonNullable<Answer<'/gazetteer/suggest', 'post'>['suggestion']>;
 
 /**
  * Under the region picker: the community the caller's words (or address) name, found in the
@@ -31,7 +30,7 @@ export function PlaceSuggestion({
       return;
     }
     const timer = setTimeout(() => {
-      void api<{ suggestion: Suggestion | null }>('POST', '/gazetteer/suggest', said).then(
+      void client.POST('/gazetteer/suggest', { body: said }).then(
         (r) => setFound(r.suggestion),
         () => setFound(null),
       );

@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { type Answer, client } from '../../shared/client';
 import { useApp } from '../app-context';
 import { EChart } from '../charts/EChart';
 
-type Rates = Record<'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeClosureRate' | 'score', number | null>;
-export type RateRow = {
-  unitId: number;
-  unitName: string;
-  unitKind?: string;
-  rank: number | null;
-  rankGroup: 'township' | 'department';
-  groupRank: number | null;
-  rates: Rates;
-  counts: { dispatched: number; calledBack: number };
-  marks: { yellow: number; red: number; overdue: number };
-};
+type Rates = Answer<'/rates', 'get'>['total']['rates'];
+export type RateRow = Answer<'/rates', 'get'>['units'][number];
 const rateKeys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeClosureRate'] as const;
 const colours = { responseRate: '#0b3d91', resolutionRate: '#237804', satisfactionRate: '#ad4e00', onTimeClosureRate: '#722ed1' } as const;
 // The legend has its own row under the title (one scrolling line, so a narrow screen never stacks it onto the plot).
@@ -105,7 +95,7 @@ export function TrendChart({ month }: { month: string }) {
   useEffect(() => {
     void Promise.all(
       lastSixMonths(month).map((mm) =>
-        api<{ total: { rates: Rates }; units: RateRow[] }>('GET', `/rates?month=${mm}`).then((r) => ({
+        client.GET('/rates', { query: { month: mm } }).then((r) => ({
           month: mm,
           rates: r.total.rates,
           units: r.units,

@@ -1,12 +1,12 @@
 import { Button, DatePicker, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { type Answer, client, hrefOf } from '../../shared/client';
 import { useApp } from '../app-context';
 import { MarksChart, RankingBars, type RateRow, TrendChart } from './RateCharts';
 
-type Row = RateRow & { quality: { assessed: number; qualified: number; rate: number } | null };
-type Total = Pick<RateRow, 'counts' | 'rates' | 'marks'>;
+type Row = RateRow;
+type Total = Answer<'/rates', 'get'>['total'];
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 export function RatesPage() {
@@ -16,7 +16,7 @@ export function RatesPage() {
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState<Total | null>(null);
   useEffect(() => {
-    void api<{ month: string; units: Row[]; total: Total }>('GET', month ? `/rates?month=${month}` : '/rates').then((r) => {
+    void client.GET('/rates', { query: { month: month ?? undefined } }).then((r) => {
       setRows(r.units);
       setTotal(r.total);
       if (!month) setMonth(r.month);
@@ -45,10 +45,10 @@ export function RatesPage() {
           allowClear={false}
           aria-label={t('month')}
         />
-        <Button type="primary" href={`/api/v1/rates?month=${month}&format=xlsx`}>
+        <Button type="primary" href={hrefOf('/rates', { query: { month, format: 'xlsx' } })}>
           {t('exportXlsx')}
         </Button>
-        <Button href={`/api/v1/rates?month=${month}&format=csv`}>{t('exportCsv')}</Button>
+        <Button href={hrefOf('/rates', { query: { month, format: 'csv' } })}>{t('exportCsv')}</Button>
         <Button className="no-print" onClick={() => window.print()}>
           {t('printBulletin')}
         </Button>

@@ -1,16 +1,18 @@
 import { Alert, Badge, Button, Card, DatePicker, Form, Input, List, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { client, type Region, type Schemas } from '../../shared/client';
+import { filled } from '../../shared/form-body';
 import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
-import { enqueue, flushOutbox, readOutbox } from '../outbox';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
+import { newEntryKey, receptionQueue } from './reception-queue';
 import { receptionWords } from './reception-words';
 
 type Session = Schemas['StaffReceptionDay'];
 type Report = Schemas['ReceptionReport'];
+type EntryFields = Parameters<typeof receptionQueue.add>[1]['body'];
 
 /** 接待日: the list of sessions, and for one session the table-side entry and its report. */
 export function ReceptionPage({ id }: { id?: number }) {
@@ -22,10 +24,10 @@ function Sessions() {
   const w = usePageMessages(receptionWords);
   const [items, setItems] = useState<Session[]>([]);
   const [regions, setRegions] = useState<Region[]>([]);
-  const load = useCallback(() => api<{ items: Session[] }>('GET', '/reception-days').then((r) => setItems(r.items)), []);
+  const load = useCallback(() => client.GET('/reception-days').then((r) => setItems(r.items)), []);
   useEffect(() => {
     void load();
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
+    void client.GET('/regions').then((r) => setRegions(r.items));
   }, [load]);
   return (
     <main>
@@ -44,13 +46,15 @@ function Sessions() {
             when: [{ toISOString: () => string }, { toISOString: () => string }];
           }) => {
             try {
-              await api('POST', '/reception-days', {
-                title: v.title,
-                regionId: v.regionId,
-                hosts: v.hosts,
-                place: v.place,
-                startsAt: v.when[0].toISOString(),
-                endsAt: v.when[1].toISOString(),
+              await client.POST('/reception-days', {
+                body: {
+                  title: v.title,
+                  regionId: v.regionId,
+                  hosts: v.hosts,
+                  place: v.place,
+                  startsAt: v.when[0].toISOString(),
+                  endsAt: v.when[1].toISOString(),
+                },
               });
               await load();
             } catch (e) {
@@ -112,19 +116,19 @@ function Sessions() {
 function SessionDesk({ id }: { id: number }) {
   const { t, lang } = useApp();
   const w = usePageMessages(receptionWords);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<EntryFields>();
   const [report, setReport] = useState<Report | null>(null);
   const [regions, setRegions] = useState<Region[]>([]);
-  const [queue, setQueue] = useState(readOutbox().filter((e) => e.receptionDayId === id));
+  const [queue, setQueue] = useState(receptionQueue.read().filter((e) => e.item.receptionDayId === id));
   const [online, setOnline] = useState(navigator.onLine);
   const contentRef = useRef<HTMLTextAreaElement | null>(null);
-  const refresh = useCallback(() => setQueue(readOutbox().filter((e) => e.receptionDayId === id)), [id]);
-  const loadReport = useCallback(() => api<Report>('GET', `/reception-days/${id}/report`).then(setReport, () => undefined), [id]);
-  const flush = useCallback(() => flushOutbox(refresh).then(() => loadReport()), [refresh, loadReport]);
+  const refresh = useCallback(() => setQueue(receptionQueue.read().filter((e) => e.item.receptionDayId === id)), [id]);
+  const loadReport = useCallback(() => client.GET('/reception-days/{id}/report', { path: { id } }).then(setReport, () => undefined), [id]);
+  const flush = useCallback(() => receptionQueue.flush(refresh).then(() => loadReport()), [refresh, loadReport]);
 
   useEffect(() => {
     void loadReport();
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
+    void client.GET('/regions').then((r) => setRegions(r.items));
     void flush();
     const on = () => {
       setOnline(navigator.onLine);
@@ -149,10 +153,9 @@ function SessionDesk({ id }: { id: number }) {
 
   const save = async () => {
     const v = await form.validateFields();
-    const body = Object.fromEntries(
-      Object.entries({ ...v, regionId: v.regionId ?? session?.regionId }).filter(([, x]) => x !== undefined && x !== ''),
-    );
-    enqueue(id, body);
+    // An empty field is left out; a missing place falls back to the session's, which the server checks.
+    const body = filled<EntryFields>({ ...v, regionId: v.regionId ?? session?.regionId });
+    receptionQueue.add(newEntryKey(id), { receptionDayId: id, body });
     refresh();
     form.resetFields();
     contentRef.current?.focus();
@@ -221,7 +224,7 @@ function SessionDesk({ id }: { id: number }) {
               dataSource={failed}
               renderItem={(e) => (
                 <List.Item>
-                  {String(e.body.content).slice(0, 30)} — {e.error}
+                  {String(e.item.body.content).slice(0, 30)} — {e.error}
                 </List.Item>
               )}
             />
@@ -235,7 +238,7 @@ function SessionDesk({ id }: { id: number }) {
               <Button onClick={() => window.print()}>{t('printSlip')}</Button>
               <Button
                 onClick={async () => {
-                  await api('POST', `/reception-days/${id}/publish`);
+                  await client.POST('/reception-days/{id}/publish', { path: { id } });
                   await loadReport();
                 }}
                 disabled={session?.published}

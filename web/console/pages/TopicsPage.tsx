@@ -1,14 +1,14 @@
 import { Button, Card, Checkbox, Form, Input, Modal, message, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../shared/api';
-import type { Answer, Schemas } from '../../shared/client';
+import { ApiError } from '../../shared/api';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { topicsWords } from './topics-words';
 
 // The server's own shapes, generated from its OpenAPI document.
-type TopicList = Answer<'/api/v1/topics', 'get'>;
+type TopicList = Answer<'/topics', 'get'>;
 type Topic = TopicList['items'][number];
 type Initiative = Schemas['Initiative'];
 type Member = Initiative['members'][number];
@@ -23,15 +23,15 @@ export function TopicsPage() {
   const [refreshing, setRefreshing] = useState(false);
   const [mayRefresh, setMayRefresh] = useState(false);
   const [initiatives, setInitiatives] = useState<Initiative[]>([]);
-  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
+  const [units, setUnits] = useState<Schemas['Unit'][]>([]);
   const [promote, setPromote] = useState<Topic | null>(null);
   const [answering, setAnswering] = useState<Initiative | null>(null);
   const [removing, setRemoving] = useState<{ initiative: Initiative; member: Member } | null>(null);
   const [picked, setPicked] = useState<number[]>([]);
   const load = useCallback(async () => {
     const [tp, ini] = await Promise.all([
-      api<TopicList>('GET', `/topics${rising ? '?rising=true' : ''}`),
-      api<{ items: Initiative[] }>('GET', '/initiatives'),
+      client.GET('/topics', { query: { rising: rising ? 'true' : undefined } }),
+      client.GET('/initiatives'),
     ]);
     setTopics(tp.items);
     setComputedAt(tp.computedAt);
@@ -40,7 +40,7 @@ export function TopicsPage() {
   }, [rising]);
   useEffect(() => {
     void load();
-    void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items));
+    void client.GET('/units').then((r) => setUnits(r.items));
   }, [load]);
   const unitName = (id: number) => units.find((u) => u.id === id)?.name ?? id;
   // Each action says what it did, not just that it went through.
@@ -73,7 +73,7 @@ export function TopicsPage() {
             onClick={async () => {
               setRefreshing(true);
               await act(
-                () => api<{ topics: number }>('POST', '/topics/refresh'),
+                () => client.POST('/topics/refresh'),
                 (r) => w('refreshed', { n: r.topics }),
               );
               setRefreshing(false);
@@ -156,7 +156,8 @@ export function TopicsPage() {
         initialValues={{ title: `${promote?.label} 专项治理` }}
         onFinish={(v: { title: string; unitId: number }) =>
           act(
-            () => api('POST', '/initiatives', { title: v.title, unitId: v.unitId, topicLabel: promote?.label, demandIds: picked }),
+            () =>
+              client.POST('/initiatives', { body: { title: v.title, unitId: v.unitId, topicLabel: promote?.label, demandIds: picked } }),
             () => w('promotedDone', { title: v.title, n: picked.length }),
           )
         }
@@ -185,11 +186,15 @@ export function TopicsPage() {
         name="answer"
         onCancel={() => setAnswering(null)}
         onFinish={(v: { answer: string }) =>
+          answering &&
           act(
             () =>
-              api<{ results: { outcome: string }[] }>('POST', `/initiatives/${answering?.id}/answer`, {
-                answer: v.answer,
-                recipients: (answering?.members ?? []).filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
+              client.POST('/initiatives/{id}/answer', {
+                path: { id: answering.id },
+                body: {
+                  answer: v.answer,
+                  recipients: answering.members.filter((m) => m.nextAnswer === 'reply').map((m) => m.demandId),
+                },
               }),
             (r) => w('answered', { n: r.results.filter((x) => x.outcome === 'replied').length }),
           )
@@ -210,8 +215,13 @@ export function TopicsPage() {
         name="remove-member"
         onCancel={() => setRemoving(null)}
         onFinish={(v: { reason: string }) =>
+          removing &&
           act(
-            () => api('POST', `/initiatives/${removing?.initiative.id}/members/${removing?.member.demandId}/remove`, v),
+            () =>
+              client.POST('/initiatives/{id}/members/{demandId}/remove', {
+                path: { id: removing.initiative.id, demandId: removing.member.demandId },
+                body: v,
+              }),
             () => w('removed', { number: removing?.member.number ?? '' }),
           )
         }

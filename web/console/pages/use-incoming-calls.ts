@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { hrefOf } from '../../shared/client';
 
 export type IncomingCall = { callId: string; phone: string; line: string; at: string };
 
@@ -9,7 +10,7 @@ export type IncomingCall = { callId: string; phone: string; line: string; at: st
 export function useIncomingCalls(onCall: (call: IncomingCall) => void) {
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/telephony/events');
+    const source = new EventSource(hrefOf('/telephony/events'));
     const listener = (e: MessageEvent<string>) => onCall(JSON.parse(e.data) as IncomingCall);
     source.addEventListener('call', listener);
     return () => {

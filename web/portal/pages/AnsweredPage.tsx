@@ -1,19 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, type Category, type Lang, type Region } from '../../shared/api';
+import type { Lang } from '../../shared/api';
+import { type Answer, type Category, client, type Region } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { ListState, loadFailure } from './ListState';
 
-type Item = {
-  number: string;
-  title: string;
-  content: string;
-  region: string;
-  category: string | null;
-  unit: string | null;
-  replyText: string | null;
-  repliedAt: string | null;
-};
+type Item = Answer<'/public/demands', 'get'>['items'][number];
 
 export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [regionId, setRegionId] = useState('');
@@ -25,17 +17,20 @@ export function AnsweredPage({ t, lang, regions }: { t: T; lang: Lang; regions: 
   const [next, setNext] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Category[] }>('GET', '/categories').then(
+    client.GET('/categories').then(
       (r) => setCategories(r.items.filter((c) => c.level === 1)),
       () => setCategories([]),
     );
   }, []);
   useEffect(() => {
-    const q = new URLSearchParams({ pageSize: '20' });
-    if (regionId) q.set('regionId', regionId);
-    if (categoryId) q.set('categoryId', categoryId);
-    if (after) q.set('after', after);
-    api<{ items: Item[]; nextCursor: string | null }>('GET', `/public/demands?${q}`).then(
+    // An empty filter is left out of the query: the client sends no empty value.
+    const query = {
+      pageSize: 20,
+      regionId: regionId ? Number(regionId) : undefined,
+      categoryId: categoryId ? Number(categoryId) : undefined,
+      after: after || undefined,
+    };
+    client.GET('/public/demands', { query }).then(
       (r) => {
         setItems((prev) => (after ? [...prev, ...r.items] : r.items));
         setNext(r.nextCursor);

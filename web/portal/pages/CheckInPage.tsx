@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, api, type Lang } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { ApiError, type Lang } from '../../shared/api';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { PhoneCode } from './PhoneCode';
@@ -23,7 +23,7 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
   useEffect(() => {
-    api<Session>('GET', `/public/check-ins/${encodeURIComponent(code)}`).then(
+    client.GET('/public/check-ins/{code}', { path: { code } }).then(
       (s) => {
         setSession(s);
         setToken(enrolmentReceipt(s.courseId));
@@ -41,7 +41,7 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   };
   const withReceipt = async () => {
     try {
-      checkedIn(await api<Answer>('POST', '/public/check-ins', { code, token }));
+      checkedIn(await client.POST('/public/check-ins', { body: { code, token: token ?? undefined } }));
     } catch (e) {
       // A receipt that no longer holds (cancelled, or replaced on another phone): prove the phone instead.
       if (e instanceof ApiError && e.status === 404 && session) {
@@ -53,7 +53,7 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
   };
   const rate = async () => {
     try {
-      await api('POST', '/public/session-feedback', { code, token, rating, comment: comment || undefined });
+      await client.POST('/public/session-feedback', { body: { code, token: token ?? undefined, rating, comment: comment || undefined } });
       setRated(true);
       setError(null);
     } catch (e) {
@@ -117,7 +117,7 @@ export function CheckInPage({ t, lang, code }: { t: T; lang: Lang; code: string 
             <p className="hint">{t('checkinProve')}</p>
             <PhoneCode
               t={t}
-              onReady={async (phone, smsCode) => checkedIn(await api<Answer>('POST', '/public/check-ins', { code, phone, smsCode }))}
+              onReady={async (phone, smsCode) => checkedIn(await client.POST('/public/check-ins', { body: { code, phone, smsCode } }))}
             />
           </div>
         ))

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, type Lang, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { type Answer, client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { councilWord } from './council-words';
@@ -10,7 +10,7 @@ import { PhoneCode } from './PhoneCode';
 import { UpcomingMeetings } from './UpcomingMeetings';
 
 type Notice = Schemas['CouncilNotice'];
-type Proposal = { id: number; title: string; body: string; proposerName: string | null; status: string; seconds: number };
+type Proposal = Answer<'/public/proposals', 'get'>['items'][number];
 
 export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions: Region[] }) {
   const [communityId, setCommunityId] = useState<number | null>(null);
@@ -24,8 +24,8 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
   const [failed, setFailed] = useState<string | null>(null);
   const load = async (id: number) => {
     try {
-      setNotices((await api<{ items: Notice[] }>('GET', `/public/notices?regionId=${id}`)).items);
-      setProposals((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${id}`)).items);
+      setNotices((await client.GET('/public/notices', { query: { regionId: id } })).items);
+      setProposals((await client.GET('/public/proposals', { query: { regionId: id } })).items);
       setFailed(null);
     } catch (e) {
       setFailed(loadFailure(e, t));
@@ -85,7 +85,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
                   onSubmit={async (e) => {
                     e.preventDefault();
                     const body = comment[n.id];
-                    const r = await api<{ id: number; authorToken: string }>('POST', `/public/resolutions/${n.id}/comments`, { body });
+                    const r = await client.POST('/public/resolutions/{id}/comments', { path: { id: n.id }, body: { body } });
                     keepReceipt({ kind: 'notice_comment', id: r.id, token: r.authorToken, text: body.slice(0, 30) });
                     setSent(sent + 1);
                     setComment({ ...comment, [n.id]: '' });
@@ -120,7 +120,7 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
                 <PhoneCode
                   t={t}
                   onReady={async (phone, code) => {
-                    await api('POST', `/public/proposals/${p.id}/seconds`, { phone, code });
+                    await client.POST('/public/proposals/{id}/seconds', { path: { id: p.id }, body: { phone, code } });
                     setActing(null);
                     await load(communityId);
                   }}
@@ -140,11 +140,13 @@ export function CommunityPage({ t, lang, regions }: { t: T; lang: Lang; regions:
               <PhoneCode
                 t={t}
                 onReady={async (phone, code) => {
-                  const r = await api<{ id: number; authorToken: string }>('POST', '/public/proposals', {
-                    regionId: communityId,
-                    ...draft,
-                    phone,
-                    code,
+                  const r = await client.POST('/public/proposals', {
+                    body: {
+                      regionId: communityId,
+                      ...draft,
+                      phone,
+                      code,
+                    },
                   });
                   keepReceipt({ kind: 'proposal', id: r.id, token: r.authorToken, text: draft.title.slice(0, 30) });
                   setSent(sent + 1);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Lang, type Region } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { type Answer, client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';
@@ -21,7 +21,7 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
   const [failed, setFailed] = useState<string | null>(null);
   const load = useCallback(
     () =>
-      api<{ items: Course[] }>('GET', '/public/courses').then(
+      client.GET('/public/courses').then(
         (r) => {
           setCourses(r.items);
           setFailed(null);
@@ -88,7 +88,10 @@ export function CoursesPage({ t, lang, regions }: { t: T; lang: Lang; regions: R
                 <PhoneCode
                   t={t}
                   onReady={async (phone, code) => {
-                    const r = await api<Receipt>('POST', `/public/courses/${c.id}/enrolments`, { name, phone, code, regionId: townshipId });
+                    const r = await client.POST('/public/courses/{id}/enrolments', {
+                      path: { id: c.id },
+                      body: { name, phone, code, regionId: townshipId },
+                    });
                     // Kept on this phone: at the door it proves the enrolment without another code.
                     keepEnrolmentReceipt(c.id, r.token);
                     setDone({ ...done, [c.id]: r });

@@ -1,23 +1,13 @@
 import { useState } from 'react';
-import { ApiError, api, type Lang } from '../../shared/api';
+import { ApiError, type Lang } from '../../shared/api';
+import { type Answer, client, type Init } from '../../shared/client';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
-type View = {
-  number: string;
-  state: string;
-  title: string;
-  content: string;
-  region: string;
-  unit: string | null;
-  replyText: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-  callbackOpen: boolean;
-  timeline: { action: string; toState: string; at: string; reason: string | null }[];
-  mergedInto: { number: string; state: string; unit: string | null; replyText: string | null } | null;
-};
+type Feedback = Init<'/public/demands/feedback', 'post'>['body'];
+
+type View = Answer<'/public/demands/lookup', 'post'>;
 
 export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Receipt | null }) {
   const [number, setNumber] = useState(initial?.number ?? '');
@@ -31,7 +21,7 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
     e?.preventDefault();
     setError(null);
     try {
-      setView(await api<View>('POST', '/public/demands/lookup', { number: number.trim(), ...credentials() }));
+      setView(await client.POST('/public/demands/lookup', { body: { number: number.trim(), ...credentials() } }));
     } catch (err) {
       setView(null);
       setError(err instanceof ApiError ? err.message : String(err));
@@ -42,12 +32,15 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
     const data = new FormData(form);
     try {
       setView(
-        await api<View>('POST', '/public/demands/feedback', {
-          number: number.trim(),
-          ...credentials(),
-          satisfaction: data.get('satisfaction'),
-          solved: data.get('solved') === 'yes',
-          comment: String(data.get('comment') ?? '') || undefined,
+        await client.POST('/public/demands/feedback', {
+          body: {
+            number: number.trim(),
+            ...credentials(),
+            // The radio's value is one of the server's words; the server checks it (and says so when none is picked).
+            satisfaction: data.get('satisfaction') as Feedback['satisfaction'],
+            solved: data.get('solved') === 'yes',
+            comment: String(data.get('comment') ?? '') || undefined,
+          },
         }),
       );
       setThanks(true);

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import { client, type Schemas } from '../../shared/client';
 import type { T } from '../app-context';
 
 /** What an author keeps in this browser to follow their own comments and proposals. */
@@ -31,7 +30,7 @@ export function MySubmissions({ t, version }: { t: T; version: number }) {
     void Promise.all(
       receipts.map(async (r) => ({
         ...r,
-        status: await api<Status>('POST', '/public/moderation/status', { kind: r.kind, id: r.id, token: r.token }).catch(() => null),
+        status: await client.POST('/public/moderation/status', { body: { kind: r.kind, id: r.id, token: r.token } }).catch(() => null),
       })),
     ).then(setRows);
   }, [version]);

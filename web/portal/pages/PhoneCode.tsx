@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, api } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { client } from '../../shared/client';
 import type { T } from '../app-context';
 
 /** A phone and a one-time code: how a resident without an account proves who they are. */
@@ -17,7 +18,7 @@ export function PhoneCode({ t, onReady }: { t: T; onReady: (phone: string, code:
         type="button"
         className="secondary"
         style={{ marginTop: 8 }}
-        onClick={() => api('POST', '/public/verification-codes', { phone }).then(() => setSent(true), fail)}
+        onClick={() => client.POST('/public/verification-codes', { body: { phone } }).then(() => setSent(true), fail)}
       >
         {sent ? t('codeSent') : t('getCode')}
       </button>

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'react';
-import { api, type Lang } from '../../shared/api';
+import type { Lang } from '../../shared/api';
+import { type Answer, client } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { ListState, loadFailure } from './ListState';
 
-type Session = {
-  id: number;
-  title: string;
-  region: string;
-  hosts: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  reportPublished: boolean;
-};
-type Report = {
-  items: { number: string; title: string; state: string; unit: string | null; replyText: string | null }[];
-  counts: { raised: number; answered: number; closed: number };
-};
+type Session = Answer<'/public/reception-days', 'get'>['items'][number];
+type Report = Answer<'/public/reception-days/{id}/report', 'get'>;
 
 /** 接待日 on the portal: when and where officials sit down to listen, and what came of it. */
 export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
@@ -25,12 +14,12 @@ export function ReceptionDaysPage({ t, lang }: { t: T; lang: Lang }) {
   const [open, setOpen] = useState<{ id: number; report: Report } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ items: Session[] }>('GET', '/public/reception-days').then(
+    void client.GET('/public/reception-days').then(
       (r) => setSessions(r.items),
       (e: unknown) => setFailed(loadFailure(e, t)),
     );
   }, [t]);
-  const show = async (id: number) => setOpen({ id, report: await api<Report>('GET', `/public/reception-days/${id}/report`) });
+  const show = async (id: number) => setOpen({ id, report: await client.GET('/public/reception-days/{id}/report', { path: { id } }) });
   return (
     <section aria-labelledby="rd-title">
       <h2 id="rd-title">{t('receptionTitle')}</h2>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { api, type Lang } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import type { T } from '../app-context';
 import { ListState, loadFailure } from './ListState';
 
-type Published = { id: number; kind: string; title: string; region: string; period: string | null; publishedAt: string };
+type Published = Answer<'/public/assessments', 'get'>['items'][number];
 type Results = Schemas['PublicAssessmentResults'];
 
 /** 考评公示: what audits, reviews and competitions found, once published — rates with their intervals and rankings, no records. */
@@ -18,12 +18,12 @@ export function ResultsPage({ t, lang }: { t: T; lang: Lang }) {
   const [open, setOpen] = useState<Results | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ items: Published[] }>('GET', '/public/assessments').then(
+    void client.GET('/public/assessments').then(
       (r) => setItems(r.items),
       (e: unknown) => setFailed(loadFailure(e, t)),
     );
   }, [t]);
-  const show = async (id: number) => setOpen(open?.id === id ? null : await api<Results>('GET', `/public/assessments/${id}`));
+  const show = async (id: number) => setOpen(open?.id === id ? null : await client.GET('/public/assessments/{id}', { path: { id } }));
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{t('resultsTitle')}</h2>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, api, type Region } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { client, type Init, type Region, uploadFile } from '../../shared/client';
 import type { T } from '../app-context';
 import type { Receipt } from './DonePage';
 
 type Draft = {
-  type: string;
+  type: Init<'/public/demands', 'post'>['body']['type'];
   content: string;
   township: string;
   community: string;
@@ -67,26 +68,28 @@ export function SubmitPage({ t, regions, onDone }: { t: T; regions: Region[]; on
     }
     setBusy(true);
     try {
-      const res = await api<{ number: string; queryCode: string | null }>('POST', '/public/demands', {
-        type: draft.type,
-        content: draft.content,
-        regionId,
-        address: draft.address || undefined,
-        reporterPhone: draft.phone,
-        reporterName: draft.name || undefined,
-        anonymous: draft.anonymous,
-        idempotencyKey: idempotencyKey(),
+      const res = await client.POST('/public/demands', {
+        body: {
+          type: draft.type,
+          content: draft.content,
+          regionId,
+          address: draft.address || undefined,
+          reporterPhone: draft.phone,
+          reporterName: draft.name || undefined,
+          anonymous: draft.anonymous,
+          idempotencyKey: idempotencyKey(),
+        },
       });
       let photoError: string | null = null;
       for (const file of files.slice(0, 3)) {
         if (!res.queryCode) break;
-        const up = await fetch(`/api/v1/public/demands/${res.number}/attachments`, {
-          method: 'POST',
-          headers: { 'content-type': file.type, 'x-query-code': res.queryCode, 'x-filename': encodeURIComponent(file.name) },
-          body: file,
+        const queryCode = res.queryCode;
+        await uploadFile('/public/demands/{number}/attachments', file, {
+          path: { number: res.number },
+          headers: { 'x-query-code': queryCode },
+        }).catch((e: unknown) => {
+          photoError = e instanceof ApiError ? e.message : String(e);
         });
-        if (!up.ok)
-          photoError = ((await up.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? up.statusText;
       }
       sessionStorage.removeItem('tj.portal.key');
       clear();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type Lang } from '../../shared/api';
-import type { Schemas } from '../../shared/client';
+import type { Lang } from '../../shared/api';
+import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { councilWord } from './council-words';
 
@@ -8,7 +8,7 @@ import { councilWord } from './council-words';
 export function UpcomingMeetings({ lang, regionId }: { lang: Lang; regionId: number }) {
   const [items, setItems] = useState<Schemas['UpcomingMeeting'][] | null>(null);
   useEffect(() => {
-    void api<{ items: Schemas['UpcomingMeeting'][] }>('GET', `/public/meetings?regionId=${regionId}`).then((r) => setItems(r.items));
+    void client.GET('/public/meetings', { query: { regionId } }).then((r) => setItems(r.items));
   }, [regionId]);
   const w = (key: Parameters<typeof councilWord>[1], vars?: Record<string, string | number>) => councilWord(lang, key, vars);
   if (!items) return null;

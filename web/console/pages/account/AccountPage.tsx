@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, message, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -18,15 +18,17 @@ export function AccountPage() {
   const [tokens, setTokens] = useState<Token[]>([]);
   const [fresh, setFresh] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string; expiresInDays?: number | null }>();
-  const load = useCallback(async () => setTokens((await api<{ items: Token[] }>('GET', '/auth/tokens')).items), []);
+  const load = useCallback(async () => setTokens((await client.GET('/auth/tokens')).items), []);
   useEffect(() => {
     void load();
   }, [load]);
   const create = async (v: { name: string; expiresInDays?: number | null }) => {
     try {
-      const r = await api<{ token: string }>('POST', '/auth/tokens', {
-        name: v.name,
-        ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}),
+      const r = await client.POST('/auth/tokens', {
+        body: {
+          name: v.name,
+          ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}),
+        },
       });
       setFresh(r.token);
       form.resetFields();
@@ -37,7 +39,7 @@ export function AccountPage() {
   };
   const revoke = async (tk: Token) => {
     try {
-      await api('POST', `/auth/tokens/${tk.id}/revoke`);
+      await client.POST('/auth/tokens/{id}/revoke', { path: { id: tk.id } });
       message.success(m('revokedDone'));
       await load();
     } catch (e) {

@@ -1,12 +1,12 @@
 import { Button, Card, DatePicker, Form, Input, message, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, uploadFile } from '../../../shared/api';
+import { type Answer, client, uploadFile } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import { fail, submitter } from './directory';
 import { adminMessages } from './messages';
 
-type Day = { day: string; kind: 'holiday' | 'workday'; note: string };
+type Day = Answer<'/calendar/days', 'get'>['items'][number];
 
 /** 节假日: the exceptions to the Monday–Friday week that every working-day deadline counts with. */
 export function CalendarTab() {
@@ -14,7 +14,7 @@ export function CalendarTab() {
   const m = usePageMessages(adminMessages);
   const [days, setDays] = useState<Day[]>([]);
   const [lines, setLines] = useState('');
-  const load = useCallback(async () => setDays((await api<{ items: Day[] }>('GET', '/calendar/days')).items), []);
+  const load = useCallback(async () => setDays((await client.GET('/calendar/days')).items), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -23,7 +23,7 @@ export function CalendarTab() {
     try {
       // The API takes the CSV as the request body: pasted lines travel as a file of their own.
       const file = new File([lines], 'calendar.csv', { type: 'text/csv' });
-      const r = await uploadFile<{ saved: number }>('/calendar/import', file);
+      const r = await uploadFile('/calendar/import', file);
       message.success(m('imported', { n: r.saved }));
       setLines('');
       await load();
@@ -33,7 +33,7 @@ export function CalendarTab() {
   };
   const removeDay = async (day: string) => {
     try {
-      await api('DELETE', `/calendar/days/${day}`);
+      await client.DELETE('/calendar/days/{day}', { path: { day } });
       message.success(m('dayRemoved', { day }));
       await load();
     } catch (e) {
@@ -79,7 +79,9 @@ export function CalendarTab() {
           layout="inline"
           style={{ marginBottom: 16 }}
           onFinish={async (v: { day: { format: (f: string) => string }; kind: Day['kind']; note?: string }) =>
-            submit('/calendar/days', 'PUT')({ days: [{ day: v.day.format('YYYY-MM-DD'), kind: v.kind, note: v.note ?? '' }] })
+            submit(() =>
+              client.PUT('/calendar/days', { body: { days: [{ day: v.day.format('YYYY-MM-DD'), kind: v.kind, note: v.note ?? '' }] } }),
+            )
           }
         >
           <Form.Item name="day" label={t('day')} rules={[{ required: true }]}>

@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
-import type { Category } from '../../../shared/api';
+import { type Category, client } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { type Directory, submitter } from './directory';
 
@@ -13,7 +13,9 @@ export function CategoriesTab({ dir }: { dir: Directory }) {
         name="category"
         layout="inline"
         style={{ marginBottom: 16 }}
-        onFinish={(v: { parentId?: number; name: string }) => submit('/categories')({ parentId: v.parentId ?? null, name: v.name })}
+        onFinish={(v: { parentId?: number; name: string }) =>
+          submit(() => client.POST('/categories', { body: { parentId: v.parentId ?? null, name: v.name } }))
+        }
       >
         <Form.Item name="parentId" label={t('parentCategory')}>
           <Select

@@ -1,6 +1,6 @@
 import { Button, message } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../shared/api';
+import { client } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { fail } from './directory';
 import { adminMessages } from './messages';
@@ -13,7 +13,7 @@ export function EscalationRun() {
   const run = async () => {
     setBusy(true);
     try {
-      const r = await api<{ escalated: number }>('POST', '/escalations/run');
+      const r = await client.POST('/escalations/run');
       setLast(r.escalated);
       message.success(m('escalated', { n: r.escalated }));
     } catch (e) {

@@ -1,13 +1,12 @@
 import { Alert, Button, Card, message, Segmented, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Answer } from '../../../shared/client';
+import { type Answer, client } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { fail } from './directory';
 import { gazetteerWords } from './gazetteer-words';
 
-type Place = Answer<'/api/v1/gazetteer/places', 'get'>['items'][number];
-type Report = { saved: number; problems: string[]; uncovered?: string[] };
+type Place = Answer<'/gazetteer/places', 'get'>['items'][number];
+type Report = Answer<'/gazetteer/places/import', 'post'> & Partial<Answer<'/gazetteer/boundaries', 'post'>>;
 
 /** Bytes of a file as base64, for an XLSX sent inside JSON. */
 const base64 = async (f: File) => {
@@ -27,8 +26,8 @@ export function GazetteerTab() {
   const [confirmed, setConfirmed] = useState<Place[]>([]);
   const load = useCallback(async () => {
     const [c, k] = await Promise.all([
-      api<{ items: Place[] }>('GET', '/gazetteer/places?state=candidate'),
-      api<{ items: Place[] }>('GET', '/gazetteer/places?state=confirmed'),
+      client.GET('/gazetteer/places', { query: { state: 'candidate' } }),
+      client.GET('/gazetteer/places', { query: { state: 'confirmed' } }),
     ]);
     setCandidates(c.items);
     setConfirmed(k.items);
@@ -46,7 +45,7 @@ export function GazetteerTab() {
       return message.error(m('notJson'));
     }
     try {
-      setBoundaryReport(await api<Report>('POST', '/gazetteer/boundaries', { collection, quality }));
+      setBoundaryReport(await client.POST('/gazetteer/boundaries', { body: { collection, quality } }));
     } catch (e) {
       fail(e);
     }
@@ -56,7 +55,7 @@ export function GazetteerTab() {
     const xlsx = f.name.toLowerCase().endsWith('.xlsx');
     try {
       const data = xlsx ? await base64(f) : await f.text();
-      setPlaceReport(await api<Report>('POST', '/gazetteer/places/import', { format: xlsx ? 'xlsx' : 'csv', data }));
+      setPlaceReport(await client.POST('/gazetteer/places/import', { body: { format: xlsx ? 'xlsx' : 'csv', data } }));
       await load();
     } catch (e) {
       fail(e);
@@ -64,7 +63,7 @@ export function GazetteerTab() {
   };
   const learn = async () => {
     try {
-      const r = await api<{ proposed: number }>('POST', '/gazetteer/places/learn');
+      const r = await client.POST('/gazetteer/places/learn');
       message.success(m('learned', { n: r.proposed }));
       await load();
     } catch (e) {
@@ -73,7 +72,7 @@ export function GazetteerTab() {
   };
   const decide = async (id: number, decision: 'confirm' | 'reject') => {
     try {
-      await api('POST', `/gazetteer/places/${id}/decision`, { decision });
+      await client.POST('/gazetteer/places/{id}/decision', { path: { id }, body: { decision } });
       await load();
     } catch (e) {
       fail(e);

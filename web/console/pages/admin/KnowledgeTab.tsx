@@ -1,19 +1,14 @@
 import { Button, Card, DatePicker, Form, Input, Modal, message, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { type Body, client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { type Directory, fail } from './directory';
 import { adminMessages } from './messages';
 
 type Article = Schemas['KnowledgeArticle'];
-type Values = {
-  title: string;
-  body: string;
+type Values = Omit<Body<'/knowledge'>, 'keywords' | 'reviewedOn' | 'validUntil'> & {
   keywords?: string;
-  categoryId?: number | null;
-  status: Article['status'];
   reviewedOn?: Dayjs | null;
   validUntil?: Dayjs | null;
 };
@@ -27,7 +22,7 @@ export function KnowledgeTab({ dir }: { dir: Directory }) {
   const [items, setItems] = useState<Article[]>([]);
   const [editing, setEditing] = useState<Article | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
-  const load = useCallback(async () => setItems((await api<{ items: Article[] }>('GET', '/knowledge?status=all&limit=50')).items), []);
+  const load = useCallback(async () => setItems((await client.GET('/knowledge', { query: { status: 'all', limit: 50 } })).items), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -52,8 +47,8 @@ export function KnowledgeTab({ dir }: { dir: Directory }) {
       validUntil: day(v.validUntil),
     };
     try {
-      if (editing === 'new') await api('POST', '/knowledge', body);
-      else if (editing) await api('PATCH', `/knowledge/${editing.id}`, body);
+      if (editing === 'new') await client.POST('/knowledge', { body });
+      else if (editing) await client.PATCH('/knowledge/{id}', { path: { id: editing.id }, body });
       message.success(m('saved'));
       setEditing(null);
       await load();
@@ -63,7 +58,7 @@ export function KnowledgeTab({ dir }: { dir: Directory }) {
   };
   const retire = async (a: Article) => {
     try {
-      await api('PATCH', `/knowledge/${a.id}`, { status: 'retired' });
+      await client.PATCH('/knowledge/{id}', { path: { id: a.id }, body: { status: 'retired' } });
       message.success(m('articleRetired'));
       await load();
     } catch (e) {

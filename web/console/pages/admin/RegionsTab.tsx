@@ -1,9 +1,15 @@
 import { Button, Card, Form, Input, Select, Table } from 'antd';
-import type { Region } from '../../../shared/api';
+import { client, type Region } from '../../../shared/client';
+import { asItStands } from '../../../shared/form-body';
 import { useApp } from '../../app-context';
 import { type Directory, submitter } from './directory';
 
-const levelNext: Record<string, string> = { district: 'township', township: 'community', community: 'grid' };
+const levelNext: Record<Region['level'], Region['level'] | null> = {
+  district: 'township',
+  township: 'community',
+  community: 'grid',
+  grid: null,
+};
 
 /** 区域: the district's tree of townships, communities and grids. */
 export function RegionsTab({ dir }: { dir: Directory }) {
@@ -17,7 +23,11 @@ export function RegionsTab({ dir }: { dir: Directory }) {
         style={{ marginBottom: 16 }}
         onFinish={(v: { parentId: number; name: string; code: string }) => {
           const parent = dir.regions.find((r) => r.id === v.parentId);
-          return submit('/regions')({ ...v, level: parent ? levelNext[parent.level] : 'district', parentId: v.parentId ?? null });
+          return submit(() =>
+            client.POST('/regions', {
+              body: asItStands({ ...v, level: parent ? levelNext[parent.level] : 'district', parentId: v.parentId ?? null }),
+            }),
+          );
         }}
       >
         <Form.Item name="parentId" label={t('parentRegion')}>

@@ -1,7 +1,6 @@
 import { Button, Card, Form, InputNumber, message, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { fail } from './directory';
 import { EscalationRun } from './EscalationRun';
@@ -25,7 +24,7 @@ export function SettingsTab() {
   const [form] = Form.useForm<Settings>();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void api<Settings>('GET', '/settings').then((s) => {
+    void client.GET('/settings').then((s) => {
       form.setFieldsValue(s);
       setLoaded(true);
     }, fail);
@@ -40,7 +39,7 @@ export function SettingsTab() {
   );
   const save = async (v: Settings) => {
     try {
-      form.setFieldsValue(await api<Settings>('PATCH', '/settings', v));
+      form.setFieldsValue(await client.PATCH('/settings', { body: v }));
       message.success(m('saved'));
     } catch (e) {
       fail(e);

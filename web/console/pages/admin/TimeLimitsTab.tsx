@@ -1,12 +1,11 @@
 import { Button, Card, Form, InputNumber, List, message, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Answer } from '../../../shared/client';
+import { type Answer, client } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { type Directory, fail } from './directory';
 import { type AdminKey, adminMessages } from './messages';
 
-type Rule = Answer<'/api/v1/time-limits', 'get'>['items'][number];
+type Rule = Answer<'/time-limits', 'get'>['items'][number];
 type Row = Omit<Rule, 'urgency'> & { urgency: Rule['urgency'] | 'any' };
 
 const stages = ['dispatch', 'acknowledge', 'reply', 'callback'] as const;
@@ -19,7 +18,7 @@ export function TimeLimitsTab({ dir }: { dir: Directory }) {
   const [rules, setRules] = useState<Rule[]>([]);
   const [form] = Form.useForm<{ rules: Row[] }>();
   const load = useCallback(async () => {
-    const r = await api<{ items: Rule[] }>('GET', '/time-limits');
+    const r = await client.GET('/time-limits');
     setRules(r.items);
     form.setFieldsValue({ rules: r.items.map((x) => ({ ...x, urgency: x.urgency ?? 'any' })) });
   }, [form]);
@@ -33,7 +32,7 @@ export function TimeLimitsTab({ dir }: { dir: Directory }) {
   const save = async (v: { rules?: Row[] }) => {
     try {
       const out = (v.rules ?? []).map((r) => ({ ...r, categoryId: r.categoryId ?? null, urgency: r.urgency === 'any' ? null : r.urgency }));
-      await api('PUT', '/time-limits', { rules: out });
+      await client.PUT('/time-limits', { body: { rules: out } });
       message.success(m('saved'));
       await load();
     } catch (e) {

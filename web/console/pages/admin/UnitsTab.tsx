@@ -1,6 +1,9 @@
 import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
+import { client, type Init } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { type Directory, submitter, type Unit } from './directory';
+
+type Body = Init<'/units', 'post'>['body'];
 
 const unitKinds = ['department', 'township_government', 'community_committee', 'property_company', 'enterprise', 'other'];
 
@@ -10,7 +13,12 @@ export function UnitsTab({ dir }: { dir: Directory }) {
   const submit = submitter(t('confirm'), dir.reload);
   return (
     <Card>
-      <Form name="unit" layout="vertical" style={{ marginBottom: 16, maxWidth: 720 }} onFinish={submit('/units')}>
+      <Form
+        name="unit"
+        layout="vertical"
+        style={{ marginBottom: 16, maxWidth: 720 }}
+        onFinish={(v: Body) => submit(() => client.POST('/units', { body: v }))}
+      >
         <Space wrap>
           <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
             <Input style={{ width: 220 }} />

@@ -1,19 +1,25 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { type Directory, submitter } from './directory';
 
 type User = Schemas['UserAccount'];
-type NewUser = { username: string; displayName: string; password: string; role: string; regionId?: number; unitId?: number };
+type NewUser = {
+  username: string;
+  displayName: string;
+  password: string;
+  role: User['roles'][number]['role'];
+  regionId?: number;
+  unitId?: number;
+};
 
 /** 人员: staff accounts, their roles, and the switches an admin needs when someone leaves or is locked out. */
 export function UsersTab({ dir }: { dir: Directory }) {
   const { t, lang } = useApp();
   const [users, setUsers] = useState<User[]>([]);
-  const load = useCallback(async () => setUsers((await api<{ items: User[] }>('GET', '/users')).items), []);
+  const load = useCallback(async () => setUsers((await client.GET('/users')).items), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -25,12 +31,16 @@ export function UsersTab({ dir }: { dir: Directory }) {
         layout="vertical"
         style={{ marginBottom: 16, maxWidth: 720 }}
         onFinish={(v: NewUser) =>
-          submit('/users')({
-            username: v.username,
-            displayName: v.displayName,
-            password: v.password,
-            roles: [{ role: v.role, regionId: v.regionId ?? null, unitId: v.unitId ?? null }],
-          })
+          submit(() =>
+            client.POST('/users', {
+              body: {
+                username: v.username,
+                displayName: v.displayName,
+                password: v.password,
+                roles: [{ role: v.role, regionId: v.regionId ?? null, unitId: v.unitId ?? null }],
+              },
+            }),
+          )
         }
       >
         <Space wrap>
@@ -101,22 +111,30 @@ export function UsersTab({ dir }: { dir: Directory }) {
                 {u.disabled ? <Tag>{t('disabled')}</Tag> : null}
                 {u.mustChangePassword ? <Tag>{t('mustChangePassword')}</Tag> : null}
                 {u.disabled ? (
-                  <Button size="small" data-action="enable" onClick={() => void submit(`/users/${u.id}/enable`)({})}>
+                  <Button
+                    size="small"
+                    data-action="enable"
+                    onClick={() => void submit(() => client.POST('/users/{id}/enable', { path: { id: u.id } }))}
+                  >
                     {t('enableUser')}
                   </Button>
                 ) : (
-                  <Button size="small" data-action="disable" onClick={() => void submit(`/users/${u.id}/disable`)({})}>
+                  <Button
+                    size="small"
+                    data-action="disable"
+                    onClick={() => void submit(() => client.POST('/users/{id}/disable', { path: { id: u.id } }))}
+                  >
                     {t('disableUser')}
                   </Button>
                 )}
-                <Button size="small" onClick={() => void submit(`/users/${u.id}/unlock`)({})}>
+                <Button size="small" onClick={() => void submit(() => client.POST('/users/{id}/unlock', { path: { id: u.id } }))}>
                   {t('unlockUser')}
                 </Button>
                 <Button
                   size="small"
                   onClick={() => {
                     const password = window.prompt(t('newPasswordPrompt'));
-                    if (password) void submit(`/users/${u.id}/password`)({ password });
+                    if (password) void submit(() => client.POST('/users/{id}/password', { path: { id: u.id }, body: { password } }));
                   }}
                 >
                   {t('resetPassword')}

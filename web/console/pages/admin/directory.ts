@@ -1,8 +1,9 @@
 import { message } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, type Category, type Region } from '../../../shared/api';
+import { ApiError } from '../../../shared/api';
+import { type Category, client, type Region, type Schemas } from '../../../shared/client';
 
-export type Unit = { id: number; name: string; kind: string; homeRegionId: number | null; regionIds: number[]; categoryIds: number[] };
+export type Unit = Schemas['Unit'];
 
 /** Shows the server's own words for a refused change. */
 export const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e));
@@ -13,11 +14,7 @@ export function useDirectory() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const reload = useCallback(async () => {
-    const [r, u, c] = await Promise.all([
-      api<{ items: Region[] }>('GET', '/regions'),
-      api<{ items: Unit[] }>('GET', '/units'),
-      api<{ items: Category[] }>('GET', '/categories'),
-    ]);
+    const [r, u, c] = await Promise.all([client.GET('/regions'), client.GET('/units'), client.GET('/categories')]);
     setRegions(r.items);
     setUnits(u.items);
     setCategories(c.items);
@@ -37,14 +34,13 @@ export type Directory = ReturnType<typeof useDirectory>;
 
 /** A form's submit: the call, a word of success, then a reload; a refusal shows the server's message. */
 export function submitter(confirm: string, after: () => Promise<void>) {
-  return (path: string, method = 'POST') =>
-    async (values: Record<string, unknown>) => {
-      try {
-        await api(method, path, values);
-        message.success(confirm);
-        await after();
-      } catch (e) {
-        fail(e);
-      }
-    };
+  return async (send: () => Promise<unknown>) => {
+    try {
+      await send();
+      message.success(confirm);
+      await after();
+    } catch (e) {
+      fail(e);
+    }
+  };
 }

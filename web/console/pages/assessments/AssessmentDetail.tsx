@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Input, message, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, hrefOf, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { ConsultationsCard } from './ConsultationsCard';
@@ -25,7 +25,10 @@ export function AssessmentDetail({ id }: { id: number }) {
   const [results, setResults] = useState<Results | null>(null);
   const [report, setReport] = useState('');
   const load = useCallback(async () => {
-    const [r, res] = await Promise.all([api<Round>('GET', `/assessments/${id}`), api<Results>('GET', `/assessments/${id}/results`)]);
+    const [r, res] = await Promise.all([
+      client.GET('/assessments/{id}', { path: { id } }),
+      client.GET('/assessments/{id}/results', { path: { id } }),
+    ]);
     setRound(r);
     setResults(res);
   }, [id]);
@@ -37,8 +40,12 @@ export function AssessmentDetail({ id }: { id: number }) {
   const step = async (s: (typeof stateSteps)[number]) => {
     try {
       // Each path written out, so a reader (and the reachability scan) finds every state change here.
-      const path = { open: `/assessments/${id}/open`, close: `/assessments/${id}/close`, publish: `/assessments/${id}/publish` }[s];
-      const r = await api<{ state: Round['state'] }>('POST', path);
+      const send = {
+        open: () => client.POST('/assessments/{id}/open', { path: { id } }),
+        close: () => client.POST('/assessments/{id}/close', { path: { id } }),
+        publish: () => client.POST('/assessments/{id}/publish', { path: { id } }),
+      }[s];
+      const r = await send();
       void message.success(t('stepDone', { state: t(`astate.${r.state as Round['state']}`) }));
       await load();
     } catch (e) {
@@ -70,7 +77,7 @@ export function AssessmentDetail({ id }: { id: number }) {
           </Button>
         )}
         {(organiser || round.myParts.includes('chair')) && (
-          <Button href={`/api/v1/assessments/${round.id}/export.xlsx`}>{t('exportXlsx')}</Button>
+          <Button href={hrefOf('/assessments/{id}/export.xlsx', { path: { id: round.id } })}>{t('exportXlsx')}</Button>
         )}
         <Button onClick={() => window.print()}>{t('printReport')}</Button>
       </Space>
@@ -107,7 +114,7 @@ export function AssessmentDetail({ id }: { id: number }) {
             style={{ marginTop: 8 }}
             onClick={async () => {
               try {
-                await api('POST', `/assessments/${id}/reports`, { kind: 'self_inspection', body: report });
+                await client.POST('/assessments/{id}/reports', { path: { id }, body: { kind: 'self_inspection', body: report } });
                 setReport('');
                 void message.success(t('reportSent'));
               } catch (e) {

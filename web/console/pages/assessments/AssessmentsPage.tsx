@@ -1,7 +1,6 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { stateColour } from './labels';
@@ -19,7 +18,7 @@ export function AssessmentsPage() {
   // Organisers are the region's operators and supervisors; the server still decides on the round's region.
   const mayOrganise = has('operator') || has('supervisor');
   useEffect(() => {
-    void api<{ items: Summary[] }>('GET', '/assessments').then((r) => setItems(r.items));
+    void client.GET('/assessments').then((r) => setItems(r.items));
   }, []);
   return (
     <section>

@@ -1,7 +1,7 @@
 import { Button, Card, Input, List, message, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 
@@ -18,11 +18,10 @@ export function ConsultationsCard({ round, onChange }: { round: Round; onChange:
     const d = draft[id] ?? {};
     const item = itemName.get(itemKey);
     try {
-      await api(
-        'POST',
-        `/assessment-consultations/${id}/decision`,
-        item?.kind === 'pass_fail' ? { passed: d.passed, finding: d.finding ?? '' } : { finding: d.finding ?? '' },
-      );
+      await client.POST('/assessment-consultations/{id}/decision', {
+        path: { id },
+        body: item?.kind === 'pass_fail' ? { passed: d.passed, finding: d.finding ?? '' } : { finding: d.finding ?? '' },
+      });
       onChange();
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : String(e));

@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Input, List, message, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 
@@ -13,7 +13,7 @@ export function RectificationCard({ assessmentId, organiser, canOpen }: { assess
   const [tasks, setTasks] = useState<Task[]>([]);
   const [notes, setNotes] = useState<Record<number, string>>({});
   const load = useCallback(async () => {
-    setTasks((await api<{ items: Task[] }>('GET', `/rectification-tasks?assessmentId=${assessmentId}`)).items);
+    setTasks((await client.GET('/rectification-tasks', { query: { assessmentId } })).items);
   }, [assessmentId]);
   useEffect(() => {
     void load();
@@ -29,7 +29,7 @@ export function RectificationCard({ assessmentId, organiser, canOpen }: { assess
   };
   const open = () =>
     run(async () => {
-      const r = await api<{ created: number; dueOn: string }>('POST', `/assessments/${assessmentId}/rectifications`, {});
+      const r = await client.POST('/assessments/{id}/rectifications', { path: { id: assessmentId }, body: {} });
       void message.success(t('rectOpened', { n: r.created, due: r.dueOn }));
     });
   return (
@@ -74,7 +74,12 @@ export function RectificationCard({ assessmentId, organiser, canOpen }: { assess
                     <Button
                       type="primary"
                       onClick={() =>
-                        void run(() => api('POST', `/rectification-tasks/${task.id}/evidence`, { evidence: notes[task.id] ?? '' }))
+                        void run(() =>
+                          client.POST('/rectification-tasks/{id}/evidence', {
+                            path: { id: task.id },
+                            body: { evidence: notes[task.id] ?? '' },
+                          }),
+                        )
                       }
                     >
                       {t('submitEvidence')}
@@ -92,14 +97,24 @@ export function RectificationCard({ assessmentId, organiser, canOpen }: { assess
                     <Button
                       type="primary"
                       onClick={() =>
-                        void run(() => api('POST', `/rectification-tasks/${task.id}/recheck`, { accepted: true, note: notes[task.id] }))
+                        void run(() =>
+                          client.POST('/rectification-tasks/{id}/recheck', {
+                            path: { id: task.id },
+                            body: { accepted: true, note: notes[task.id] },
+                          }),
+                        )
                       }
                     >
                       {t('recheckAccept')}
                     </Button>
                     <Button
                       onClick={() =>
-                        void run(() => api('POST', `/rectification-tasks/${task.id}/recheck`, { accepted: false, note: notes[task.id] }))
+                        void run(() =>
+                          client.POST('/rectification-tasks/{id}/recheck', {
+                            path: { id: task.id },
+                            body: { accepted: false, note: notes[task.id] },
+                          }),
+                        )
                       }
                     >
                       {t('recheckReturn')}

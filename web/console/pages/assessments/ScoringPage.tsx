@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Input, InputNumber, message, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
-import { flushScores, type PendingEntry, pendingScores, queueScore } from './score-queue';
+import { adoptEarlierScores, type PendingEntry, scoreKey, scoreQueue } from './score-queue';
 
 type Round = Schemas['Assessment'];
 type Page = Schemas['AssessmentSubjectsPage'];
 type Subject = Page['items'][number];
+/** Scores of this round still on the phone. */
+const waiting = (id: number) => scoreQueue.read().filter((e) => e.item.assessmentId === id && e.status === 'pending').length;
 type Draft = Record<string, { passed?: boolean; score?: number | null; reason?: string }>;
 
 /**
@@ -21,28 +22,26 @@ export function ScoringPage({ id }: { id: number }) {
   const [subjects, setSubjects] = useState<Subject[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
-  const [pending, setPending] = useState(pendingScores(id).length);
+  const [pending, setPending] = useState(() => {
+    adoptEarlierScores(id);
+    return waiting(id);
+  });
   const loadPage = useCallback(
     async (after?: number, mine?: boolean) => {
-      const q = new URLSearchParams({ limit: '50' });
-      if (after) q.set('after', String(after));
-      if (mine) q.set('mine', 'true');
-      const page = await api<Page>('GET', `/assessments/${id}/subjects?${q}`);
+      const query = { limit: 50, after, mine: mine ? ('true' as const) : undefined };
+      const page = await client.GET('/assessments/{id}/subjects', { path: { id }, query });
       setSubjects((old) => (after ? [...old, ...page.items] : page.items));
       setNext(page.next);
     },
     [id],
   );
   const flush = useCallback(async () => {
-    try {
-      await flushScores(id);
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
-    }
-    setPending(pendingScores(id).length);
+    // A refusal (a closed round, a bad score) is the person's to see; the queue keeps the rest for the next try.
+    for (const refused of await scoreQueue.flush()) void message.error(refused.error);
+    setPending(waiting(id));
   }, [id]);
   useEffect(() => {
-    void api<Round>('GET', `/assessments/${id}`).then((r) => {
+    void client.GET('/assessments/{id}', { path: { id } }).then((r) => {
       setRound(r);
       void loadPage(undefined, r.assignment !== 'panel');
     });
@@ -77,10 +76,10 @@ export function ScoringPage({ id }: { id: number }) {
         ),
     };
     if (entry.items.length === 0) return;
-    queueScore(id, entry);
-    setPending(pendingScores(id).length);
+    scoreQueue.add(scoreKey(id, s.id), { assessmentId: id, entry });
+    setPending(waiting(id));
     await flush();
-    if (pendingScores(id).length === 0) void message.success(t('scoreSaved'));
+    if (waiting(id) === 0) void message.success(t('scoreSaved'));
   };
   return (
     <section style={{ maxWidth: 720 }}>

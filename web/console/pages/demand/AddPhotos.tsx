@@ -1,6 +1,7 @@
 import { Button, message } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiError, uploadFile } from '../../../shared/api';
+import { ApiError } from '../../../shared/api';
+import { uploadFile } from '../../../shared/client';
 import { useApp } from '../../app-context';
 
 /** 现场照片: on a phone the button opens the camera; each photo is its own upload, a refused one says why. */
@@ -14,7 +15,7 @@ export function AddPhotos({ demandId, onDone }: { demandId: number; onDone: () =
     let ok = 0;
     for (const file of Array.from(files)) {
       try {
-        await uploadFile(`/demands/${demandId}/attachments`, file);
+        await uploadFile('/demands/{id}/attachments', file, { path: { id: demandId } });
         ok++;
       } catch (e) {
         message.error(`${file.name}：${e instanceof ApiError ? e.message : String(e)}`);

@@ -1,7 +1,7 @@
 import { Alert, Button, List, Modal, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -35,19 +35,20 @@ export function BulkDispatch({
     if (!open || !first) return;
     setResult(null);
     setPreview(null);
-    const q = new URLSearchParams();
-    if (unit) q.set('unitId', String(unit.id));
-    api<Preview>('GET', `/demands/${first.id}/dispatch-preview?${q}`).then(setPreview, (e) =>
-      setPreview(e instanceof ApiError ? e.message : String(e)),
-    );
+    const query = { unitId: unit?.id };
+    client
+      .GET('/demands/{id}/dispatch-preview', { path: { id: first.id }, query })
+      .then(setPreview, (e: unknown) => setPreview(e instanceof ApiError ? e.message : String(e)));
   }, [open, first, unit]);
 
   async function dispatch() {
     setBusy(true);
     try {
       setResult(
-        await api<Result>('POST', '/demands/dispatch-batch', {
-          items: demands.map((d) => ({ demandId: d.id, ...(unit ? { unitId: unit.id } : {}) })),
+        await client.POST('/demands/dispatch-batch', {
+          body: {
+            items: demands.map((d) => ({ demandId: d.id, ...(unit ? { unitId: unit.id } : {}) })),
+          },
         }),
       );
     } catch (e) {

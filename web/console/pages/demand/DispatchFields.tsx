@@ -1,43 +1,31 @@
 import { Form, Input, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { matches } from '../../pickers';
 
 type Preview = Schemas['DispatchPreview'];
-type Category = { id: number; fullName: string; level: number };
+type Category = Schemas['Category'];
 
 /**
  * 派单 as a hotline runs it: category (the server refuses a dispatch without one), urgency, the lead unit
  * and assisting units, the instructions, and the deadlines this dispatch would set, asked of the server.
  */
-export function DispatchFields({
-  demandId,
-  units,
-  hasCategory,
-}: {
-  demandId: number;
-  units: { id: number; name: string }[];
-  hasCategory: boolean;
-}) {
+export function DispatchFields({ demandId, units, hasCategory }: { demandId: number; units: Schemas['Unit'][]; hasCategory: boolean }) {
   const { t, lang } = useApp();
   const form = Form.useFormInstance();
   const [categories, setCategories] = useState<Category[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
   const categoryId = Form.useWatch('categoryId', form) as number | undefined;
-  const urgency = Form.useWatch('urgency', form) as string | undefined;
+  const urgency = Form.useWatch('urgency', form) as Schemas['Demand']['urgency'] | undefined;
   const lead = Form.useWatch('unitId', form) as number | undefined;
   useEffect(() => {
-    void api<{ items: Category[] }>('GET', '/categories').then((r) => setCategories(r.items));
+    void client.GET('/categories').then((r) => setCategories(r.items));
   }, []);
   useEffect(() => {
-    const q = new URLSearchParams();
-    if (categoryId) q.set('categoryId', String(categoryId));
-    if (urgency) q.set('urgency', urgency);
-    if (lead) q.set('unitId', String(lead));
-    void api<Preview>('GET', `/demands/${demandId}/dispatch-preview?${q}`).then(setPreview, () => setPreview(null));
+    const query = { categoryId, urgency, unitId: lead };
+    void client.GET('/demands/{id}/dispatch-preview', { path: { id: demandId }, query }).then(setPreview, () => setPreview(null));
   }, [demandId, categoryId, urgency, lead]);
   const categoryOptions = useMemo(
     () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),

@@ -1,7 +1,6 @@
 import { Button, Card, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
 
 type Article = Schemas['KnowledgeArticle'];
@@ -20,7 +19,7 @@ export function KnowledgeHints({ text, onUse }: { text: string; onUse?: (a: Arti
       return;
     }
     const timer = setTimeout(() => {
-      void api<{ items: Article[] }>('GET', `/knowledge?limit=3&q=${encodeURIComponent(q)}`).then(
+      void client.GET('/knowledge', { query: { limit: 3, q } }).then(
         (r) => setItems(r.items),
         () => setItems([]),
       );

@@ -1,7 +1,6 @@
 import { Button, Card, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { similarRepliesMessages } from './similar-replies-messages';
 
@@ -15,7 +14,7 @@ export function SimilarReplies({ demandId, onQuote }: { demandId: number; onQuot
   const t = usePageMessages(similarRepliesMessages);
   const [items, setItems] = useState<Item[]>([]);
   useEffect(() => {
-    void api<Schemas['SimilarReplies']>('GET', `/demands/${demandId}/similar-replies?limit=3`).then(
+    void client.GET('/demands/{id}/similar-replies', { path: { id: demandId }, query: { limit: 3 } }).then(
       (r) => setItems(r.items),
       () => setItems([]),
     );

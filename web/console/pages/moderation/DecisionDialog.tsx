@@ -1,5 +1,6 @@
 import { Form, Input, Modal, message, Typography } from 'antd';
-import { ApiError, api } from '../../../shared/api';
+import { ApiError } from '../../../shared/api';
+import { client } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { moderationMessages } from './messages';
 
@@ -16,8 +17,13 @@ export function DecisionDialog({ target, onClose, onDone }: { target: Target | n
   const save = async (v: { passage?: string; reason: string }) => {
     if (!target) return;
     try {
-      if (target.verb === 'hide') await api('POST', `/moderation/${target.kind}/${target.id}/hide`, { reason: v.reason });
-      else await api('POST', `/moderation/${target.kind}/${target.id}/redact`, { passage: v.passage, reason: v.reason });
+      if (target.verb === 'hide')
+        await client.POST('/moderation/{kind}/{id}/hide', { path: { kind: target.kind, id: target.id }, body: { reason: v.reason } });
+      else
+        await client.POST('/moderation/{kind}/{id}/redact', {
+          path: { kind: target.kind, id: target.id },
+          body: { passage: v.passage ?? '', reason: v.reason },
+        });
       message.success(target.verb === 'hide' ? m('takenDown') : m('redacted'));
       form.resetFields();
       onClose();

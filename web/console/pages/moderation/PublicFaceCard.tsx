@@ -1,7 +1,7 @@
 import { Button, Card, List, message, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { DecisionDialog, type Target } from './DecisionDialog';
 import { moderationMessages } from './messages';
@@ -19,7 +19,9 @@ export function PublicFaceCard({ demandId, version }: { demandId: number; versio
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new event on the demand (a reply) may publish it
   const load = useCallback(async () => {
     const found = await Promise.all(
-      [`/moderation/demand/${demandId}`, `/moderation/reply/${demandId}`].map((path) => api<Status>('GET', path).catch(() => null)),
+      (['demand', 'reply'] as const).map((kind) =>
+        client.GET('/moderation/{kind}/{id}', { path: { kind, id: demandId } }).catch(() => null),
+      ),
     );
     setItems(found.filter((s): s is Status => s !== null));
   }, [demandId, version]);
@@ -29,7 +31,7 @@ export function PublicFaceCard({ demandId, version }: { demandId: number; versio
   if (items.length === 0) return null;
   const restore = async (s: Status) => {
     try {
-      await api('POST', `/moderation/${s.kind}/${s.id}/restore`);
+      await client.POST('/moderation/{kind}/{id}/restore', { path: { kind: s.kind, id: s.id } });
       message.success(m('restored'));
       await load();
     } catch (e) {

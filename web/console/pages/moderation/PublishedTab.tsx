@@ -1,7 +1,6 @@
 import { Button, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -16,7 +15,7 @@ export function PublishedTab({ onDecided }: { onDecided: () => void }) {
   const m = usePageMessages(moderationMessages);
   const [items, setItems] = useState<Published[]>([]);
   const [target, setTarget] = useState<Target | null>(null);
-  const load = useCallback(async () => setItems((await api<{ items: Published[] }>('GET', '/moderation/published')).items), []);
+  const load = useCallback(async () => setItems((await client.GET('/moderation/published')).items), []);
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,7 +1,7 @@
 import { Button, Input, message, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -16,15 +16,18 @@ export function QueueTab({ version }: { version: number }) {
   const [items, setItems] = useState<Entry[]>([]);
   const [reason, setReason] = useState('');
   // biome-ignore lint/correctness/useExhaustiveDependencies: a decision on the other tab asks for a fresh queue
-  const load = useCallback(async () => setItems((await api<{ items: Entry[] }>('GET', '/moderation/queue')).items), [version]);
+  const load = useCallback(async () => setItems((await client.GET('/moderation/queue')).items), [version]);
   useEffect(() => {
     void load();
   }, [load]);
   const act = async (e: Entry, verb: 'restore' | 'hide') => {
     try {
       if (verb === 'hide')
-        await api('POST', `/moderation/${e.kind}/${e.id}/hide`, { reason: reason.trim() || t('moderationDefaultReason') });
-      else await api('POST', `/moderation/${e.kind}/${e.id}/restore`);
+        await client.POST('/moderation/{kind}/{id}/hide', {
+          path: { kind: e.kind, id: e.id },
+          body: { reason: reason.trim() || t('moderationDefaultReason') },
+        });
+      else await client.POST('/moderation/{kind}/{id}/restore', { path: { kind: e.kind, id: e.id } });
       message.success(verb === 'restore' ? t('moderationRestored') : t('moderationHidden'));
       await load();
     } catch (err) {

@@ -1,6 +1,6 @@
 import { Form, Input, Modal, message, Select, Typography } from 'antd';
-import { ApiError, api } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { client, type Schemas } from '../../../shared/client';
 import { usePageMessages } from '../../page-messages';
 import { proposalMessages } from './messages';
 
@@ -16,7 +16,7 @@ export function SecondDialog({ proposal, onClose, onDone }: Props) {
   const save = async (v: { phone: string }) => {
     if (!proposal) return;
     try {
-      const p = await api<Proposal>('POST', `/proposals/${proposal.id}/seconds`, { phone: v.phone });
+      const p = await client.POST('/proposals/{id}/seconds', { path: { id: proposal.id }, body: { phone: v.phone } });
       message.success(m('seconded', { n: p.seconds }));
       form.resetFields();
       onClose();
@@ -51,7 +51,7 @@ export function MergeDialog({ proposal, others, onClose, onDone }: Props & { oth
   const save = async (v: { intoId: number }) => {
     if (!proposal) return;
     try {
-      const into = await api<Proposal>('POST', `/proposals/${proposal.id}/merge`, { intoId: v.intoId });
+      const into = await client.POST('/proposals/{id}/merge', { path: { id: proposal.id }, body: { intoId: v.intoId } });
       message.success(m('merged', { n: into.seconds }));
       await onDone();
       form.resetFields();

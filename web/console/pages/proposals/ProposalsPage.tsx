@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, type Region } from '../../../shared/api';
-import type { Schemas } from '../../../shared/client';
+import { ApiError } from '../../../shared/api';
+import { type Body, client, type Region, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
@@ -9,7 +9,7 @@ import { proposalMessages } from './messages';
 import { MergeDialog, SecondDialog } from './ProposalDialogs';
 
 type Proposal = Schemas['Proposal'];
-type NewProposal = { title: string; body: string; name?: string; phone: string };
+type NewProposal = Omit<Body<'/proposals'>, 'regionId'>;
 
 const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e));
 
@@ -24,21 +24,24 @@ export function ProposalsPage() {
   const [merging, setMerging] = useState<Proposal | null>(null);
   const [form] = Form.useForm<NewProposal>();
   useEffect(() => {
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => {
+    void client.GET('/regions').then((r) => {
       const list = r.items.filter((x) => x.level === 'community');
       setCommunities(list);
       setRegionId((id) => id ?? list[0]?.id ?? null);
     });
   }, []);
   const load = useCallback(async () => {
-    if (regionId) setItems((await api<{ items: Proposal[] }>('GET', `/public/proposals?regionId=${regionId}`)).items);
+    if (regionId) setItems((await client.GET('/public/proposals', { query: { regionId } })).items);
   }, [regionId]);
   useEffect(() => {
     void load();
   }, [load]);
   const record = async (v: NewProposal) => {
     try {
-      await api('POST', '/proposals', { regionId, title: v.title, body: v.body, phone: v.phone, ...(v.name ? { name: v.name } : {}) });
+      if (!regionId) return;
+      await client.POST('/proposals', {
+        body: { regionId, title: v.title, body: v.body, phone: v.phone, ...(v.name ? { name: v.name } : {}) },
+      });
       message.success(m('recorded'));
       form.resetFields();
       await load();

@@ -1,7 +1,6 @@
 import { Alert, Button, List, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { showError, useSetupText } from './use-setup-text';
 
 type Round = Schemas['Assessment'];
@@ -13,7 +12,7 @@ export function AssignStep({ round, onChange }: { round: Round; onChange: () => 
   if (round.assignment === 'panel') return <p>{t('assignNone')}</p>;
   const assign = async () => {
     try {
-      const r = await api<{ load: Record<string, number> }>('POST', `/assessments/${round.id}/assign`);
+      const r = await client.POST('/assessments/{id}/assign', { path: { id: round.id } });
       setLoad(r.load);
       onChange();
     } catch (e) {

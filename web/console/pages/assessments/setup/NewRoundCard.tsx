@@ -1,14 +1,13 @@
 import { Button, Card, Checkbox, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type Region } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Region, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { useApp } from '../../../app-context';
 import { Field } from './Field';
 import { RubricEditor } from './RubricEditor';
 import { showError, useSetupText } from './use-setup-text';
 
 type Rubric = Schemas['AssessmentRubric'];
-type Round = Schemas['Assessment'];
 const kinds = ['audit', 'review', 'inspection', 'competition', 'quality_check'] as const;
 const assignments = ['balanced', 'by_stratum', 'panel'] as const;
 
@@ -38,8 +37,8 @@ export function NewRoundCard({ onClose }: { onClose: () => void }) {
   });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   useEffect(() => {
-    void api<{ items: Rubric[] }>('GET', '/assessment-rubrics').then((r) => setRubrics(r.items), showError);
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => {
+    void client.GET('/assessment-rubrics').then((r) => setRubrics(r.items), showError);
+    void client.GET('/regions').then((r) => {
       setRegions(r.items);
       // Where the clerk organises is the likely region; the server decides whether they may.
       const home = r.items.find((g) => me.grants.some((x) => x.regionPath === g.path));
@@ -49,10 +48,8 @@ export function NewRoundCard({ onClose }: { onClose: () => void }) {
   const create = async () => {
     setBusy(true);
     try {
-      const round = await api<Round>('POST', '/assessments', {
-        ...form,
-        series: form.series || null,
-        period: form.period || null,
+      const round = await client.POST('/assessments', {
+        body: asItStands({ ...form, series: form.series || null, period: form.period || null }),
       });
       window.location.hash = `#/assessments/${round.id}`;
     } catch (e) {

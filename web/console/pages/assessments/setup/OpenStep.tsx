@@ -1,6 +1,5 @@
 import { Button, message, Space, Typography } from 'antd';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { useApp } from '../../../app-context';
 import { showError, useSetupText } from './use-setup-text';
 
@@ -12,8 +11,8 @@ export function OpenStep({ round, onChange }: { round: Round; onChange: () => vo
   const t = useSetupText();
   const open = async () => {
     try {
-      const r = await api<{ state: Round['state'] }>('POST', `/assessments/${round.id}/open`);
-      void message.success(shared('stepDone', { state: shared(`astate.${r.state}`) }));
+      const r = await client.POST('/assessments/{id}/open', { path: { id: round.id } });
+      void message.success(shared('stepDone', { state: shared(`astate.${r.state as Round['state']}`) }));
       onChange();
     } catch (e) {
       showError(e);

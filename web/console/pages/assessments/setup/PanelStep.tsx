@@ -1,7 +1,6 @@
 import { Alert, Button, List, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { type Answer, client, type Schemas } from '../../../../shared/client';
 import { useApp } from '../../../app-context';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
@@ -10,7 +9,7 @@ type Round = Schemas['Assessment'];
 type Candidate = Schemas['PanelCandidates']['items'][number];
 type Role = 'chair' | 'assessor' | 'expert';
 type Row = { userId: number | null; role: Role; unitIds: number[]; saved: boolean };
-type Saved = { items: { userId: number; role: Role; unitIds: number[] }[] };
+type Saved = Answer<'/assessments/{id}/panel', 'post'>;
 
 /**
  * 评审组: who scores, who chairs, who decides hard cases. Each member never assesses their own unit; the page shows
@@ -20,7 +19,7 @@ export function PanelStep({ round, onChange }: { round: Round; onChange: () => v
   const { t: shared } = useApp();
   const t = useSetupText();
   const [people, setPeople] = useState<Candidate[]>([]);
-  const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
+  const [units, setUnits] = useState<Schemas['Unit'][]>([]);
   const [rows, setRows] = useState<Row[]>(
     round.panel.length
       ? round.panel.map((m) => ({ userId: m.userId, role: m.role, unitIds: [], saved: true }))
@@ -28,16 +27,19 @@ export function PanelStep({ round, onChange }: { round: Round; onChange: () => v
   );
   const [saved, setSaved] = useState<Saved | null>(null);
   useEffect(() => {
-    void api<{ items: Candidate[] }>('GET', `/assessments/${round.id}/panel-candidates`).then((r) => setPeople(r.items), showError);
-    void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items), showError);
+    void client.GET('/assessments/{id}/panel-candidates', { path: { id: round.id } }).then((r) => setPeople(r.items), showError);
+    void client.GET('/units').then((r) => setUnits(r.items), showError);
   }, [round.id]);
   const nameOf = (userId: number) => people.find((p) => p.userId === userId)?.name ?? '';
   const unitName = (id: number) => units.find((u) => u.id === id)?.name ?? '';
   const setRow = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
   const save = async () => {
     try {
-      const r = await api<Saved>('POST', `/assessments/${round.id}/panel`, {
-        members: rows.filter((m) => m.userId !== null).map(({ userId, role, unitIds }) => ({ userId, role, unitIds })),
+      const r = await client.POST('/assessments/{id}/panel', {
+        path: { id: round.id },
+        body: {
+          members: rows.flatMap(({ userId, role, unitIds }) => (userId === null ? [] : [{ userId, role, unitIds }])),
+        },
       });
       setSaved(r);
       setRows(rows.map((m) => ({ ...m, saved: true })));

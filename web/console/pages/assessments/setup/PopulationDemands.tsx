@@ -1,7 +1,6 @@
 import { Button, Input, message, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
 
@@ -14,7 +13,7 @@ export function PopulationDemands({ round, onChange }: { round: Round; onChange:
   const [to, setTo] = useState(round.endsOn);
   const run = async () => {
     try {
-      const r = await api<{ imported: number }>('POST', `/assessments/${round.id}/population/demands`, { from, to });
+      const r = await client.POST('/assessments/{id}/population/demands', { path: { id: round.id }, body: { from, to } });
       void message.success(t('imported', { n: r.imported }));
       onChange();
     } catch (e) {

@@ -1,15 +1,16 @@
 import { Alert, AutoComplete, Button, List, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError, uploadFile } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { ApiError } from '../../../../shared/api';
+import { type Answer, client, type Init, type Schemas, uploadFile } from '../../../../shared/client';
 import { UploadProgress } from '../../../upload-progress';
 import { Field } from './Field';
 import { StrataCounts } from './StrataCounts';
 import { showError, useSetupText } from './use-setup-text';
 
 type Round = Schemas['Assessment'];
-type Report = { rows: number; valid: number; imported: number; strata: Record<string, number>; errors: { row: number; message: string }[] };
-type Columns = { ref: string; stratum: string; name: string; unit: string };
+type Report = Answer<'/assessments/{id}/population', 'post'>;
+// The columns are the query of the upload; one left empty is not sent.
+type Columns = Required<Pick<NonNullable<Init<'/assessments/{id}/population', 'post'>['query']>, 'ref' | 'stratum' | 'name' | 'unit'>>;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A CSV's first line, so the column pickers offer the file's own headings (an XLSX's come back from the server). */
@@ -30,7 +31,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
   const [report, setReport] = useState<Report | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; errors: Report['errors'] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progressPath, setProgressPath] = useState<string | null>(null);
+  const [progressPoll, setProgressPoll] = useState<(() => Promise<Schemas['RunProgress']>) | null>(null);
   const choose = async (f: File | undefined) => {
     setFile(f ?? null);
     setReport(null);
@@ -46,11 +47,15 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
     setBusy(true);
     setReport(null);
     setRefusal(null);
-    const query = new URLSearchParams(Object.entries({ ...columns, dryRun: String(dryRun) }).filter(([, v]) => v !== '')).toString();
+    const query = { ...columns, dryRun: dryRun ? ('true' as const) : ('false' as const) };
     const type = file.name.toLowerCase().endsWith('.xlsx') ? xlsxType : 'text/csv';
-    setProgressPath(`/assessments/${round.id}/population/progress`);
+    setProgressPoll(() => () => client.GET('/assessments/{id}/population/progress', { path: { id: round.id } }));
     try {
-      const r = await uploadFile<Report>(`/assessments/${round.id}/population?${query}`, file, { 'content-type': type });
+      const r = await uploadFile('/assessments/{id}/population', file, {
+        path: { id: round.id },
+        query,
+        headers: { 'content-type': type },
+      });
       setReport(r);
       if (!dryRun) onChange();
     } catch (e) {
@@ -60,7 +65,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
       setRefusal({ message: e.message, errors: details.errors ?? [] });
     } finally {
       setBusy(false);
-      setProgressPath(null);
+      setProgressPoll(null);
     }
   };
   const column = (key: keyof Columns, label: string) => (
@@ -107,7 +112,7 @@ export function PopulationFile({ round, onChange }: { round: Round; onChange: ()
               {t('importNow')}
             </Button>
           </Space>
-          <UploadProgress path={progressPath} />
+          <UploadProgress poll={progressPoll} />
         </>
       )}
       {report && (

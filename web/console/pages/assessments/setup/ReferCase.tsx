@@ -1,7 +1,7 @@
 import { Button, Card, Input, message, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { showError, useSetupText } from './use-setup-text';
 
 type Round = Schemas['Assessment'];
@@ -18,14 +18,12 @@ export function ReferCase({ round, onChange }: { round: Round; onChange: () => v
   const panelMember = round.myParts.some((p) => p === 'chair' || p === 'assessor');
   useEffect(() => {
     if (!open) return;
-    void api<{ items: Subject[] }>('GET', `/assessments/${round.id}/subjects?limit=500${panelMember ? '&mine=true' : ''}`).then(
-      (r) => setSubjects(r.items),
-      showError,
-    );
+    const query = { limit: 500, mine: panelMember ? ('true' as const) : undefined };
+    void client.GET('/assessments/{id}/subjects', { path: { id: round.id }, query }).then((r) => setSubjects(r.items), showError);
   }, [open, round.id, panelMember]);
   const send = async () => {
     try {
-      await api('POST', `/assessments/${round.id}/consultations`, { subjectId, itemKey, question });
+      await client.POST('/assessments/{id}/consultations', { path: { id: round.id }, body: asItStands({ subjectId, itemKey, question }) });
       void message.success(t('referSent'));
       setQuestion('');
       setOpen(false);

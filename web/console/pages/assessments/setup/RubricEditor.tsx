@@ -1,12 +1,13 @@
 import { Button, Card, Input, InputNumber, message, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
 
 type Rubric = Schemas['AssessmentRubric'];
-type ItemDraft = { name: string; kind: 'pass_fail' | 'scale'; max: number | null; weight: number | null };
+type RubricItem = Body<'/assessment-rubrics'>['aspects'][number]['items'][number];
+// The form's numbers stay empty (null) until typed.
+type ItemDraft = Omit<RubricItem, 'key' | 'max' | 'weight'> & { max: number | null; weight: number | null };
 type AspectDraft = { name: string; items: ItemDraft[] };
 
 const blankItem = (): ItemDraft => ({ name: '', kind: 'pass_fail', max: null, weight: null });
@@ -26,18 +27,20 @@ export function RubricEditor({ initialName = '', onSaved }: { initialName?: stri
   const save = async () => {
     setBusy(true);
     try {
-      const r = await api<Rubric>('POST', '/assessment-rubrics', {
-        name,
-        aspects: aspects.map((a, i) => ({
-          key: `a${i + 1}`,
-          name: a.name,
-          items: a.items.map((item, j) => ({
-            key: `a${i + 1}_${j + 1}`,
-            name: item.name,
-            kind: item.kind,
-            ...(item.kind === 'scale' ? { max: item.max ?? undefined, weight: item.weight ?? undefined } : {}),
+      const r = await client.POST('/assessment-rubrics', {
+        body: {
+          name,
+          aspects: aspects.map((a, i) => ({
+            key: `a${i + 1}`,
+            name: a.name,
+            items: a.items.map((item, j) => ({
+              key: `a${i + 1}_${j + 1}`,
+              name: item.name,
+              kind: item.kind,
+              ...(item.kind === 'scale' ? { max: item.max ?? undefined, weight: item.weight ?? undefined } : {}),
+            })),
           })),
-        })),
+        },
       });
       void message.success(t('rubricSaved', { name: r.name, v: r.version }));
       onSaved(r);

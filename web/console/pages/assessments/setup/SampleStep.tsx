@@ -1,7 +1,7 @@
 import { Button, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Init, type Schemas } from '../../../../shared/client';
+import { asItStands } from '../../../../shared/form-body';
 import { useApp } from '../../../app-context';
 import { Field } from './Field';
 import { SamplePlan } from './SamplePlan';
@@ -27,13 +27,16 @@ export function SampleStep({ round, onChange }: { round: Round; onChange: () => 
   const draw = async () => {
     setBusy(true);
     try {
-      await api('POST', `/assessments/${round.id}/sample`, {
-        size:
-          mode === 'fixed'
-            ? size
-            : { confidence, margin: margin === null ? null : margin / 100, expectedRate: rate === null ? null : rate / 100 },
-        allocation,
-        ...(seed.trim() ? { seed: seed.trim() } : {}),
+      await client.POST('/assessments/{id}/sample', {
+        path: { id: round.id },
+        body: asItStands<Init<'/assessments/{id}/sample', 'post'>['body']>({
+          size:
+            mode === 'fixed'
+              ? size
+              : { confidence, margin: margin === null ? null : margin / 100, expectedRate: rate === null ? null : rate / 100 },
+          allocation,
+          ...(seed.trim() ? { seed: seed.trim() } : {}),
+        }),
       });
       onChange();
     } catch (e) {

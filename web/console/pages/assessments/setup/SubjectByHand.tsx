@@ -1,7 +1,6 @@
 import { Button, Input, message, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { Field } from './Field';
 import { showError, useSetupText } from './use-setup-text';
 
@@ -15,12 +14,15 @@ export function SubjectByHand({ round, onChange }: { round: Round; onChange: () 
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
   const [s, setS] = useState(blank);
   useEffect(() => {
-    void api<{ items: { id: number; name: string }[] }>('GET', '/units').then((r) => setUnits(r.items), showError);
+    void client.GET('/units').then((r) => setUnits(r.items), showError);
   }, []);
   const add = async () => {
     try {
-      const r = await api<{ added: number; counts: Record<string, number> }>('POST', `/assessments/${round.id}/subjects`, {
-        subjects: [{ kind: s.kind, ref: s.ref, name: s.name || s.ref, stratum: s.stratum || null, unitId: s.unitId }],
+      const r = await client.POST('/assessments/{id}/subjects', {
+        path: { id: round.id },
+        body: {
+          subjects: [{ kind: s.kind, ref: s.ref, name: s.name || s.ref, stratum: s.stratum || null, unitId: s.unitId }],
+        },
       });
       void message.success(t('subjectAdded', { n: round.counts.population + r.added }));
       setS({ ...blank, kind: s.kind });

@@ -1,12 +1,12 @@
 import { Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../../shared/api';
+import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { AppointeeRow, Programme } from './types';
 
-type Values = { appointeeIds: number[]; on: Dayjs; letterPrefix: string };
+type Values = Omit<Body<'/appointment-programmes/{id}/decisions'>, 'on'> & { on: Dayjs };
 
 /** 聘任决定: approved candidates appointed on one day, each with a numbered letter and the programme's term. */
 export function AppointModal(props: {
@@ -26,10 +26,13 @@ export function AppointModal(props: {
       onClose={props.onClose}
       initialValues={{ appointeeIds: props.picked, on: today(), letterPrefix: `${props.programme.name}聘〔${year}〕` }}
       send={(v) =>
-        api('POST', `/appointment-programmes/${props.programme.id}/decisions`, {
-          appointeeIds: v.appointeeIds,
-          on: isoDay(v.on),
-          letterPrefix: v.letterPrefix.trim(),
+        client.POST('/appointment-programmes/{id}/decisions', {
+          path: { id: props.programme.id },
+          body: {
+            appointeeIds: v.appointeeIds,
+            on: isoDay(v.on),
+            letterPrefix: v.letterPrefix.trim(),
+          },
         })
       }
     >

@@ -1,6 +1,6 @@
 import { Drawer, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { EmptyText } from './EmptyText';
 import { useAppointmentT } from './messages';
 import { PersonFacts } from './PersonFacts';
@@ -20,7 +20,7 @@ export function AppointeeDrawer(props: {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reload signal
   useEffect(() => {
     setView(null);
-    if (props.id) void api<Appointee>('GET', `/appointees/${props.id}`).then(setView);
+    if (props.id) void client.GET('/appointees/{id}', { path: { id: props.id } }).then(setView);
   }, [props.id, props.version]);
   return (
     <Drawer

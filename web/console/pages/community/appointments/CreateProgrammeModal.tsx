@@ -1,21 +1,13 @@
 import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef } from 'react';
-import { api } from '../../../../shared/api';
+import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
-import type { Programme, ProgrammeList } from './types';
+import type { ProgrammeList } from './types';
 
-type Values = {
-  name: string;
-  regionId: number;
-  postKind: Programme['postKind'];
-  rules: string;
-  duties: string;
-  termMonths: number;
-  targets?: { by: Dayjs; percent: number }[];
-};
+type Values = Omit<Body<'/appointment-programmes'>, 'targets' | 'duties'> & { duties: string; targets?: { by: Dayjs; percent: number }[] };
 
 /** 选聘办法: a programme with its posts, rules, duty checklist, term and dated coverage targets. */
 export function CreateProgrammeModal(props: {
@@ -33,17 +25,19 @@ export function CreateProgrammeModal(props: {
       onClose={(done) => props.onClose(done, created.current)}
       initialValues={{ regionId: props.regions[0]?.id, postKind: 'village', termMonths: 36, targets: [] }}
       send={async (v) => {
-        const p = await api<Programme>('POST', '/appointment-programmes', {
-          name: v.name.trim(),
-          regionId: v.regionId,
-          postKind: v.postKind,
-          rules: v.rules.trim(),
-          duties: v.duties
-            .split('\n')
-            .map((d) => d.trim())
-            .filter(Boolean),
-          termMonths: v.termMonths,
-          targets: (v.targets ?? []).map((x) => ({ by: isoDay(x.by), share: x.percent / 100 })),
+        const p = await client.POST('/appointment-programmes', {
+          body: {
+            name: v.name.trim(),
+            regionId: v.regionId,
+            postKind: v.postKind,
+            rules: v.rules.trim(),
+            duties: v.duties
+              .split('\n')
+              .map((d) => d.trim())
+              .filter(Boolean),
+            termMonths: v.termMonths,
+            targets: (v.targets ?? []).map((x) => ({ by: isoDay(x.by), share: x.percent / 100 })),
+          },
         });
         created.current = p.id;
       }}

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -18,7 +18,9 @@ export function DismissModal(props: { who: AppointeeRow; open: boolean; onClose:
       open={props.open}
       onClose={props.onClose}
       initialValues={{ on: today() }}
-      send={(v) => api('POST', `/appointees/${props.who.id}/dismissal`, { on: isoDay(v.on), reason: v.reason.trim() })}
+      send={(v) =>
+        client.POST('/appointees/{id}/dismissal', { path: { id: props.who.id }, body: { on: isoDay(v.on), reason: v.reason.trim() } })
+      }
     >
       {() => (
         <>

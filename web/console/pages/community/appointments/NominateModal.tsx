@@ -1,11 +1,11 @@
 import { Form, Input, Radio, Select } from 'antd';
-import { api } from '../../../../shared/api';
+import { type Body, client } from '../../../../shared/client';
 import { matches } from '../../../pickers';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { Programme } from './types';
 
-type Values = { postRegionId: number; name: string; background: string; nominatedBy: 'self' | 'township' };
+type Values = Body<'/appointment-programmes/{id}/candidates'>['candidates'][number];
 
 /** 推荐 / 自荐: one candidate for one post, from the posts the server says the caller may nominate for. */
 export function NominateModal(props: { programme: Programme; postRegionId?: number; open: boolean; onClose: (done: boolean) => void }) {
@@ -18,7 +18,7 @@ export function NominateModal(props: { programme: Programme; postRegionId?: numb
       open={props.open}
       onClose={props.onClose}
       initialValues={{ postRegionId: props.postRegionId, nominatedBy: 'township' }}
-      send={(v) => api('POST', `/appointment-programmes/${props.programme.id}/candidates`, { candidates: [v] })}
+      send={(v) => client.POST('/appointment-programmes/{id}/candidates', { path: { id: props.programme.id }, body: { candidates: [v] } })}
     >
       {() => (
         <>

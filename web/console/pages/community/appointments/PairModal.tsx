@@ -1,5 +1,5 @@
 import { Checkbox, Form, Input } from 'antd';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { useApp } from '../../../app-context';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -19,7 +19,10 @@ export function PairModal(props: { who: AppointeeRow; open: boolean; onClose: (d
       onClose={props.onClose}
       initialValues={{ supportName: props.who.supportName ?? '' }}
       send={(v) =>
-        api('POST', `/appointees/${props.who.id}/pairing`, { supportName: v.supportName.trim(), supportUserId: v.me ? me.id : null })
+        client.POST('/appointees/{id}/pairing', {
+          path: { id: props.who.id },
+          body: { supportName: v.supportName.trim(), supportUserId: v.me ? me.id : null },
+        })
       }
     >
       {() => (

@@ -1,6 +1,6 @@
 import { Button, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { CreateProgrammeModal } from './CreateProgrammeModal';
 import { EmptyText } from './EmptyText';
 import { useAppointmentT } from './messages';
@@ -11,7 +11,7 @@ export function ProgrammeListPage() {
   const t = useAppointmentT();
   const [list, setList] = useState<ProgrammeList | null>(null);
   const [creating, setCreating] = useState(false);
-  const load = useCallback(() => void api<ProgrammeList>('GET', '/appointment-programmes').then(setList), []);
+  const load = useCallback(() => void client.GET('/appointment-programmes').then(setList), []);
   useEffect(load, [load]);
   if (!list) return null;
   return (

@@ -1,6 +1,6 @@
 import { message, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { AppointeeDrawer } from './AppointeeDrawer';
 import { CoverageCard } from './CoverageCard';
 import { useAppointmentT } from './messages';
@@ -19,8 +19,8 @@ export function ProgrammePage({ id }: { id: number }) {
   const [version, setVersion] = useState(0);
   const load = useCallback(async () => {
     const [p, r] = await Promise.all([
-      api<Programme>('GET', `/appointment-programmes/${id}`),
-      api<{ items: AppointeeRow[] }>('GET', `/appointment-programmes/${id}/appointees`),
+      client.GET('/appointment-programmes/{id}', { path: { id } }),
+      client.GET('/appointment-programmes/{id}/appointees', { path: { id } }),
     ]);
     setProgramme(p);
     setRows(r.items);

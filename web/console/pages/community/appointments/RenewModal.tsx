@@ -1,4 +1,4 @@
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { AppointeeRow } from './types';
@@ -12,7 +12,7 @@ export function RenewModal(props: { who: AppointeeRow; termMonths: number; open:
       title={t('renewOf', { name: props.who.name })}
       open={props.open}
       onClose={props.onClose}
-      send={() => api('POST', `/appointees/${props.who.id}/renewal`)}
+      send={() => client.POST('/appointees/{id}/renewal', { path: { id: props.who.id } })}
     >
       {() => <p>{t('renewText', { end: props.who.termEnd ?? '—', months: props.termMonths })}</p>}
     </FormModal>

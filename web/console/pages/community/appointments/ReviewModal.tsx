@@ -1,5 +1,5 @@
 import { Form, Input, Radio } from 'antd';
-import { api } from '../../../../shared/api';
+import { client } from '../../../../shared/client';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
 import type { AppointeeRow } from './types';
@@ -16,7 +16,12 @@ export function ReviewModal(props: { who: AppointeeRow; open: boolean; onClose: 
       open={props.open}
       onClose={props.onClose}
       initialValues={{ approved: true }}
-      send={(v) => api('POST', `/appointees/${props.who.id}/review`, { approved: v.approved, note: v.note?.trim() || undefined })}
+      send={(v) =>
+        client.POST('/appointees/{id}/review', {
+          path: { id: props.who.id },
+          body: { approved: v.approved, note: v.note?.trim() || undefined },
+        })
+      }
     >
       {() => (
         <>

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../../../shared/api';
+import { type Body, client } from '../../../../shared/client';
 import { dayFormat, isoDay, today } from './dates';
 import { FormModal } from './FormModal';
 import { useAppointmentT } from './messages';
@@ -8,7 +8,7 @@ import type { Appointee, AppointeeRow } from './types';
 
 type Kind = Appointee['logs'][number]['kind'];
 const kinds: Kind[] = ['project', 'training', 'market', 'planning', 'pairing_meeting', 'other'];
-type Values = { kind: Kind; duty?: string; happenedOn: Dayjs; summary: string; evidence?: string };
+type Values = Omit<Body<'/appointees/{id}/work'>, 'happenedOn'> & { happenedOn: Dayjs };
 
 /** 履职记录: one piece of work or a pairing meeting, against one of the programme's duties. */
 export function WorkModal(props: { who: AppointeeRow; duties: string[]; open: boolean; onClose: (done: boolean) => void }) {
@@ -21,12 +21,15 @@ export function WorkModal(props: { who: AppointeeRow; duties: string[]; open: bo
       onClose={props.onClose}
       initialValues={{ kind: 'project', happenedOn: today() }}
       send={(v) =>
-        api('POST', `/appointees/${props.who.id}/work`, {
-          kind: v.kind,
-          duty: v.duty ?? null,
-          happenedOn: isoDay(v.happenedOn),
-          summary: v.summary.trim(),
-          evidence: v.evidence?.trim() || null,
+        client.POST('/appointees/{id}/work', {
+          path: { id: props.who.id },
+          body: {
+            kind: v.kind,
+            duty: v.duty ?? null,
+            happenedOn: isoDay(v.happenedOn),
+            summary: v.summary.trim(),
+            evidence: v.evidence?.trim() || null,
+          },
         })
       }
     >

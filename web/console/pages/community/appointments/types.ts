@@ -5,5 +5,5 @@ export type Programme = Schemas['AppointmentProgramme'];
 export type AppointeeRow = Schemas['AppointeeRow'];
 export type Appointee = Schemas['Appointee'];
 export type Step = AppointeeRow['allowedActions'][number];
-export type ProgrammeList = Answer<'/api/v1/appointment-programmes', 'get'>;
+export type ProgrammeList = Answer<'/appointment-programmes', 'get'>;
 export type Post = Programme['nominatePosts'][number];

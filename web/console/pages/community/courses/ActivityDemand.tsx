@@ -1,15 +1,15 @@
 import { Alert, Form, Input, Modal, message, Select } from 'antd';
 import { useRef, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useApp } from '../../../app-context';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
 type Course = Schemas['Course'];
-type Values = { type: string; content: string; reporterName?: string; reporterPhone?: string; reporterContact?: string; regionId: number };
-
 const types = ['suggestion', 'help', 'consultation', 'complaint', 'report'] as const;
+type Values = Pick<Body<'/courses/{id}/demands'>, 'content' | 'reporterName' | 'reporterPhone' | 'reporterContact' | 'regionId'> & {
+  type: (typeof types)[number];
+};
 
 /** 登记活动诉求: what a resident raised at the class, registered on the activity channel and linked to the course. */
 export function ActivityDemand({ course, onClose, onDone }: { course: Course; onClose: () => void; onDone: () => void }) {
@@ -23,14 +23,17 @@ export function ActivityDemand({ course, onClose, onDone }: { course: Course; on
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const r = await api<{ number: string }>('POST', `/courses/${course.id}/demands`, {
-        type: v.type,
-        content: v.content.trim(),
-        reporterName: v.reporterName?.trim() || undefined,
-        reporterPhone: v.reporterPhone?.trim() || undefined,
-        reporterContact: v.reporterContact?.trim() || undefined,
-        regionId: v.regionId,
-        idempotencyKey: key.current,
+      const r = await client.POST('/courses/{id}/demands', {
+        path: { id: course.id },
+        body: {
+          type: v.type,
+          content: v.content.trim(),
+          reporterName: v.reporterName?.trim() || undefined,
+          reporterPhone: v.reporterPhone?.trim() || undefined,
+          reporterContact: v.reporterContact?.trim() || undefined,
+          regionId: v.regionId,
+          idempotencyKey: key.current,
+        },
       });
       message.success(t('demandRecorded', { number: r.number }));
       onDone();

@@ -1,7 +1,6 @@
 import { Button, Card, Form, Input, message, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { Tone } from '../../../tone';
 import { useCourseMessages } from './messages';
 import { emptyText, errorText, Scroll } from './shared';
@@ -16,7 +15,7 @@ export function CertificatesCard({ course, report, onChange }: { course: Course;
   const issue = async ({ prefix }: { prefix: string }) => {
     setBusy(true);
     try {
-      const r = await api<{ issued: number }>('POST', `/courses/${course.id}/certificates`, { prefix: prefix.trim() });
+      const r = await client.POST('/courses/{id}/certificates', { path: { id: course.id }, body: { prefix: prefix.trim() } });
       if (r.issued > 0) message.success(t('issued', { n: r.issued }));
       else message.info(t('noneDue'));
       onChange();

@@ -1,7 +1,6 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, hrefOf, type Schemas } from '../../../../shared/client';
 import { organiserAndVenue } from '../../../../shared/venue';
 import { ActivityDemand } from './ActivityDemand';
 import { CertificatesCard } from './CertificatesCard';
@@ -20,8 +19,8 @@ export function CourseDetail({ id }: { id: number }) {
   const [report, setReport] = useState<Report | null>(null);
   const [demand, setDemand] = useState(false);
   const load = useCallback(() => {
-    void api<Course>('GET', `/courses/${id}`).then(setCourse);
-    void api<Report>('GET', `/courses/${id}/report`).then(setReport);
+    void client.GET('/courses/{id}', { path: { id } }).then(setCourse);
+    void client.GET('/courses/{id}/report', { path: { id } }).then(setReport);
   }, [id]);
   useEffect(() => load(), [load]);
   if (!course) return null;
@@ -42,7 +41,7 @@ export function CourseDetail({ id }: { id: number }) {
         </span>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} className="no-print">
-        <Button href={`/api/v1/courses/${course.id}/enrolments.xlsx`} data-action="download_roster">
+        <Button href={hrefOf('/courses/{id}/enrolments.xlsx', { path: { id: course.id } })} data-action="download_roster">
           {t('downloadRoster')}
         </Button>
         <Button onClick={() => window.print()}>{t('printQr')}</Button>

@@ -1,24 +1,14 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, message, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
 type Plan = Schemas['TrainingPlanRow'];
-type Values = {
-  planId?: number;
-  title: string;
-  organiser: string;
-  venue: string;
-  regionId: number;
-  track?: string;
-  audience: 'open' | 'invited';
-  capacity: number;
-  description?: string;
-  quotas?: { regionId: number; seats: number }[];
-  sessions: { topic: string; place: string; kind: 'lecture' | 'practice' | 'field_visit'; startsAt: Dayjs; endsAt: Dayjs }[];
+type Session = Body<'/courses'>['sessions'][number];
+type Values = Omit<Body<'/courses'>, 'sessions'> & {
+  sessions: (Omit<Session, 'startsAt' | 'endsAt'> & { startsAt: Dayjs; endsAt: Dayjs })[];
 };
 
 const kinds = ['lecture', 'practice', 'field_visit'] as const;
@@ -35,12 +25,14 @@ export function CourseForm({ open, plans, onClose }: { open: boolean; plans: Pla
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const course = await api<{ id: number }>('POST', '/courses', {
-        ...v,
-        planId: v.planId ?? null,
-        track: v.track?.trim() || null,
-        quotas: v.audience === 'invited' ? v.quotas : undefined,
-        sessions: v.sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+      const course = await client.POST('/courses', {
+        body: {
+          ...v,
+          planId: v.planId ?? null,
+          track: v.track?.trim() || null,
+          quotas: v.audience === 'invited' ? v.quotas : undefined,
+          sessions: v.sessions.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+        },
       });
       location.hash = `#/courses/${course.id}`;
     } catch (e) {

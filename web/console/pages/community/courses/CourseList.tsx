@@ -1,7 +1,6 @@
 import { Button, Card, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { venueWithout } from '../../../../shared/venue';
 import { useApp } from '../../../app-context';
 import { CourseForm } from './CourseForm';
@@ -20,8 +19,8 @@ export function CourseList() {
   const [plans, setPlans] = useState<Plan[]>([]);
   const [adding, setAdding] = useState(false);
   const load = useCallback(() => {
-    void api<{ items: CourseRow[] }>('GET', '/courses').then((r) => setRows(r.items));
-    void api<{ items: Plan[] }>('GET', '/training-plans').then((r) => setPlans(r.items));
+    void client.GET('/courses').then((r) => setRows(r.items));
+    void client.GET('/training-plans').then((r) => setPlans(r.items));
   }, []);
   useEffect(() => load(), [load]);
   return (

@@ -1,12 +1,11 @@
 import { Alert, Form, Input, Modal, message, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { type Body, client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText } from './shared';
 
 type Course = Schemas['Course'];
-type Values = { name: string; phone: string; regionId?: number; affiliation?: string };
+type Values = Pick<Body<'/courses/{id}/enrolments'>, 'name' | 'phone' | 'regionId' | 'affiliation'>;
 
 /**
  * 现场报名: the desk enrols a walk-in learner. The staff API takes no phone code (the server trusts staff at the
@@ -19,11 +18,14 @@ export function DeskEnrol({ course, onClose, onDone }: { course: Course; onClose
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const r = await api<{ state: string; waitlistPosition: number | null }>('POST', `/courses/${course.id}/enrolments`, {
-        name: v.name.trim(),
-        phone: v.phone.trim(),
-        regionId: v.regionId ?? null,
-        affiliation: v.affiliation?.trim() || null,
+      const r = await client.POST('/courses/{id}/enrolments', {
+        path: { id: course.id },
+        body: {
+          name: v.name.trim(),
+          phone: v.phone.trim(),
+          regionId: v.regionId ?? null,
+          affiliation: v.affiliation?.trim() || null,
+        },
       });
       if (r.state === 'waitlisted') message.warning(t('waitlisted', { name: v.name, n: r.waitlistPosition ?? '' }));
       else message.success(t('enrolled', { name: v.name }));

@@ -1,10 +1,10 @@
 import { Form, Input, InputNumber, Modal, message, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
+import { type Body, client } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText, regionOptions, useRegions } from './shared';
 
-type PlanInput = { title: string; year: number; organiser: string; regionId: number };
+type PlanInput = Body<'/training-plans'>;
 
 /** 提交年度培训计划: a draft the advisory committee then reviews. */
 export function PlanForm({ open, year, onClose, onDone }: { open: boolean; year: number; onClose: () => void; onDone: () => void }) {
@@ -16,7 +16,7 @@ export function PlanForm({ open, year, onClose, onDone }: { open: boolean; year:
   const submit = async (v: PlanInput) => {
     setBusy(true);
     try {
-      await api('POST', '/training-plans', v);
+      await client.POST('/training-plans', { body: v });
       message.success(t('planSubmitted'));
       form.resetFields();
       onDone();

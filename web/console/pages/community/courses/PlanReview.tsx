@@ -1,7 +1,6 @@
 import { Form, Input, Modal, message, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { errorText } from './shared';
 
@@ -25,7 +24,7 @@ export function PlanReview({
   const submit = async ({ note }: { note?: string }) => {
     setBusy(true);
     try {
-      await api('POST', `/training-plans/${plan.id}/review`, { approved, note: note?.trim() || undefined });
+      await client.POST('/training-plans/{id}/review', { path: { id: plan.id }, body: { approved, note: note?.trim() || undefined } });
       message.success(t(approved ? 'planApproved' : 'planReturned'));
       onDone();
     } catch (e) {

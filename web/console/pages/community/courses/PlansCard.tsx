@@ -1,7 +1,6 @@
 import { Button, Card, List, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { Tone } from '../../../tone';
 import { useCourseMessages } from './messages';
 import { PlanForm } from './PlanForm';
@@ -18,7 +17,7 @@ export function PlansCard({ year, onChange }: { year: number; onChange: () => vo
   const [adding, setAdding] = useState(false);
   const [review, setReview] = useState<{ plan: Plan; approved: boolean } | null>(null);
   const load = useCallback(() => {
-    void api<{ items: Plan[] }>('GET', '/training-plans').then((r) => setPlans(r.items));
+    void client.GET('/training-plans').then((r) => setPlans(r.items));
   }, []);
   useEffect(() => load(), [load]);
   const done = () => {

@@ -1,7 +1,6 @@
 import { Checkbox, List, Modal, message, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { useCourseMessages } from './messages';
 import { emptyText, errorText } from './shared';
 
@@ -37,7 +36,7 @@ export function RollCall({
     }
     setBusy(true);
     try {
-      const r = await api<{ recorded: number }>('POST', `/course-sessions/${session.id}/attendance`, { enrolmentIds: [...ticked] });
+      const r = await client.POST('/course-sessions/{id}/attendance', { path: { id: session.id }, body: { enrolmentIds: [...ticked] } });
       message.success(t('rollSaved', { n: r.recorded }));
       onDone();
     } catch (e) {

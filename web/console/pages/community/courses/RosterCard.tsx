@@ -1,7 +1,6 @@
 import { Button, Card, Collapse, message, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../../shared/api';
-import type { Schemas } from '../../../../shared/client';
+import { client, type Schemas } from '../../../../shared/client';
 import { DeskEnrol } from './DeskEnrol';
 import { useCourseMessages } from './messages';
 import { emptyText, errorText, Scroll } from './shared';
@@ -19,7 +18,7 @@ export function RosterCard({ course, onChange }: { course: Course; onChange: () 
   const nameOf = (id: number | null) => course.enrolments.find((e) => e.id === id)?.name;
   const cancel = async (e: Enrolment) => {
     try {
-      const r = await api<{ promoted: number | null }>('POST', `/enrolments/${e.id}/cancel`);
+      const r = await client.POST('/enrolments/{id}/cancel', { path: { id: e.id } });
       const promoted = r.promoted ? t('promoted', { name: nameOf(r.promoted) ?? '' }) : '';
       message.success(t('cancelled', { name: e.name }) + promoted);
       onChange();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
-import { ApiError, api, type Region } from '../../../../shared/api';
+import { ApiError } from '../../../../shared/api';
+import { client, type Region } from '../../../../shared/client';
 
 /** The server's own words for a refusal, so the person reads why. */
 export const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
@@ -9,7 +10,7 @@ export const errorText = (e: unknown) => (e instanceof ApiError ? e.message : St
 export function useRegions() {
   const [regions, setRegions] = useState<Region[]>([]);
   useEffect(() => {
-    void api<{ items: Region[] }>('GET', '/regions').then((r) => setRegions(r.items));
+    void client.GET('/regions').then((r) => setRegions(r.items));
   }, []);
   return regions;
 }

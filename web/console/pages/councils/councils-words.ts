@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../shared/i18n';
+import type { Catalogue } from '../../../shared/i18n';
 
 /** The council pages' own words (the shared catalogue keeps the older ones). */
 export const councilsWords = {
