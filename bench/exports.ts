@@ -21,8 +21,12 @@ const rss = (pid: number) => {
 };
 
 const database = await openDatabase({ url, poolSize: 2 });
-const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'supervisor'));
-const token = (await createApiToken(database.db, u.id, 'bench-exports')).token;
+const tokenOf = async (username: string) => {
+  const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return (await createApiToken(database.db, u.id, 'bench-exports')).token;
+};
+const token = await tokenOf('supervisor');
+const desk = { dispatcher: await tokenOf('dispatcher'), handler: await tokenOf('handler.cgj') };
 // Windows of the newest generated history holding about 9,500 and 100,000 demands.
 const windows: { rows: number; from: string; to: string }[] = [];
 for (const want of [9_500, 100_000]) {
@@ -40,6 +44,26 @@ const pid = server.pid!;
 const results: { export: string; rows: number; bytes: number; ms: number; status: number; peakRssMb: number; rssAfterMb: number }[] = [];
 const startRss = rss(pid);
 console.log(`server RSS at start ${startRss} MB (${label})`);
+// The desk's lists under bench:scale's backlog (100,000 registered, not dispatched): median of 5 after a first call.
+const lists: { call: string; ms: number; firstMs: number; status: number }[] = [];
+for (const [call, path, who] of [
+  ['dispatcher: registered, not dispatched yet', '/api/v1/demands?state=registered', desk.dispatcher],
+  ['dispatcher queue (registered, returned)', '/api/v1/demands?state=registered,returned', desk.dispatcher],
+  ['a handler’s 全部 (newest first)', '/api/v1/demands', desk.handler],
+] as const) {
+  const once = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${who}` } });
+    await res.arrayBuffer();
+    return { ms: performance.now() - t0, status: res.status };
+  };
+  const first = await once();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) times.push((await once()).ms);
+  times.sort((a, b) => a - b);
+  lists.push({ call, ms: Math.round(times[2]), firstMs: Math.round(first.ms), status: first.status });
+  console.log(`  ${call}: ${Math.round(times[2])} ms (first ${Math.round(first.ms)} ms, HTTP ${first.status})`);
+}
 for (const w of windows) {
   for (const format of ['csv', 'xlsx']) {
     let peak = rss(pid);
@@ -70,6 +94,6 @@ try {
 } catch {
   // first run
 }
-all[label] = { at: new Date().toISOString(), startRssMb: startRss, results };
+all[label] = { at: new Date().toISOString(), startRssMb: startRss, lists, results };
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 console.log(`wrote ${file}`);

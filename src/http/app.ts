@@ -146,7 +146,7 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
   // One suggester per server: its model serves suggestions and automatic dispatch alike.
   const suggester = new Suggester(ctx.db, ctx.log, { firstModelWaitMs: opts.suggestionWaitMs ?? 800, scheduled: Boolean(opts.jobs) });
   // Hourly, never at start: a restart after growth must not train for minutes (retrain-policy.ts).
-  if (opts.jobs) await opts.jobs.every(retrainJob, retrainCron, () => suggester.retrainNow(), { atStart: false });
+  if (opts.jobs) await opts.jobs.every(retrainJob, retrainCron, () => suggester.retrainNow(ctx.now()), { atStart: false });
   if (opts.warmSuggestions) await suggester.warmUp();
   autoDispatchWith(ctx.db, suggester);
   const v1 = newRouter();

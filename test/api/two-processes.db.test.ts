@@ -1,7 +1,7 @@
 // Two server processes on one database (on the server, each with its own pool; on the embedded
 // database, one handle shared): a resident's double submission makes one demand, and each SMS is
 // sent once although both processes deliver the outbox at the same time; a retraining both ask for
-// runs once, through the job queue, and both then suggest with its model.
+// (the hourly job, come due in both) runs once, and both then suggest with its model.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
@@ -111,8 +111,11 @@ describe('two processes, one database', () => {
     expect(await suggest(two)).toBe(v1);
 
     await route(retrainAfter);
-    // Both see the model is stale at once and ask for a retraining; they answer meanwhile with v1.
+    // Stale, and stored two days ago: due. Requests never start a retraining; they answer with v1.
+    await database.db.execute(sql`update text_models set created_at = ${new Date(now().getTime() - 48 * 3_600_000)}`);
     expect(await Promise.all([suggest(one), suggest(two)])).toEqual([v1, v1]);
+    // The hourly job comes due in both processes at once (what their cron schedules do): one runs.
+    await Promise.all([queues[0].request(retrainJob), queues[1].request(retrainJob)]);
     for (let i = 0; i < 240 && (await models()).length < 2; i++) await new Promise((r) => setTimeout(r, 500));
     const stored = await models();
     expect(stored).toHaveLength(2);

@@ -151,6 +151,12 @@ export class Suggester {
   async retrainNow(now = new Date()): Promise<boolean> {
     const confirmed = await this.confirmedCount();
     await this.adopt(this.trainedWithConfirmed);
+    // The database's record of when the model in hand was stored, whichever process stored it.
+    const [stored] = await queryRows<{ at: string }>(
+      this.db,
+      sql`select created_at as at from text_models where trained_with = ${this.trainedWithConfirmed} order by id desc limit 1`,
+    );
+    if (stored) this.trainedAt = new Date(stored.at);
     if (
       this.model &&
       !shouldRetrain({
