@@ -2,16 +2,20 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signatureHeaders, verifySignature } from '../../src/lib/signature.js';
 
-export type ProviderRequest = { headers: IncomingHttpHeaders; body: any; signed: boolean; status: number };
+export type ProviderRequest = { headers: IncomingHttpHeaders; body: any; signed: boolean; status: number; duplicate: boolean };
 
 /**
  * An SMS provider's send API on loopback: checks our signature, records what it was asked to send,
  * answers with a message id — or with the failures queued in `failNext` (e.g. 503, 400). It can
- * also report a resident's text back to Tingjian, signed as a provider would.
+ * also report a resident's text back to Tingjian, signed as a provider would. Like real providers it
+ * drops a send whose clientRef it has already accepted (answering with the first message id), so
+ * `delivered` holds what reached a handset.
  */
 export async function startFakeSmsProvider(secret: string) {
   const received: ProviderRequest[] = [];
   const failNext: number[] = [];
+  const delivered: ProviderRequest[] = [];
+  const accepted = new Map<string, string>();
   let n = 0;
   const server = createServer((req, res) => {
     let raw = '';
@@ -27,9 +31,18 @@ export async function startFakeSmsProvider(secret: string) {
         new Date(),
       );
       const status = failNext.shift() ?? (signed ? 200 : 401);
-      received.push({ headers: req.headers, body: JSON.parse(raw || 'null'), signed, status });
+      const body = JSON.parse(raw || 'null');
+      const ref: string | undefined = body?.clientRef;
+      const duplicate = status === 200 && ref !== undefined && accepted.has(ref);
+      const request = { headers: req.headers, body, signed, status, duplicate };
+      received.push(request);
+      if (status === 200 && !duplicate) {
+        delivered.push(request);
+        if (ref !== undefined) accepted.set(ref, `fake-${++n}`);
+      }
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(status === 200 ? JSON.stringify({ messageId: `fake-${++n}` }) : JSON.stringify({ error: 'refused' }));
+      const messageId = ref !== undefined ? accepted.get(ref) : `fake-${++n}`;
+      res.end(status === 200 ? JSON.stringify({ messageId }) : JSON.stringify({ error: 'refused' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,6 +50,7 @@ export async function startFakeSmsProvider(secret: string) {
   return {
     url,
     received,
+    delivered,
     failNext,
     /** A resident's text, reported to Tingjian's inbound endpoint the way the provider signs it. */
     report: async (tingjianBase: string, text: { messageId: string; from: string; text: string }, useSecret = secret) => {

@@ -12,7 +12,15 @@ export class DeliveryError extends Error {
   }
 }
 
-export type SmsToSend = { to: string; body: string; template: string | null; params: Record<string, string> | null; id: number };
+export type SmsToSend = {
+  to: string;
+  body: string;
+  template: string | null;
+  params: Record<string, string> | null;
+  id: number;
+  /** The same on every attempt of this message: the provider drops a repeat (a send cut off by a crash, then tried again). */
+  key: string;
+};
 
 /** An SMS provider behind one method: the worker does not know which one it talks to. */
 export type SmsGateway = { name: string; send(m: SmsToSend): Promise<{ ref: string }> };
@@ -40,7 +48,7 @@ export type HttpGatewayOptions = {
 
 /**
  * A provider's send API over HTTPS: JSON `{to, templateId, params, text, sign, clientRef}`, signed
- * (X-Tingjian-Timestamp/Signature). 2xx with `{messageId}` = sent; 429, 5xx and network failures
+ * (X-Tingjian-Timestamp/Signature), with the message's key as clientRef and Idempotency-Key. 2xx with `{messageId}` = sent; 429, 5xx and network failures
  * are retried; any other 4xx is final.
  */
 export function httpGateway(opts: HttpGatewayOptions): SmsGateway {
@@ -53,9 +61,9 @@ export function httpGateway(opts: HttpGatewayOptions): SmsGateway {
         params: m.params ?? {},
         text: m.body,
         sign: opts.sign ?? '听见',
-        clientRef: String(m.id),
+        clientRef: m.key,
       });
-      const res = await postSigned(opts.url, body, opts.secret, opts.now?.() ?? new Date(), opts.timeoutMs, {});
+      const res = await postSigned(opts.url, body, opts.secret, opts.now?.() ?? new Date(), opts.timeoutMs, { 'Idempotency-Key': m.key });
       const json = (await res.json().catch(() => null)) as { messageId?: unknown } | null;
       return { ref: typeof json?.messageId === 'string' ? json.messageId : `http-${m.id}` };
     },

@@ -4,4 +4,4 @@ export { DeliveryError, httpGateway, logGateway, type SmsGateway, type WebhookEn
 export { type NotificationRouteOptions, notificationRoutes } from './routes.js';
 export { parseQuietHours } from './rules/delivery.js';
 export { consumeVerificationCode, phoneKey, sendVerificationCode } from './verification.js';
-export { type DeliveryOptions, deliverDue, startDeliveryWorker } from './worker.js';
+export { type DeliveryOptions, deliverDue, leaseMs, startDeliveryWorker } from './worker.js';
