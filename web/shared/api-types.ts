@@ -2511,6 +2511,7 @@ export interface paths {
                         "reopen.max"?: number;
                         "reopen.auto"?: boolean;
                         "topics.risingSms"?: boolean;
+                        "sms.codesBeyondMainland"?: boolean;
                         "rates.minDemands"?: number;
                         "public.rateLimitPerMinute"?: number;
                         "text.autoDispatchConfidence"?: number;
@@ -18507,6 +18508,7 @@ export interface components {
             "reopen.max": number;
             "reopen.auto": boolean;
             "topics.risingSms": boolean;
+            "sms.codesBeyondMainland": boolean;
             "rates.minDemands": number;
             "public.rateLimitPerMinute": number;
             "text.autoDispatchConfidence": number;
