@@ -24,3 +24,12 @@ const satellite = /^(1349|1740[0-5]|1749)/;
 export function isMainlandMobile(canonical: string): boolean {
   return /^1[3-9]\d{9}$/.test(canonical) && !satellite.test(canonical);
 }
+
+/** A mobile number outside the mainland (canonical E.164), by the number plan libphonenumber-js keeps: satellite and short numbers are not. */
+export function isMobileBeyondMainland(canonical: string): boolean {
+  if (!canonical.startsWith('+')) return false;
+  const parsed = parsePhoneNumberFromString(canonical);
+  if (!parsed?.isValid() || parsed.country === undefined || parsed.country === 'CN') return false;
+  const type = parsed.getType();
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+}

@@ -3279,6 +3279,7 @@ export interface paths {
                         "reopen.max"?: number;
                         "reopen.auto"?: boolean;
                         "topics.risingSms"?: boolean;
+                        "sms.codesBeyondMainland"?: boolean;
                         "rates.minDemands"?: number;
                         "public.rateLimitPerMinute"?: number;
                         "public.readRateLimitPerMinute"?: number;
@@ -19311,6 +19312,7 @@ export interface components {
             "reopen.max": number;
             "reopen.auto": boolean;
             "topics.risingSms": boolean;
+            "sms.codesBeyondMainland": boolean;
             "rates.minDemands": number;
             "public.rateLimitPerMinute": number;
             "public.readRateLimitPerMinute": number;

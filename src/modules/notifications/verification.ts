@@ -2,8 +2,9 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
-import { isMainlandMobile } from '../../lib/phone.js';
+import { isMainlandMobile, isMobileBeyondMainland } from '../../lib/phone.js';
 import { newQueryCode, normalizePhone } from '../demands/index.js';
+import { getSetting } from '../settings/index.js';
 import { phoneVerifications } from './tables.js';
 
 const ttlMs = 10 * 60 * 1000;
@@ -14,7 +15,9 @@ export const phoneKey = (phone: string) => sha256(`phone:${normalizePhone(phone)
 
 /** Sends (via the outbox) a six-digit code valid for ten minutes. The trail keeps the phone's hash, not the number. */
 export async function sendVerificationCode(a: ActionContext, opts: { phone: string }): Promise<void> {
-  if (!isMainlandMobile(normalizePhone(opts.phone)))
+  const phone = normalizePhone(opts.phone);
+  const abroad = isMobileBeyondMainland(phone) && (await getSetting(a.tx, 'sms.codesBeyondMainland'));
+  if (!isMainlandMobile(phone) && !abroad)
     throw new AppError('request.invalid', {
       zh: '验证码只能发送到中国大陆手机号码（13–19 开头的 11 位号码）。',
       en: 'Codes are sent only to mainland China mobile numbers (11 digits starting 13–19).',

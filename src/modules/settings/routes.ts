@@ -11,6 +11,7 @@ const SettingsView = z
     'reopen.max': z.number().int().min(0).max(10),
     'reopen.auto': z.boolean(),
     'topics.risingSms': z.boolean(),
+    'sms.codesBeyondMainland': z.boolean(),
     'rates.minDemands': z.number().int().min(1).max(100_000),
     'public.rateLimitPerMinute': z.number().int().min(0).max(100_000),
     'public.readRateLimitPerMinute': z.number().int().min(0).max(1_000_000),

@@ -23,6 +23,8 @@ export const settingDefaults = {
   ] as { overdueDays: number; level: 'township' | 'district' }[],
   /** A rising 一类事 is also texted to its region's supervisors and its unit's handlers (always a console message). */
   'topics.risingSms': false,
+  /** Verification codes also to mobile numbers outside the mainland (Hong Kong, Macao, Taiwan, abroad); off: mainland mobiles only. */
+  'sms.codesBeyondMainland': false,
   /** Public submissions (demands, comments, proposals, enrolments, check-ins) per client address per minute, per group. */
   'public.rateLimitPerMinute': 30,
   /**

@@ -56,6 +56,9 @@ export function SettingsTab() {
         <Form.Item name="reopen.auto" label={label('reopen.auto')} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <Form.Item name="sms.codesBeyondMainland" label={label('sms.codesBeyondMainland')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
         <Form.Item name="topics.risingSms" label={label('topics.risingSms')} valuePropName="checked">
           <Switch />
         </Form.Item>

@@ -46,6 +46,11 @@ export const adminMessages = {
     'zh-CN': '统计期内诉求少于此数的单位不参加三率排名。',
     en: 'Units with fewer demands in the period are left out of rankings.',
   },
+  'setting.sms.codesBeyondMainland': { 'zh-CN': '允许向境外手机号发送验证码', en: 'Codes to mobiles beyond the mainland' },
+  'settingHelp.sms.codesBeyondMainland': {
+    'zh-CN': '关闭时验证码只发往中国大陆手机号；开启后也发往港澳台及境外手机号（短信费用更高，卫星号码仍不发送）。',
+    en: 'Off: codes go to mainland mobiles only. On: also to Hong Kong, Macao, Taiwan and foreign mobiles (satellite numbers never).',
+  },
   'setting.public.rateLimitPerMinute': { 'zh-CN': '群众端每分钟提交上限', en: 'Public requests per minute' },
   'settingHelp.public.rateLimitPerMinute': {
     'zh-CN': '同一来源地址每分钟最多提交几次（填 0 表示不限制）。',
