@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
-import { placeDemand } from '../../gazetteer/index.js';
+import { placeDemand } from '../../gazetteer/placing.js';
 import { cachedCategory, cachedRegion } from '../../regions/index.js';
 import { installationSecret } from '../../settings/index.js';
 import { formatDemandNumber, newQueryCode, normalizePhone } from '../numbering.js';
