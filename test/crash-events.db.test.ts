@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { dispatchDemand, registerDemand } from '../src/modules/demands/index.js'
 import { putSetting } from '../src/modules/settings/index.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
 import { startFakeCity } from './fakes/city12345.js';
+import { startServerProcess } from './serve-child.js';
 import { buildWorld } from './world.js';
 
 // What follows intake must survive a crash too: the city's 12345 sends work orders, the server is
@@ -52,22 +52,7 @@ function env(port: number): NodeJS.ProcessEnv {
   return e;
 }
 
-function start(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('is running on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+const start = (port: number) => startServerProcess(env(port), 60_000);
 
 async function openStore(): Promise<Database> {
   return server ? openDatabase({ url: testDb!.url, poolSize: 2 }) : openDatabase({ dataDir });

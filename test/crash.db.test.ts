@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { type Database, openDatabase, runMigrations } from '../src/db/client.js'
 import { queryRows } from '../src/db/rows.js';
 import { createRegion } from '../src/modules/regions/store.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
+import { startServerProcess } from './serve-child.js';
 
 // Kill the server (SIGKILL: no shutdown, no flush) in the middle of a burst of intakes; after
 // a restart every intake that was answered 2xx must be there, and none may be half-written.
@@ -33,22 +33,7 @@ function env(port: number): NodeJS.ProcessEnv {
   return e;
 }
 
-function start(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tingjian.js', 'serve'], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('is running on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+const start = (port: number) => startServerProcess(env(port), 30_000);
 
 async function openStore(): Promise<Database> {
   return server ? openDatabase({ url: testDb!.url, poolSize: 2 }) : openDatabase({ dataDir });
