@@ -1,5 +1,6 @@
 import { desc, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/rows.js';
 import { auditEvents } from '../../src/kernel/index.js';
 import { sha256 } from '../../src/lib/hash.js';
 import { signatureHeaders } from '../../src/lib/signature.js';
@@ -1078,6 +1079,72 @@ const steps: Record<string, () => Promise<Call>> = {
       .returning();
     return { as: 'admin', path: `/api/v1/outbox/${m.id}/retry`, writes: [['outbox_message', 'retry']] };
   },
+  'POST /api/v1/gazetteer/boundaries': async () => ({
+    as: 'admin',
+    path: '/api/v1/gazetteer/boundaries',
+    body: {
+      quality: 'schematic',
+      collection: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: 'D1a' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [106.0, 29.0],
+                  [106.01, 29.0],
+                  [106.01, 29.01],
+                  [106.0, 29.01],
+                  [106.0, 29.0],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    },
+    writes: [['region_boundaries', 'import']],
+  }),
+  'POST /api/v1/gazetteer/places/import': async () => ({
+    as: 'admin',
+    path: '/api/v1/gazetteer/places/import',
+    body: { format: 'csv', data: '名称,类型,社区\n丽发广场,地标,丽发新城社区' },
+    writes: [['named_places', 'import']],
+  }),
+  'POST /api/v1/gazetteer/places/learn': async () => {
+    // Two demands staff placed in one community name the same road: a candidate to learn.
+    for (const n of ['15', '22']) {
+      const r = await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content: '路面坑洼', address: `滨江路${n}号`, reporterPhone: '13812345678', regionId: world.c1.id },
+      });
+      expect(r.status, r.text).toBe(201);
+    }
+    return { as: 'admin', path: '/api/v1/gazetteer/places/learn', writes: [['named_places', 'learn']] };
+  },
+  'POST /api/v1/gazetteer/places/{id}/decision': async () => {
+    // A candidate as learning leaves one (from staff-placed demands), for the admin to confirm.
+    const [row] = await queryRows<{ id: number }>(
+      database.db,
+      sql`insert into named_places (name, kind, region_id, state, source, evidence, created_at)
+          values ('桂花巷', 'road', ${world.c2.id}, 'candidate', 'learned', 3, now()) returning id`,
+    );
+    return {
+      as: 'admin',
+      path: `/api/v1/gazetteer/places/${row.id}/decision`,
+      body: { decision: 'confirm' },
+      writes: [['named_place', 'confirm']],
+    };
+  },
+  'POST /api/v1/gazetteer/suggest': async () => ({
+    as: 'operator',
+    path: '/api/v1/gazetteer/suggest',
+    body: { text: '丽发广场旁边路灯不亮' },
+    writes: [],
+  }),
   'POST /api/v1/auth/logout': async () => ({ as: 'resident', path: '/api/v1/auth/logout', writes: [] }),
 };
 
