@@ -141,9 +141,14 @@ describe('课程培训 and 产业村长 in the browser', () => {
     const page = await portal(`#/checkin/${course.sessions[0].checkinCode}`);
     await page.getByRole('button', { name: '大字模式' }).click();
     await page.waitForSelector('text=第一课：构图与光线');
+    // A new phone holds no enrolment receipt: the learner proves the enrolled number by a code.
     await page.getByLabel('手机号').fill('13912340001');
-    await page.getByRole('button', { name: '签到' }).click();
-    await page.waitForSelector('text=王阿姨，签到成功！');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.waitForSelector('text=验证码已发送');
+    await page.getByLabel('短信验证码').fill(await lastCode('13912340001'));
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.waitForSelector('text=签到成功');
+    expect(await page.locator('body').textContent()).not.toContain('王阿姨');
     await page.getByRole('button', { name: '5 分' }).click();
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.waitForSelector('text=谢谢您的评价！');
