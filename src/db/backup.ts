@@ -7,8 +7,10 @@ import { queryRows } from './rows.js';
 /** Every table worth keeping, parents before children. Sessions are left out: they are transient. */
 export const backupTables = [
   'regions',
+  'region_boundaries',
   'categories',
   'units',
+  'named_places',
   'unit_regions',
   'unit_categories',
   'users',
@@ -104,6 +106,7 @@ const migrationMadeTables: readonly string[] = ['installation_secrets'];
 
 /** Tables keyed by something other than a generated id (a day, a name, a pair of ids): no sequence to reset. */
 const naturalKeyTables: readonly string[] = [
+  'region_boundaries',
   'unit_regions',
   'sms_opt_outs',
   'unit_categories',
