@@ -14,6 +14,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const server = process.env.TEST_DATABASE_URL;
 const pure = ['src/**/*.test.ts'];
 const notPure = ['src/**/*.db.test.ts'];
+// Browser files drive Chromium against a server of their own for minutes: each keeps a process of its own
+// (isolate), so that what one leaves behind (a browser, a server, timers) cannot slow or break the next.
+const browserFiles = ['test/e2e/**/*.test.ts', 'test/seed-page/*.browser.test.ts'];
 
 export default defineConfig({
   test: {
@@ -33,6 +36,16 @@ export default defineConfig({
           isolate: false,
           globalSetup: ['test/global-setup.ts'],
           include: [...notPure, 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...browserFiles],
+          env: { TINGJIAN_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        extends: true as const,
+        test: {
+          name: 'browser',
+          globalSetup: ['test/global-setup.ts'],
+          include: browserFiles,
           env: { TINGJIAN_TEST_DB: 'pglite' },
         },
       },
@@ -45,6 +58,16 @@ export default defineConfig({
                 isolate: false,
                 globalSetup: ['test/global-setup.ts'],
                 include: [...notPure, 'test/**/*.db.test.ts', 'test/seed-page/*.test.ts'],
+                exclude: [...configDefaults.exclude, ...browserFiles],
+                env: { TINGJIAN_TEST_DB: 'postgres' },
+              },
+            },
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres-browser',
+                globalSetup: ['test/global-setup.ts'],
+                include: ['test/seed-page/*.browser.test.ts'],
                 env: { TINGJIAN_TEST_DB: 'postgres' },
               },
             },

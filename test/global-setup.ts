@@ -47,9 +47,10 @@ export default async function setup(project: TestProject) {
   const key = databaseKey();
   project.provide('pgliteSnapshot', await pgliteSnapshot(key));
 
-  // Only the project that runs on the server needs a template there.
-  const url = project.name === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
-  const prefix = `tj_run_${process.pid}`;
+  // Only the projects that run on the server need a template there.
+  const url = project.name.startsWith('postgres') ? process.env.TEST_DATABASE_URL : undefined;
+  // Each project drops only its own copies: the browser files may still be running when the others end.
+  const prefix = `tj_run_${process.pid}_${project.name.replace(/\W/g, '')}`;
   project.provide('pgTemplate', url ? await serverTemplate(url, key) : '');
   project.provide('pgCopyPrefix', prefix);
 
