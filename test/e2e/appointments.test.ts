@@ -41,7 +41,7 @@ async function choose(page: Page, id: string, option: string) {
   await page.locator(`#${id}`).focus();
   await page.keyboard.press('ArrowDown');
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
 }
 
 /** Types a day into the antd date picker with this id. */

@@ -33,6 +33,8 @@ async function newPage(viewport = { width: 1280, height: 860 }): Promise<Page> {
   // axe-core is injected as an inline script: this test's pages let it past the Content-Security-Policy the app sends.
   const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
   const page = await context.newPage();
+  // As consoleAs: a loaded machine may take many seconds a step.
+  page.setDefaultTimeout(45_000);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();

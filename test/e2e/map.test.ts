@@ -30,6 +30,7 @@ afterAll(async () => {
 async function leader(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
+  page.setDefaultTimeout(45_000);
   await page.goto(`${server.base}/console/`);
   await page.fill('#username', 'admin');
   await page.fill('#password', demoPassword);

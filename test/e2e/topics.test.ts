@@ -74,7 +74,7 @@ describe('topics and initiatives in the console', () => {
     await page.context().close();
   });
 
-  it('shows the knowledge base’s answer while an operator types a consultation', async () => {
+  it('shows the knowledge base’s answer while an operator types a consultation', { timeout: 120_000 }, async () => {
     await server.call('POST', '/api/v1/knowledge', {
       token: world.tokens.admin,
       body: {
