@@ -33,8 +33,16 @@ describe('what residents may try without an account', () => {
   it('two servers on one database share the public per-address budget of page loads (the counter lives in the database)', async () => {
     const { startTestServer } = await import('../http.js');
     const { testContext } = await import('../db.js');
-    const a = await startTestServer(testContext(database).ctx, { publicRateLimit: 3, publicReadRateLimit: 3, sqlClient: database.sqlClient });
-    const b = await startTestServer(testContext(database).ctx, { publicRateLimit: 3, publicReadRateLimit: 3, sqlClient: database.sqlClient });
+    const a = await startTestServer(testContext(database).ctx, {
+      publicRateLimit: 3,
+      publicReadRateLimit: 3,
+      sqlClient: database.sqlClient,
+    });
+    const b = await startTestServer(testContext(database).ctx, {
+      publicRateLimit: 3,
+      publicReadRateLimit: 3,
+      sqlClient: database.sqlClient,
+    });
     try {
       const statuses = [];
       for (const server of [a, b, a, b])
