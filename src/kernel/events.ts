@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { loggable } from '../lib/loggable.js';
+import { runInRounds } from '../lib/rounds.js';
 import type { ActionContext, AppContext } from './action.js';
 import { queryRows } from './db.js';
 import { domainEvents } from './events-table.js';
@@ -127,37 +128,15 @@ export async function dispatchDueEvents(app: AppContext, batch = 20): Promise<nu
  * retry. Returns the stopper, which waits for the round in progress.
  */
 export function startEventDispatcher(app: AppContext, opts: { intervalMs?: number; batch?: number } = {}) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   const batch = opts.batch ?? 20;
-  const round = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          if ((await dispatchDueEvents(app, batch)) >= batch) again = true;
-        } while (again && !stopped);
-      } catch (err) {
-        app.log.error({ err: loggable(err) }, 'event dispatch failed');
-      }
-    })().finally(() => {
-      running = null;
-    });
-  };
-  app.wakeEvents = round;
-  const timer = setInterval(round, opts.intervalMs ?? 2_000);
-  timer.unref();
-  round();
+  const rounds = runInRounds(async () => (await dispatchDueEvents(app, batch)) >= batch, {
+    intervalMs: opts.intervalMs,
+    log: app.log,
+    failure: 'event dispatch failed',
+  });
+  app.wakeEvents = rounds.wake;
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    if (app.wakeEvents === round) app.wakeEvents = undefined;
-    await running;
+    if (app.wakeEvents === rounds.wake) app.wakeEvents = undefined;
+    await rounds.stop();
   };
 }

@@ -2,7 +2,7 @@ import { and, count, eq, gte, min, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { type AppContext, type OutboxMessageRow, outboxMessages, perform, systemActor } from '../../kernel/index.js';
 import { sha256 } from '../../lib/hash.js';
-import { loggable } from '../../lib/loggable.js';
+import { runInRounds } from '../../lib/rounds.js';
 import { type DeliveryOutcome, recordDelivery } from './actions/record-delivery.js';
 import { DeliveryError, postSigned, type SmsGateway, type WebhookEndpoints } from './gateways.js';
 import { afterFailure, decideSms, type QuietHours } from './rules/delivery.js';
@@ -134,37 +134,16 @@ export async function deliverDue(app: AppContext, opts: DeliveryOptions): Promis
  * outbox (AppContext.wakeOutbox). Returns a stopper that waits for the round in progress.
  */
 export function startDeliveryWorker(app: AppContext, opts: DeliveryOptions & { intervalMs?: number }) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const round = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          const t = await deliverDue(app, opts);
-          if (t.sent + t.failed + t.retry + t.skipped + t.deferred >= (opts.batch ?? 50)) again = true;
-        } while (again && !stopped);
-      } catch (err) {
-        app.log.error({ err: loggable(err) }, 'outbox delivery failed');
-      }
-    })().finally(() => {
-      running = null;
-    });
-  };
-  app.wakeOutbox = round;
-  const timer = setInterval(round, opts.intervalMs ?? 2_000);
-  timer.unref();
-  round();
+  const rounds = runInRounds(
+    async () => {
+      const t = await deliverDue(app, opts);
+      return t.sent + t.failed + t.retry + t.skipped + t.deferred >= (opts.batch ?? 50);
+    },
+    { intervalMs: opts.intervalMs, log: app.log, failure: 'outbox delivery failed' },
+  );
+  app.wakeOutbox = rounds.wake;
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    if (app.wakeOutbox === round) app.wakeOutbox = undefined;
-    await running;
+    if (app.wakeOutbox === rounds.wake) app.wakeOutbox = undefined;
+    await rounds.stop();
   };
 }
