@@ -17,6 +17,10 @@ const notPure = ['src/**/*.db.test.ts'];
 // Browser files drive Chromium against a server of their own for minutes: each keeps a process of its own
 // (isolate), so that what one leaves behind (a browser, a server, timers) cannot slow or break the next.
 const browserFiles = ['test/e2e/**/*.test.ts', 'test/seed-page/*.browser.test.ts'];
+// On two cores shared with the database projects, a browser step now and then waits out its 45 s (CI of 2026-12-07:
+// three steps in 1,795 tests, none failing alone). A failed browser test runs once more; one that fails again fails
+// the run, its message carrying what the open pages showed (test/e2e/failure-report.ts).
+const browserRetry = 1;
 
 export default defineConfig({
   test: {
@@ -45,6 +49,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/e2e/failure-setup.ts'],
+          retry: browserRetry,
           include: browserFiles,
           env: { TINGJIAN_TEST_DB: 'pglite' },
         },
@@ -67,6 +73,8 @@ export default defineConfig({
               test: {
                 name: 'postgres-browser',
                 globalSetup: ['test/global-setup.ts'],
+                setupFiles: ['test/e2e/failure-setup.ts'],
+                retry: browserRetry,
                 include: ['test/seed-page/*.browser.test.ts'],
                 env: { TINGJIAN_TEST_DB: 'postgres' },
               },

@@ -1,7 +1,7 @@
 // Writes web/shared/api-types.ts from the server's OpenAPI document (an in-memory database serves it).
 import { writeFileSync } from 'node:fs';
+import { apiTypesSource, openApiDocument } from '../src/app/openapi-document.js';
 import { openDatabase, runMigrations } from '../src/db/client.js';
-import { apiTypesSource, openApiDocument } from '../src/http/openapi-document.js';
 import { appContextFor } from '../src/kernel/index.js';
 
 const database = await openDatabase({});

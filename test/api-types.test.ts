@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTypesSource, openApiDocument } from '../src/http/openapi-document.js';
+import { apiTypesSource, openApiDocument } from '../src/app/openapi-document.js';
 import { openTestDatabase, type TestDatabase, testContext } from './db.js';
 
 let database: TestDatabase;

@@ -1,4 +1,4 @@
-import type { AppOptions } from '../src/http/app.js';
+import type { AppOptions } from '../src/app/app.js';
 import { openTestDatabase, type TestDatabase, testContext } from './db.js';
 import { startTestServer } from './http.js';
 import { buildWorld, type World } from './world.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../src/http/openapi-document.js';
+import { openApiDocument } from '../src/app/openapi-document.js';
 import { openTestDatabase, type TestDatabase, testContext } from './db.js';
 
 // Every write operation a signed-in staff member may call is reached by some console page: what the API can do, the

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type AppOptions, createApp } from '../src/http/app.js';
+import { type AppOptions, createApp } from '../src/app/app.js';
 import { type AppContext, startEventDispatcher } from '../src/kernel/index.js';
 
 export type Reply = { status: number; body: any; headers: Headers; text: string };

@@ -9,9 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Db } from '../kernel/db.js';
 import { PrimaryFinder, primaryPool, splitHosts } from './primary.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
 /** Shared by both drivers: code typed against this runs on PGlite and on a server (the kernel's own type). */
 export type { Db, Tx } from '../kernel/db.js';
 
@@ -73,7 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Fail fast with a clear message when the server is unreachable.
     const probe = await pool.connect();
     probe.release();
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     const listen = async (channel: string, onPayload: (payload: string | undefined) => void) => {
       let client: pg.PoolClient | null = null;
       let closed = false;
@@ -112,7 +110,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   const sqlClient: SqlClient = { query: (q) => client.query(q.text, q.values) };
   const listen = async (channel: string, onPayload: (payload: string | undefined) => void) => {
     const stop = await client.listen(channel, (payload) => onPayload(payload));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, type TestClock, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
-import { axe, consoleAs, desk, overflow, phone } from './browser.js';
+import { axe, consoleAs, desk, overflow, phone, settle } from './browser.js';
 
 // 产业村长 worked from the console by the township that owns the programme (world time 18 November 2026): it sets
 // the programme up, nominates a chief for a village still to cover, reviews (a refusal without a reason comes back
@@ -52,8 +52,22 @@ async function day(page: Page, id: string, value: string) {
 }
 
 const modal = (page: Page) => page.locator('.ant-modal-container:visible');
-const submit = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
-const closed = (page: Page) => page.waitForSelector('.ant-modal-container', { state: 'detached' });
+/** Submits the open dialog once it has finished opening: a click during its zoom can land where the button is not yet. */
+async function submit(page: Page) {
+  await settle(page);
+  await modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
+}
+/** The dialog has closed; a message the server or the form shows in it instead ends the wait at once, with its words. */
+async function closed(page: Page) {
+  const until = Date.now() + 45_000;
+  while (Date.now() < until) {
+    if ((await page.locator('.ant-modal-container').count()) === 0) return;
+    const said = await page.locator('.ant-modal-container:visible').locator('[role=alert], .ant-form-item-explain-error').allInnerTexts();
+    if (said.length > 0) throw new Error(`the dialog stayed open: ${said.join(' / ')}`);
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the dialog stayed open for 45 s with nothing said in it');
+}
 const person = (page: Page, name: string) => page.locator(`[data-person="${name}"]`);
 const coverage = (page: Page) => page.locator('[data-testid=coverage-counts]').textContent();
 

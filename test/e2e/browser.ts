@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { webRoot } from '../../src/http/static.js';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { webRoot } from '../../src/app/static.js';
+import { watchContext } from './failure-report.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,15 +25,14 @@ export async function launchBrowser(now?: () => Date): Promise<Browser> {
       '--disable-quic',
     ],
   });
-  if (now) {
-    const open = browser.newContext.bind(browser);
-    browser.newContext = async (options) => {
-      const context = await open(options);
-      // Installed, the page's clock starts at the world's time and runs on: timers fire, notices close.
-      await context.clock.install({ time: now() });
-      return context;
-    };
-  }
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (options): Promise<BrowserContext> => {
+    const context = await open(options);
+    watchContext(context);
+    // Installed, the page's clock starts at the world's time and runs on: timers fire, notices close.
+    if (now) await context.clock.install({ time: now() });
+    return context;
+  };
   return browser;
 }
 
@@ -124,6 +124,8 @@ export async function act(page: Page, verb: string, fill?: () => Promise<void>) 
   await page.click(`button[data-action="${verb}"]`);
   if (fill) {
     await fill();
+    // Once the dialog has finished opening: a click during its zoom can land where the button is not yet.
+    await settle(page);
     await page.click('.ant-modal-footer .ant-btn-primary');
   }
   await page.waitForSelector(`button[data-action="${verb}"]`, { state: 'detached' });

@@ -7,7 +7,7 @@ import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../a
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
 import { tinyPng, type World } from '../world.js';
-import { act, axe, consoleAs, desk, ensureWebBuilt, launchBrowser, overflow, phone } from './browser.js';
+import { act, axe, consoleAs, desk, ensureWebBuilt, launchBrowser, overflow, phone, settle } from './browser.js';
 
 // Desk work in the browser, at a desk (1280) and on a phone (390): joint handling from the dispatch dialog to
 // the lead's reply, escalation of an overdue demand by rule, the leader's dashboard and the 三率 charts.
@@ -78,6 +78,7 @@ describe('desk work in the browser', () => {
       .getByText(/签收时限/)
       .waitFor();
     await dispatcher.screenshot({ path: `${shots}/console-dispatch-dialog.png` });
+    await settle(dispatcher);
     await dispatcher.click('.ant-modal-footer .ant-btn-primary');
     await dispatcher.waitForSelector('button[data-action="dispatch"]', { state: 'detached' });
     await dispatcher.getByTestId('assists').getByText('桂花坪街道办事处').waitFor();
@@ -121,6 +122,7 @@ describe('desk work in the browser', () => {
     // 催办 may be repeated: the button stays, the count goes up.
     await supervisor.click('button[data-action="remind"]');
     await supervisor.fill('#note', '请今日内回复');
+    await settle(supervisor);
     await supervisor.click('.ant-modal-footer .ant-btn-primary');
     await supervisor.getByTestId('supervisions').getByText('催办 1 次').waitFor();
     await supervisor.context().close();

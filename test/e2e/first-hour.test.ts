@@ -5,7 +5,7 @@ import { type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { openTestDatabase, testContext } from '../db.js';
 import { startTestServer } from '../http.js';
-import { act, consoleAs, desk, ensureWebBuilt, launchBrowser, phone, screenProblems } from './browser.js';
+import { act, consoleAs, desk, ensureWebBuilt, launchBrowser, phone, screenProblems, settle } from './browser.js';
 
 // The first hour of each role on the demo district, by clicks, at a desk (1280) and on a phone (390):
 // the hotline operator takes a call, the dispatcher routes a new demand, a township's and a
@@ -115,6 +115,7 @@ for (const [name, viewport] of [
         .getByText(/签收时限/)
         .waitFor();
       await clean(page, 'dispatch dialog');
+      await settle(page);
       await page.click('.ant-modal-footer .ant-btn-primary');
       await page.waitForSelector('button[data-action="dispatch"]', { state: 'detached' });
       expect(await page.textContent('[data-testid=demand-state]')).toBe('已派单');
@@ -148,6 +149,7 @@ for (const [name, viewport] of [
       // 督办 stays offered (to lift it later): done when the dialog closes and the card shows.
       await page.click('button[data-action="supervise"]');
       await page.fill('#reason', '超期未办，请今日内办结并回复');
+      await settle(page);
       await page.click('.ant-modal-footer .ant-btn-primary');
       await page.waitForSelector('.ant-modal', { state: 'detached' });
       await clean(page, 'demand page under supervision');

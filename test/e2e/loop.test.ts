@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng, type World } from '../world.js';
-import { act, axe } from './browser.js';
+import { act, axe, settle } from './browser.js';
 
 // The whole loop in a real browser: a resident submits on the portal, staff work it in the
 // console, the resident sees the answer. Plus elderly mode, access control, escaping and axe.
@@ -122,10 +122,12 @@ describe('the loop in the browser', () => {
     // Nothing is ticked for the operator: 已解决 is the resident's answer, asked each time.
     expect(await operator.getByRole('radio', { name: '已解决', exact: true }).isChecked()).toBe(false);
     await operator.getByRole('radio', { name: '满意', exact: true }).check();
+    await settle(operator);
     await operator.click('.ant-modal-footer .ant-btn-primary');
     await operator.getByText('请按居民的回答选择').waitFor();
     await operator.getByRole('radio', { name: '已解决', exact: true }).check();
     await operator.fill('#comment', '居民表示路灯已亮');
+    await settle(operator);
     await operator.click('.ant-modal-footer .ant-btn-primary');
     await operator.waitForSelector('button[data-action="callback"]', { state: 'detached' });
     await act(operator, 'close');
@@ -265,9 +267,16 @@ describe('the loop in the browser', () => {
       body: new URLSearchParams({ api_key: key, service_code: String(world.lights.id), address_id: 'D1a', description: '井盖松动' }),
     });
     expect(posted.status).toBe(201);
-    await page.getByRole('button', { name: '吊销' }).click();
-    await page.getByRole('button', { name: /确\s?定|OK/ }).click();
-    await page.getByText('已吊销').waitFor();
+    const row = page.locator('tr', { hasText: '城市随手拍' });
+    await row.getByRole('button', { name: '吊销' }).click();
+    const revoked = page.waitForResponse((r) => /\/open311\/keys\/\d+\/revoke$/.test(r.url()));
+    await settle(page);
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
+    expect((await revoked).status()).toBe(200);
+    await row.getByText('已吊销').waitFor();
     expect(await axe(page)).toEqual([]);
     // 短信外发: the receipt for the caller taken at intake waits for the gateway, number masked.
     await page.goto(`${server.base}/console/#/outbox`);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
-import { axe, consoleAs, desk, overflow, phone } from './browser.js';
+import { axe, consoleAs, desk, overflow, phone, settle } from './browser.js';
 
 // The service centre runs a course from the console, at a desk and on a phone: the year's plan is returned and then
 // approved, a two-place course is created, walk-in learners are enrolled at the desk (the third waits), a
@@ -28,7 +28,11 @@ async function fits(page: Page) {
 }
 
 const modal = (page: Page) => page.locator('.ant-modal:visible');
-const ok = (page: Page) => modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
+/** Submits the open dialog once it has finished opening (a click during its zoom can miss). */
+const ok = async (page: Page) => {
+  await settle(page);
+  await modal(page).locator('.ant-modal-footer .ant-btn-primary').click();
+};
 const toast = (page: Page, text: string) => page.waitForSelector(`.ant-message-notice:has-text("${text}")`);
 
 for (const [label, viewport] of [

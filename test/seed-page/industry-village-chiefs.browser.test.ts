@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, type TestClock, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
-import { axe, consoleAs, desk, overflow, phone } from '../e2e/browser.js';
+import { axe, consoleAs, desk, overflow, phone, settle } from '../e2e/browser.js';
 import { staffWithToken } from '../staff.js';
 import type { World } from '../world.js';
 
@@ -28,6 +28,7 @@ const person = (page: Page, name: string) => page.locator(`[data-person="${name}
 const coverage = (page: Page) => page.locator('[data-testid=coverage-counts]').textContent();
 async function submit(page: Page) {
   const ok = modal(page).locator('.ant-modal-footer .ant-btn-primary');
+  await settle(page);
   await ok.click();
   try {
     await page.waitForSelector('.ant-modal-container', { state: 'detached', timeout: 15_000 });

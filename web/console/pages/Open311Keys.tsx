@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, message, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
@@ -12,7 +12,13 @@ export function Open311Keys({ regions }: { regions: Region[] }) {
   const { t, lang } = useApp();
   const [keys, setKeys] = useState<Key[]>([]);
   const [issued, setIssued] = useState<string | null>(null);
-  const load = useCallback(async () => setKeys((await client.GET('/open311/keys')).items), []);
+  // The list read on opening may answer after the one read once a key is issued: only the newest read is shown.
+  const reads = useRef(0);
+  const load = useCallback(async () => {
+    const read = ++reads.current;
+    const { items } = await client.GET('/open311/keys');
+    if (read === reads.current) setKeys(items);
+  }, []);
   useEffect(() => {
     void load();
   }, [load]);

@@ -4,8 +4,8 @@ import { matchedRoutes } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
+import type { HttpEnv } from '../http/env.js';
 import { openStatesList } from '../modules/demands/index.js';
-import type { HttpEnv } from './env.js';
 
 // Named as the open-demands index names them, so each scrape counts from that index, not the table.
 const isOpen = sql`state in (${openStatesList})`;

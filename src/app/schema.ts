@@ -1,3 +1,4 @@
+export * from '../db/infra-tables.js';
 export * from '../kernel/audit-table.js';
 export * from '../kernel/events-table.js';
 export * from '../kernel/outbox-table.js';
@@ -25,4 +26,3 @@ export * from '../modules/settings/tables.js';
 export * from '../modules/telephony/tables.js';
 export * from '../modules/text/tables.js';
 export * from '../modules/trainings/tables.js';
-export * from './infra-tables.js';

@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/client.js';
+import type { ActorCache } from '../http/actor-cache.js';
+import { sessionCookie } from '../http/caller.js';
+import type { HttpEnv } from '../http/env.js';
 import { AppError, pickLocale } from '../lib/errors.js';
 import { findSession, findTokenUser, loadActor } from '../modules/accounts/index.js';
-import type { ActorCache } from './actor-cache.js';
-import { sessionCookie } from './caller.js';
-import type { HttpEnv } from './env.js';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
-import type { HttpEnv } from './env.js';
+import type { HttpEnv } from '../http/env.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
