@@ -33,11 +33,21 @@ export type ActionContext = {
   /** For an action that found nothing to change (an idempotent replay): no audit event is owed. */
   unchanged(): void;
   /**
-   * Runs if the transaction rolls back: for what must be remembered even when the action is
-   * refused (a wrong verification code counts as an attempt). Gets the pool, not the transaction.
+   * Refuses the action with `error` but commits what its guard wrote just before, with that
+   * guard's audit event: for an attempt that must count even though it is refused (a wrong
+   * verification code). The count is then seen by the next attempt, which waits for this one's
+   * row lock, so thirty guesses at once are counted one by one. Called once anything besides
+   * that one audited write has happened, it refuses with a plain rollback instead.
    */
-  onRollback(fn: (db: Db) => Promise<void>): void;
+  refuseKeeping(error: Error): never;
 };
+
+/** Thrown by `refuseKeeping` through the action to the runner, which commits and then throws the refusal. */
+class KeptRefusal extends Error {
+  constructor(readonly refusal: Error) {
+    super(refusal.message);
+  }
+}
 
 export type Action<I, O> = (a: ActionContext, input: I) => Promise<O>;
 
@@ -66,9 +76,9 @@ export class UnauditedActionError extends Error {
  */
 export async function perform<I, O>(app: AppContext, actor: Actor, action: Action<I, O>, input: I): Promise<O> {
   const deferred: (() => void | Promise<void>)[] = [];
-  const compensations: ((db: Db) => Promise<void>)[] = [];
+  let kept: Error | null = null;
   const now = app.now();
-  const body = async (tx: Tx) => {
+  const body = async (tx: Tx): Promise<O> => {
     let audited = 0;
     let unchanged = false;
     const a: ActionContext = {
@@ -83,11 +93,20 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
       unchanged: () => {
         unchanged = true;
       },
-      onRollback: (fn) => compensations.push(fn),
+      refuseKeeping: (error) => {
+        if (audited !== 1) throw error;
+        throw new KeptRefusal(error);
+      },
     };
-    const out = await action(a, input);
-    if (audited === 0 && !unchanged) throw new UnauditedActionError(action.name);
-    return out;
+    try {
+      const out = await action(a, input);
+      if (audited === 0 && !unchanged) throw new UnauditedActionError(action.name);
+      return out;
+    } catch (e) {
+      if (!(e instanceof KeptRefusal)) throw e;
+      kept = e.refusal;
+      return undefined as O;
+    }
   };
   // An action whose only write is one statement (intake) needs no transaction block: the
   // statement is atomic by itself, and BEGIN/COMMIT would double its round trips (decision 0003).
@@ -96,9 +115,12 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
   try {
     result = await run;
   } catch (err) {
-    for (const fn of compensations) await fn(app.db).catch((e) => app.log.error({ err: loggable(e) }, 'rollback work failed'));
     app.observe?.({ action: action.name, outcome: 'refused' });
     throw err;
+  }
+  if (kept) {
+    app.observe?.({ action: action.name, outcome: 'refused' });
+    throw kept;
   }
   app.observe?.({ action: action.name, outcome: 'committed' });
   for (const fn of deferred) {

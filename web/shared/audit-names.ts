@@ -92,6 +92,7 @@ export const auditActionNames: Catalogue = {
   comment: { 'zh-CN': '留言', en: 'Commented' },
   retry: { 'zh-CN': '重新发送', en: 'Retried' },
   send_code: { 'zh-CN': '发送验证码', en: 'Code sent' },
+  wrong_code: { 'zh-CN': '验证码填错', en: 'Wrong code entered' },
   hide: { 'zh-CN': '隐藏', en: 'Hidden' },
   merge: { 'zh-CN': '合并', en: 'Merged' },
   redact: { 'zh-CN': '遮盖部分内容', en: 'Redacted' },

@@ -33,10 +33,17 @@ export async function sendVerificationCode(a: ActionContext, opts: { phone: stri
 }
 
 /**
- * Uses up a valid code for this phone, or refuses (wrong, expired, used, too many tries). A wrong
- * code counts as an attempt even though the action it guarded is rolled back.
+ * Uses up a valid code for this phone, or refuses (wrong, expired, used, too many tries). Every try
+ * counts, right or wrong: the code's row is locked, its count raised and, for a wrong code, kept
+ * though the action is refused — so concurrent guesses queue on the row and the sixth is refused
+ * whatever the timing. Call it before the action changes anything.
  */
 export async function consumeVerificationCode(a: ActionContext, phone: string, code: string): Promise<void> {
+  const refuse = () =>
+    new AppError('request.invalid', {
+      zh: '验证码不正确或已过期，请重新获取。',
+      en: 'The code is wrong or has expired; request a new one.',
+    });
   const [v] = await a.tx
     .select()
     .from(phoneVerifications)
@@ -44,21 +51,16 @@ export async function consumeVerificationCode(a: ActionContext, phone: string, c
       and(eq(phoneVerifications.phoneHash, phoneKey(phone)), isNull(phoneVerifications.usedAt), gt(phoneVerifications.expiresAt, a.now)),
     )
     .orderBy(desc(phoneVerifications.id))
-    .limit(1);
-  const refuse = () =>
-    new AppError('request.invalid', {
-      zh: '验证码不正确或已过期，请重新获取。',
-      en: 'The code is wrong or has expired; request a new one.',
-    });
-  if (!v || v.attempts >= maxAttempts) throw refuse();
-  if (v.codeHash !== sha256(code.trim())) {
-    a.onRollback(async (db) => {
-      await db
-        .update(phoneVerifications)
-        .set({ attempts: sql`${phoneVerifications.attempts} + 1` })
-        .where(eq(phoneVerifications.id, v.id));
-    });
-    throw refuse();
-  }
-  await a.tx.update(phoneVerifications).set({ usedAt: a.now }).where(eq(phoneVerifications.id, v.id));
+    .limit(1)
+    .for('update');
+  // Read again under the lock: a try that waited for it sees the count the one before it committed.
+  if (!v || v.usedAt || v.attempts >= maxAttempts) throw refuse();
+  const right = v.codeHash === sha256(code.trim());
+  await a.tx
+    .update(phoneVerifications)
+    .set({ attempts: sql`${phoneVerifications.attempts} + 1`, ...(right ? { usedAt: a.now } : {}) })
+    .where(eq(phoneVerifications.id, v.id));
+  if (right) return;
+  await audit(a, { resource: 'phone_verification', resourceId: v.id, action: 'wrong_code' });
+  a.refuseKeeping(refuse());
 }
