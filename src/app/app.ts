@@ -193,7 +193,14 @@ export async function createApp(base: AppContext, opts: AppOptions = {}) {
     trainingRoutes(ctx, () => publicLimit, residents),
   );
   app.route('/api/v1', v1);
-  app.route('/open311/v2', open311Routes(ctx, { sqlClient: opts.sqlClient, perKeyPerMinute: opts.open311PerKeyPerMinute }));
+  app.route(
+    '/open311/v2',
+    open311Routes(ctx, {
+      sqlClient: opts.sqlClient,
+      perKeyPerMinute: opts.open311PerKeyPerMinute,
+      readsPerMinute: () => publicReadLimit,
+    }),
+  );
 
   // Liveness says the process answers; readiness (and the older /api/health) that the database does too.
   const ready = async () => {

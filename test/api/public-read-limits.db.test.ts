@@ -48,5 +48,14 @@ describe('public read and write limits', () => {
     for (let i = 0; i < 4; i++) reads.push(await api.call('GET', '/api/v1/public/demands'));
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 429]);
     expect(reads[3].body.error.message).toBe('请求太频繁，请稍后再试。');
+
+    // Open311's reads draw on the same budget of the address, refused in the spec's own error list.
+    const open311 = await api.call('GET', '/open311/v2/requests.json');
+    expect(open311.status).toBe(429);
+    expect(open311.body).toEqual([{ code: 429, description: expect.stringMatching(/too many/i) }]);
+    expect(Number(open311.headers.get('retry-after'))).toBeGreaterThan(0);
+    const xml = await api.call('GET', '/open311/v2/services.xml');
+    expect(xml.status).toBe(429);
+    expect(xml.text).toContain('<code>429</code>');
   });
 });

@@ -6,6 +6,7 @@ import type { SqlClient } from '../../db/client.js';
 import { cleanText } from '../../http/control-characters.js';
 import type { HttpEnv } from '../../http/env.js';
 import { limiter } from '../../http/limiters.js';
+import { rateLimit } from '../../http/rate-limit.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
@@ -43,9 +44,14 @@ const formatOf = (path: string): Format => (path.endsWith('.xml') ? 'xml' : 'jso
  * one request, tokens — JSON and XML. Anyone may read; posting needs an API key issued by an admin,
  * limited per key.
  */
-export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; perKeyPerMinute?: number } = {}) {
+export function open311Routes(
+  ctx: AppContext,
+  opts: { sqlClient?: SqlClient; perKeyPerMinute?: number; readsPerMinute?: () => number } = {},
+) {
   const app = new Hono<HttpEnv>();
   const perKey = limiter(opts.sqlClient, 'open311_key', opts.perKeyPerMinute ?? 60, 60);
+  // Reads count against the address's one budget for public page loads, shared with the portal's.
+  const reads = opts.readsPerMinute && rateLimit(opts.readsPerMinute, { name: 'reads', client: opts.sqlClient, counts: 'reads' });
 
   const send = (c: Context<HttpEnv>, out: { body: string; type: string }, status: 200 | 201 | 400 | 403 | 404 | 413 | 429 = 200) =>
     c.body(out.body, status, { 'content-type': out.type });
@@ -72,6 +78,7 @@ export function open311Routes(ctx: AppContext, opts: { sqlClient?: SqlClient; pe
         if (resource !== 'requests' || id) throw new Open311Error(404, 'not found');
         return send(c, await postRequest(c, format), 201);
       }
+      if (reads) await reads(c, async () => {});
       return send(c, await get(c, resource, id, format));
     } catch (err) {
       if (err instanceof Open311Error) return send(c, renderErrors(format, err.status, err.message), err.status);
