@@ -19,6 +19,7 @@ export function authenticate(db: Db, cache: ActorCache): MiddlewareHandler<HttpE
     c.set('locale', pickLocale(c.req.header('accept-language')));
     c.set('actor', null);
     c.set('session', null);
+    c.set('holdCaller', null);
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice(7).trim();
@@ -30,6 +31,7 @@ export function authenticate(db: Db, cache: ActorCache): MiddlewareHandler<HttpE
       }
       if (!actor) throw new AppError('auth.required', { zh: '访问令牌无效或已吊销。', en: 'The access token is invalid or revoked.' });
       c.set('actor', actor);
+      c.set('holdCaller', () => cache.hold(`b:${token}`));
       return next();
     }
     const sessionId = getCookie(c, sessionCookie);
@@ -49,6 +51,7 @@ export function authenticate(db: Db, cache: ActorCache): MiddlewareHandler<HttpE
         }
         c.set('actor', hit.actor);
         c.set('session', { sessionId, csrfToken: hit.csrfToken ?? '' });
+        c.set('holdCaller', () => cache.hold(`s:${sessionId}`));
       }
     }
     return next();

@@ -7,6 +7,7 @@ import type { UserActor } from '../kernel/index.js';
  */
 export class ActorCache {
   private entries = new Map<string, { actor: UserActor; csrfToken: string | null; at: number }>();
+  private holds = new Map<string, number>();
   constructor(
     private readonly ttlMs = 5_000,
     private readonly max = 10_000,
@@ -15,7 +16,7 @@ export class ActorCache {
   get(key: string): { actor: UserActor; csrfToken: string | null } | null {
     const hit = this.entries.get(key);
     if (!hit) return null;
-    if (Date.now() - hit.at > this.ttlMs) {
+    if (!this.holds.has(key) && Date.now() - hit.at > this.ttlMs) {
       this.entries.delete(key);
       return null;
     }
@@ -25,6 +26,24 @@ export class ActorCache {
   set(key: string, actor: UserActor, csrfToken: string | null = null): void {
     if (this.entries.size >= this.max) this.entries.clear();
     this.entries.set(key, { actor, csrfToken, at: Date.now() });
+  }
+
+  /**
+   * Keeps an entry past its few seconds while a long request of its caller runs (an upload writing 100,000 rows
+   * holds the embedded database for minutes): the caller's polls of its progress are answered from here instead of
+   * waiting for the database. A change to who may act still drops the entry (`clear`, `delete`): it is read once
+   * more from the database, then held again. Returns the release.
+   */
+  hold(key: string): () => void {
+    this.holds.set(key, (this.holds.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this.holds.get(key) ?? 1) - 1;
+      if (n > 0) this.holds.set(key, n);
+      else this.holds.delete(key);
+    };
   }
 
   delete(key: string): void {

@@ -42,3 +42,11 @@ export function overHttps(c: Context<HttpEnv>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
   return process.env.TINGJIAN_TRUST_PROXY === '1' && c.req.header('x-forwarded-proto') === 'https';
 }
+
+/**
+ * For a long request (an upload that writes for minutes): the caller stays known without the database until the
+ * returned release is called, so their polls of its progress are answered while it holds the embedded database.
+ */
+export function keepCallerKnown(c: Context<HttpEnv>): () => void {
+  return c.get('holdCaller')?.() ?? (() => {});
+}

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser } from '../../http/caller.js';
+import { keepCallerKnown, requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress } from '../../http/schemas.js';
@@ -159,6 +159,7 @@ export function assessmentRoutes(ctx: AppContext) {
       const read = (format: 'csv' | 'xlsx', data: string | Buffer) =>
         readTable(format, data, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
       reportProgress(key, 'reading', 0, 0);
+      const release = keepCallerKnown(c);
       try {
         if (type.startsWith('application/json')) {
           const { format, data, ...rest } = c.req.valid('json') as z.infer<typeof S.PopulationBody>;
@@ -180,6 +181,7 @@ export function assessmentRoutes(ctx: AppContext) {
         return c.json(await perform(ctx, actor, importPopulation, { assessmentId, rows, columns, dryRun: dryRun === 'true' }), 200);
       } finally {
         endProgress(key);
+        release();
       }
     },
   );

@@ -9,7 +9,7 @@ import { rateMerged } from './actions/rate-merged.js';
 import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
-import { findOwnDemand, listPublicAnswered, presentOwnDemand } from './queries/public-lookup.js';
+import { findOwnDemand, listPublicAnswered, presentIntake, presentOwnDemand } from './queries/public-lookup.js';
 import { LookupBody, PublicDemandView, PublicSubmitBody, pageCursor } from './schema.js';
 import { demandStates, demandTypes, satisfactions } from './tables.js';
 
@@ -40,7 +40,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     async (c) => {
       const body = c.req.valid('json');
       const result = await perform(ctx, residentActor, registerDemand, { channel: 'web', ...body });
-      const demand = await presentOwnDemand(ctx.db, result.demand.id);
+      const demand = await presentIntake(ctx.db, result);
       return c.json({ number: result.demand.number, queryCode: result.queryCode, demand }, result.created ? 201 : 200);
     },
   );

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser } from '../../http/caller.js';
+import { keepCallerKnown, requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, isAdmin, perform } from '../../kernel/index.js';
@@ -133,6 +133,7 @@ export function importRoutes(ctx: AppContext) {
         });
       const key = progressKey(sourceId, actor.userId);
       reportProgress(key, 'reading', 0, 0);
+      const release = keepCallerKnown(c);
       try {
         const bytes = Buffer.from(await c.req.arrayBuffer());
         const rows = await readTable(format, bytes, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
@@ -146,6 +147,7 @@ export function importRoutes(ctx: AppContext) {
         return report.errors.length ? c.json(report, 422) : c.json(report, 200);
       } finally {
         endProgress(key);
+        release();
       }
     },
   );

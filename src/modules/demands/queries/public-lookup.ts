@@ -7,12 +7,12 @@ import { sha256 } from '../../../lib/hash.js';
 import { redact } from '../../../lib/redact.js';
 import { categories } from '../../categories/index.js';
 import { asWritten, publicFaces } from '../../moderation/index.js';
-import { regions, units } from '../../regions/index.js';
+import { cachedCategory, cachedRegion, regions, units } from '../../regions/index.js';
 import { demandText, splitDemandText } from '../moderated.js';
 import { normalizePhone } from '../numbering.js';
 import { encodeCursor, type PageCursor, type PublicDemandViewT } from '../schema.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
-import { demandEvents, demands } from '../tables.js';
+import { type DemandRow, demandEvents, demands } from '../tables.js';
 import { iso } from './present.js';
 
 /** Phone numbers residents type into their text are masked before it is shown to the public. */
@@ -84,6 +84,37 @@ export async function presentOwnDemand(db: Db, demandId: number): Promise<Public
         at: e.at.toISOString(),
         reason: publicReasons.has(e.action) ? e.reason : null,
       })),
+  };
+}
+
+/**
+ * What a resident's own submission returns: a demand this request registered is shown from the row intake returned,
+ * its names from the reference cache and its timeline the registration, with no second read of what was just
+ * written; a replay of an earlier submission (the same idempotency key) is read as it stands now.
+ */
+export async function presentIntake(db: Db, result: { demand: DemandRow; created: boolean }): Promise<PublicDemandViewT> {
+  const d = result.demand;
+  if (!result.created || d.state !== 'registered' || d.unitId !== null) return presentOwnDemand(db, d.id);
+  const [region, category] = await Promise.all([
+    cachedRegion(db, db, d.regionId),
+    d.categoryId === null ? null : cachedCategory(db, db, d.categoryId),
+  ]);
+  return {
+    mergedInto: null,
+    number: d.number,
+    type: d.type,
+    state: d.state,
+    title: d.title,
+    content: d.content,
+    region: region?.name ?? '',
+    category: category?.fullName ?? null,
+    unit: null,
+    replyText: null,
+    repliedAt: null,
+    createdAt: d.createdAt.toISOString(),
+    closedAt: null,
+    callbackOpen: false,
+    timeline: [{ action: 'register', toState: 'registered', at: d.createdAt.toISOString(), reason: null }],
   };
 }
 
