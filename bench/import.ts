@@ -51,11 +51,15 @@ try {
   const progress: { ms: number; phase: string; percent: number; rows: number }[] = [];
   const t0 = performance.now();
   let going = true;
+  // How long each poll waited for its answer: the console's bar moves only as fast as these come back.
+  const pollMs: number[] = [];
   const poll = (async () => {
     while (going) {
+      const asked = performance.now();
       const p = await fetch(`${base}/import-sources/${source.id}/runs/progress`, { headers: auth })
         .then((r) => r.json() as Promise<{ phase: string; percent: number; rows: number }>)
         .catch(() => null);
+      pollMs.push(performance.now() - asked);
       if (p && p.phase !== 'idle' && progress.at(-1)?.percent !== p.percent)
         progress.push({ ms: Math.round(performance.now() - t0), ...p });
       await new Promise((r) => setTimeout(r, 500));
@@ -80,6 +84,8 @@ try {
     seconds: +seconds.toFixed(1),
     rowsPerSecond: Math.round(rows / seconds),
     serverPeakRssMb: Math.round(peakRss(server.pid!)),
+    polls: pollMs.length,
+    slowestPollMs: Math.round(Math.max(0, ...pollMs)),
     progress,
   };
   console.log(JSON.stringify({ ...result, progress: `${progress.length} distinct readings` }, null, 2));

@@ -86,6 +86,31 @@ const steps: Record<string, () => Promise<Call>> = {
     body: { username: 'wang.fang', displayName: '王芳', password: 'password-123', roles: [{ role: 'operator', regionId: world.t1.id }] },
     writes: [['user', 'create']],
   }),
+  'POST /api/v1/auth/unlock-code': async () => {
+    const made = await api.call('POST', '/api/v1/users', {
+      token: world.tokens.admin,
+      body: {
+        username: 'unlock.me',
+        displayName: '解锁',
+        password: 'password-123',
+        phone: '13700008888',
+        roles: [{ role: 'operator', regionId: world.t1.id }],
+      },
+    });
+    expect(made.status, made.text).toBe(201);
+    return {
+      as: 'resident',
+      path: '/api/v1/auth/unlock-code',
+      body: { username: 'unlock.me' },
+      writes: [['phone_verification', 'send_code']],
+    };
+  },
+  'POST /api/v1/auth/unlock': async () => ({
+    as: 'resident',
+    path: '/api/v1/auth/unlock',
+    body: { username: 'unlock.me', code: await lastCode('13700008888') },
+    writes: [['user', 'unlock']],
+  }),
   'POST /api/v1/auth/tokens/{id}/revoke': async () => {
     const issued = await api.call('POST', '/api/v1/auth/tokens', {
       token: world.tokens.admin,

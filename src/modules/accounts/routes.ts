@@ -34,7 +34,6 @@ const TokenView = z
 
 export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 'auto'; actors: ActorCache; limits: LoginLimits }) {
   const app = newRouter();
-
   app.openapi(
     createRoute({
       method: 'post',

@@ -89,3 +89,12 @@ export async function listTokens(db: Db, userId: number) {
     revokedAt: t.revokedAt?.toISOString() ?? null,
   }));
 }
+
+/** A staff account by its username in any case, as sign-in finds it: what a phone unlock needs to know. */
+export async function findAccount(db: Db | Tx, username: string) {
+  const [user] = await db
+    .select({ id: users.id, username: users.username, phone: users.phone, disabledAt: users.disabledAt })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+  return user ?? null;
+}

@@ -4,6 +4,7 @@ import { type ActionContext, type AuditEntry, audit, auditMany, isAdmin } from '
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
+import { yieldToLoop } from '../../../lib/yield-to-loop.js';
 import { categories } from '../../categories/index.js';
 import { demandEvents, demands } from '../../demands/index.js';
 import { regions, units } from '../../regions/index.js';
@@ -82,7 +83,11 @@ export async function runImport(
   };
   const seen = new Set<string>();
   const ready: (ParsedRow & { regionId: number; categoryId: number | null; unitId: number | null; rowNo: number })[] = [];
-  input.rows.forEach((raw, i) => {
+  for (const [i, raw] of input.rows.entries()) {
+    if (i % 2_000 === 0) {
+      input.progress?.('checking', i / input.rows.length);
+      await yieldToLoop();
+    }
     const rowNo = i + 2; // the header is row 1
     const read = readRow(raw, source.columns);
     const problems = 'problems' in read ? [...read.problems] : [];
@@ -96,7 +101,7 @@ export async function runImport(
       if (!problems.length) ready.push({ ...r, regionId: regionId!, categoryId, unitId, rowNo });
     }
     if (problems.length) report.errors.push({ row: rowNo, message: problems.join('；') });
-  });
+  }
   report.valid = ready.length;
   // Numbers already here: ours from an earlier run are skipped; anyone else's is a clash.
   const taken = new Map<string, string | null>();
@@ -122,6 +127,7 @@ export async function runImport(
   const trail: AuditEntry[] = [];
   for (let i = 0; i < fresh.length; i += 500) {
     input.progress?.('writing', i / fresh.length);
+    await yieldToLoop();
     const chunk = fresh.slice(i, i + 500);
     const inserted = await a.tx
       .insert(demands)
