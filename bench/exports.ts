@@ -27,13 +27,17 @@ const tokenOf = async (username: string) => {
 };
 const token = await tokenOf('supervisor');
 const desk = { dispatcher: await tokenOf('dispatcher'), handler: await tokenOf('handler.cgj') };
-// Windows of the newest generated history holding about 9,500 and 100,000 demands.
+// Windows of the newest history before the backlog, holding about 9,500 and 100,000 demands.
 const windows: { rows: number; from: string; to: string }[] = [];
 for (const want of [9_500, 100_000]) {
   const [w] = await queryRows<{ from: string; to: string }>(
     database.db,
+    // Before bench:scale's backlog (numbered B…, the last three days): a window of the newest history would hold
+    // the whole backlog too, over the export's limit of 100,000.
     sql`select min(created_at) as from, max(created_at) as to
-          from (select created_at from demands where number like 'S%' order by created_at desc limit ${want}) x`,
+          from (select created_at from demands
+                 where created_at < coalesce((select min(created_at) from demands where number like 'B%'), 'infinity')
+                 order by created_at desc limit ${want}) x`,
   );
   windows.push({ rows: want, from: new Date(w.from).toISOString(), to: new Date(new Date(w.to).getTime() + 1).toISOString() });
 }
@@ -75,7 +79,9 @@ for (const w of windows) {
       `http://127.0.0.1:${port}/api/v1/demands?format=${format}&from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`,
       { headers: { authorization: `Bearer ${token}` } },
     );
-    const bytes = (await res.arrayBuffer()).byteLength;
+    const body = await res.arrayBuffer();
+    const bytes = body.byteLength;
+    if (res.status !== 200) console.log(`  refused: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
     const ms = Math.round(performance.now() - t0);
     clearInterval(sampler);
     const row = { export: format, rows: w.rows, bytes, ms, status: res.status, peakRssMb: peak, rssAfterMb: rss(pid) };
