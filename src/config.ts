@@ -6,6 +6,8 @@ export type Config = {
   host: string;
   /** postgres://… to use a server; unset = the embedded database in dataDir. */
   databaseUrl?: string;
+  /** A streaming replica for the reads that may lag (DATABASE_READ_URL); only beside DATABASE_URL. */
+  databaseReadUrl?: string;
   dataDir: string;
   publicRateLimit?: number;
   /** 'auto': Secure when the request came over HTTPS (directly, or per X-Forwarded-Proto from a trusted proxy). */
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Only this machine by default; a deployment says HOST=0.0.0.0 (or an address) behind its proxy.
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: (env.DATABASE_URL && env.DATABASE_READ_URL) || undefined,
     dataDir: resolve(env.TINGJIAN_DATA_DIR ?? './data'),
     publicRateLimit: env.TINGJIAN_PUBLIC_RATE_LIMIT !== undefined ? Number(env.TINGJIAN_PUBLIC_RATE_LIMIT) : undefined,
     secureCookies: env.TINGJIAN_SECURE_COOKIES === '1' ? true : env.TINGJIAN_SECURE_COOKIES === '0' ? false : 'auto',

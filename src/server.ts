@@ -41,7 +41,11 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const log = createLogger();
   const database = await openConfiguredDatabase(config, true);
   await runMigrations(database);
-  const ctx: AppContext = { db: database.db, now: () => new Date(), log };
+  // The replica is opened as it is: migrations reach it from the primary.
+  const replica = config.databaseReadUrl
+    ? await openDatabase({ url: config.databaseReadUrl, poolSize: config.poolSize, jit: config.pgJit })
+    : null;
+  const ctx: AppContext = { db: database.db, readDb: replica?.db, now: () => new Date(), log };
   let loadedDemo = false;
   if (opts.demoIfEmpty && (await isEmpty(database.db))) {
     const t0 = Date.now();
@@ -92,6 +96,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
     await jobs.stop();
     await stopListening();
     await stopCalls();
+    await replica?.close();
     await database.close();
   };
   return { url, port, stop, loadedDemo, database, log };

@@ -7,6 +7,11 @@ import type { Db, Tx } from './db.js';
 /** What the whole application shares: the database, the clock (replaceable in tests) and a logger. */
 export type AppContext = {
   db: Db;
+  /**
+   * A streaming replica for the reads that may lag a moment behind (the public lists, 三率, 一屏, exports,
+   * Open311's reads): `DATABASE_READ_URL`. Absent, they read the primary. Never for reading back one's own write.
+   */
+  readDb?: Db;
   now: () => Date;
   log: Logger;
   /** Told of every action's outcome (the server's metrics count them). */
@@ -132,6 +137,9 @@ export async function perform<I, O>(app: AppContext, actor: Actor, action: Actio
   }
   return result;
 }
+
+/** Where the reads that may lag go: the replica when there is one, else the primary. */
+export const replicaOf = (app: AppContext): Db => app.readDb ?? app.db;
 
 /** A database handle for reads: either the pool or an action's transaction. */
 export type Reader = Db | Tx;

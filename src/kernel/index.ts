@@ -7,10 +7,12 @@ export {
   appContextFor,
   perform,
   type Reader,
+  replicaOf,
   singleStatement,
   UnauditedActionError,
 } from './action.js';
 export * from './actor.js';
+export { dataAsOf } from './replica.js';
 export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
 export { announceChange, type CacheName, cacheChannel, cacheNames, deliverCacheNotice, onCacheNotice } from './cache-notices.js';

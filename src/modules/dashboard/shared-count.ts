@@ -1,4 +1,4 @@
-import type { AppContext, UserActor } from '../../kernel/index.js';
+import { type AppContext, dataAsOf, replicaOf, type UserActor } from '../../kernel/index.js';
 import { dashboard } from './queries.js';
 
 /** How long one scope's figures are shown again before they are counted anew. */
@@ -6,16 +6,20 @@ const freshForMs = 30_000;
 /** While a new count runs, the last finished one is shown if it is at most this old (a count can take seconds at millions of demands). */
 const shownWhileCountingMs = 5 * 60_000;
 
-type Figures = Awaited<ReturnType<typeof dashboard>>;
+type Figures = Awaited<ReturnType<typeof dashboard>> & { asOf: Date };
 type Entry = { at: Date; counting: Promise<Figures> | null; last: { at: Date; figures: Figures } | null };
-export type ShownFigures = Figures & { computedAt: string };
+export type ShownFigures = Omit<Figures, 'asOf'> & { computedAt: string };
 
-const shown = (last: { at: Date; figures: Figures }): ShownFigures => ({ ...last.figures, computedAt: last.at.toISOString() });
+/** Counted at `at`, from data as of `asOf` (earlier when a replica lags): the screen says the earlier. */
+const shown = ({ at, figures: { asOf, ...figures } }: { at: Date; figures: Figures }): ShownFigures => ({
+  ...figures,
+  computedAt: (asOf < at ? asOf : at).toISOString(),
+});
 
 /**
  * 一屏 as a server shows it: everyone with the same grants sees the same screen (the leaders of a district share one
  * count), counted at most every 30 s; while a new count runs, the last one is shown if recent, saying when it was
- * counted. One per server process.
+ * counted, and from the replica when there is one (the time shown is then the replica's). One per server process.
  */
 export function sharedDashboard(ctx: AppContext): (actor: UserActor) => Promise<ShownFigures> {
   const cache = new Map<string, Entry>();
@@ -28,7 +32,9 @@ export function sharedDashboard(ctx: AppContext): (actor: UserActor) => Promise<
     if (entry.last && age(entry.last.at) <= freshForMs && entry.last.at <= now) return shown(entry.last);
     if (!entry.counting) {
       const at = now;
-      entry.counting = dashboard(ctx.db, actor, now)
+      // From the replica when there is one: as of its last replayed commit.
+      entry.counting = Promise.all([dashboard(replicaOf(ctx), actor, now), dataAsOf(ctx, now)])
+        .then(([counted, asOf]) => ({ ...counted, asOf }))
         .then((figures) => {
           entry.last = { at, figures };
           return figures;
@@ -41,7 +47,6 @@ export function sharedDashboard(ctx: AppContext): (actor: UserActor) => Promise<
       entry.at = at;
     }
     if (entry.last && age(entry.last.at) <= shownWhileCountingMs && entry.last.at <= now) return shown(entry.last);
-    const figures = await entry.counting;
-    return { ...figures, computedAt: entry.at.toISOString() };
+    return shown({ at: entry.at, figures: await entry.counting });
   };
 }

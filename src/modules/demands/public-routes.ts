@@ -4,7 +4,7 @@ import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { errorResponses, jsonBody, jsonOk, text } from '../../http/schemas.js';
 import type { AppContext } from '../../kernel/index.js';
-import { perform, residentActor } from '../../kernel/index.js';
+import { perform, replicaOf, residentActor } from '../../kernel/index.js';
 import { rateMerged } from './actions/rate-merged.js';
 import { recordCallback } from './actions/record-callback.js';
 import { registerDemand } from './actions/register-demand.js';
@@ -157,7 +157,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await listPublicAnswered(ctx.db, c.req.valid('query')), 200),
+    async (c) => c.json(await listPublicAnswered(replicaOf(ctx), c.req.valid('query')), 200),
   );
 
   return app;

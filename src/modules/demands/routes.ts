@@ -4,7 +4,7 @@ import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import type { AppContext, UserActor } from '../../kernel/index.js';
-import { hasAnyRole, perform } from '../../kernel/index.js';
+import { hasAnyRole, perform, replicaOf } from '../../kernel/index.js';
 import { AppError, pickLocale } from '../../lib/errors.js';
 import { localDay } from '../calendar/index.js';
 import { acknowledgeDemand } from './actions/acknowledge-demand.js';
@@ -123,8 +123,8 @@ export function demandRoutes(ctx: AppContext) {
       // The whole filtered list, in the caller's scope, counted first (one past the limit tells an
       // over-long list apart, refused before a byte is sent), then streamed a page at a time.
       const now = ctx.now();
-      checkExportSize(await countForExport(ctx.db, actor, filter, now, exportLimit));
-      const pages = demandsForExport(ctx.db, actor, filter, now);
+      checkExportSize(await countForExport(replicaOf(ctx), actor, filter, now, exportLimit));
+      const pages = demandsForExport(replicaOf(ctx), actor, filter, now);
       const stamp = localDay(now);
       if (filter.format === 'csv') return download(c, `demands-${stamp}.csv`, demandsCsv(pages));
       return download(c, `demands-${stamp}.xlsx`, demandsWorkbook(pages));

@@ -7,7 +7,7 @@ import { cleanText } from '../../http/control-characters.js';
 import type { HttpEnv } from '../../http/env.js';
 import { limiter } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
-import { type AppContext, perform, residentActor } from '../../kernel/index.js';
+import { type AppContext, perform, replicaOf, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/hash.js';
 import { submitOpen311Request } from './actions/submit-request.js';
@@ -107,7 +107,7 @@ export function open311Routes(
         endpoints: format === 'xml' ? { endpoint: [endpoint] } : [endpoint],
       });
     }
-    if (resource === 'services' && !id) return render(format, 'services', 'service', await listServices(ctx.db));
+    if (resource === 'services' && !id) return render(format, 'services', 'service', await listServices(replicaOf(ctx)));
     if (resource === 'services' && id) {
       if (!/^\d{1,9}$/.test(id) || !(await serviceExists(ctx.db, Number(id)))) throw new Open311Error(404, 'service_code not found');
       const def = serviceDefinition(id);
@@ -125,7 +125,7 @@ export function open311Routes(
     if (resource === 'requests') {
       if (id) {
         if (!/^\d{1,20}$/.test(id)) throw new Open311Error(404, 'service_request_id not found');
-        const items = await listRequests(ctx.db, { ids: [id], page: 1, pageSize: 1 });
+        const items = await listRequests(replicaOf(ctx), { ids: [id], page: 1, pageSize: 1 });
         if (items.length === 0) throw new Open311Error(404, 'service_request_id not found');
         return render(format, 'service_requests', 'request', items);
       }
@@ -134,6 +134,7 @@ export function open311Routes(
       const v = q.data;
       const ids = v.service_request_id?.split(',');
       // The spec: service_request_id overrides all other arguments (dates, codes, status, paging).
+      // Lists read the replica; one request or a token (an integrator reading back its own post) the primary.
       if (ids) return render(format, 'service_requests', 'request', await listRequests(ctx.db, { ids, page: 1, pageSize: ids.length }));
       const window = requestWindow(v.start_date, v.end_date, ctx.now());
       if (!window) throw new Open311Error(400, 'end_date is before start_date');

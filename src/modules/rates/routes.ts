@@ -3,7 +3,7 @@ import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, isoMonth, jsonOk } from '../../http/schemas.js';
-import type { AppContext } from '../../kernel/index.js';
+import { type AppContext, replicaOf } from '../../kernel/index.js';
 import { toCsv } from '../../lib/csv.js';
 import { writeWorkbook } from '../../lib/spreadsheet.js';
 import { monthReport } from './queries/month-report.js';
@@ -66,7 +66,7 @@ export function rateRoutes(ctx: AppContext) {
     async (c) => {
       const actor = requireUser(c);
       const { format, month: asked } = c.req.valid('query');
-      const report = await monthReport(ctx.db, actor, ctx.now(), asked);
+      const report = await monthReport(replicaOf(ctx), actor, ctx.now(), asked);
       const { month, units } = report;
       if (format !== 'json') {
         const header = [
