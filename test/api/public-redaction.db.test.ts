@@ -332,6 +332,8 @@ describe('the public redaction gate', () => {
       'GET /api/v1/public/meetings': () => api.call('GET', `/api/v1/public/meetings?regionId=${world.c1.id}`),
       'POST /api/v1/public/resolutions/{id}/comments': () =>
         api.call('POST', `/api/v1/public/resolutions/${seen.resolutionId}/comments`, { body: { name: runs[0], body: all } }),
+      'POST /api/v1/auth/unlock-code': () => api.call('POST', '/api/v1/auth/unlock-code', { body: { username: all.slice(0, 100) } }),
+      'POST /api/v1/auth/unlock': () => api.call('POST', '/api/v1/auth/unlock', { body: { username: all.slice(0, 100), code: '123456' } }),
       'POST /api/v1/public/verification-codes': () =>
         api.call('POST', '/api/v1/public/verification-codes', { body: { phone: phoneOf(91) } }),
       'POST /api/v1/public/proposals': async () =>

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
@@ -8,9 +7,6 @@ import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { maskPhone } from '../../lib/redact.js';
-import { writeWorkbook } from '../../lib/spreadsheet.js';
-import { regions } from '../regions/index.js';
 import { checkIn, giveFeedback, recordAttendance } from './actions/attendance.js';
 import { cancelEnrolment } from './actions/cancel.js';
 import { issueCertificates } from './actions/certificates.js';
@@ -18,17 +14,13 @@ import { createCourse } from './actions/create-course.js';
 import { enrol } from './actions/enrol.js';
 import { createPlan, reviewPlan } from './actions/plans.js';
 import { recordActivityDemand } from './actions/record-activity-demand.js';
-import { attendeesOf, listCourses, listPlans, planWithCourses, publicCatalogue, quotasOf, sessionsOf } from './queries/catalogue.js';
+import { listCourses, listPlans, planWithCourses, publicCatalogue } from './queries/catalogue.js';
 import { courseReport } from './queries/course-report.js';
+import { checkInSession, courseView, enrolmentReceipt, rosterWorkbook } from './queries/course-view.js';
 import * as S from './schema.js';
 import { loadCourse, loadPlan } from './store.js';
-import { courseSessions, courses, enrolments } from './tables.js';
 
 const tags = ['trainings'];
-
-/** A cancelled enrolment is done with; only someone holding a place is on the roll. */
-const enrolmentActions = (state: string): ('cancel' | 'attend')[] =>
-  state === 'enrolled' ? ['cancel', 'attend'] : state === 'waitlisted' ? ['cancel'] : [];
 
 /** 课程与培训: plans, courses, enrolment with quotas and wait-lists, QR check-in, completion. */
 export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
@@ -36,60 +28,6 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
   const sec = { tags, security: bearerSecurity };
   app.use('/public/courses/*', rateLimit(limitPerMinute, { name: 'courses', client: residents.client }));
   app.use('/public/check-ins', rateLimit(limitPerMinute, { name: 'check-ins', client: residents.client }));
-
-  /** Where a wait-listed learner stands: 1 for the first in line. */
-  const waitPosition = async (courseId: number, e: { id: number; state: string; createdAt: Date }) => {
-    if (e.state !== 'waitlisted') return null;
-    const [{ ahead }] = await ctx.db
-      .select({ ahead: sql<number>`count(*)::int` })
-      .from(enrolments)
-      .where(and(eq(enrolments.courseId, courseId), eq(enrolments.state, 'waitlisted'), lt(enrolments.createdAt, e.createdAt)));
-    return Number(ahead) + 1;
-  };
-  const courseView = async (c: Parameters<typeof requireUser>[0], id: number) => {
-    const course = await loadCourse(ctx.db, requireUser(c), id, { staff: true });
-    const list = await ctx.db
-      .select({
-        id: enrolments.id,
-        name: enrolments.name,
-        phone: enrolments.phone,
-        township: regions.name,
-        state: enrolments.state,
-        channel: enrolments.channel,
-      })
-      .from(enrolments)
-      .leftJoin(regions, eq(regions.id, enrolments.regionId))
-      .where(eq(enrolments.courseId, id))
-      .orderBy(enrolments.createdAt, enrolments.id);
-    const sessions = await sessionsOf(ctx.db, [id], true);
-    const present = await attendeesOf(
-      ctx.db,
-      sessions.map((s) => s.id),
-    );
-    let inLine = 0;
-    return {
-      id: course.id,
-      title: course.title,
-      organiser: course.organiser,
-      venue: course.venue,
-      region: course.regionName,
-      regionId: course.regionId,
-      track: course.track,
-      audience: course.audience,
-      capacity: course.capacity,
-      feeYuan: course.feeYuan,
-      completionShare: course.completionShare,
-      sessions: sessions.map(({ courseId: _, ...s }) => ({ ...s, attendees: present.get(s.id) ?? [] })),
-      quotas: await quotasOf(ctx.db, id),
-      // In creation order, so the wait-listed are numbered as they stand in line.
-      enrolments: list.map((e) => ({
-        ...e,
-        phone: maskPhone(e.phone),
-        waitlistPosition: e.state === 'waitlisted' ? ++inLine : null,
-        actions: enrolmentActions(e.state),
-      })),
-    };
-  };
 
   app.openapi(
     createRoute({
@@ -161,7 +99,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
         ...b,
         sessions: b.sessions.map((s) => ({ ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })),
       });
-      return c.json(await courseView(c, course.id), 201);
+      return c.json(await courseView(ctx.db, requireUser(c), course.id), 201);
     },
   );
   app.openapi(
@@ -187,7 +125,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       request: { params: IdParam },
       responses: { 200: jsonOk(S.CourseView), ...errorResponses },
     }),
-    async (c) => c.json(await courseView(c, c.req.valid('param').id), 200),
+    async (c) => c.json(await courseView(ctx.db, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -207,23 +145,8 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       },
     }),
     async (c) => {
-      const view = await courseView(c, c.req.valid('param').id);
-      const states = { enrolled: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
-      const book = await writeWorkbook([
-        {
-          name: '报名名单',
-          header: ['序号', '姓名', '电话', '镇街', '状态', '报名方式'],
-          rows: view.enrolments.map((e, i) => [
-            i + 1,
-            e.name,
-            e.phone,
-            e.township ?? '',
-            states[e.state],
-            e.channel === 'portal' ? '网上报名' : '代为报名',
-          ]),
-        },
-      ]);
-      return download(c, `course-${view.id}-enrolments.xlsx`, book);
+      const { name, book } = await rosterWorkbook(ctx.db, requireUser(c), c.req.valid('param').id);
+      return download(c, name, book);
     },
   );
   app.openapi(
@@ -249,10 +172,7 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
     }),
     async (c) => {
       const r = await perform(ctx, requireUser(c), enrol, { courseId: c.req.valid('param').id, ...c.req.valid('json') });
-      return c.json(
-        { id: r.enrolment.id, state: r.enrolment.state, waitlistPosition: await waitPosition(r.enrolment.courseId, r.enrolment) },
-        r.created ? 201 : 200,
-      );
+      return c.json(await enrolmentReceipt(ctx.db, r.enrolment), r.created ? 201 : 200);
     },
   );
   app.openapi(
@@ -325,23 +245,12 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       responses: { 201: jsonOk(S.PublicEnrolmentReceipt), 200: jsonOk(S.PublicEnrolmentReceipt), ...errorResponses },
     }),
     async (c) => {
-      const id = c.req.valid('param').id;
-      const [course] = await ctx.db.select({ audience: courses.audience }).from(courses).where(eq(courses.id, id));
-      if (course?.audience === 'invited') {
-        throw new AppError('request.invalid', {
-          zh: '本课程按名额邀请参加，请联系所在镇街报名。',
-          en: 'This course is by invitation; ask your township.',
-        });
-      }
       const r = await perform(ctx, residentActor, enrol, {
-        courseId: id,
+        courseId: c.req.valid('param').id,
         ...c.req.valid('json'),
         regionId: c.req.valid('json').regionId ?? null,
       });
-      return c.json(
-        { id: r.enrolment.id, state: r.enrolment.state, waitlistPosition: await waitPosition(id, r.enrolment), token: r.token ?? '' },
-        r.created ? 201 : 200,
-      );
+      return c.json({ ...(await enrolmentReceipt(ctx.db, r.enrolment)), token: r.token ?? '' }, r.created ? 201 : 200);
     },
   );
   app.openapi(
@@ -365,30 +274,9 @@ export function trainingRoutes(ctx: AppContext, limitPerMinute: () => number, re
       responses: { 200: jsonOk(S.CheckInSession), ...errorResponses },
     }),
     async (c) => {
-      const [row] = await ctx.db
-        .select({
-          courseId: courses.id,
-          course: courses.title,
-          topic: courseSessions.topic,
-          place: courseSessions.place,
-          startsAt: courseSessions.startsAt,
-          endsAt: courseSessions.endsAt,
-        })
-        .from(courseSessions)
-        .innerJoin(courses, eq(courses.id, courseSessions.courseId))
-        .where(eq(courseSessions.checkinCode, c.req.valid('param').code));
-      if (!row) throw new AppError('not_found');
-      return c.json(
-        {
-          courseId: row.courseId,
-          course: row.course,
-          topic: row.topic,
-          place: row.place,
-          startsAt: row.startsAt.toISOString(),
-          endsAt: row.endsAt.toISOString(),
-        },
-        200,
-      );
+      const session = await checkInSession(ctx.db, c.req.valid('param').code);
+      if (!session) throw new AppError('not_found');
+      return c.json(session, 200);
     },
   );
   app.openapi(

@@ -44,6 +44,12 @@ async function seats(a: ActionContext, courseId: number, regionId: number | null
 export async function enrol(a: ActionContext, input: EnrolInput) {
   const staff = a.actor.kind === 'user';
   const course = await loadCourse(a.tx, a.actor, input.courseId, { lock: true, staff });
+  // An invited course's places are the townships' to fill: a resident cannot take one (nor spend a code on trying).
+  if (!staff && course.audience === 'invited')
+    throw new AppError('request.invalid', {
+      zh: '本课程按名额邀请参加，请联系所在镇街报名。',
+      en: 'This course is by invitation; ask your township.',
+    });
   if (!staff) await consumeVerificationCode(a, input.phone, input.code ?? '');
   const hash = phoneKey(input.phone);
   const [existing] = await a.tx
