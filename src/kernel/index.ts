@@ -12,7 +12,6 @@ export {
   UnauditedActionError,
 } from './action.js';
 export * from './actor.js';
-export { dataAsOf } from './replica.js';
 export { type AuditEntry, audit, auditMany, auditRow } from './audit.js';
 export { type AuditEventRow, auditEvents } from './audit-table.js';
 export { announceChange, type CacheName, cacheChannel, cacheNames, deliverCacheNotice, onCacheNotice } from './cache-notices.js';
@@ -38,6 +37,7 @@ export {
   smsTemplates,
 } from './outbox.js';
 export { type OutboxMessageRow, type OutboxStatus, outboxMessages, outboxStatuses } from './outbox-table.js';
+export { dataAsOf } from './replica.js';
 export { type Role, roles } from './roles.js';
 export {
   coversRegion,

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /** The newest installed PostgreSQL's programs (initdb, pg_ctl, pg_basebackup), if any. */
 export function postgresBin(): string | null {
@@ -93,4 +94,25 @@ export function makeClusters(bin: string, ports: { primary: number; standby: num
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** One query on its own connection (to either server, whatever the app's pool is doing). */
+export async function sqlOn<T>(url: string, text: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  c.on('error', () => {});
+  await c.connect();
+  try {
+    return (await c.query(text)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** A primary with an empty `tingjian` database and a standby streaming from it, both running. */
+export async function primaryAndStandby(bin: string, ports: { primary: number; standby: number }) {
+  const clusters = makeClusters(bin, ports);
+  clusters.initPrimary();
+  await sqlOn(clusters.primary.url('postgres'), 'create database tingjian');
+  clusters.initStandby();
+  return clusters;
 }

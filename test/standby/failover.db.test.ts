@@ -3,7 +3,6 @@
 // restart) finds the new primary by itself, every demand it acknowledged is there, and the outbox
 // sends each receipt once. Runs with the server tests (TINGJIAN_TEST_DB=postgres); skipped, saying
 // why, where PostgreSQL's programs are not installed.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, runMigrations } from '../../src/db/client.js';
 import { quietLogger } from '../../src/lib/logger.js';
@@ -12,7 +11,7 @@ import { deliverDue, httpGateway } from '../../src/modules/notifications/index.j
 import { startFakeSmsProvider } from '../fakes/sms-provider.js';
 import { startTestServer } from '../http.js';
 import { buildWorld, type World } from '../world.js';
-import { type makeClusters, postgresBin } from './clusters.js';
+import { type makeClusters, postgresBin, primaryAndStandby, sqlOn } from './clusters.js';
 
 const bin = postgresBin();
 const onServer = process.env.TINGJIAN_TEST_DB === 'postgres';
@@ -27,29 +26,14 @@ let world: World;
 let api: Awaited<ReturnType<typeof startTestServer>>;
 let provider: Awaited<ReturnType<typeof startFakeSmsProvider>>;
 
-async function query<T>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  c.on('error', () => {});
-  await c.connect();
-  try {
-    return (await c.query(text)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
 describe.skipIf(!onServer || !bin)('a standby that takes over', () => {
   beforeAll(async () => {
-    const { makeClusters } = await import('./clusters.js');
-    clusters = makeClusters(bin!, ports);
-    clusters.initPrimary();
-    await query(clusters.primary.url('postgres'), 'create database tingjian');
-    clusters.initStandby();
+    clusters = await primaryAndStandby(bin!, ports);
     // Synchronous from here on: every commit on the primary waits until the standby has it.
-    await query(clusters.primary.url('postgres'), `alter system set synchronous_standby_names = '*'`);
-    await query(clusters.primary.url('postgres'), 'select pg_reload_conf()');
+    await sqlOn(clusters.primary.url('postgres'), `alter system set synchronous_standby_names = '*'`);
+    await sqlOn(clusters.primary.url('postgres'), 'select pg_reload_conf()');
     for (let i = 0; i < 100; i++) {
-      const [r] = await query<{ sync_state: string }>(clusters.primary.url('postgres'), 'select sync_state from pg_stat_replication');
+      const [r] = await sqlOn<{ sync_state: string }>(clusters.primary.url('postgres'), 'select sync_state from pg_stat_replication');
       if (r?.sync_state === 'sync') break;
       await new Promise((res) => setTimeout(res, 200));
     }
@@ -117,7 +101,7 @@ describe.skipIf(!onServer || !bin)('a standby that takes over', () => {
     expect(firstAfter).toBeGreaterThan(promotedAt);
 
     // Every acknowledged demand is on the promoted standby, read there directly.
-    const numbers = await query<{ number: string }>(clusters.standby.url('tingjian'), 'select number from demands');
+    const numbers = await sqlOn<{ number: string }>(clusters.standby.url('tingjian'), 'select number from demands');
     const kept = new Set(numbers.map((r) => r.number));
     expect(acknowledged.filter((x) => !kept.has(x))).toEqual([]);
 
@@ -129,7 +113,7 @@ describe.skipIf(!onServer || !bin)('a standby that takes over', () => {
     }
     const sent = provider.received.filter((r) => r.status === 200).map((r) => r.body.clientRef as string);
     expect(new Set(sent).size).toBe(sent.length);
-    const [{ receipts }] = await query<{ receipts: number }>(
+    const [{ receipts }] = await sqlOn<{ receipts: number }>(
       clusters.standby.url('tingjian'),
       `select count(*)::int as receipts from outbox_messages where channel = 'sms'`,
     );

@@ -2,14 +2,13 @@
 // exports and Open311's lists. With the replica's replay paused, a demand answered on the primary is missing from
 // the public list while its resident's own lookup (the primary) shows the answer, and 一屏 says how old its figures
 // are; once replay resumes, the list has it. Runs with the server tests; skipped, saying why, without initdb.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, runMigrations } from '../../src/db/client.js';
 import { quietLogger } from '../../src/lib/logger.js';
 import { seedCategories } from '../../src/modules/categories/seed.js';
 import { startTestServer } from '../http.js';
 import { buildWorld, type World } from '../world.js';
-import { type makeClusters, postgresBin } from './clusters.js';
+import { type makeClusters, postgresBin, primaryAndStandby, sqlOn } from './clusters.js';
 
 const bin = postgresBin();
 const onServer = process.env.TINGJIAN_TEST_DB === 'postgres';
@@ -22,16 +21,6 @@ let primary: Database;
 let replica: Database;
 let world: World;
 let api: Awaited<ReturnType<typeof startTestServer>>;
-
-async function query<T>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 /** A resident's demand taken to 已答复 on the primary: what the public list shows. */
 async function answered(content: string, phone: string): Promise<string> {
@@ -55,11 +44,7 @@ const publicNumbers = async () =>
 
 describe.skipIf(!onServer || !bin)('a replica for reading', () => {
   beforeAll(async () => {
-    const { makeClusters } = await import('./clusters.js');
-    clusters = makeClusters(bin!, ports);
-    clusters.initPrimary();
-    await query(clusters.primary.url('postgres'), 'create database tingjian');
-    clusters.initStandby();
+    clusters = await primaryAndStandby(bin!, ports);
     primary = await openDatabase({ url: clusters.primary.url('tingjian'), poolSize: 4 });
     await runMigrations(primary);
     await seedCategories(primary.db);
@@ -82,7 +67,7 @@ describe.skipIf(!onServer || !bin)('a replica for reading', () => {
     const first = await answered('小区门口路灯不亮', '13900005001');
     await expect.poll(publicNumbers, { timeout: 20_000 }).toContain(first);
 
-    await query(clusters.standby.url('postgres'), 'select pg_wal_replay_pause()');
+    await sqlOn(clusters.standby.url('postgres'), 'select pg_wal_replay_pause()');
     const second = await answered('楼道灯不亮', '13900005002');
     // The replica has not replayed it: the public list is as it was; the resident's lookup reads the primary.
     await new Promise((r) => setTimeout(r, 500));
@@ -96,7 +81,7 @@ describe.skipIf(!onServer || !bin)('a replica for reading', () => {
     expect(screen.status).toBe(200);
     expect(new Date(screen.body.computedAt).getTime()).toBeLessThan(now().getTime());
 
-    await query(clusters.standby.url('postgres'), 'select pg_wal_replay_resume()');
+    await sqlOn(clusters.standby.url('postgres'), 'select pg_wal_replay_resume()');
     await expect.poll(publicNumbers, { timeout: 20_000 }).toContain(second);
   }, 120_000);
 });
