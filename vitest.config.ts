@@ -21,6 +21,8 @@ const browserFiles = ['test/e2e/**/*.test.ts', 'test/seed-page/*.browser.test.ts
 // three steps in 1,795 tests, none failing alone). A failed browser test runs once more; one that fails again fails
 // the run, its message carrying what the open pages showed (test/e2e/failure-report.ts).
 const browserRetry = 1;
+// A browser test of a few steps, each allowed 45 s on a loaded machine, must not be cut at the API tests' 30 s.
+const browserTestTimeout = 120_000;
 
 export default defineConfig({
   test: {
@@ -51,6 +53,7 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           setupFiles: ['test/e2e/failure-setup.ts'],
           retry: browserRetry,
+          testTimeout: browserTestTimeout,
           include: browserFiles,
           env: { TINGJIAN_TEST_DB: 'pglite' },
         },
@@ -75,6 +78,7 @@ export default defineConfig({
                 globalSetup: ['test/global-setup.ts'],
                 setupFiles: ['test/e2e/failure-setup.ts'],
                 retry: browserRetry,
+                testTimeout: browserTestTimeout,
                 include: ['test/seed-page/*.browser.test.ts'],
                 env: { TINGJIAN_TEST_DB: 'postgres' },
               },

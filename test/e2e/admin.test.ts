@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
-import { axe, consoleAs, desk, overflow, phone } from './browser.js';
+import { axe, consoleAs, desk, overflow, phone, settle } from './browser.js';
 
 // Staff writes that used to need the API: an admin curates answers, settings, time limits, the holiday calendar, accounts
 // and their own tokens; an operator records and merges proposals for residents; a moderator takes down a published comment.
@@ -118,6 +118,8 @@ describe('staff writes in the console', () => {
     await page.click('[data-action=import-calendar]');
     await page.waitForSelector('.ant-message >> text=已导入 3 天');
     await page.click('[data-day="2027-10-02"]');
+    // A pop-confirm still zooming in can take the click beside its button.
+    await settle(page);
     await page
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s?定|OK/ })
@@ -146,6 +148,7 @@ describe('staff writes in the console', () => {
     expect((await server.call('GET', '/api/v1/auth/me', { token })).status).toBe(200);
     await fits(page);
     await page.click('[data-token="区数据中心同步"]');
+    await settle(page);
     await page.locator('.ant-popconfirm').getByRole('button', { name: '吊销' }).click();
     await page.waitForSelector('.ant-table >> text=已吊销');
     expect((await server.call('GET', '/api/v1/auth/me', { token })).status).toBe(401);

@@ -40,8 +40,22 @@ async function choose(page: Page, id: string, option: string) {
   // By keyboard: the "saved" notice of the last step may still cover the top of the form.
   await page.locator(`#${id}`).focus();
   await page.keyboard.press('ArrowDown');
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  // A list still sliding in can move between the press and the release of a click, which then picks nothing:
+  // click once it is still, and again if the list stayed open.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settle(page);
+    if ((await item.count()) > 0) await item.click();
+    const closed = await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 })
+      .toBe(0)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (closed) return;
+  }
+  throw new Error(`the list of #${id} stayed open after three clicks on ${option}`);
 }
 
 /** Types a day into the antd date picker with this id. */

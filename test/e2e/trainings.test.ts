@@ -124,6 +124,7 @@ for (const [label, viewport] of [
 
     it('cancels one enrolment and the wait-list moves up', async () => {
       await page.click('button[aria-label="取消报名 李大爷"]');
+      await settle(page);
       await page.click('.ant-popconfirm:visible .ant-btn-primary');
       await toast(page, '已取消 李大爷 的报名，候补的 赵同学 已转为正式报名');
       await page.locator('[data-testid=seats]', { hasText: '已报名 2 人，共 2 个名额' }).waitFor();

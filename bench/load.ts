@@ -1,0 +1,191 @@
+// npm run bench:load — the desk under load on the grown bench database (bench:scale's, BENCH_DB_NAME): BENCH_CLIENTS
+// (32) clients for BENCH_SECONDS (60) each doing mixed desk work through HTTP against `tingjian serve` (built, plain
+// Node): a dispatcher dispatching the backlog to a unit, that unit's handler signing for and answering what reaches
+// it, operators opening demands and searching, a supervisor reading 三率. Prints p50 / p99 per call, throughput and
+// errors, and the CPU the server process and PostgreSQL used (of the machine's cores); writes bench/results/load.json.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/client.js';
+import { queryRows } from '../src/db/rows.js';
+import { createApiToken } from '../src/modules/accounts/store.js';
+import { users } from '../src/modules/accounts/tables.js';
+import { startServer } from './serve.js';
+
+const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const url = admin.replace(/\/[^/]*$/, `/${process.env.BENCH_DB_NAME ?? 'tingjian_scale'}`);
+const port = Number(process.env.BENCH_PORT ?? 4231);
+const clients = Number(process.env.BENCH_CLIENTS ?? 32);
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const label = process.env.BENCH_LABEL ?? 'now';
+
+const database = await openDatabase({ url, poolSize: 2 });
+const tokenOf = async (username: string) => {
+  const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return (await createApiToken(database.db, u.id, 'bench-load')).token;
+};
+const token = {
+  dispatcher: await tokenOf('dispatcher'),
+  handler: await tokenOf('handler.cgj'),
+  operator: await tokenOf('operator'),
+  supervisor: await tokenOf('supervisor'),
+};
+const [{ unitId }] = await queryRows<{ unitId: number }>(
+  database.db,
+  sql`select r.unit_id as "unitId" from user_roles r join users u on u.id = r.user_id where u.username = 'handler.cgj'`,
+);
+const ids = async (condition: ReturnType<typeof sql>, limit: number) =>
+  (
+    await queryRows<{ id: number }>(database.db, sql`select id::int as id from demands where ${condition} order by id desc limit ${limit}`)
+  ).map((r) => Number(r.id));
+// The work queues: the backlog to dispatch, what the unit has to sign for and to answer; each write takes its own.
+const toDispatch = await ids(sql`state = 'registered'`, 20_000);
+const toSign = await ids(sql`state = 'dispatched' and unit_id = ${unitId}`, 5_000);
+const toReply = await ids(sql`state = 'acknowledged' and unit_id = ${unitId}`, 5_000);
+const anyIds = await ids(sql`true`, 50_000);
+const numbers = (await queryRows<{ number: string }>(database.db, sql`select number from demands order by id desc limit 5000`)).map(
+  (r) => r.number,
+);
+const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+await database.close();
+
+const server = await startServer({ DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0' }, port);
+const base = `http://127.0.0.1:${port}/api/v1`;
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+
+type Call = { name: string; weight: number; run: () => Promise<Response | null> };
+const get = (path: string, who: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${who}` } });
+const post = (path: string, who: string, body: unknown) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${who}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const calls: Call[] = [
+  {
+    name: 'dispatch',
+    weight: 3,
+    run: async () => {
+      const id = toDispatch.pop();
+      if (!id) return null;
+      const r = await post(`/demands/${id}/dispatch`, token.dispatcher, { unitId });
+      if (r.ok) toSign.push(id);
+      return r;
+    },
+  },
+  {
+    name: 'sign',
+    weight: 3,
+    run: async () => {
+      const id = toSign.pop();
+      if (!id) return null;
+      const r = await post(`/demands/${id}/acknowledge`, token.handler, {});
+      if (r.ok) toReply.push(id);
+      return r;
+    },
+  },
+  {
+    name: 'reply',
+    weight: 3,
+    run: async () => {
+      const id = toReply.pop();
+      if (!id) return null;
+      return post(`/demands/${id}/reply`, token.handler, { reply: '已到现场处理完毕，设施恢复正常，感谢您的反映。' });
+    },
+  },
+  { name: 'detail', weight: 6, run: () => get(`/demands/${pick(anyIds)}`, token.operator) },
+  { name: 'q=路灯', weight: 2, run: () => get(`/demands?q=${encodeURIComponent('路灯')}`, token.operator) },
+  { name: 'search by number', weight: 2, run: () => get(`/demands?q=${pick(numbers)}`, token.operator) },
+  { name: 'dispatcher queue', weight: 2, run: () => get('/demands?state=registered,returned', token.dispatcher) },
+  { name: "handler's inbox (held=mine)", weight: 2, run: () => get('/demands?held=mine&sort=due', token.handler) },
+  { name: '三率 this month', weight: 1, run: () => get(`/rates?month=${month}`, token.supervisor) },
+];
+const totalWeight = calls.reduce((n, c) => n + c.weight, 0);
+const choose = () => {
+  let x = Math.random() * totalWeight;
+  for (const c of calls) {
+    x -= c.weight;
+    if (x < 0) return c;
+  }
+  return calls[0];
+};
+
+/** CPU seconds (user + system) of a process, from /proc. */
+const cpuOf = (pid: number) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
+const postgresCpu = () =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres' ? sum + cpuOf(Number(d)) : sum;
+      } catch {
+        return sum;
+      }
+    }, 0);
+
+const times = new Map<string, number[]>(calls.map((c) => [c.name, []]));
+const errors = new Map<string, number>();
+const serverCpu0 = cpuOf(server.pid!);
+const pgCpu0 = postgresCpu();
+const t0 = performance.now();
+const end = t0 + seconds * 1000;
+await Promise.all(
+  Array.from({ length: clients }, async () => {
+    while (performance.now() < end) {
+      const call = choose();
+      const s = performance.now();
+      const r = await call.run().catch(() => undefined);
+      if (r === null) continue; // its queue ran dry
+      const ms = performance.now() - s;
+      if (r) await r.arrayBuffer();
+      if (!r || r.status >= 400) errors.set(call.name, (errors.get(call.name) ?? 0) + 1);
+      else times.get(call.name)!.push(ms);
+    }
+  }),
+);
+const wall = (performance.now() - t0) / 1000;
+const serverCpu = cpuOf(server.pid!) - serverCpu0;
+const pgCpu = postgresCpu() - pgCpu0;
+server.kill('SIGTERM');
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]);
+};
+const rows = calls.map((c) => {
+  const xs = times.get(c.name)!;
+  return { call: c.name, count: xs.length, errors: errors.get(c.name) ?? 0, p50: pct(xs, 50), p99: pct(xs, 99) };
+});
+const done = rows.reduce((n, r) => n + r.count, 0);
+const result = {
+  at: new Date().toISOString(),
+  clients,
+  seconds: +wall.toFixed(1),
+  requestsPerSecond: +(done / wall).toFixed(1),
+  errors: rows.reduce((n, r) => n + r.errors, 0),
+  // Of one core: 100 is one core busy the whole run.
+  serverCpuPercent: Math.round((serverCpu / wall) * 100),
+  postgresCpuPercent: Math.round((pgCpu / wall) * 100),
+  rows,
+};
+console.log(`${clients} clients, ${result.seconds} s: ${result.requestsPerSecond} requests/s, ${result.errors} errors`);
+console.log(`CPU: server ${result.serverCpuPercent}% of a core, PostgreSQL ${result.postgresCpuPercent}%`);
+for (const r of rows)
+  console.log(`  ${r.call.padEnd(28)} ${String(r.count).padStart(6)}  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`);
+const file = 'bench/results/load.json';
+let all: Record<string, unknown> = {};
+try {
+  all = JSON.parse(readFileSync(file, 'utf8'));
+} catch {
+  // first run
+}
+all[label] = result;
+writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+console.log(`wrote ${file}`);
