@@ -33,6 +33,12 @@ const [{ unitId }] = await queryRows<{ unitId: number }>(
   database.db,
   sql`select r.unit_id as "unitId" from user_roles r join users u on u.id = r.user_id where u.username = 'handler.cgj'`,
 );
+// The backlog has no category yet: the dispatcher gives the one the unit most often handles.
+const [{ categoryId }] = await queryRows<{ categoryId: number }>(
+  database.db,
+  sql`select category_id as "categoryId" from demands where unit_id = ${unitId} and category_id is not null
+        group by category_id order by count(*) desc limit 1`,
+);
 const ids = async (condition: ReturnType<typeof sql>, limit: number) =>
   (
     await queryRows<{ id: number }>(database.db, sql`select id::int as id from demands where ${condition} order by id desc limit ${limit}`)
@@ -67,7 +73,7 @@ const calls: Call[] = [
     run: async () => {
       const id = toDispatch.pop();
       if (!id) return null;
-      const r = await post(`/demands/${id}/dispatch`, token.dispatcher, { unitId });
+      const r = await post(`/demands/${id}/dispatch`, token.dispatcher, { unitId, categoryId });
       if (r.ok) toSign.push(id);
       return r;
     },
@@ -131,6 +137,7 @@ const postgresCpu = () =>
 
 const times = new Map<string, number[]>(calls.map((c) => [c.name, []]));
 const errors = new Map<string, number>();
+const firstError = new Map<string, string>();
 const serverCpu0 = cpuOf(server.pid!);
 const pgCpu0 = postgresCpu();
 const t0 = performance.now();
@@ -140,12 +147,17 @@ await Promise.all(
     while (performance.now() < end) {
       const call = choose();
       const s = performance.now();
-      const r = await call.run().catch(() => undefined);
+      const r = await call.run().catch((e: Error) => {
+        if (!firstError.has(call.name)) firstError.set(call.name, String(e?.stack ?? e).slice(0, 300));
+        return undefined;
+      });
       if (r === null) continue; // its queue ran dry
       const ms = performance.now() - s;
-      if (r) await r.arrayBuffer();
-      if (!r || r.status >= 400) errors.set(call.name, (errors.get(call.name) ?? 0) + 1);
-      else times.get(call.name)!.push(ms);
+      const text = r ? await r.text() : 'no answer';
+      if (!r || r.status >= 400) {
+        errors.set(call.name, (errors.get(call.name) ?? 0) + 1);
+        if (!firstError.has(call.name)) firstError.set(call.name, `${r?.status ?? ''} ${text.slice(0, 200)}`);
+      } else times.get(call.name)!.push(ms);
     }
   }),
 );
@@ -179,6 +191,7 @@ console.log(`${clients} clients, ${result.seconds} s: ${result.requestsPerSecond
 console.log(`CPU: server ${result.serverCpuPercent}% of a core, PostgreSQL ${result.postgresCpuPercent}%`);
 for (const r of rows)
   console.log(`  ${r.call.padEnd(28)} ${String(r.count).padStart(6)}  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`);
+for (const [name, e] of firstError) console.log(`  first error of ${name}: ${e}`);
 const file = 'bench/results/load.json';
 let all: Record<string, unknown> = {};
 try {
