@@ -102,7 +102,11 @@ const calls: Call[] = [
   { name: 'q=路灯', weight: 2, run: () => get(`/demands?q=${encodeURIComponent('路灯')}`, token.operator) },
   { name: 'search by number', weight: 2, run: () => get(`/demands?q=${pick(numbers)}`, token.operator) },
   { name: 'dispatcher queue', weight: 2, run: () => get('/demands?state=registered,returned', token.dispatcher) },
-  { name: "handler's inbox (held=mine)", weight: 2, run: () => get('/demands?held=mine&sort=due', token.handler) },
+  {
+    name: "handler's inbox (held=mine)",
+    weight: 2,
+    run: () => get('/demands?state=dispatched,acknowledged&held=mine&sort=due', token.handler),
+  },
   { name: '三率 this month', weight: 1, run: () => get(`/rates?month=${month}`, token.supervisor) },
 ];
 const totalWeight = calls.reduce((n, c) => n + c.weight, 0);
