@@ -38,3 +38,6 @@ export function rateLimit(
     return next();
   };
 }
+
+/** Texts with a code (verification, unlock) one address may ask for a minute: the smaller of 5 and the public limit (0: off). */
+export const codesPerMinute = (limitPerMinute: () => number) => () => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5));

@@ -2,6 +2,7 @@ import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
+import { lastCodeTo } from '../codes.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -15,9 +16,7 @@ afterAll(() => tearDownApiWorld({ database, api }));
 /** What the SMS gateway would have delivered: the newest code sent to this phone. */
 async function codeFor(phone: string): Promise<string> {
   expect((await api.call('POST', '/api/v1/public/verification-codes', { body: { phone } })).status).toBe(202);
-  const [m] = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
-  expect(m.recipient).toBe(phone);
-  return m.body.match(/(\d{6})/)![1];
+  return lastCodeTo(database.db, phone);
 }
 
 describe('提议 and 附议', () => {

@@ -90,11 +90,14 @@ export async function listTokens(db: Db, userId: number) {
   }));
 }
 
+/** A username as sign-in reads it: in any case, spaces around it ignored. */
+export const sameUsername = (username: string) => sql`lower(${users.username}) = ${username.trim().toLowerCase()}`;
+
 /** A staff account by its username in any case, as sign-in finds it: what a phone unlock needs to know. */
 export async function findAccount(db: Db | Tx, username: string) {
   const [user] = await db
     .select({ id: users.id, username: users.username, phone: users.phone, disabledAt: users.disabledAt })
     .from(users)
-    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+    .where(sameUsername(username));
   return user ?? null;
 }

@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { keepCallerKnown, requireUser } from '../../http/caller.js';
+import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress } from '../../http/schemas.js';
+import { whileUploading } from '../../http/upload-run.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { endProgress, readProgress, reportProgress } from '../../lib/run-progress.js';
+import { readProgress } from '../../lib/run-progress.js';
 import { readTable } from '../../lib/spreadsheet.js';
 import { localDay } from '../calendar/index.js';
 import { addSubjects } from './actions/add-subjects.js';
@@ -155,12 +156,9 @@ export function assessmentRoutes(ctx: AppContext) {
       // Who may set the round up, before a byte of the file is read.
       await mayTakeStep(ctx.db, actor, assessmentId, 'setup');
       const type = c.req.header('content-type') ?? '';
-      const key = `population:${assessmentId}:${actor.userId}`;
-      const read = (format: 'csv' | 'xlsx', data: string | Buffer) =>
-        readTable(format, data, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
-      reportProgress(key, 'reading', 0, 0);
-      const release = keepCallerKnown(c);
-      try {
+      return whileUploading(c, `population:${assessmentId}:${actor.userId}`, async (progress) => {
+        const read = (format: 'csv' | 'xlsx', data: string | Buffer) =>
+          readTable(format, data, (p) => progress('reading', p.percent / 100, p.rows));
         if (type.startsWith('application/json')) {
           const { format, data, ...rest } = c.req.valid('json') as z.infer<typeof S.PopulationBody>;
           const rows = await read(format, format === 'xlsx' ? Buffer.from(data, 'base64') : data);
@@ -177,12 +175,9 @@ export function assessmentRoutes(ctx: AppContext) {
         if (!bytes.length) throw new AppError('request.invalid', { zh: '文件是空的。', en: 'The file is empty.' });
         const { dryRun, ...columns } = q.data;
         const rows = await read(format, bytes);
-        reportProgress(key, 'writing', 0, rows.length);
+        progress('writing', 0, rows.length);
         return c.json(await perform(ctx, actor, importPopulation, { assessmentId, rows, columns, dryRun: dryRun === 'true' }), 200);
-      } finally {
-        endProgress(key);
-        release();
-      }
+      });
     },
   );
   app.openapi(

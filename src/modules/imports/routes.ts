@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { keepCallerKnown, requireUser } from '../../http/caller.js';
+import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, RunProgress, requiredText, text } from '../../http/schemas.js';
+import { whileUploading } from '../../http/upload-run.js';
 import { type AppContext, isAdmin, perform } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { endProgress, readProgress, reportProgress } from '../../lib/run-progress.js';
+import { readProgress } from '../../lib/run-progress.js';
 import { readTable } from '../../lib/spreadsheet.js';
 import { demandTypes } from '../demands/index.js';
 import { runImport } from './actions/run-import.js';
@@ -131,24 +132,18 @@ export function importRoutes(ctx: AppContext) {
           zh: '请上传 CSV（text/csv）或 XLSX 文件。',
           en: 'Send a CSV (text/csv) or an XLSX file.',
         });
-      const key = progressKey(sourceId, actor.userId);
-      reportProgress(key, 'reading', 0, 0);
-      const release = keepCallerKnown(c);
-      try {
+      return whileUploading(c, progressKey(sourceId, actor.userId), async (progress) => {
         const bytes = Buffer.from(await c.req.arrayBuffer());
-        const rows = await readTable(format, bytes, (p) => reportProgress(key, 'reading', p.percent / 100, p.rows));
+        const rows = await readTable(format, bytes, (p) => progress('reading', p.percent / 100, p.rows));
         if (rows.length === 0) throw new AppError('request.invalid', { zh: '文件中没有数据行。', en: 'The file has no data rows.' });
         const report = await perform(ctx, actor, runImport, {
           sourceId,
           rows,
           dryRun: c.req.valid('query').dryRun === 'true',
-          progress: (phase, fraction) => reportProgress(key, phase, fraction, rows.length),
+          progress: (phase, fraction) => progress(phase, fraction, rows.length),
         });
         return report.errors.length ? c.json(report, 422) : c.json(report, 200);
-      } finally {
-        endProgress(key);
-        release();
-      }
+      });
     },
   );
   app.openapi(

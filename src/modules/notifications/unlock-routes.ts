@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { LoginLimits, ResidentLimits } from '../../http/limiters.js';
-import { rateLimit } from '../../http/rate-limit.js';
+import { codesPerMinute, rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { errorResponses, jsonBody, jsonOk, requiredText } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
@@ -12,9 +12,7 @@ const tags = ['accounts'];
 export function unlockRoutes(ctx: AppContext, opts: { limits: LoginLimits; residents: ResidentLimits; limitPerMinute: () => number }) {
   const app = newRouter();
   // Each unlock code is an SMS: five a minute from one address, and five an hour to one account (below).
-  // As for residents' codes: the smaller of 5 and the public limit (0 turns both off).
-  const perAddress = () => (opts.limitPerMinute() === 0 ? 0 : Math.min(opts.limitPerMinute(), 5));
-  app.use('/auth/unlock-code', rateLimit(perAddress, { name: 'unlock_codes', client: opts.residents.client }));
+  app.use('/auth/unlock-code', rateLimit(codesPerMinute(opts.limitPerMinute), { name: 'unlock_codes', client: opts.residents.client }));
 
   app.openapi(
     createRoute({

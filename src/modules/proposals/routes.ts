@@ -3,7 +3,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { underNode } from '../../db/tree.js';
 import { requireUser } from '../../http/caller.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
-import { rateLimit } from '../../http/rate-limit.js';
+import { codesPerMinute, rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk, requiredText, text } from '../../http/schemas.js';
 import { type AppContext, perform, residentActor } from '../../kernel/index.js';
@@ -71,10 +71,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
     };
   };
   // Codes cost an SMS each: at most five a minute per address, whatever the general limit (0 = off).
-  app.use(
-    '/public/verification-codes',
-    rateLimit(() => (limitPerMinute() === 0 ? 0 : Math.min(limitPerMinute(), 5)), { name: 'codes', client: residents.client }),
-  );
+  app.use('/public/verification-codes', rateLimit(codesPerMinute(limitPerMinute), { name: 'codes', client: residents.client }));
   app.use('/public/proposals/*', rateLimit(limitPerMinute, { name: 'proposals', client: residents.client }));
 
   app.openapi(

@@ -3,6 +3,7 @@ import { type ActionContext, audit, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { regions, units } from '../../regions/index.js';
 import { hashPassword } from '../password.js';
+import { sameUsername } from '../store.js';
 import { type Role, userRoles, users } from '../tables.js';
 
 export type RoleInput = { role: Role; regionId?: number | null; unitId?: number | null };
@@ -44,7 +45,7 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
   const passwordHash = await hashPassword(opts.password);
   const { tx } = a;
   {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${username}`);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sameUsername(username));
     if (existing)
       throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
     for (const r of opts.roles) {
