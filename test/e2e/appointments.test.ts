@@ -89,6 +89,8 @@ const coverage = (page: Page) => page.locator('[data-testid=coverage-counts]').t
 async function step(page: Page, name: string, verb: string, fill?: () => Promise<void>) {
   await person(page, name).locator(`button[data-action="${verb}"]`).click();
   await modal(page).waitFor();
+  // Filled only once the dialog has finished opening: during its zoom a click can land beside its target.
+  await settle(page);
   if (fill) await fill();
   await submit(page);
   await closed(page);
@@ -133,6 +135,8 @@ describe('产业村长 from the console', () => {
 
     // A refusal without a reason: the server's message is shown and the form stays open.
     await person(page, '周建国').locator('button[data-action=review]').click();
+    await modal(page).waitFor();
+    await settle(page);
     await modal(page).getByText('不予通过', { exact: true }).click();
     await submit(page);
     await modal(page).getByRole('alert').getByText('不予通过必须写明理由').waitFor();

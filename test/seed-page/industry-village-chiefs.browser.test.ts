@@ -52,6 +52,8 @@ const village = (k: number) => (k === 0 ? '河坝村' : `${Math.floor(k / 7)}镇
 async function nominate(page: Page, k: number, name: string, background: string) {
   await page.locator('button[data-action=nominate]').click();
   await modal(page).waitFor();
+  // Clicked inside only once the dialog has finished opening: during its zoom a click can land beside its target.
+  await settle(page);
   await page.locator('#nominate_postRegionId').click();
   await page.locator('#nominate_postRegionId').fill(village(k));
   await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(1);
@@ -151,6 +153,7 @@ describe('产业村长 (the seed page) through the console', () => {
     for (const [i, name] of names.entries()) {
       await person(op, name).locator('button[data-action=review]').click();
       await modal(op).waitFor();
+      await settle(op);
       if (i >= 21) {
         await modal(op).getByText('不予通过', { exact: true }).click();
         await op.fill('#review_note', '产业基础与岗位要求不符');
