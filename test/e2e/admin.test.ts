@@ -174,6 +174,7 @@ describe('staff writes in the console', () => {
     }
     await page.click('[data-proposal="小区加装电梯"] [data-action=second]');
     await page.getByLabel('附议人电话（每人只能附议一次）').fill('13900000003');
+    await settle(page);
     await page
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /确\s?定/ })
@@ -182,6 +183,7 @@ describe('staff writes in the console', () => {
     await page.click('[data-proposal="三单元装电梯"] [data-action=merge]');
     await page.locator('.ant-modal:visible .ant-select').click();
     await page.locator('.ant-select-item-option', { hasText: '小区加装电梯' }).click();
+    await settle(page);
     await page
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /确\s?定/ })
@@ -197,6 +199,7 @@ describe('staff writes in the console', () => {
     await tab(page, '已发布内容');
     await page.click(`[data-item="notice_comment-${commentId}"] [data-action=take-down]`);
     await page.getByLabel('原因（公开显示，并告知作者）').fill('广告信息');
+    await settle(page);
     await page
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /确\s?定/ })
@@ -235,6 +238,7 @@ describe('staff writes in the console', () => {
     await page.click('[data-face=reply] [data-action=redact]');
     await page.getByLabel('要删除的文字（从原文复制）').fill('经办人微信 abc123');
     await page.getByLabel('原因（公开显示，并告知作者）').fill('个人联系方式');
+    await settle(page);
     await page
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /确\s?定/ })

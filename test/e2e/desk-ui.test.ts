@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
-import { axe, consoleAs, desk, overflow, phone } from './browser.js';
+import { axe, consoleAs, desk, overflow, phone, settle } from './browser.js';
 
 // What new users of the console tripped on: 批量派单 asked before it is done and answered per demand, 一类事 on a
 // phone and after a topic is promoted, and words that said too little or too much.
@@ -95,6 +95,7 @@ describe('一类事', () => {
     await page.click('#promote_unitId');
     await page.keyboard.type('桂花坪');
     await page.keyboard.press('Enter');
+    await settle(page);
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText(/已立为治理专项「.+」，含 3 件诉求/).waitFor();
     // The topic now shows its initiative instead of the button.
@@ -105,6 +106,7 @@ describe('一类事', () => {
 
     await page.getByRole('button', { name: '集中答复' }).click();
     await page.fill('#answer_answer', '街道已安排环卫每日清运两次。');
+    await settle(page);
     await page.locator('.ant-modal').getByRole('button', { name: '确定' }).click();
     await page.getByText('已集中答复 3 件诉求，居民将收到短信').waitFor();
     await fits(page);

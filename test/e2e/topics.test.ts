@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
-import { axe, consoleAs } from './browser.js';
+import { axe, consoleAs, settle } from './browser.js';
 
 // 一类事 in the browser: a supervisor regroups, checks a topic's demands by title, unticks one that is
 // another matter, promotes it, and sends one answer to exactly the list the dialog shows; an operator
@@ -54,6 +54,7 @@ describe('topics and initiatives in the console', () => {
     await page.click('#promote_unitId');
     await page.keyboard.type('桂花坪');
     await page.keyboard.press('Enter');
+    await settle(page);
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.waitForSelector('.ant-modal', { state: 'detached' });
     const [created] = (await server.call('GET', '/api/v1/initiatives', { token: world.tokens.supervisor })).body.items;
@@ -65,6 +66,7 @@ describe('topics and initiatives in the console', () => {
     expect(await answer.textContent()).toContain('答复将发给下列 2 件诉求');
     await page.fill('#answer_answer', '街道已与广场舞队协商，音响限时限音量。');
     await page.screenshot({ path: `${shots}/console-initiative-answer.png` });
+    await settle(page);
     await page.locator('.ant-modal').getByRole('button', { name: '确定' }).click();
     await page.waitForSelector('.ant-modal', { state: 'detached' });
     await page.locator('.ant-table-row-expand-icon').last().click();
