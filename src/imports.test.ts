@@ -137,4 +137,4 @@ describe("modules reading other modules' tables", () => {
   });
 });
 
-const foreignTablesRatchet = 102;
+const foreignTablesRatchet = 101;

@@ -1,4 +1,6 @@
 // The categories module's public face: other modules import only this file.
+
+export { categoryOf } from './read.js';
 export { categoryRoutes } from './routes.js';
 export { readTaxonomy, seedCategories } from './seed.js';
 export { type Category, getCategory } from './store.js';
