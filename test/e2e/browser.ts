@@ -27,7 +27,9 @@ export async function launchBrowser(now?: () => Date): Promise<Browser> {
   });
   const open = browser.newContext.bind(browser);
   browser.newContext = async (options): Promise<BrowserContext> => {
-    const context = await open(options);
+    // As someone who asked their system for less motion: dialogs, pop-overs and lists appear at once, so a click lands
+    // where the button is. A walk that passes `reducedMotion: 'no-preference'` sees the animations.
+    const context = await open({ reducedMotion: 'reduce', ...options });
     watchContext(context);
     // Installed, the page's clock starts at the world's time and runs on: timers fire, notices close.
     if (now) await context.clock.install({ time: now() });
@@ -104,9 +106,10 @@ export async function consoleAs(
   username: string,
   viewport = desk,
   password = 'password-123',
+  reducedMotion: 'reduce' | 'no-preference' = 'reduce',
 ): Promise<Page> {
   // axe-core is injected as an inline script: these pages let it past the Content-Security-Policy the app sends.
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', bypassCSP: true, reducedMotion });
   const page = await context.newPage();
   // A loaded machine (CI, two browser files at once on two cores) can take many seconds for a step; a wait still fails
   // with its selector well before the test's own time runs out.
