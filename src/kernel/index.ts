@@ -37,6 +37,7 @@ export {
   smsTemplates,
 } from './outbox.js';
 export { type OutboxMessageRow, type OutboxStatus, outboxMessages, outboxStatuses } from './outbox-table.js';
+export { type ReferenceKind, referenceStands, registerReference } from './references.js';
 export { dataAsOf } from './replica.js';
 export { type Role, roles } from './roles.js';
 export {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import type { Grant, UserActor } from '../../kernel/index.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { apiTokens, sessions, userRoles, users } from './tables.js';
 
 export const sessionTtlMs = 12 * 60 * 60 * 1000;
@@ -15,9 +15,9 @@ export async function loadActor(db: Db, userId: number): Promise<UserActor | nul
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabledAt) return null;
   const rows = await db
-    .select({ role: userRoles.role, unitId: userRoles.unitId, regionPath: regions.path })
+    // Null for a grant with no region (a handler's, or installation-wide), as the left join this replaces gave.
+    .select({ role: userRoles.role, unitId: userRoles.unitId, regionPath: sql<string | null>`${regionOf(userRoles.regionId).path}` })
     .from(userRoles)
-    .leftJoin(regions, eq(regions.id, userRoles.regionId))
     .where(eq(userRoles.userId, userId));
   const grants: Grant[] = rows.map((r) => ({ role: r.role, unitId: r.unitId, regionPath: r.regionPath ?? null }));
   return {

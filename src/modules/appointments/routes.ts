@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { localDay } from '../calendar/index.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { appointCandidates } from './actions/appoint.js';
 import { createProgramme } from './actions/create-programme.js';
 import { logWork } from './actions/log-work.js';
@@ -59,16 +59,16 @@ export function appointmentRoutes(ctx: AppContext) {
     }),
     async (c) => {
       const actor = requireUser(c);
+      const region = regionOf(appointmentProgrammes.regionId);
       const rows = await ctx.db
         .select({
           id: appointmentProgrammes.id,
           name: appointmentProgrammes.name,
-          region: regions.name,
+          region: region.name,
           postKind: appointmentProgrammes.postKind,
-          path: regions.path,
+          path: region.path,
         })
         .from(appointmentProgrammes)
-        .innerJoin(regions, eq(regions.id, appointmentProgrammes.regionId))
         .orderBy(desc(appointmentProgrammes.id));
       // Township staff see the district's programmes too: they nominate and keep logs for their posts.
       const visible = rows.filter((r) =>

@@ -1,8 +1,7 @@
-import { and, eq, like, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { regions } from '../regions/index.js';
+import { regionOf, regionsWithTownship } from '../regions/index.js';
 import { appointeeParts } from './allowed-actions.js';
 import { type AppointeeStep, appointeeStepAllowed } from './lifecycle.js';
 import { appointmentPartMay } from './policy.js';
@@ -16,10 +15,10 @@ import { appointees, appointmentProgrammes, type PostKind } from './tables.js';
  * organisers to their own posts.
  */
 export async function loadProgramme(db: Reader, actor: Actor, id: number) {
+  const region = regionOf(appointmentProgrammes.regionId);
   const [row] = await db
-    .select({ p: appointmentProgrammes, path: regions.path, region: regions.name })
+    .select({ p: appointmentProgrammes, path: region.path, region: region.name })
     .from(appointmentProgrammes)
-    .innerJoin(regions, eq(regions.id, appointmentProgrammes.regionId))
     .where(eq(appointmentProgrammes.id, id));
   if (!row) throw new AppError('not_found', { details: { programmeId: id } });
   const organiser = actor.kind === 'system' || organisesIn(actor, row.path);
@@ -32,11 +31,8 @@ export async function loadProgramme(db: Reader, actor: Actor, id: number) {
 
 /** An appointee with the caller's parts; guarded in the model's order when a step is named. */
 export async function loadAppointee(db: Reader, actor: Actor, id: number, step?: AppointeeStep) {
-  const [row] = await db
-    .select({ a: appointees, postPath: regions.path, post: regions.name })
-    .from(appointees)
-    .innerJoin(regions, eq(regions.id, appointees.postRegionId))
-    .where(eq(appointees.id, id));
+  const post = regionOf(appointees.postRegionId);
+  const [row] = await db.select({ a: appointees, postPath: post.path, post: post.name }).from(appointees).where(eq(appointees.id, id));
   if (!row) throw new AppError('not_found', { details: { appointeeId: id } });
   const programme = await loadProgramme(db, actor, row.a.programmeId).catch(() => null);
   const parts = appointeeParts(actor, {
@@ -61,37 +57,33 @@ export async function loadAppointee(db: Reader, actor: Actor, id: number, step?:
 }
 
 async function loadProgrammeUnchecked(db: Reader, id: number) {
+  const region = regionOf(appointmentProgrammes.regionId);
   const [row] = await db
-    .select({ p: appointmentProgrammes, path: regions.path, region: regions.name })
+    .select({ p: appointmentProgrammes, path: region.path, region: region.name })
     .from(appointmentProgrammes)
-    .innerJoin(regions, eq(regions.id, appointmentProgrammes.regionId))
     .where(eq(appointmentProgrammes.id, id));
   return { ...row.p, regionPath: row.path, regionName: row.region, organiser: false };
 }
 
-const township = alias(regions, 'township');
-
 /** The posts of a programme: the villages (community-level regions named …村), communities or grids under its region, each with its township. */
 export async function postsOf(db: Reader, regionPath: string, kind: PostKind): Promise<(Post & { path: string })[]> {
   const level = kind === 'grid' ? 'grid' : 'community';
-  const rows = await db
-    .select({ regionId: regions.id, name: regions.name, path: regions.path, townshipId: township.id, township: township.name })
-    .from(regions)
-    .leftJoin(township, and(eq(township.level, 'township'), sql`${regions.path} like ${township.path} || '%'`))
-    .where(
-      and(
-        eq(regions.level, level),
-        like(regions.path, `${regionPath}%`),
-        kind === 'village' ? like(regions.name, '%村') : kind === 'community' ? sql`${regions.name} not like '%村'` : undefined,
-      ),
-    )
-    .orderBy(regions.path);
-  return rows.map((r) => ({ regionId: r.regionId, name: r.name, path: r.path, townshipId: r.townshipId, township: r.township ?? '—' }));
+  const rows = await regionsWithTownship(db, {
+    level,
+    under: regionPath,
+    // A village is a community-level region named …村; the other communities are not.
+    ...(kind === 'village' ? { nameLike: '%村' } : kind === 'community' ? { nameNotLike: '%村' } : {}),
+  });
+  return rows.map((r) => ({ regionId: r.id, name: r.name, path: r.path, townshipId: r.townshipId, township: r.township ?? '—' }));
 }
 
-/** A post region must lie in the programme's region and be of its kind. */
-export async function checkPost(db: Reader, programme: { regionPath: string; postKind: PostKind }, regionIds: number[]) {
-  const posts = new Set((await postsOf(db, programme.regionPath, programme.postKind)).map((p) => p.regionId));
+/** A post region must lie in the programme's region and be of its kind. Answers each post's path by its region id. */
+export async function checkPost(
+  db: Reader,
+  programme: { regionPath: string; postKind: PostKind },
+  regionIds: number[],
+): Promise<Map<number, string>> {
+  const posts = new Map((await postsOf(db, programme.regionPath, programme.postKind)).map((p) => [p.regionId, p.path]));
   const wrong = [...new Set(regionIds)].filter((id) => !posts.has(id));
   if (wrong.length) {
     throw new AppError('validation.reference', {
@@ -100,4 +92,5 @@ export async function checkPost(db: Reader, programme: { regionPath: string; pos
       details: { regionIds: wrong },
     });
   }
+  return posts;
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { type AssessmentStep, stepAllowedIn } from './lifecycle.js';
 import { type Part, partMay } from './policy.js';
 import { assessmentPanel, assessmentRubrics, assessmentSubjects, assessments } from './tables.js';
@@ -11,10 +11,10 @@ export const handlerUnits = (actor: Actor) =>
 
 /** The assessment with its rubric, region path and the caller's parts in it; 404 to anyone with no part. */
 export async function loadAssessment(db: Reader, actor: Actor, id: number) {
+  const region = regionOf(assessments.regionId);
   const [row] = await db
-    .select({ a: assessments, path: regions.path, region: regions.name, rubric: assessmentRubrics })
+    .select({ a: assessments, path: region.path, region: region.name, rubric: assessmentRubrics })
     .from(assessments)
-    .innerJoin(regions, eq(regions.id, assessments.regionId))
     .innerJoin(assessmentRubrics, eq(assessmentRubrics.id, assessments.rubricId))
     .where(eq(assessments.id, id));
   if (!row) throw new AppError('not_found', { details: { assessmentId: id } });

@@ -1,6 +1,15 @@
 // The categories module's public face: other modules import only this file.
 
-export { categoryOf } from './read.js';
+export {
+  activeCategories,
+  categoryIdByFullName,
+  categoryIdsWhere,
+  categoryNames,
+  categoryNamesByIds,
+  categoryOf,
+  categoryRefs,
+  isActiveCategory,
+} from './read.js';
 export { categoryRoutes } from './routes.js';
 export { readTaxonomy, seedCategories } from './seed.js';
 export { type Category, getCategory } from './store.js';

@@ -1,13 +1,13 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { underNode } from '../../db/tree.js';
 import { type Actor, organiserRoles, withinRegions } from '../../kernel/index.js';
 import { iso } from '../../lib/iso.js';
 import { redact } from '../../lib/redact.js';
-import { users } from '../accounts/index.js';
+import { userNameOf } from '../accounts/index.js';
 import { localDay, startOfLocalDay } from '../calendar/index.js';
 import { asWritten, publicFaces } from '../moderation/index.js';
-import { regions, units } from '../regions/index.js';
+import { regionOf, unitNameOf } from '../regions/index.js';
 import { type ActionItemState, meetingPhase, personMoves } from './rules.js';
 import {
   actionItemSupervisions,
@@ -34,8 +34,7 @@ export async function listCouncils(db: Db, actor: Actor) {
       voteRule: councils.voteRule,
     })
     .from(councils)
-    .innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(withinRegions(actor, organiserRoles, regions.path))
+    .where(withinRegions(actor, organiserRoles, regionOf(councils.regionId).path))
     .orderBy(asc(councils.id));
 }
 
@@ -117,8 +116,7 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
     .from(resolutions)
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(underNode(regions.path, 'regions', regionId))
+    .where(underNode(regionOf(councils.regionId).path, 'regions', regionId))
     .orderBy(asc(resolutions.id));
   const ids = rows.map((x) => x.r.id);
   const acts = await actionItemsOf(db, ids);
@@ -164,10 +162,14 @@ export async function publicNotices(db: Db, regionId: number, now: Date) {
 async function actionItemsOf(db: Db, resolutionIds: number[]) {
   if (resolutionIds.length === 0) return [];
   const rows = await db
-    .select({ a: actionItems, unitName: units.name, userName: users.displayName, sup: actionItemSupervisions })
+    .select({
+      a: actionItems,
+      // Null where the item names no unit or person, as the left joins these replace gave.
+      unitName: sql<string | null>`${unitNameOf(actionItems.ownerUnitId)}`,
+      userName: sql<string | null>`${userNameOf(actionItems.ownerUserId)}`,
+      sup: actionItemSupervisions,
+    })
     .from(actionItems)
-    .leftJoin(units, eq(units.id, actionItems.ownerUnitId))
-    .leftJoin(users, eq(users.id, actionItems.ownerUserId))
     .leftJoin(actionItemSupervisions, eq(actionItemSupervisions.actionItemId, actionItems.id))
     .where(inArray(actionItems.resolutionId, resolutionIds))
     .orderBy(asc(actionItems.id));
@@ -212,10 +214,9 @@ export async function upcomingMeetings(db: Db, regionId: number, now: Date) {
     .select({ m: councilMeetings, council: councils.name })
     .from(councilMeetings)
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(
       and(
-        underNode(regions.path, 'regions', regionId),
+        underNode(regionOf(councils.regionId).path, 'regions', regionId),
         eq(councilMeetings.status, 'scheduled'),
         gte(councilMeetings.startsAt, startOfLocalDay(localDay(now))),
       ),

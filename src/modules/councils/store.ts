@@ -2,16 +2,15 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { meetingPhase } from './rules.js';
 import { agendaItems, councilMeetings, councilSeats, councils, noticeComments, resolutions } from './tables.js';
 
 /** A council its caller may organise (404 otherwise, as if it did not exist), with its region's path. */
 export async function loadCouncil(db: Db | Tx, actor: Actor, id: number) {
   const [row] = await db
-    .select({ c: councils, path: regions.path })
+    .select({ c: councils, path: regionOf(councils.regionId).path })
     .from(councils)
-    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(eq(councils.id, id));
   if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found', { details: { councilId: id } });
   return { ...row.c, regionPath: row.path };
@@ -56,18 +55,18 @@ export async function councilChairsOver(db: Db | Tx, regionId: number) {
     .select({ councilId: councils.id, userId: councilSeats.userId, holder: councilSeats.holderName })
     .from(councilSeats)
     .innerJoin(councils, eq(councils.id, councilSeats.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(and(eq(councilSeats.position, 'chair'), sql`(select path from regions where id = ${regionId}) like ${regions.path} || '%'`));
+    .where(
+      and(eq(councilSeats.position, 'chair'), sql`${regionOf(sql`${regionId}`).path} like ${regionOf(councils.regionId).path} || '%'`),
+    );
 }
 
 const commentsWithPlace = (db: Reader) =>
   db
-    .select({ c: noticeComments, path: regions.path, council: councils.name, meeting: councilMeetings.title })
+    .select({ c: noticeComments, path: regionOf(councils.regionId).path, council: councils.name, meeting: councilMeetings.title })
     .from(noticeComments)
     .innerJoin(resolutions, eq(resolutions.id, noticeComments.resolutionId))
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
-    .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId));
+    .innerJoin(councils, eq(councils.id, councilMeetings.councilId));
 
 /** What moderation needs to find a resident's comment on a notice: its text and the council's community. */
 export async function locateNoticeComment(db: Reader, id: number) {
@@ -78,7 +77,7 @@ export async function locateNoticeComment(db: Reader, id: number) {
 /** The newest comments on notices in the caller's region, for moderators to review after publication. */
 export async function recentNoticeComments(db: Reader, actor: Actor, limit: number) {
   const rows = await commentsWithPlace(db)
-    .where(withinRegions(actor, organiserRoles, regions.path))
+    .where(withinRegions(actor, organiserRoles, regionOf(councils.regionId).path))
     .orderBy(desc(noticeComments.createdAt))
     .limit(limit);
   return rows.map((r) => ({ id: r.c.id, text: r.c.body, regionPath: r.path, at: r.c.createdAt, context: `${r.council} · ${r.meeting}` }));

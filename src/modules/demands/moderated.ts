@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   type ActionContext,
   type Actor,
@@ -8,7 +8,7 @@ import {
   type Reader,
   withinRegions,
 } from '../../kernel/index.js';
-import { regions } from '../regions/index.js';
+import { regionIdsWhere, regionOf } from '../regions/index.js';
 import { demands } from './tables.js';
 
 // What the public reads of a demand (GET /public/demands): answered, not anonymous. Moderators may take down its
@@ -24,7 +24,10 @@ export function splitDemandText(text: string): [string, string] {
 }
 
 const published = (db: Reader) =>
-  db.select({ d: demands, path: regions.path }).from(demands).innerJoin(regions, eq(regions.id, demands.regionId)).$dynamic();
+  db
+    .select({ d: demands, path: regionOf(demands.regionId).path })
+    .from(demands)
+    .$dynamic();
 
 const isPublished = and(inArray(demands.state, [...publishedStates]), eq(demands.anonymous, false));
 
@@ -39,8 +42,9 @@ export async function locateReply(db: Reader, id: number) {
 }
 
 async function recentAnswered(db: Reader, actor: Actor, limit: number) {
+  const inScope = regionIdsWhere((path) => withinRegions(actor, organiserRoles, path));
   return published(db)
-    .where(and(isPublished, isNotNull(demands.repliedAt), withinRegions(actor, organiserRoles, regions.path)))
+    .where(and(isPublished, isNotNull(demands.repliedAt), inScope ? sql`${demands.regionId} in ${inScope}` : undefined))
     .orderBy(desc(demands.repliedAt))
     .limit(limit);
 }

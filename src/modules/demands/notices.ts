@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ActionContext, enqueueSms, enqueueWebhook, type SmsTemplate } from '../../kernel/index.js';
-import { units } from '../regions/index.js';
+import { getUnit } from '../regions/index.js';
 import type { DemandAction } from './lifecycle.js';
 import { type DemandRow, demands } from './tables.js';
 
@@ -26,7 +26,7 @@ export async function noticeResident(a: ActionContext, demand: DemandRow, action
   if (!template || !demand.reporterPhone) return;
   const params: Record<string, string> = { number: demand.number };
   if (template === 'dispatched') {
-    const [unit] = demand.unitId ? await a.tx.select({ name: units.name }).from(units).where(eq(units.id, demand.unitId)) : [];
+    const unit = demand.unitId ? await getUnit(a.tx, demand.unitId) : null;
     params.unit = unit?.name ?? '承办单位';
   }
   await enqueueSms(a, { to: demand.reporterPhone, template, params, demandId: demand.id });

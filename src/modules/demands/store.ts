@@ -6,7 +6,7 @@ import { type ActionContext, type Actor, actorUserId, audit } from '../../kernel
 import { AppError } from '../../lib/errors.js';
 import { type DeadlineStage, deadlineInputs, dueAt, resolveTimeLimit } from '../calendar/index.js';
 import { type Category, getCategory } from '../categories/index.js';
-import { pathIds, regions } from '../regions/index.js';
+import { pathIds, regionOf } from '../regions/index.js';
 import { type DemandAction, nextState, reasonRequired } from './lifecycle.js';
 import { noticeResident } from './notices.js';
 import { type AssistState, type DemandScope, mayAct, mayView } from './policy.js';
@@ -16,9 +16,8 @@ export type LoadedDemand = DemandRow & { regionPath: string };
 
 export async function loadDemand(tx: Db | Tx, id: number): Promise<LoadedDemand | null> {
   const [row] = await tx
-    .select({ demand: demands, regionPath: regions.path })
+    .select({ demand: demands, regionPath: regionOf(demands.regionId).path })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
     .where(eq(demands.id, id));
   return row ? { ...row.demand, regionPath: row.regionPath } : null;
 }

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { perDbCache } from '../../lib/per-db-cache.js';
-import { regions } from '../regions/tables.js';
+import { regionTree } from '../regions/index.js';
 import { Placer } from './placer.js';
 import { namedPlaces, regionBoundaries } from './tables.js';
 
 /** Read at every intake; the gazetteer changes when an admin imports, which drops it (notice "references"). */
 const placers = perDbCache(async (db: Db | Tx) => {
   const [r, b, p] = await Promise.all([
-    db.select({ id: regions.id, parentId: regions.parentId, level: regions.level, name: regions.name, path: regions.path }).from(regions),
+    regionTree(db),
     db.select({ regionId: regionBoundaries.regionId, geometry: regionBoundaries.geometry }).from(regionBoundaries),
     db.select({ name: namedPlaces.name, regionId: namedPlaces.regionId }).from(namedPlaces).where(eq(namedPlaces.state, 'confirmed')),
   ]);

@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { regions } from '../regions/tables.js';
+import { regionIdsByCode } from '../regions/index.js';
 import type { Geometry } from './geometry.js';
 import { namedPlaces, type PlaceKind, regionBoundaries } from './tables.js';
 
@@ -13,7 +12,7 @@ export async function seedGazetteer(
   input: { boundaries: { code: string; geometry: Geometry }[]; places: { name: string; kind: PlaceKind; code: string }[]; at: Date },
 ) {
   const codes = [...input.boundaries.map((b) => b.code), ...input.places.map((p) => p.code)];
-  const found = await db.select({ id: regions.id, code: regions.code }).from(regions).where(inArray(regions.code, codes));
+  const found = await regionIdsByCode(db, codes);
   const idOf = new Map(found.map((r) => [r.code, r.id]));
   const bounded = input.boundaries.filter((b) => idOf.has(b.code));
   if (bounded.length)

@@ -1,6 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { categories } from '../categories/index.js';
+import { activeCategories } from '../categories/index.js';
 import { demandTypes, urgencies } from '../demands/index.js';
 
 const urgencyNames: Record<(typeof urgencies)[number], string> = { normal: '一般', emergency: '紧急' };
@@ -14,7 +13,7 @@ const typeNames: Record<(typeof demandTypes)[number], string> = {
 
 /** Our categories as services: code = category id, group = the top of its branch. */
 export async function listServices(db: Db) {
-  const rows = await db.select().from(categories).where(eq(categories.active, true)).orderBy(asc(categories.path));
+  const rows = await activeCategories(db);
   return rows.map((c) => ({
     service_code: String(c.id),
     service_name: c.name,

@@ -10,7 +10,7 @@ import { type AppContext, perform, residentActor } from '../../kernel/index.js';
 import { maskName, redact } from '../../lib/redact.js';
 import { asWritten, publicFaces } from '../moderation/index.js';
 import { phoneKey, sendVerificationCode } from '../notifications/index.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { mergeProposal } from './actions/merge-proposal.js';
 import { secondProposal } from './actions/second-proposal.js';
 import { submitProposal } from './actions/submit-proposal.js';
@@ -47,9 +47,8 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
   const app = newRouter();
   const present = async (id: number) => {
     const [r] = await ctx.db
-      .select({ p: proposals, region: regions.name })
+      .select({ p: proposals, region: regionOf(proposals.regionId).name })
       .from(proposals)
-      .innerJoin(regions, eq(regions.id, proposals.regionId))
       .where(eq(proposals.id, id));
     // A moderator's decision: hidden (or held) proposals show only that they were hidden, and why.
     const face = (await publicFaces(ctx.db, 'proposal', [id])).get(id) ?? asWritten;
@@ -131,8 +130,7 @@ export function proposalRoutes(ctx: AppContext, limitPerMinute: () => number, re
       const rows = await ctx.db
         .select({ id: proposals.id })
         .from(proposals)
-        .innerJoin(regions, eq(regions.id, proposals.regionId))
-        .where(and(underNode(regions.path, 'regions', c.req.valid('query').regionId), ne(proposals.status, 'merged')))
+        .where(and(underNode(regionOf(proposals.regionId).path, 'regions', c.req.valid('query').regionId), ne(proposals.status, 'merged')))
         .orderBy(desc(proposals.seconds), desc(proposals.id))
         .limit(100);
       return c.json({ items: await Promise.all(rows.map((r) => present(r.id))) }, 200);

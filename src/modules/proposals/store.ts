@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { regions } from '../regions/index.js';
+import { regionOf } from '../regions/index.js';
 import { proposals } from './tables.js';
 
 /** A proposal its caller organises (404 otherwise), locked for the change, with its region's path. */
 export async function loadProposalForChange(db: Reader, actor: Actor, id: number) {
   const [row] = await db
-    .select({ p: proposals, path: regions.path })
+    .select({ p: proposals, path: regionOf(proposals.regionId).path })
     .from(proposals)
-    .innerJoin(regions, eq(regions.id, proposals.regionId))
     .where(eq(proposals.id, id))
     .for('update', { of: proposals });
   if (!row || !organisesIn(actor, row.path)) throw new AppError('not_found', { details: { proposalId: id } });

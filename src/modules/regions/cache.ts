@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { perDbCache } from '../../lib/per-db-cache.js';
-import { categories } from '../categories/index.js';
+import { categoryRefs } from '../categories/index.js';
 import { regions } from './tables.js';
 
 type RegionRef = { id: number; name: string; path: string };
@@ -8,10 +8,7 @@ type CategoryRef = { id: number; fullName: string; path: string; utility: boolea
 
 // Intake checks the region and category of every demand; both trees change rarely.
 const refs = perDbCache(async (db: Db | Tx) => {
-  const [r, c] = await Promise.all([
-    db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions),
-    db.select({ id: categories.id, fullName: categories.fullName, path: categories.path, utility: categories.utility }).from(categories),
-  ]);
+  const [r, c] = await Promise.all([db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions), categoryRefs(db)]);
   return {
     regions: new Map<number, RegionRef>(r.map((x) => [x.id, x])),
     categories: new Map<number, CategoryRef>(c.map((x) => [x.id, x])),

@@ -1,7 +1,23 @@
 // The regions module's public face: other modules import only this file.
 export { cachedCategory, cachedRegion, invalidateReferenceCache } from './cache.js';
 export { type NamedRegion, regionNamedIn } from './named-in.js';
-export { regionIdsWhere, regionOf, unitNameOf } from './read.js';
+export {
+  type RegionNode,
+  regionIdByCode,
+  regionIdsByCode,
+  regionIdsWhere,
+  regionLabels,
+  regionOf,
+  regionPathsByIds,
+  regionsAtLevels,
+  regionsWithTownship,
+  regionTree,
+  townshipIdOf,
+  unitNameOf,
+  unitNames,
+  unitsByIds,
+  unitsByNames,
+} from './read.js';
 export { regionRoutes } from './routes.js';
 export { createRegion, createUnit, firstResponsibleUnit, getRegion, getUnit, pathIds, unitCategoryIds, unitRegionPaths } from './store.js';
 export { regions, units } from './tables.js';

@@ -1,7 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../../db/client.js';
 import { qualified } from '../../db/qualified.js';
-import { regions, units } from './tables.js';
+import { type RegionLevel, regions, units } from './tables.js';
 
 type Id = AnyPgColumn | SQL;
 
@@ -17,7 +19,7 @@ export function regionOf(id: Id): { path: SQL<string>; name: SQL<string> } {
   };
 }
 
-/** A unit's name by its id, as an expression another module's query selects or orders by. */
+/** A unit's name by its id, as an expression another module's query selects or orders by (null where the id is). */
 export function unitNameOf(id: Id): SQL<string> {
   return sql<string>`(select u.name from ${units} u where u.id = ${qualified(id)})`;
 }
@@ -30,4 +32,107 @@ export function unitNameOf(id: Id): SQL<string> {
 export function regionIdsWhere(condition: (path: AnyPgColumn) => SQL | undefined): SQL | undefined {
   const where = condition(regions.path);
   return where ? sql`(select ${regions.id} from ${regions} where ${where})` : undefined;
+}
+
+/** The regions at these levels, in path order (a parent before its children): where a programme may be set up. */
+export async function regionsAtLevels(db: Db | Tx, levels: RegionLevel[]) {
+  return db
+    .select({ id: regions.id, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(inArray(regions.level, levels))
+    .orderBy(regions.path);
+}
+
+const township = alias(regions, 'township');
+
+/**
+ * The regions of one level under a path (itself included), in path order, each with the township it lies in (null
+ * above or outside one), optionally narrowed by a LIKE on the name: the posts an appointments programme can fill.
+ */
+export async function regionsWithTownship(
+  db: Db | Tx,
+  opts: { level: RegionLevel; under: string; nameLike?: string; nameNotLike?: string },
+) {
+  return db
+    .select({ id: regions.id, name: regions.name, path: regions.path, townshipId: township.id, township: township.name })
+    .from(regions)
+    .leftJoin(township, and(eq(township.level, 'township'), sql`${regions.path} like ${township.path} || '%'`))
+    .where(
+      and(
+        eq(regions.level, opts.level),
+        like(regions.path, `${opts.under}%`),
+        opts.nameLike === undefined ? undefined : like(regions.name, opts.nameLike),
+        opts.nameNotLike === undefined ? undefined : sql`${regions.name} not like ${opts.nameNotLike}`,
+      ),
+    )
+    .orderBy(regions.path);
+}
+
+/** The units among these ids that exist, with their names (an unknown id is simply absent). */
+export async function unitsByIds(db: Db | Tx, ids: number[]): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
+}
+
+/** The units bearing these exact names, for matching a spreadsheet's column of unit names. */
+export async function unitsByNames(db: Db | Tx, names: string[]): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.name, names));
+}
+
+/**
+ * The id of the township a region lies in (the region itself if it is one; null above township level), as an
+ * expression over a region id: a figure by place shows each place with its township.
+ */
+export function townshipIdOf(id: AnyPgColumn | SQL): SQL<number | null> {
+  return sql<number | null>`(select t.id from ${regions} r join ${regions} t on t.level = 'township' and r.path like t.path || '%'
+    where r.id = ${qualified(id)})`;
+}
+
+export type RegionNode = Pick<typeof regions.$inferSelect, 'id' | 'parentId' | 'level' | 'name' | 'code' | 'path'>;
+
+/**
+ * Every region, for a module that holds the whole tree (the gazetteer's placer, a sheet's names matched in
+ * memory): a few thousand rows at most, read in one pass. In the table's own order, as callers read it before.
+ */
+export async function regionTree(db: Db | Tx): Promise<RegionNode[]> {
+  return db
+    .select({
+      id: regions.id,
+      parentId: regions.parentId,
+      level: regions.level,
+      name: regions.name,
+      code: regions.code,
+      path: regions.path,
+    })
+    .from(regions);
+}
+
+/** The regions among these codes, with their ids: a seed names regions by code, stable across installs. */
+export async function regionIdsByCode(db: Db | Tx, codes: string[]): Promise<{ id: number; code: string }[]> {
+  return db.select({ id: regions.id, code: regions.code }).from(regions).where(inArray(regions.code, codes));
+}
+
+/** Every unit's id and name, for matching a sheet's names in memory; in the table's own order, as read before. */
+export async function unitNames(db: Db | Tx): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: units.id, name: units.name }).from(units);
+}
+
+/** A region's id by its code, the name another system (Open311, the city's 12345) gives it; null if none. */
+export async function regionIdByCode(db: Db | Tx, code: string): Promise<number | null> {
+  const [r] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
+  return r?.id ?? null;
+}
+
+/**
+ * The names and codes of these regions, by id: for a page of rows already cut, whose few distinct regions are read
+ * once each rather than probed once per row (a deep page would probe for every row it skips).
+ */
+export async function regionLabels(db: Db | Tx, ids: number[]): Promise<Map<number, { name: string; code: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}
+
+/** The regions among these ids that exist, with their paths (an unknown id is simply absent). */
+export async function regionPathsByIds(db: Db | Tx, ids: number[]): Promise<{ id: number; path: string }[]> {
+  return db.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, ids));
 }

@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
 import { type ActionContext, audit, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { regions, units } from '../../regions/index.js';
+import { getRegion, getUnit } from '../../regions/index.js';
 import { hashPassword } from '../password.js';
 import { sameUsername } from '../store.js';
 import { type Role, userRoles, users } from '../tables.js';
@@ -50,12 +49,10 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
       throw new AppError('conflict.duplicate', { zh: `用户名 ${opts.username} 已被使用。`, en: `Username ${opts.username} is taken.` });
     for (const r of opts.roles) {
       if (r.regionId) {
-        const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, r.regionId));
-        if (!region) throw new AppError('validation.reference', { details: { regionId: r.regionId } });
+        if (!(await getRegion(tx, r.regionId))) throw new AppError('validation.reference', { details: { regionId: r.regionId } });
       }
       if (r.unitId) {
-        const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, r.unitId));
-        if (!unit) throw new AppError('validation.reference', { details: { unitId: r.unitId } });
+        if (!(await getUnit(tx, r.unitId))) throw new AppError('validation.reference', { details: { unitId: r.unitId } });
       }
     }
     const [user] = await tx

@@ -1,7 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import { type ActionContext, auditMany, organisesIn } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { regions } from '../../regions/index.js';
 import { checkPost, loadProgramme } from '../store.js';
 import { appointees } from '../tables.js';
 
@@ -13,22 +11,14 @@ export type NominationInput = { postRegionId: number; name: string; background: 
  */
 export async function nominate(a: ActionContext, input: { programmeId: number; candidates: NominationInput[] }) {
   const programme = await loadProgramme(a.tx, a.actor, input.programmeId);
-  await checkPost(
+  const postPaths = await checkPost(
     a.tx,
     programme,
     input.candidates.map((c) => c.postRegionId),
   );
-  if (!programme.organiser) {
-    const posts = await a.tx
-      .select({ path: regions.path })
-      .from(regions)
-      .where(
-        inArray(
-          regions.id,
-          input.candidates.map((c) => c.postRegionId),
-        ),
-      );
-    if (posts.some((r) => !organisesIn(a.actor, r.path))) throw new AppError('auth.forbidden');
+  // Every candidate's post is one of the programme's (checkPost refuses otherwise), so each has its path here.
+  if (!programme.organiser && input.candidates.some((c) => !organisesIn(a.actor, postPaths.get(c.postRegionId)!))) {
+    throw new AppError('auth.forbidden');
   }
   const rows = await a.tx
     .insert(appointees)

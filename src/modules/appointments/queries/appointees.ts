@@ -1,14 +1,15 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, Reader } from '../../../kernel/index.js';
 import { resultsForSubjectRef } from '../../assessments/index.js';
 import { demands } from '../../demands/tables.js';
-import { regions } from '../../regions/index.js';
+import { regionIdsWhere, regionOf } from '../../regions/index.js';
 import { allowedAppointeeActions, appointeeParts } from '../allowed-actions.js';
 import type { loadAppointee } from '../store.js';
 import { type AppointeeState, appointeeLogs, appointees } from '../tables.js';
 
 /** The programme's candidates and appointees the caller has a part in, by post, optionally of one state, each with what the caller may do on it. */
 export async function listAppointees(db: Reader, actor: Actor, programme: { id: number; organiser: boolean }, state?: AppointeeState) {
+  const post = regionOf(appointees.postRegionId);
   const rows = await db
     .select({
       id: appointees.id,
@@ -17,7 +18,7 @@ export async function listAppointees(db: Reader, actor: Actor, programme: { id: 
       nominatedBy: appointees.nominatedBy,
       state: appointees.state,
       postRegionId: appointees.postRegionId,
-      post: regions.name,
+      post: post.name,
       termStart: appointees.termStart,
       termEnd: appointees.termEnd,
       letterNo: appointees.letterNo,
@@ -25,13 +26,12 @@ export async function listAppointees(db: Reader, actor: Actor, programme: { id: 
       reviewNote: appointees.reviewNote,
       endedOn: appointees.endedOn,
       endReason: appointees.endReason,
-      postPath: regions.path,
+      postPath: post.path,
       supportUserId: appointees.supportUserId,
     })
     .from(appointees)
-    .innerJoin(regions, eq(regions.id, appointees.postRegionId))
     .where(and(eq(appointees.programmeId, programme.id), state ? eq(appointees.state, state) : undefined))
-    .orderBy(regions.path, appointees.id)
+    .orderBy(post.path, appointees.id)
     .limit(2_000);
   // Each row only to a caller with a part in it: the organisers see every post, a township's organisers their own.
   return rows.flatMap(({ postPath, supportUserId, ...r }) => {
@@ -59,8 +59,12 @@ export async function appointeeView(db: Reader, c: Awaited<ReturnType<typeof loa
       open: sql<number>`count(*) filter (where ${demands.state} not in ('closed', 'declined', 'withdrawn', 'merged'))::int`,
     })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .where(and(sql`${regions.path} like ${`${c.postPath}%`}`, sql`${demands.createdAt} >= ${since}::date`));
+    .where(
+      and(
+        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${c.postPath}%`}`)!),
+        sql`${demands.createdAt} >= ${since}::date`,
+      ),
+    );
   return {
     id: c.id,
     programmeId: c.programmeId,

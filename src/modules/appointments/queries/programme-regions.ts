@@ -1,13 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import { type Actor, organisesIn, type Reader } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionsAtLevels } from '../../regions/index.js';
 
 /** The district and townships where the caller may set up a programme: those they organise in, as `createProgramme` checks. */
 export async function programmeRegions(db: Reader, actor: Actor) {
-  const rows = await db
-    .select({ id: regions.id, name: regions.name, level: regions.level, path: regions.path })
-    .from(regions)
-    .where(inArray(regions.level, ['district', 'township']))
-    .orderBy(regions.path);
+  const rows = await regionsAtLevels(db, ['district', 'township']);
   return rows.filter((r) => organisesIn(actor, r.path)).map((r) => ({ id: r.id, name: r.name, level: r.level as 'district' | 'township' }));
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { units } from '../../regions/index.js';
+import { unitsByIds } from '../../regions/index.js';
 import { countBy } from '../rules/count-by.js';
 import { guardStep } from '../store.js';
 import { assessmentSubjects } from '../tables.js';
@@ -43,7 +43,7 @@ export async function addSubjects(a: ActionContext, input: { assessmentId: numbe
   }
   const unitIds = [...new Set(input.subjects.map((s) => s.unitId).filter((u): u is number => typeof u === 'number'))];
   if (unitIds.length) {
-    const found = new Set((await a.tx.select({ id: units.id }).from(units).where(inArray(units.id, unitIds))).map((u) => u.id));
+    const found = new Set((await unitsByIds(a.tx, unitIds)).map((u) => u.id));
     const missing = unitIds.filter((u) => !found.has(u));
     if (missing.length) throw new AppError('validation.reference', { details: { unitIds: missing } });
   }

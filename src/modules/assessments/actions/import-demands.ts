@@ -1,9 +1,9 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { startOfLocalDay } from '../../calendar/index.js';
 import { demands } from '../../demands/tables.js';
-import { regions, units } from '../../regions/index.js';
+import { regionIdsWhere, unitNameOf } from '../../regions/index.js';
 import { guardStep } from '../store.js';
 import { addSubjects } from './add-subjects.js';
 
@@ -22,18 +22,16 @@ export async function importDemandPopulation(a: ActionContext, input: { assessme
       number: demands.number,
       title: demands.title,
       unitId: demands.unitId,
-      unit: units.name,
+      unit: unitNameOf(demands.unitId),
       closedAt: demands.closedAt,
     })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .innerJoin(units, eq(units.id, demands.unitId))
     .where(
       and(
         eq(demands.state, 'closed'),
         isNotNull(demands.unitId),
         sql`${demands.closedAt} >= ${startOfLocalDay(input.from)} and ${demands.closedAt} < ${end}`,
-        sql`${regions.path} like ${`${assessment.regionPath}%`}`,
+        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${assessment.regionPath}%`}`)!),
       ),
     )
     .orderBy(demands.id);

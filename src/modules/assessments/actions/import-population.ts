@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { units } from '../../regions/index.js';
+import { unitsByNames } from '../../regions/index.js';
 import { countBy } from '../rules/count-by.js';
 import { guardStep } from '../store.js';
 import { addSubjects, type SubjectInput } from './add-subjects.js';
@@ -34,11 +33,7 @@ export async function importPopulation(a: ActionContext, input: ImportPopulation
     });
   }
   const unitNames = input.columns.unit ? [...new Set(rows.map((r) => r[input.columns.unit!]).filter(Boolean))] : [];
-  const unitByName = new Map(
-    unitNames.length
-      ? (await a.tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.name, unitNames))).map((u) => [u.name, u.id])
-      : [],
-  );
+  const unitByName = new Map(unitNames.length ? (await unitsByNames(a.tx, unitNames)).map((u) => [u.name, u.id]) : []);
   const errors: { row: number; message: string }[] = [];
   const seen = new Map<string, number>();
   const subjects: SubjectInput[] = [];

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { userRoles, users } from '../../accounts/tables.js';
+import { accountsByIds, handledUnits } from '../../accounts/index.js';
 import { guardStep } from '../store.js';
 import { assessmentPanel, type PanelRole } from '../tables.js';
 
@@ -18,16 +18,13 @@ export async function setPanel(a: ActionContext, input: { assessmentId: number; 
   if (ids.length !== input.members.length) {
     throw new AppError('request.invalid', { zh: '同一人不能在评审组中出现两次。', en: 'A member appears twice.' });
   }
-  const found = await a.tx.select({ id: users.id, disabled: users.disabledAt }).from(users).where(inArray(users.id, ids));
-  const usable = new Set(found.filter((u) => !u.disabled).map((u) => u.id));
+  const found = await accountsByIds(a.tx, ids);
+  const usable = new Set(found.filter((u) => !u.disabledAt).map((u) => u.id));
   const missing = ids.filter((i) => !usable.has(i));
   if (missing.length) throw new AppError('validation.reference', { details: { userIds: missing } });
-  const handled = await a.tx
-    .select({ userId: userRoles.userId, unitId: userRoles.unitId })
-    .from(userRoles)
-    .where(and(inArray(userRoles.userId, ids), isNotNull(userRoles.unitId)));
+  const handled = await handledUnits(a.tx, ids);
   for (const m of input.members) {
-    const unitIds = [...new Set([...(m.unitIds ?? []), ...handled.filter((h) => h.userId === m.userId).map((h) => h.unitId!)])];
+    const unitIds = [...new Set([...(m.unitIds ?? []), ...handled.filter((h) => h.userId === m.userId).map((h) => h.unitId)])];
     await a.tx
       .insert(assessmentPanel)
       .values({ assessmentId: assessment.id, userId: m.userId, role: m.role, unitIds })

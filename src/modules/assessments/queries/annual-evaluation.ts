@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { qualification } from '../rules/results.js';
 import { roundTo, wilson } from '../rules/statistics.js';
 import { assessmentRubrics, assessments } from '../tables.js';
@@ -14,14 +14,13 @@ export async function annualEvaluation(db: Reader, actor: Actor, series: string,
   const rounds = await db
     .select({ a: assessments, aspects: assessmentRubrics.aspects })
     .from(assessments)
-    .innerJoin(regions, eq(regions.id, assessments.regionId))
     .innerJoin(assessmentRubrics, eq(assessmentRubrics.id, assessments.rubricId))
     .where(
       and(
         eq(assessments.series, series),
         sql`extract(year from ${assessments.startsOn}) = ${year}`,
         sql`${assessments.state} in ('closed', 'published')`,
-        withinRegions(actor, organiserRoles, regions.path),
+        withinRegions(actor, organiserRoles, regionOf(assessments.regionId).path),
       ),
     )
     .orderBy(assessments.startsOn, assessments.id);

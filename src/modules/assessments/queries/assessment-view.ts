@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, actorUserId, type Reader } from '../../../kernel/index.js';
-import { users } from '../../accounts/index.js';
+import { userNameOf } from '../../accounts/index.js';
 import { type AssessmentStep, assessmentSteps, stepAllowedIn } from '../lifecycle.js';
 import { partMay } from '../policy.js';
 import { itemsOf } from '../rules/rubric.js';
@@ -19,9 +19,8 @@ export async function assessmentView(db: Reader, actor: Actor, a: LoadedAssessme
     .from(assessmentSubjects)
     .where(eq(assessmentSubjects.assessmentId, a.id));
   const panel = await db
-    .select({ userId: assessmentPanel.userId, name: users.displayName, role: assessmentPanel.role })
+    .select({ userId: assessmentPanel.userId, name: userNameOf(assessmentPanel.userId), role: assessmentPanel.role })
     .from(assessmentPanel)
-    .innerJoin(users, eq(users.id, assessmentPanel.userId))
     .where(eq(assessmentPanel.assessmentId, a.id))
     .orderBy(assessmentPanel.id);
   const consultations =

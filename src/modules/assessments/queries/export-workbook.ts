@@ -1,8 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import type { Reader } from '../../../kernel/index.js';
 import { writeWorkbook } from '../../../lib/spreadsheet.js';
-import { users } from '../../accounts/index.js';
-import { units } from '../../regions/index.js';
+import { accountsByIds } from '../../accounts/index.js';
+import { unitsByIds } from '../../regions/index.js';
 import { itemsOf } from '../rules/rubric.js';
 import type { LoadedAssessment } from '../store.js';
 import { loadOutcomes } from './outcomes.js';
@@ -20,20 +19,9 @@ export async function assessmentWorkbook(db: Reader, a: LoadedAssessment, today:
   const { subjects, scores, findings } = await loadOutcomes(db, a.id);
   const items = itemsOf(a.rubric.aspects);
   const unitIds = [...new Set(subjects.map((s) => s.unitId).filter((u): u is number => u !== null))];
-  const unitName = new Map(
-    unitIds.length
-      ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((u) => [u.id, u.name])
-      : [],
-  );
+  const unitName = new Map(unitIds.length ? (await unitsByIds(db, unitIds)).map((u) => [u.id, u.name]) : []);
   const userIds = [...new Set(scores.map((s) => s.userId))];
-  const names = new Map(
-    userIds.length
-      ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [
-          u.id,
-          u.name,
-        ])
-      : [],
-  );
+  const names = new Map(userIds.length ? (await accountsByIds(db, userIds)).map((u) => [u.id, u.name]) : []);
   const decided = new Map(findings.filter((f) => f.status === 'decided').map((f) => [`${f.subjectId}:${f.itemKey}`, f]));
   const summary: (string | number | null)[][] = [
     ['考评', a.title],

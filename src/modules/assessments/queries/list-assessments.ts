@@ -1,6 +1,6 @@
 import { and, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { handlerUnits } from '../store.js';
 import { assessmentPanel, assessmentSubjects, assessments } from '../tables.js';
 
@@ -8,8 +8,9 @@ import { assessmentPanel, assessmentSubjects, assessments } from '../tables.js';
 export async function listAssessments(db: Reader, actor: Actor) {
   if (actor.kind !== 'user') return [];
   const units = handlerUnits(actor);
+  const region = regionOf(assessments.regionId);
   const visible = or(
-    withinRegions(actor, organiserRoles, regions.path) ?? sql`true`,
+    withinRegions(actor, organiserRoles, region.path) ?? sql`true`,
     exists(
       db
         .select({ one: sql`1` })
@@ -37,7 +38,7 @@ export async function listAssessments(db: Reader, actor: Actor) {
       kind: assessments.kind,
       title: assessments.title,
       state: assessments.state,
-      region: regions.name,
+      region: region.name,
       startsOn: assessments.startsOn,
       endsOn: assessments.endsOn,
       series: assessments.series,
@@ -45,7 +46,6 @@ export async function listAssessments(db: Reader, actor: Actor) {
       subjects: sql<number>`(select count(*) from assessment_subjects s where s.assessment_id = "assessments"."id" and s.in_sample)::int`,
     })
     .from(assessments)
-    .innerJoin(regions, eq(regions.id, assessments.regionId))
     .where(visible)
     .orderBy(desc(assessments.id))
     .limit(200);

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { type Reader, systemActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { redact } from '../../../lib/redact.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { loadAssessment } from '../store.js';
 import { assessments } from '../tables.js';
 import { assessmentResults } from './results.js';
@@ -14,12 +14,11 @@ export async function publishedAssessments(db: Reader) {
       id: assessments.id,
       kind: assessments.kind,
       title: assessments.title,
-      region: regions.name,
+      region: regionOf(assessments.regionId).name,
       period: assessments.period,
       publishedAt: assessments.publishedAt,
     })
     .from(assessments)
-    .innerJoin(regions, eq(regions.id, assessments.regionId))
     .where(and(eq(assessments.state, 'published'), isNotNull(assessments.publishedAt)))
     .orderBy(desc(assessments.publishedAt))
     .limit(100)

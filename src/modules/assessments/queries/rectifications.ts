@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
-import { regions, units } from '../../regions/index.js';
+import { regionOf, unitNameOf } from '../../regions/index.js';
 import { handlerUnits } from '../store.js';
 import { assessmentSubjects, assessments, rectificationTasks } from '../tables.js';
 
@@ -23,7 +23,7 @@ export async function listRectifications(
       ref: assessmentSubjects.ref,
       itemKey: rectificationTasks.itemKey,
       ownerUnitId: rectificationTasks.ownerUnitId,
-      ownerUnit: units.name,
+      ownerUnit: unitNameOf(rectificationTasks.ownerUnitId),
       description: rectificationTasks.description,
       dueOn: rectificationTasks.dueOn,
       state: rectificationTasks.state,
@@ -32,13 +32,11 @@ export async function listRectifications(
     })
     .from(rectificationTasks)
     .innerJoin(assessments, eq(assessments.id, rectificationTasks.assessmentId))
-    .innerJoin(regions, eq(regions.id, assessments.regionId))
     .innerJoin(assessmentSubjects, eq(assessmentSubjects.id, rectificationTasks.subjectId))
-    .innerJoin(units, eq(units.id, rectificationTasks.ownerUnitId))
     .where(
       and(
         or(
-          withinRegions(actor, organiserRoles, regions.path) ?? sql`true`,
+          withinRegions(actor, organiserRoles, regionOf(assessments.regionId).path) ?? sql`true`,
           own.length ? inArray(rectificationTasks.ownerUnitId, own) : sql`false`,
         ),
         filter.assessmentId ? eq(rectificationTasks.assessmentId, filter.assessmentId) : undefined,

@@ -4,7 +4,7 @@ import { AppError } from '../../../lib/errors.js';
 import { loadActor } from '../../accounts/index.js';
 import { addDays, localDay } from '../../calendar/index.js';
 import { demands } from '../../demands/index.js';
-import { initiatives } from '../../initiatives/index.js';
+import { initiativeExists } from '../../initiatives/index.js';
 import { getUnit } from '../../regions/index.js';
 import { loadAgendaItem } from '../store.js';
 import { actionItems, resolutions } from '../tables.js';
@@ -49,7 +49,7 @@ export async function adoptResolution(a: ActionContext, opts: AdoptResolutionOpt
         details: { demandId: ai.demandId },
       });
     }
-    if (ai.initiativeId && !(await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, ai.initiativeId))).length) {
+    if (ai.initiativeId && !(await initiativeExists(tx, ai.initiativeId))) {
       throw new AppError('validation.reference', {
         zh: '行动项关联的治理专项不存在。',
         en: 'An action item links an initiative that does not exist.',

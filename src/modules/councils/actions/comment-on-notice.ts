@@ -3,17 +3,16 @@ import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { localDay } from '../../calendar/index.js';
 import { issueAuthorReceipt, screenSubmission } from '../../moderation/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { councilMeetings, councils, noticeComments, resolutions } from '../tables.js';
 
 /** A resident's comment on a resolution under public notice (公示), accepted until the notice ends. */
 export async function commentOnNotice(a: ActionContext, opts: { resolutionId: number; name?: string | null; body: string }) {
   const [found] = await a.tx
-    .select({ r: resolutions, path: regions.path })
+    .select({ r: resolutions, path: regionOf(councils.regionId).path })
     .from(resolutions)
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(eq(resolutions.id, opts.resolutionId));
   if (!found) throw new AppError('not_found');
   const { r } = found;

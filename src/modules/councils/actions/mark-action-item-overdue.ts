@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueConsoleMessages } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { localDay } from '../../calendar/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { isOverdue, moveActionItem } from '../rules.js';
 import { actionItemSupervisions, actionItems, councilMeetings, councils, resolutions } from '../tables.js';
 
@@ -13,12 +13,11 @@ import { actionItemSupervisions, actionItems, councilMeetings, councils, resolut
  */
 export async function markActionItemOverdue(a: ActionContext, opts: { actionItemId: number }) {
   const [row] = await a.tx
-    .select({ item: actionItems, regionPath: regions.path, council: councils.name, meeting: councilMeetings.title })
+    .select({ item: actionItems, regionPath: regionOf(councils.regionId).path, council: councils.name, meeting: councilMeetings.title })
     .from(actionItems)
     .innerJoin(resolutions, eq(resolutions.id, actionItems.resolutionId))
     .innerJoin(councilMeetings, eq(councilMeetings.id, resolutions.meetingId))
     .innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(eq(actionItems.id, opts.actionItemId))
     .for('update', { of: actionItems });
   if (!row) throw new AppError('not_found');

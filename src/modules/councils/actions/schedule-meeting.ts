@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms, staffActor } from '../../../kernel/index.js';
-import { users } from '../../accounts/index.js';
+import { userPhoneOf } from '../../accounts/index.js';
 import { localDay } from '../../calendar/index.js';
 import { loadCouncil } from '../store.js';
 import { councilMeetings, councilSeats } from '../tables.js';
@@ -33,9 +33,13 @@ export async function scheduleMeeting(a: ActionContext, opts: ScheduleMeetingOpt
     .returning();
   const day = localDay(m.startsAt);
   const holders = await a.tx
-    .select({ seatPhone: councilSeats.phone, userPhone: users.phone, termStart: councilSeats.termStart, termEnd: councilSeats.termEnd })
+    .select({
+      seatPhone: councilSeats.phone,
+      userPhone: userPhoneOf(councilSeats.userId),
+      termStart: councilSeats.termStart,
+      termEnd: councilSeats.termEnd,
+    })
     .from(councilSeats)
-    .leftJoin(users, eq(users.id, councilSeats.userId))
     .where(eq(councilSeats.councilId, council.id));
   const phones = new Set(
     holders.filter((h) => h.termStart <= day && day <= h.termEnd).flatMap((h) => (h.seatPhone ?? h.userPhone ?? '').trim() || []),

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { ActionContext } from '../../../kernel/index.js';
+import { type ActionContext, referenceStands } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { knowledgeArticles } from '../../knowledge/tables.js';
 import { applyTransition, loadForAction, stageDeadline } from '../store.js';
 import type { DemandRow } from '../tables.js';
 
@@ -27,8 +25,7 @@ export async function answerDemandDirectly(a: ActionContext, opts: AnswerDemandD
     });
   }
   if (opts.knowledgeArticleId) {
-    const [article] = await tx.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, opts.knowledgeArticleId));
-    if (article?.status !== 'approved') {
+    if (!(await referenceStands(tx, 'approved_knowledge_article', opts.knowledgeArticleId))) {
       throw new AppError('validation.reference', {
         zh: '知识库条目不存在或未审核通过。',
         en: 'The knowledge-base answer does not exist or is not approved.',

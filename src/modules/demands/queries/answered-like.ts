@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Reader } from '../../../kernel/index.js';
-import { regions, units } from '../../regions/index.js';
+import { unitNameOf } from '../../regions/index.js';
 import { answeredStates } from '../survivor.js';
 import { demands } from '../tables.js';
 import { visibleDemands } from './scope.js';
@@ -58,13 +58,11 @@ export async function answeredLike(
         title: demands.title,
         content: demands.content,
         replyText: demands.replyText,
-        unitName: units.name,
+        unitName: unitNameOf(demands.unitId).as<string | null>(),
         repliedAt: demands.repliedAt,
         overlap,
       })
       .from(demands)
-      .innerJoin(regions, eq(regions.id, demands.regionId))
-      .leftJoin(units, eq(units.id, demands.unitId))
       .where(
         and(
           sql`"demands"."search" @@ (${any})`,

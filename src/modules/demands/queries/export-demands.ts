@@ -14,7 +14,7 @@ export const exportPageSize = 1_000;
  * (a list longer than an export holds is refused before anything is sent).
  */
 export async function countForExport(db: Db, actor: Actor, filter: ListDemandsFilter, now: Date, limit: number): Promise<number> {
-  return countUpTo(db, await matchingDemands(db, actor, filter, now), limit, Boolean(filter.categoryId));
+  return countUpTo(db, await matchingDemands(db, actor, filter, now), limit);
 }
 
 /**

@@ -1,15 +1,16 @@
-import { aliasedTable, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { users } from '../../accounts/index.js';
-import { categories } from '../../categories/index.js';
-import { regions, units } from '../../regions/index.js';
+import { userNameOf } from '../../accounts/index.js';
+import { categoryOf } from '../../categories/index.js';
+import { regionOf, unitNameOf } from '../../regions/index.js';
 import { allowedActions } from '../allowed-actions.js';
 import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
 import { loadUnitRoles, unitsEverAssigned } from '../store.js';
+import { answeredStates, survivingDemand } from '../survivor.js';
 import {
   assignments,
   assists,
@@ -22,26 +23,24 @@ import {
   supervisions,
   transfers,
 } from '../tables.js';
-
-const fromUnits = aliasedTable(units, 'from_units');
-
-import { answeredStates, survivingDemand } from '../survivor.js';
 import { type DemandJoined, iso, presentDemand } from './present.js';
 
-/** Demands with the names a page shows beside them: what a list or a demand page reads. */
+/**
+ * Demands with the names a page shows beside them: what a list or a demand page reads. Each name is read by its id
+ * from the module that owns it, for the rows of the page only.
+ */
 export function selectJoined(db: Db) {
+  const region = regionOf(demands.regionId);
   return db
     .select({
       demand: demands,
-      regionName: regions.name,
-      regionPath: regions.path,
-      categoryName: categories.fullName,
-      unitName: units.name,
+      regionName: region.name,
+      regionPath: region.path,
+      // Null while the demand has no category or unit yet.
+      categoryName: categoryOf(demands.categoryId).fullName.as<string | null>(),
+      unitName: unitNameOf(demands.unitId).as<string | null>(),
     })
-    .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId));
+    .from(demands);
 }
 
 export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
@@ -66,32 +65,27 @@ export async function loadVisible(db: Db, actor: Actor, id: number): Promise<Dem
 export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Promise<DemandDetailView> {
   const { row, scope } = await visibleRow(db, actor, id);
   const assigned = await db
-    .select({ a: assignments, unitName: units.name })
+    .select({ a: assignments, unitName: unitNameOf(assignments.unitId) })
     .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
     .where(eq(assignments.demandId, id))
     .orderBy(asc(assignments.id));
 
   const events = await db
-    .select({ e: demandEvents, name: users.displayName })
+    .select({ e: demandEvents, name: userNameOf(demandEvents.actorUserId) })
     .from(demandEvents)
-    .leftJoin(users, eq(users.id, demandEvents.actorUserId))
     .where(eq(demandEvents.demandId, id))
     .orderBy(asc(demandEvents.id));
   const extensions = await db.select().from(extensionRequests).where(eq(extensionRequests.demandId, id)).orderBy(asc(extensionRequests.id));
   const calls = await db.select().from(callbacks).where(eq(callbacks.demandId, id)).orderBy(asc(callbacks.id));
   const attempts = await db.select().from(callbackAttempts).where(eq(callbackAttempts.demandId, id)).orderBy(asc(callbackAttempts.id));
   const helping = await db
-    .select({ x: assists, unitName: units.name })
+    .select({ x: assists, unitName: unitNameOf(assists.unitId) })
     .from(assists)
-    .innerJoin(units, eq(units.id, assists.unitId))
     .where(eq(assists.demandId, id))
     .orderBy(asc(assists.id));
   const handOvers = await db
-    .select({ x: transfers, toName: units.name, fromName: fromUnits.name })
+    .select({ x: transfers, toName: unitNameOf(transfers.toUnitId), fromName: unitNameOf(transfers.fromUnitId) })
     .from(transfers)
-    .innerJoin(units, eq(units.id, transfers.toUnitId))
-    .innerJoin(fromUnits, eq(fromUnits.id, transfers.fromUnitId))
     .where(eq(transfers.demandId, id))
     .orderBy(asc(transfers.id));
   const supervised = await db.select().from(supervisions).where(eq(supervisions.demandId, id)).orderBy(asc(supervisions.id));

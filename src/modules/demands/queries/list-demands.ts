@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, notInArray, type SQL, sq
 import type { Db } from '../../../db/client.js';
 import { containsPattern, underNode } from '../../../db/tree.js';
 import type { Actor } from '../../../kernel/index.js';
-import { categories } from '../../categories/index.js';
-import { regions } from '../../regions/index.js';
+import { categoryIdsWhere } from '../../categories/index.js';
+import { regionIdsWhere } from '../../regions/index.js';
 import { terminalStates } from '../lifecycle.js';
 import { normalizePhone } from '../numbering.js';
 import { type DemandSummaryView, encodeCursor, type ListDemandsFilter, type PageCursor } from '../schema.js';
@@ -49,12 +49,9 @@ export async function matchingDemands(db: Db, actor: Actor, filter: ListDemandsF
   if (filter.extensionPending) {
     where.push(sql`exists (select 1 from ${extensionRequests} x where x.demand_id = ${demands.id} and x.status = 'pending')`);
   }
-  if (filter.regionId) {
-    where.push(underNode(regions.path, 'regions', filter.regionId));
-  }
-  if (filter.categoryId) {
-    where.push(underNode(categories.path, 'categories', filter.categoryId));
-  }
+  const { regionId, categoryId } = filter;
+  if (regionId) where.push(sql`${demands.regionId} in ${regionIdsWhere((path) => underNode(path, 'regions', regionId))}`);
+  if (categoryId) where.push(sql`${demands.categoryId} in ${categoryIdsWhere((path) => underNode(path, 'categories', categoryId))}`);
   if (filter.overdue !== undefined || filter.dueWithinHours) where.push(notInArray(demands.state, [...terminalStates]));
   if (filter.overdue === true) where.push(lt(demands.stageDueAt, now));
   if (filter.overdueDays) {
@@ -81,13 +78,13 @@ export function listOrder(sort: ListDemandsFilter['sort']): SQL[] {
 }
 
 /**
- * How many demands match, counting no further than `cap` + 1. Categories only when a category
- * filter needs their paths: the planner keeps a left join it need not, and with it a demand's row
- * to read where the open-demands index alone would count.
+ * How many demands match, counting no further than `cap` + 1. Over demands alone: regions and categories enter
+ * as sets of ids, so the open-demands index can count without a demand's row.
  */
-export async function countUpTo(db: Db, condition: SQL | undefined, cap: number, withCategories: boolean): Promise<number> {
-  const counts = db.select({ one: sql`1` }).from(demands).innerJoin(regions, eq(regions.id, demands.regionId));
-  const matching = (withCategories ? counts.leftJoin(categories, eq(categories.id, demands.categoryId)) : counts)
+export async function countUpTo(db: Db, condition: SQL | undefined, cap: number): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(demands)
     .where(condition)
     .limit(cap + 1)
     .as('matching');
@@ -136,7 +133,7 @@ export async function listDemands(
   rows ??= await page();
   const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
-  const count = (extra?: SQL) => countUpTo(db, extra ? and(counting, extra) : counting, counted, Boolean(filter.categoryId));
+  const count = (extra?: SQL) => countUpTo(db, extra ? and(counting, extra) : counting, counted);
   // Past the cap within the newest demands is past it over all of them: a common word stops there.
   let n: number | undefined;
   for (const newest of newestWindows) {

@@ -5,9 +5,9 @@ import { underNode } from '../../../db/tree.js';
 import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { redact } from '../../../lib/redact.js';
-import { categories } from '../../categories/index.js';
+import { categoryIdsWhere, categoryOf } from '../../categories/index.js';
 import { asWritten, publicFaces } from '../../moderation/index.js';
-import { cachedCategory, cachedRegion, regions, units } from '../../regions/index.js';
+import { cachedCategory, cachedRegion, getUnit, regionIdsWhere, regionOf, unitNameOf } from '../../regions/index.js';
 import { demandText, splitDemandText } from '../moderated.js';
 import { normalizePhone } from '../numbering.js';
 import { encodeCursor, type PageCursor, type PublicDemandViewT } from '../schema.js';
@@ -49,14 +49,16 @@ const publicActions = new Set([
   'return',
 ]);
 
+/** A demand with the names a resident reads beside it (category and unit null until set). */
+const withNames = {
+  d: demands,
+  region: regionOf(demands.regionId).name,
+  category: categoryOf(demands.categoryId).fullName.as<string | null>(),
+  unit: unitNameOf(demands.unitId).as<string | null>(),
+};
+
 export async function presentOwnDemand(db: Db, demandId: number): Promise<PublicDemandViewT> {
-  const [row] = await db
-    .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
-    .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId))
-    .where(eq(demands.id, demandId));
+  const [row] = await db.select(withNames).from(demands).where(eq(demands.id, demandId));
   const events = await db.select().from(demandEvents).where(eq(demandEvents.demandId, demandId)).orderBy(asc(demandEvents.id));
   const d = row.d;
   const mergedInto = d.state === 'merged' && d.mergedIntoId ? await survivorOf(db, d.mergedIntoId) : null;
@@ -125,7 +127,7 @@ export async function presentIntake(db: Db, result: { demand: DemandRow; created
 async function survivorOf(db: Db, id: number) {
   const d = await survivingDemand(db, id);
   if (!d) return null;
-  const [unit] = d.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, d.unitId)) : [];
+  const unit = d.unitId ? await getUnit(db, d.unitId) : null;
   return {
     number: d.number,
     state: d.state,
@@ -142,8 +144,9 @@ export async function listPublicAnswered(
   filter: { regionId?: number; categoryId?: number; page: number; pageSize: number; after?: PageCursor },
 ) {
   const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
-  if (filter.regionId) where.push(underNode(regions.path, 'regions', filter.regionId));
-  if (filter.categoryId) where.push(underNode(categories.path, 'categories', filter.categoryId));
+  const { regionId, categoryId } = filter;
+  if (regionId) where.push(sql`${demands.regionId} in ${regionIdsWhere((path) => underNode(path, 'regions', regionId))}`);
+  if (categoryId) where.push(sql`${demands.categoryId} in ${categoryIdsWhere((path) => underNode(path, 'categories', categoryId))}`);
   // Newest reply first (nulls first, as PostgreSQL sorts them descending), on the index of that order.
   const c = filter.after;
   if (c)
@@ -153,11 +156,8 @@ export async function listPublicAnswered(
         : sql`((${demands.repliedAt} is null and ${demands.id} < ${c.id}) or ${demands.repliedAt} is not null)`,
     );
   const rows = await db
-    .select({ d: demands, region: regions.name, category: categories.fullName, unit: units.name })
+    .select(withNames)
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId))
     .where(and(...where))
     .orderBy(desc(demands.repliedAt), desc(demands.id))
     .limit(filter.pageSize)

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, type Reader, scopeCondition, scopeOf } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionIdsWhere } from '../../regions/index.js';
 import { openStates } from '../lifecycle.js';
 import { assignments, assists, demands, transfers } from '../tables.js';
 
@@ -8,15 +8,16 @@ import { assignments, assists, demands, transfers } from '../tables.js';
 export const openStatesList = sql.raw(openStates.map((s) => `'${s}'`).join(', '));
 
 /**
- * The demands an actor may see, as a condition to add to any query over demands joined with
- * regions. Every list query takes it: there is no unscoped list.
+ * The demands an actor may see, as a condition to add to any query over demands. Every list query
+ * takes it: there is no unscoped list.
  * Returns undefined for "everything" (admins and installation-wide roles).
  */
 export function visibleDemands(actor: Actor): SQL | undefined {
   const scope = scopeOf(actor);
   if (scope.all) return undefined;
-  const byRegion = scopeCondition({ ...scope, unitIds: [] }, { regionPath: regions.path });
-  const parts: SQL[] = scope.regionPaths.length > 0 && byRegion ? [byRegion] : [];
+  // The regions in scope read once as a set of ids (a hashed semi-join), not a region's path per demand.
+  const inRegions = regionIdsWhere((path) => scopeCondition({ ...scope, unitIds: [] }, { regionPath: path }));
+  const parts: SQL[] = scope.regionPaths.length > 0 && inRegions ? [sql`${demands.regionId} in ${inRegions}`] : [];
   const unitIds = [...scope.unitIds];
   if (unitIds.length > 0) {
     // The unit's work is wider than the unit column: what it once held, helps with or is asked to take.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionTree } from '../../regions/index.js';
 import { invalidatePlacer } from '../cache.js';
 import { regionBoundaries } from '../tables.js';
 import { type BoundaryReport, validateBoundaries } from '../validate-boundaries.js';
@@ -14,9 +14,7 @@ export type ImportBoundariesResult = { saved: number; problems: string[]; uncove
  */
 export async function importBoundaries(a: ActionContext, input: ImportBoundariesInput): Promise<ImportBoundariesResult> {
   requireAdmin(a.actor);
-  const all = await a.tx
-    .select({ id: regions.id, level: regions.level, name: regions.name, code: regions.code, parentId: regions.parentId })
-    .from(regions);
+  const all = await regionTree(a.tx);
   const stored = await a.tx.select({ id: regionBoundaries.regionId }).from(regionBoundaries);
   const report: BoundaryReport = validateBoundaries(input.collection, all, new Set(stored.map((s) => s.id)));
   if (report.problems.length > 0 || input.dryRun || report.fitting.length === 0) {

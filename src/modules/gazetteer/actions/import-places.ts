@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type ActionContext, announceChange, audit, requireAdmin } from '../../../kernel/index.js';
 import { readTable } from '../../../lib/spreadsheet.js';
-import { regions } from '../../regions/index.js';
+import { regionTree } from '../../regions/index.js';
 import { invalidatePlacer } from '../cache.js';
 import { readPlaceRows } from '../place-rows.js';
 import { namedPlaces } from '../tables.js';
@@ -12,7 +12,7 @@ export type ImportPlacesInput = { format: 'csv' | 'xlsx'; data: string };
 export async function importPlaces(a: ActionContext, input: ImportPlacesInput): Promise<{ saved: number; problems: string[] }> {
   requireAdmin(a.actor);
   const rows = await readTable(input.format, input.data);
-  const all = await a.tx.select({ id: regions.id, name: regions.name, code: regions.code, level: regions.level }).from(regions);
+  const all = await regionTree(a.tx);
   const { places, problems } = readPlaceRows(rows, all);
   if (problems.length > 0) {
     a.unchanged();

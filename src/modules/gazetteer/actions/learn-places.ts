@@ -1,7 +1,7 @@
 import { and, desc, inArray, isNotNull, ne } from 'drizzle-orm';
 import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
 import { demands } from '../../demands/index.js';
-import { regions } from '../../regions/index.js';
+import { regionTree } from '../../regions/index.js';
 import { mineCandidates } from '../mine.js';
 import { namedPlaces } from '../tables.js';
 
@@ -15,7 +15,7 @@ const window = 20_000;
  */
 export async function learnPlaces(a: ActionContext, _input: Record<string, never>): Promise<{ proposed: number }> {
   requireAdmin(a.actor);
-  const all = await a.tx.select({ id: regions.id, name: regions.name, level: regions.level }).from(regions);
+  const all = await regionTree(a.tx);
   const fine = all.filter((r) => r.level === 'community' || r.level === 'grid').map((r) => r.id);
   if (fine.length === 0) {
     a.unchanged();

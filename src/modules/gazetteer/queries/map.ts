@@ -2,23 +2,24 @@ import { and, asc, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
 import { demands, visibleDemands } from '../../demands/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf, regionTree } from '../../regions/index.js';
 import { namedPlaces, type PlaceState, regionBoundaries } from '../tables.js';
 
 /** The district's boundaries as one FeatureCollection, for `echarts.registerMap`: no secrets in it. */
 export async function boundaryCollection(db: Db) {
-  const rows = await db
-    .select({
-      id: regions.id,
-      name: regions.name,
-      level: regions.level,
-      parentId: regions.parentId,
-      g: regionBoundaries.geometry,
-      q: regionBoundaries.quality,
-    })
-    .from(regionBoundaries)
-    .innerJoin(regions, eq(regions.id, regionBoundaries.regionId))
-    .orderBy(asc(regions.path));
+  // Ordered by path in SQL, where the tree's order has always been read (the database's collation, not JS's).
+  const [bounded, tree] = await Promise.all([
+    db
+      .select({ id: regionBoundaries.regionId, g: regionBoundaries.geometry, q: regionBoundaries.quality })
+      .from(regionBoundaries)
+      .orderBy(asc(regionOf(regionBoundaries.regionId).path)),
+    regionTree(db),
+  ]);
+  const regionById = new Map(tree.map((r) => [r.id, r]));
+  const rows = bounded.flatMap((b) => {
+    const r = regionById.get(b.id);
+    return r ? [{ ...b, name: r.name, level: r.level, parentId: r.parentId }] : [];
+  });
   return {
     type: 'FeatureCollection' as const,
     schematic: rows.some((r) => r.q === 'schematic'),
@@ -48,7 +49,6 @@ export async function demandPoints(db: Db, actor: Actor, f: { from: Date; to: Da
   const rows = await db
     .select({ id: demands.id, lat: demands.latitude, long: demands.longitude, categoryId: demands.categoryId, regionId: demands.regionId })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
     .where(and(...where))
     .orderBy(desc(demands.createdAt))
     .limit(f.limit);
@@ -62,13 +62,12 @@ export async function listPlaces(db: Db, state: PlaceState, limit: number) {
       name: namedPlaces.name,
       kind: namedPlaces.kind,
       regionId: namedPlaces.regionId,
-      regionName: regions.name,
+      regionName: regionOf(namedPlaces.regionId).name,
       state: namedPlaces.state,
       source: namedPlaces.source,
       evidence: namedPlaces.evidence,
     })
     .from(namedPlaces)
-    .innerJoin(regions, eq(regions.id, namedPlaces.regionId))
     .where(eq(namedPlaces.state, state))
     .orderBy(desc(namedPlaces.evidence), asc(namedPlaces.name))
     .limit(limit);

@@ -5,9 +5,9 @@ import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
 import { yieldToLoop } from '../../../lib/yield-to-loop.js';
-import { categories } from '../../categories/index.js';
+import { categoryNames } from '../../categories/index.js';
 import { demandEvents, demands } from '../../demands/index.js';
-import { regions, units } from '../../regions/index.js';
+import { regionTree, unitNames } from '../../regions/index.js';
 import { type ParsedRow, readRow } from '../rules/rows.js';
 import { importSources } from '../tables.js';
 
@@ -25,11 +25,7 @@ type Kind = 'regions' | 'categories' | 'units';
 const label: Record<Kind, string> = { regions: '区域', categories: '分类', units: '承办单位' };
 
 async function nameIndex(a: ActionContext) {
-  const [r, c, u] = await Promise.all([
-    a.tx.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions),
-    a.tx.select({ id: categories.id, name: categories.name, fullName: categories.fullName }).from(categories),
-    a.tx.select({ id: units.id, name: units.name }).from(units),
-  ]);
+  const [r, c, u] = await Promise.all([regionTree(a.tx), categoryNames(a.tx), unitNames(a.tx)]);
   const map = <T extends { id: number }>(rows: T[], keys: (x: T) => string[]) => {
     const m = new Map<string, number>();
     for (const x of rows) for (const k of keys(x)) if (!m.has(k)) m.set(k, x.id);

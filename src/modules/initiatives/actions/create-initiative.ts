@@ -1,8 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { type ActionContext, audit, coversRegion, hasAnyRole, isAdmin, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { demands } from '../../demands/index.js';
-import { getUnit, regions } from '../../regions/index.js';
+import { getUnit, regionOf } from '../../regions/index.js';
 import { initiativeDemands, initiatives } from '../tables.js';
 
 export type CreateInitiativeOptions = { title: string; topicLabel?: string | null; unitId: number; demandIds: number[] };
@@ -15,9 +15,8 @@ export async function createInitiative(a: ActionContext, opts: CreateInitiativeO
   if (!unit) throw new AppError('validation.reference', { zh: '承办单位不存在。', en: 'The unit does not exist.' });
   const ids = [...new Set(opts.demandIds)];
   const found = await a.tx
-    .select({ id: demands.id, path: regions.path })
+    .select({ id: demands.id, path: regionOf(demands.regionId).path })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
     .where(inArray(demands.id, ids));
   const visible = found.filter((d) => isAdmin(actor) || coversRegion(actor, 'supervisor', d.path));
   if (visible.length !== ids.length) {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { type ActionContext, enqueueWebhook } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { categories } from '../../categories/index.js';
+import { categoryIdByFullName } from '../../categories/index.js';
 import { demands, type demandTypes, registerDemandFrom, type urgencies } from '../../demands/index.js';
-import { regions } from '../../regions/index.js';
+import { regionIdByCode } from '../../regions/index.js';
 
 export type WorkOrder = {
   cityNumber: string;
@@ -42,16 +42,14 @@ export async function receiveWorkOrder(a: ActionContext, o: WorkOrder): Promise<
       en: 'dueAt must be after receivedAt.',
       details: { fields: ['dueAt'] },
     });
-  const [region] = await a.tx.select({ id: regions.id }).from(regions).where(eq(regions.code, o.regionCode));
-  if (!region)
+  const regionId = await regionIdByCode(a.tx, o.regionCode);
+  if (regionId === null)
     throw new AppError('validation.reference', {
       zh: `区域代码 ${o.regionCode} 不存在。`,
       en: `No region has the code ${o.regionCode}.`,
       details: { regionCode: o.regionCode },
     });
-  const [category] = o.categoryName
-    ? await a.tx.select({ id: categories.id }).from(categories).where(eq(categories.fullName, o.categoryName))
-    : [];
+  const categoryId = o.categoryName ? await categoryIdByFullName(a.tx, o.categoryName) : null;
   const { demand } = await registerDemandFrom(a, 'city12345', {
     type: o.type,
     title: o.title,
@@ -59,12 +57,12 @@ export async function receiveWorkOrder(a: ActionContext, o: WorkOrder): Promise<
     reporterName: o.reporterName,
     reporterPhone: o.reporterPhone,
     reporterContact: o.reporterPhone ? null : `市12345工单 ${o.cityNumber}`,
-    regionId: region.id,
+    regionId,
     address: o.address,
     latitude: o.latitude,
     longitude: o.longitude,
     // An unknown category name is not a refusal: the dispatcher sets it, as for a phone call.
-    categoryId: category?.id ?? null,
+    categoryId,
     urgency: o.urgency,
     externalRef: o.cityNumber,
     externalDueAt: o.dueAt,

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { categories } from '../../categories/index.js';
+import { isActiveCategory } from '../../categories/index.js';
 import { demands } from '../../demands/index.js';
-import { regions } from '../../regions/index.js';
+import { regionIdByCode } from '../../regions/index.js';
 import { open311Keys, open311Requests } from '../tables.js';
 
 export async function findKey(db: Db, keyHash: string) {
@@ -15,16 +15,12 @@ export async function findKey(db: Db, keyHash: string) {
 
 export async function serviceExists(db: Db, id: number) {
   if (id > 2_147_483_647) return false;
-  const [c] = await db
-    .select({ id: categories.id })
-    .from(categories)
-    .where(and(eq(categories.id, id), eq(categories.active, true)));
-  return !!c;
+  return isActiveCategory(db, id);
 }
 
 export async function findRegionByCode(db: Db, code: string) {
-  const [r] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
-  return r ?? null;
+  const id = await regionIdByCode(db, code);
+  return id === null ? null : { id };
 }
 
 export async function findToken(db: Db, token: string) {

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { redact } from '../../../lib/redact.js';
-import { categories } from '../../categories/index.js';
+import { categoryNamesByIds } from '../../categories/index.js';
 import { demands } from '../../demands/index.js';
-import { regions, units } from '../../regions/index.js';
+import { regionLabels, unitsByIds } from '../../regions/index.js';
 import { publicAddress } from '../people.js';
 import { open311Requests } from '../tables.js';
 
@@ -40,26 +40,26 @@ export async function listRequests(db: Db, f: RequestFilter) {
   if (f.status === 'closed') where.push(inArray(demands.state, [...closedStates]));
   if (f.status === 'open') where.push(notInArray(demands.state, [...closedStates]));
   const rows = await db
-    .select({
-      d: demands,
-      category: categories.name,
-      region: regions.name,
-      regionCode: regions.code,
-      unit: units.name,
-      mediaUrl: open311Requests.mediaUrl,
-      addressId: open311Requests.addressId,
-    })
+    .select({ d: demands, mediaUrl: open311Requests.mediaUrl, addressId: open311Requests.addressId })
     .from(demands)
-    .innerJoin(regions, eq(regions.id, demands.regionId))
-    .leftJoin(categories, eq(categories.id, demands.categoryId))
-    .leftJoin(units, eq(units.id, demands.unitId))
     .leftJoin(open311Requests, eq(open311Requests.demandId, demands.id))
     .where(and(...where))
     .orderBy(desc(demands.createdAt), desc(demands.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return rows.map(({ d, category, region, regionCode, unit, mediaUrl, addressId }) => {
+  // Named once the page is cut, each distinct region, category and unit read once: a probe per row in the query
+  // would be made for every row a deep page skips too.
+  const distinct = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
+  const [regionsById, categoriesById, unitsById] = await Promise.all([
+    regionLabels(db, distinct(rows.map(({ d }) => d.regionId))),
+    categoryNamesByIds(db, distinct(rows.map(({ d }) => d.categoryId))),
+    unitsByIds(db, distinct(rows.map(({ d }) => d.unitId))).then((us) => new Map(us.map((u) => [u.id, u.name]))),
+  ]);
+  return rows.map(({ d, mediaUrl, addressId }) => {
     const names = [d.reporterName];
+    const { name: region, code: regionCode } = regionsById.get(d.regionId)!;
+    const category = d.categoryId === null ? null : (categoriesById.get(d.categoryId) ?? null);
+    const unit = d.unitId === null ? null : (unitsById.get(d.unitId) ?? null);
     const isClosed = (closedStates as readonly string[]).includes(d.state);
     return {
       service_request_id: d.number,

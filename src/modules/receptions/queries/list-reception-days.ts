@@ -3,14 +3,13 @@ import type { Db } from '../../../db/client.js';
 import { type Actor, organiserRoles, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
 import { demands, openStatesList } from '../../demands/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
 async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
   const rows = await db
-    .select({ r: receptionDays, region: regions.name })
+    .select({ r: receptionDays, region: regionOf(receptionDays.regionId).name })
     .from(receptionDays)
-    .innerJoin(regions, eq(regions.id, receptionDays.regionId))
     .where(where)
     .orderBy(order === 'asc' ? asc(receptionDays.startsAt) : desc(receptionDays.startsAt))
     .limit(100);
@@ -32,7 +31,7 @@ async function list(db: Db, where: SQL | undefined, order: 'asc' | 'desc') {
  * worked on: a session is followed up until none is.
  */
 export async function staffReceptionDays(db: Db, actor: Actor) {
-  const sessions = await list(db, withinRegions(actor, organiserRoles, regions.path), 'desc');
+  const sessions = await list(db, withinRegions(actor, organiserRoles, regionOf(receptionDays.regionId).path), 'desc');
   const counts = sessions.length
     ? await db
         .select({

@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
 import { redact } from '../../../lib/redact.js';
 import { demands, openStates } from '../../demands/index.js';
-import { regions, units } from '../../regions/index.js';
+import { regionOf, unitNameOf } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
 export type ReceptionReport = {
@@ -37,16 +37,15 @@ export type ReceptionReport = {
 /** What was raised at a session, who owns each item and where it stands. Public copies carry no names or phones. */
 export async function receptionReport(db: Db, id: number, opts: { publicView: boolean }): Promise<ReceptionReport> {
   const [s] = await db
-    .select({ r: receptionDays, region: regions.name })
+    .select({ r: receptionDays, region: regionOf(receptionDays.regionId).name })
     .from(receptionDays)
-    .innerJoin(regions, eq(regions.id, receptionDays.regionId))
     .where(eq(receptionDays.id, id));
   if (!s || (opts.publicView && !s.r.reportPublishedAt)) throw new AppError('not_found');
   const rows = await db
-    .select({ d: demands, unit: units.name })
+    // Null for a demand not yet with a unit, as the left join this replaces gave.
+    .select({ d: demands, unit: sql<string | null>`${unitNameOf(demands.unitId)}` })
     .from(receptionEntries)
     .innerJoin(demands, eq(demands.id, receptionEntries.demandId))
-    .leftJoin(units, eq(units.id, demands.unitId))
     .where(eq(receptionEntries.receptionDayId, id))
     .orderBy(asc(demands.id));
   const items = rows.map(({ d, unit }) => {

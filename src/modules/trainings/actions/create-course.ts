@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import { type ActionContext, audit, organisesIn, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { getRegion, regions } from '../../regions/index.js';
+import { getRegion, regionPathsByIds } from '../../regions/index.js';
 import { loadPlan } from '../store.js';
 import { courseQuotas, courseSessions, courses, type sessionKinds } from '../tables.js';
 
@@ -47,15 +46,10 @@ export async function createCourse(a: ActionContext, input: CourseInput) {
     throw new AppError('request.invalid', { zh: '各镇街名额之和超过了课程容量。', en: 'The quotas add up to more than the capacity.' });
   }
   if (quotas.length) {
-    const found = await a.tx
-      .select({ id: regions.id, path: regions.path })
-      .from(regions)
-      .where(
-        inArray(
-          regions.id,
-          quotas.map((q) => q.regionId),
-        ),
-      );
+    const found = await regionPathsByIds(
+      a.tx,
+      quotas.map((q) => q.regionId),
+    );
     const ok = new Set(found.filter((r) => r.path.startsWith(region.path)).map((r) => r.id));
     const bad = quotas.filter((q) => !ok.has(q.regionId)).map((q) => q.regionId);
     if (bad.length) throw new AppError('validation.reference', { details: { quotaRegionIds: bad } });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { attendance, courseQuotas, courseSessions, courses, trainingPlans } from '../tables.js';
 
 // The outer column is named in full: in a one-table select Drizzle leaves it unqualified, and inside the
@@ -11,6 +11,7 @@ const placesTaken = sql<number>`(select count(*) from enrolments e where e.cours
 
 /** Courses by venue and organiser, in the regions the caller organises; optionally one plan's. */
 export async function listCourses(db: Reader, actor: Actor, planId?: number) {
+  const region = regionOf(courses.regionId);
   return db
     .select({
       id: courses.id,
@@ -22,11 +23,10 @@ export async function listCourses(db: Reader, actor: Actor, planId?: number) {
       capacity: courses.capacity,
       enrolled: placesTaken,
       planId: courses.planId,
-      region: regions.name,
+      region: region.name,
     })
     .from(courses)
-    .innerJoin(regions, eq(regions.id, courses.regionId))
-    .where(and(withinRegions(actor, organiserRoles, regions.path), planId ? eq(courses.planId, planId) : undefined))
+    .where(and(withinRegions(actor, organiserRoles, region.path), planId ? eq(courses.planId, planId) : undefined))
     .orderBy(asc(courses.venue), desc(courses.id))
     .limit(500);
 }
@@ -101,20 +101,20 @@ export async function planWithCourses(db: Reader, actor: Actor, planId: number) 
 
 /** Plans in the regions the caller organises, newest year first, with how many courses each holds. */
 export async function listPlans(db: Reader, actor: Actor) {
+  const region = regionOf(trainingPlans.regionId);
   const rows = await db
     .select({
       id: trainingPlans.id,
       title: trainingPlans.title,
       year: trainingPlans.year,
       organiser: trainingPlans.organiser,
-      region: regions.name,
+      region: region.name,
       state: trainingPlans.state,
       reviewNote: trainingPlans.reviewNote,
       courses: sql<number>`(select count(*) from courses c where c.plan_id = "training_plans"."id")::int`,
     })
     .from(trainingPlans)
-    .innerJoin(regions, eq(regions.id, trainingPlans.regionId))
-    .where(withinRegions(actor, organiserRoles, regions.path))
+    .where(withinRegions(actor, organiserRoles, region.path))
     .orderBy(desc(trainingPlans.year), desc(trainingPlans.id))
     .limit(500);
   return rows.map((r) => ({ ...r, courses: Number(r.courses), actions: planActions(r.state) }));
@@ -133,10 +133,10 @@ export async function attendeesOf(db: Reader, sessionIds: number[]) {
 }
 
 export async function quotasOf(db: Reader, courseId: number) {
+  const township = regionOf(courseQuotas.regionId);
   return db
-    .select({ regionId: courseQuotas.regionId, township: regions.name, seats: courseQuotas.seats })
+    .select({ regionId: courseQuotas.regionId, township: township.name, seats: courseQuotas.seats })
     .from(courseQuotas)
-    .innerJoin(regions, eq(regions.id, courseQuotas.regionId))
     .where(eq(courseQuotas.courseId, courseId))
-    .orderBy(regions.path);
+    .orderBy(township.path);
 }

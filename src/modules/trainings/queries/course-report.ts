@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Reader } from '../../../kernel/index.js';
-import { regions } from '../../regions/index.js';
+import { regionOf } from '../../regions/index.js';
 import { completed } from '../rules/places.js';
 import { attendance, courseDemands, courseQuotas, courseSessions, enrolments, sessionFeedback } from '../tables.js';
 
@@ -18,12 +18,12 @@ export async function courseReport(db: Reader, course: Course) {
       name: enrolments.name,
       state: enrolments.state,
       regionId: enrolments.regionId,
-      township: regions.name,
+      // Null for a learner who named no township, as the left join this replaces gave.
+      township: sql<string | null>`${regionOf(enrolments.regionId).name}`,
       certificateNo: enrolments.certificateNo,
       affiliation: enrolments.affiliation,
     })
     .from(enrolments)
-    .leftJoin(regions, eq(regions.id, enrolments.regionId))
     .where(eq(enrolments.courseId, course.id))
     .orderBy(enrolments.id);
   const present = await db
@@ -31,12 +31,12 @@ export async function courseReport(db: Reader, course: Course) {
     .from(attendance)
     .innerJoin(courseSessions, eq(courseSessions.id, attendance.sessionId))
     .where(eq(courseSessions.courseId, course.id));
+  const township = regionOf(courseQuotas.regionId);
   const quotas = await db
-    .select({ regionId: courseQuotas.regionId, township: regions.name, seats: courseQuotas.seats })
+    .select({ regionId: courseQuotas.regionId, township: township.name, seats: courseQuotas.seats })
     .from(courseQuotas)
-    .innerJoin(regions, eq(regions.id, courseQuotas.regionId))
     .where(eq(courseQuotas.courseId, course.id))
-    .orderBy(regions.path);
+    .orderBy(township.path);
   const [ratings] = await db
     .select({ n: sql<number>`count(*)::int`, mean: sql<number | null>`round(avg(${sessionFeedback.rating})::numeric, 2)::float8` })
     .from(sessionFeedback)
@@ -46,7 +46,7 @@ export async function courseReport(db: Reader, course: Course) {
   const attendedBy = new Map<number, Set<number>>();
   for (const p of present) attendedBy.set(p.enrolmentId, (attendedBy.get(p.enrolmentId) ?? new Set()).add(p.sessionId));
   const enrolled = learners.filter((l) => l.state === 'enrolled');
-  const regionOf = new Map(enrolled.map((l) => [l.id, l.regionId]));
+  const regionOfLearner = new Map(enrolled.map((l) => [l.id, l.regionId]));
   const townships = quotas.map((q) => {
     const mine = enrolled.filter((l) => l.regionId === q.regionId);
     const bySession = sessions.map((s) => mine.filter((l) => attendedBy.get(l.id)?.has(s.id)).length);
@@ -72,7 +72,7 @@ export async function courseReport(db: Reader, course: Course) {
       topic: s.topic,
       kind: s.kind,
       startsAt: s.startsAt.toISOString(),
-      present: present.filter((p) => p.sessionId === s.id && regionOf.has(p.enrolmentId)).length,
+      present: present.filter((p) => p.sessionId === s.id && regionOfLearner.has(p.enrolmentId)).length,
     })),
     townships,
     absentTownships: townships.filter((t) => t.enrolled === 0 || t.absentSessions.length === sessions.length).map((t) => t.township),
