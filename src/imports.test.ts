@@ -130,7 +130,7 @@ describe("modules reading other modules' tables", () => {
   }
 
   it('counts the imports of another module’s table outside tables.ts (a ratchet: lower it, never raise it)', () => {
-    // 102 when this was first counted (2026-12-07), most of them joins to regions for a name or a path. 19 once the
+    // 102 when this was first counted (2026-12-07), most of them joins to regions for a name or a path. 18 once the
     // owning modules gave read expressions (regionOf, unitNameOf, userNameOf, categoryOf, regionIdsWhere) and read
     // functions: what remains are other modules' queries over demands (issue 28, item 2).
     console.info(`${reaches.length} imports of another module's table:\n  ${reaches.sort().join('\n  ')}`);
@@ -138,4 +138,4 @@ describe("modules reading other modules' tables", () => {
   });
 });
 
-const foreignTablesRatchet = 19;
+const foreignTablesRatchet = 18;
