@@ -5,6 +5,7 @@ import { sha256 } from '../../../lib/hash.js';
 import { maskName } from '../../../lib/redact.js';
 import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
 import { newReceiptToken } from '../receipt-token.js';
+import { enrolmentStatesAllowing } from '../rules/lifecycle.js';
 import { loadCourse } from '../store.js';
 import { attendance, courseSessions, enrolments, sessionFeedback } from '../tables.js';
 
@@ -32,7 +33,7 @@ async function provenLearner(a: ActionContext, courseId: number, proof: LearnerP
     a.tx
       .select()
       .from(enrolments)
-      .where(and(eq(enrolments.courseId, courseId), match, eq(enrolments.state, 'enrolled')))
+      .where(and(eq(enrolments.courseId, courseId), match, inArray(enrolments.state, enrolmentStatesAllowing('attend'))))
       .then((rows) => rows[0]);
   if (proof.token) {
     const e = await enrolled(eq(enrolments.tokenHash, sha256(proof.token)));
@@ -93,7 +94,9 @@ export async function recordAttendance(a: ActionContext, input: { sessionId: num
   const valid = await a.tx
     .select({ id: enrolments.id })
     .from(enrolments)
-    .where(and(eq(enrolments.courseId, course.id), eq(enrolments.state, 'enrolled'), inArray(enrolments.id, ids)));
+    .where(
+      and(eq(enrolments.courseId, course.id), inArray(enrolments.state, enrolmentStatesAllowing('attend')), inArray(enrolments.id, ids)),
+    );
   if (valid.length !== ids.length) {
     const ok = new Set(valid.map((v) => v.id));
     throw new AppError('validation.reference', {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms, organisesIn } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { consumeVerificationCode, phoneKey } from '../../notifications/index.js';
+import { enrolmentAllows } from '../rules/lifecycle.js';
 import { nextToPromote } from '../rules/places.js';
 import { loadCourse } from '../store.js';
 import { courseQuotas, enrolments } from '../tables.js';
@@ -69,7 +70,7 @@ export async function cancelEnrolment(a: ActionContext, input: { enrolmentId?: n
   const course = await loadCourse(a.tx, a.actor, target.courseId, { lock: true });
   if (a.actor.kind === 'user' && !organisesIn(a.actor, course.regionPath))
     throw new AppError('not_found', { details: { enrolmentId: target.id } });
-  if (target.state === 'cancelled')
+  if (!enrolmentAllows(target.state, 'cancel'))
     throw new AppError('training.invalid_state', { zh: '该报名已取消。', en: 'This enrolment is already cancelled.' });
   const wasEnrolled = target.state === 'enrolled';
   await a.tx.update(enrolments).set({ state: 'cancelled', cancelledAt: a.now }).where(eq(enrolments.id, target.id));

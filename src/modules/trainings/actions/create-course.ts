@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type ActionContext, audit, organisesIn, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { getRegion, regionPathsByIds } from '../../regions/index.js';
+import { planAllows } from '../rules/lifecycle.js';
 import { loadPlan } from '../store.js';
 import { courseQuotas, courseSessions, courses, type sessionKinds } from '../tables.js';
 
@@ -29,7 +30,7 @@ export async function createCourse(a: ActionContext, input: CourseInput) {
   if (!organisesIn(actor, region.path)) throw new AppError('auth.forbidden');
   if (input.planId) {
     const plan = await loadPlan(a.tx, a.actor, input.planId);
-    if (plan.state === 'approved')
+    if (!planAllows(plan.state, 'add_course'))
       throw new AppError('training.invalid_state', {
         zh: '计划已审议通过，不能再增加课程。',
         en: 'The plan is approved; courses cannot be added.',

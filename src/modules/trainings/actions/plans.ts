@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, organisesIn, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { getRegion } from '../../regions/index.js';
+import { planAllows } from '../rules/lifecycle.js';
 import { loadPlan } from '../store.js';
 import { trainingPlans } from '../tables.js';
 
@@ -28,7 +29,7 @@ export async function createPlan(a: ActionContext, input: { title: string; year:
 /** 审议: the advisory committee approves the plan (its courses are then fixed) or returns it with its reasons. */
 export async function reviewPlan(a: ActionContext, input: { planId: number; approved: boolean; note?: string }) {
   const plan = await loadPlan(a.tx, a.actor, input.planId);
-  if (plan.state === 'approved')
+  if (!planAllows(plan.state, 'review'))
     throw new AppError('training.invalid_state', { zh: '培训计划已审议通过。', en: 'The plan is already approved.' });
   if (!input.approved && !input.note?.trim())
     throw new AppError('demand.reason_required', { zh: '退回计划必须写明意见。', en: 'Say why the plan is returned.' });

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
 import { regionOf } from '../../regions/index.js';
+import { planActionsIn } from '../rules/lifecycle.js';
 import { attendance, courseQuotas, courseSessions, courses, trainingPlans } from '../tables.js';
 
 // The outer column is named in full: in a one-table select Drizzle leaves it unqualified, and inside the
@@ -84,9 +85,6 @@ export async function publicCatalogue(db: Reader) {
   }));
 }
 
-/** What may still be done to a plan: once approved its courses are fixed and it is not reviewed again. */
-const planActions = (state: string): ('review' | 'add_course')[] => (state === 'approved' ? [] : ['review', 'add_course']);
-
 export async function planWithCourses(db: Reader, actor: Actor, planId: number) {
   const [plan] = await db.select().from(trainingPlans).where(eq(trainingPlans.id, planId));
   const list = await listCourses(db, actor, planId);
@@ -95,7 +93,7 @@ export async function planWithCourses(db: Reader, actor: Actor, planId: number) 
     createdAt: plan.createdAt.toISOString(),
     reviewedAt: plan.reviewedAt?.toISOString() ?? null,
     courses: list.map((c) => ({ ...c, enrolled: Number(c.enrolled) })),
-    actions: planActions(plan.state),
+    actions: [...planActionsIn[plan.state]],
   };
 }
 
@@ -117,7 +115,7 @@ export async function listPlans(db: Reader, actor: Actor) {
     .where(withinRegions(actor, organiserRoles, region.path))
     .orderBy(desc(trainingPlans.year), desc(trainingPlans.id))
     .limit(500);
-  return rows.map((r) => ({ ...r, courses: Number(r.courses), actions: planActions(r.state) }));
+  return rows.map((r) => ({ ...r, courses: Number(r.courses), actions: [...planActionsIn[r.state]] }));
 }
 
 /** Who has been marked present at each of these sessions (by the roll or by the QR). */

@@ -4,13 +4,10 @@ import type { Actor } from '../../../kernel/index.js';
 import { maskPhone } from '../../../lib/redact.js';
 import { writeWorkbook } from '../../../lib/spreadsheet.js';
 import { regionOf } from '../../regions/index.js';
+import { enrolmentActionsIn } from '../rules/lifecycle.js';
 import { loadCourse } from '../store.js';
 import { courseSessions, courses, enrolments } from '../tables.js';
 import { attendeesOf, quotasOf, sessionsOf } from './catalogue.js';
-
-/** A cancelled enrolment is done with; only someone holding a place is on the roll. */
-const enrolmentActions = (state: string): ('cancel' | 'attend')[] =>
-  state === 'enrolled' ? ['cancel', 'attend'] : state === 'waitlisted' ? ['cancel'] : [];
 
 /** Where a wait-listed learner stands: 1 for the first in line; null for anyone not waiting. */
 export async function waitPosition(db: Db, e: { courseId: number; state: string; createdAt: Date }): Promise<number | null> {
@@ -71,7 +68,7 @@ export async function courseView(db: Db, actor: Actor, id: number) {
       ...e,
       phone: maskPhone(e.phone),
       waitlistPosition: e.state === 'waitlisted' ? ++inLine : null,
-      actions: enrolmentActions(e.state),
+      actions: [...enrolmentActionsIn[e.state]],
     })),
   };
 }
