@@ -27,6 +27,35 @@ export { publicDemandRoutes } from './public-routes.js';
 export { type AnsweredDemand, answeredLike } from './queries/answered-like.js';
 export { getDemand, loadJoined, loadVisible } from './queries/get-demand.js';
 export { openStatesList, visibleDemands } from './queries/scope.js';
+export {
+  closedDemandsOfPeriod,
+  demandAwaitingSurvey,
+  demandExists,
+  demandHeadlines,
+  demandInRegions,
+  demandNumberByExternalRef,
+  demandOpenOf,
+  demandRegionPaths,
+  demandsAsRaised,
+  demandTallyUnder,
+  placedAddresses,
+} from './read.js';
+export {
+  type CountedFor,
+  callbacksByMonth,
+  demandNumberOf,
+  deskCallbacksByMonth,
+  intakeAndClosedSince,
+  intakeByChannel,
+  intakeByPlace,
+  locatedDemands,
+  openByState,
+  overdueByUnit,
+  overdueCount,
+  type PostedThrough,
+  type PublicRequestFilter,
+  publicRequests,
+} from './read-figures.js';
 export { demandRoutes } from './routes.js';
 export { RegisterDemandBody } from './schema.js';
 export { answeredStates } from './survivor.js';

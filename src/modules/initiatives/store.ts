@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { type Actor, handlesUnit, isAdmin, type Reader, staffActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { demands } from '../demands/index.js';
+import { demandHeadlines } from '../demands/index.js';
 import type { Member } from './recipients.js';
 import { initiativeDemands, initiatives } from './tables.js';
 
@@ -24,19 +24,17 @@ export async function membersOf(
   db: Reader,
   initiativeId: number,
 ): Promise<(Member & { number: string; title: string; removeReason: string | null })[]> {
-  const rows = await db
-    .select({
-      demandId: demands.id,
-      number: demands.number,
-      title: demands.title,
-      state: demands.state,
-      unitId: demands.unitId,
-      removedAt: initiativeDemands.removedAt,
-      removeReason: initiativeDemands.removeReason,
-    })
+  const links = await db
+    .select({ demandId: initiativeDemands.demandId, removedAt: initiativeDemands.removedAt, removeReason: initiativeDemands.removeReason })
     .from(initiativeDemands)
-    .innerJoin(demands, eq(demands.id, initiativeDemands.demandId))
-    .where(eq(initiativeDemands.initiativeId, initiativeId))
-    .orderBy(demands.id);
-  return rows.map(({ removedAt, ...r }) => ({ ...r, removed: removedAt !== null }));
+    .where(eq(initiativeDemands.initiativeId, initiativeId));
+  const byDemand = new Map(links.map((l) => [l.demandId, l]));
+  const rows = await demandHeadlines(
+    db,
+    links.map((l) => l.demandId),
+  );
+  return rows.map(({ id, ...d }) => {
+    const { removedAt, removeReason } = byDemand.get(id)!;
+    return { demandId: id, ...d, removeReason, removed: removedAt !== null };
+  });
 }

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Actor, Reader } from '../../../kernel/index.js';
 import { resultsForSubjectRef } from '../../assessments/index.js';
-import { demands } from '../../demands/tables.js';
-import { regionIdsWhere, regionOf } from '../../regions/index.js';
+import { demandTallyUnder } from '../../demands/index.js';
+import { regionOf } from '../../regions/index.js';
 import { allowedAppointeeActions, appointeeParts } from '../allowed-actions.js';
 import type { loadAppointee } from '../store.js';
 import { type AppointeeState, appointeeLogs, appointees } from '../tables.js';
@@ -52,19 +52,7 @@ export async function appointeeView(db: Reader, c: Awaited<ReturnType<typeof loa
     .where(eq(appointeeLogs.appointeeId, c.id))
     .orderBy(desc(appointeeLogs.happenedOn), desc(appointeeLogs.id));
   const since = c.termStart ?? today;
-  const [d] = await db
-    .select({
-      raised: sql<number>`count(*)::int`,
-      closed: sql<number>`count(*) filter (where ${demands.state} = 'closed')::int`,
-      open: sql<number>`count(*) filter (where ${demands.state} not in ('closed', 'declined', 'withdrawn', 'merged'))::int`,
-    })
-    .from(demands)
-    .where(
-      and(
-        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${c.postPath}%`}`)!),
-        sql`${demands.createdAt} >= ${since}::date`,
-      ),
-    );
+  const d = await demandTallyUnder(db, c.postPath, since);
   return {
     id: c.id,
     programmeId: c.programmeId,

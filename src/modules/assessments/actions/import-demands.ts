@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ActionContext } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { startOfLocalDay } from '../../calendar/index.js';
-import { demands } from '../../demands/tables.js';
-import { regionIdsWhere, unitNameOf } from '../../regions/index.js';
+import { closedDemandsOfPeriod } from '../../demands/index.js';
 import { guardStep } from '../store.js';
 import { addSubjects } from './add-subjects.js';
 
@@ -16,25 +14,7 @@ export async function importDemandPopulation(a: ActionContext, input: { assessme
   if (input.to < input.from)
     throw new AppError('request.invalid', { zh: '结束日期不能早于开始日期。', en: 'The period cannot end before it starts.' });
   const end = new Date(startOfLocalDay(input.to).getTime() + 86_400_000);
-  const rows = await a.tx
-    .select({
-      id: demands.id,
-      number: demands.number,
-      title: demands.title,
-      unitId: demands.unitId,
-      unit: unitNameOf(demands.unitId),
-      closedAt: demands.closedAt,
-    })
-    .from(demands)
-    .where(
-      and(
-        eq(demands.state, 'closed'),
-        isNotNull(demands.unitId),
-        sql`${demands.closedAt} >= ${startOfLocalDay(input.from)} and ${demands.closedAt} < ${end}`,
-        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${assessment.regionPath}%`}`)!),
-      ),
-    )
-    .orderBy(demands.id);
+  const rows = await closedDemandsOfPeriod(a.tx, assessment.regionPath, startOfLocalDay(input.from), end);
   if (rows.length === 0) {
     throw new AppError('request.invalid', { zh: '该时段内没有已办结的诉求。', en: 'No demand was closed in that period.' });
   }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { type ActionContext, audit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { demands } from '../../demands/index.js';
+import { demandExists } from '../../demands/index.js';
 import { agendaSource } from '../agenda-sources.js';
 import { loadMeeting } from '../store.js';
 import { agendaItems } from '../tables.js';
@@ -22,8 +21,8 @@ export async function addAgendaItem(a: ActionContext, opts: AddAgendaItemOptions
   const { meeting, council } = await loadMeeting(a.tx, a.actor, opts.meetingId, { open: true });
   const ref = numericRef(opts.sourceRef);
   if (opts.source === 'demand') {
-    const [d] = ref ? await a.tx.select({ id: demands.id }).from(demands).where(eq(demands.id, ref)) : [];
-    if (!d) throw new AppError('validation.reference', { zh: '所引用的诉求不存在。', en: 'The demand referred to does not exist.' });
+    if (!ref || !(await demandExists(a.tx, ref)))
+      throw new AppError('validation.reference', { zh: '所引用的诉求不存在。', en: 'The demand referred to does not exist.' });
   }
   if (opts.source === 'proposal') {
     const take = agendaSource('proposal');

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, handlesUnit } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { loadActor } from '../../accounts/index.js';
 import { addDays, localDay } from '../../calendar/index.js';
-import { demands } from '../../demands/index.js';
+import { demandExists } from '../../demands/index.js';
 import { initiativeExists } from '../../initiatives/index.js';
 import { getUnit } from '../../regions/index.js';
 import { loadAgendaItem } from '../store.js';
@@ -42,7 +41,7 @@ export async function adoptResolution(a: ActionContext, opts: AdoptResolutionOpt
         });
       }
     }
-    if (ai.demandId && !(await tx.select({ id: demands.id }).from(demands).where(eq(demands.id, ai.demandId))).length) {
+    if (ai.demandId && !(await demandExists(tx, ai.demandId))) {
       throw new AppError('validation.reference', {
         zh: '行动项关联的诉求不存在。',
         en: 'An action item links a demand that does not exist.',

@@ -1,6 +1,5 @@
-import { and, desc, inArray, isNotNull, ne } from 'drizzle-orm';
 import { type ActionContext, audit, requireAdmin } from '../../../kernel/index.js';
-import { demands } from '../../demands/index.js';
+import { placedAddresses } from '../../demands/index.js';
 import { regionTree } from '../../regions/index.js';
 import { mineCandidates } from '../mine.js';
 import { namedPlaces } from '../tables.js';
@@ -21,12 +20,7 @@ export async function learnPlaces(a: ActionContext, _input: Record<string, never
     a.unchanged();
     return { proposed: 0 };
   }
-  const placed = await a.tx
-    .select({ address: demands.address, regionId: demands.regionId })
-    .from(demands)
-    .where(and(isNotNull(demands.registeredBy), ne(demands.address, ''), inArray(demands.regionId, fine)))
-    .orderBy(desc(demands.id))
-    .limit(window);
+  const placed = await placedAddresses(a.tx, fine, window);
   const candidates = mineCandidates(
     placed,
     all.map((r) => r.name),

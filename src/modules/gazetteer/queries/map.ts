@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
-import { demands, visibleDemands } from '../../demands/index.js';
+import { locatedDemands } from '../../demands/index.js';
 import { regionOf, regionTree } from '../../regions/index.js';
 import { namedPlaces, type PlaceState, regionBoundaries } from '../tables.js';
 
@@ -36,22 +36,7 @@ const coarse = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Demands with coordinates in the caller's scope, for the map's points or density layer. */
 export async function demandPoints(db: Db, actor: Actor, f: { from: Date; to: Date; categoryId?: number; limit: number }) {
-  const where: (SQL | undefined)[] = [
-    isNotNull(demands.latitude),
-    isNotNull(demands.longitude),
-    gte(demands.createdAt, f.from),
-    lte(demands.createdAt, f.to),
-    f.categoryId
-      ? sql`${demands.categoryId} in (select id from categories where path like (select path from categories where id = ${f.categoryId}) || '%')`
-      : undefined,
-    visibleDemands(actor),
-  ];
-  const rows = await db
-    .select({ id: demands.id, lat: demands.latitude, long: demands.longitude, categoryId: demands.categoryId, regionId: demands.regionId })
-    .from(demands)
-    .where(and(...where))
-    .orderBy(desc(demands.createdAt))
-    .limit(f.limit);
+  const rows = await locatedDemands(db, actor, f);
   return rows.map((r) => ({ id: r.id, lat: coarse(r.lat!), long: coarse(r.long!), categoryId: r.categoryId, regionId: r.regionId }));
 }
 

@@ -1,8 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import { type ActionContext, audit, coversRegion, hasAnyRole, isAdmin, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { demands } from '../../demands/index.js';
-import { getUnit, regionOf } from '../../regions/index.js';
+import { demandRegionPaths } from '../../demands/index.js';
+import { getUnit } from '../../regions/index.js';
 import { initiativeDemands, initiatives } from '../tables.js';
 
 export type CreateInitiativeOptions = { title: string; topicLabel?: string | null; unitId: number; demandIds: number[] };
@@ -14,10 +13,7 @@ export async function createInitiative(a: ActionContext, opts: CreateInitiativeO
   const unit = await getUnit(a.tx, opts.unitId);
   if (!unit) throw new AppError('validation.reference', { zh: '承办单位不存在。', en: 'The unit does not exist.' });
   const ids = [...new Set(opts.demandIds)];
-  const found = await a.tx
-    .select({ id: demands.id, path: regionOf(demands.regionId).path })
-    .from(demands)
-    .where(inArray(demands.id, ids));
+  const found = await demandRegionPaths(a.tx, ids);
   const visible = found.filter((d) => isAdmin(actor) || coversRegion(actor, 'supervisor', d.path));
   if (visible.length !== ids.length) {
     throw new AppError('validation.reference', {

@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../kernel/index.js';
-import { demands } from '../../demands/index.js';
+import { demandInRegions } from '../../demands/index.js';
 import { regionIdsWhere } from '../../regions/index.js';
 import { planAnswer } from '../recipients.js';
 import { membersOf } from '../store.js';
@@ -19,9 +19,9 @@ export function visibleInitiatives(actor: Actor): SQL | undefined {
   for (const g of actor.grants) {
     if (g.role === 'admin' || (g.role === 'supervisor' && g.regionPath === null)) return undefined;
     if (g.role === 'supervisor' && g.regionPath) {
-      const under = regionIdsWhere((path) => sql`${path} like ${`${g.regionPath}%`}`);
-      parts.push(sql`exists (select 1 from ${initiativeDemands} join ${demands} on ${demands.id} = ${initiativeDemands.demandId}
-        where ${initiativeDemands.initiativeId} = ${initiatives.id} and ${demands.regionId} in ${under})`);
+      const under = regionIdsWhere((path) => sql`${path} like ${`${g.regionPath}%`}`)!;
+      parts.push(sql`exists (select 1 from ${initiativeDemands}
+        where ${initiativeDemands.initiativeId} = ${initiatives.id} and ${demandInRegions(initiativeDemands.demandId, under)})`);
     }
     if (g.role === 'handler' && g.unitId) unitIds.push(g.unitId);
   }

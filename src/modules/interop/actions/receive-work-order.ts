@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { type ActionContext, enqueueWebhook } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { categoryIdByFullName } from '../../categories/index.js';
-import { demands, type demandTypes, registerDemandFrom, type urgencies } from '../../demands/index.js';
+import { demandNumberByExternalRef, type demandTypes, registerDemandFrom, type urgencies } from '../../demands/index.js';
 import { regionIdByCode } from '../../regions/index.js';
 
 export type WorkOrder = {
@@ -28,13 +27,10 @@ export type WorkOrder = {
  * lost answer) returns the demand already made.
  */
 export async function receiveWorkOrder(a: ActionContext, o: WorkOrder): Promise<{ number: string; created: boolean }> {
-  const [existing] = await a.tx
-    .select({ number: demands.number })
-    .from(demands)
-    .where(and(eq(demands.channel, 'city12345'), eq(demands.externalRef, o.cityNumber)));
-  if (existing) {
+  const existing = await demandNumberByExternalRef(a.tx, 'city12345', o.cityNumber);
+  if (existing !== null) {
     a.unchanged();
-    return { number: existing.number, created: false };
+    return { number: existing, created: false };
   }
   if (o.dueAt <= o.receivedAt)
     throw new AppError('request.invalid', {

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms, systemActor } from '../../../kernel/index.js';
-import { answeredStates, demands, normalizePhone, rateMerged, recordCallback, registerDemandFrom } from '../../demands/index.js';
+import { demandAwaitingSurvey, normalizePhone, rateMerged, recordCallback, registerDemandFrom } from '../../demands/index.js';
 import { regionNamedIn } from '../../regions/index.js';
 import { readInbound } from '../rules/inbound.js';
 import { inboundSms, smsOptOuts } from '../tables.js';
@@ -33,28 +33,7 @@ export async function receiveSms(a: ActionContext, input: ReceiveSmsInput): Prom
       .onConflictDoNothing();
     outcome = 'opted_out';
   } else if (intent.kind === 'survey') {
-    const [demand] = await a.tx
-      .select({ id: demands.id, number: demands.number, state: demands.state })
-      .from(demands)
-      .where(
-        and(
-          eq(demands.reporterPhone, phone),
-          or(
-            eq(demands.state, 'replied'),
-            // Merged into a demand since answered, and not yet rated: the answer is theirs too.
-            and(
-              eq(demands.state, 'merged'),
-              isNull(demands.satisfaction),
-              sql`exists (select 1 from demands s where s.id = ${demands.mergedIntoId} and s.state in (${sql.join(
-                answeredStates.map((st) => sql`${st}`),
-                sql`, `,
-              )}))`,
-            ),
-          ),
-        ),
-      )
-      .orderBy(desc(sql`coalesce(${demands.repliedAt}, ${demands.updatedAt})`))
-      .limit(1);
+    const demand = await demandAwaitingSurvey(a.tx, phone);
     if (demand) {
       await (demand.state === 'merged' ? rateMerged : recordCallback)(a, {
         demandId: demand.id,

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { isActiveCategory } from '../../categories/index.js';
-import { demands } from '../../demands/index.js';
+import { demandNumberOf } from '../../demands/index.js';
 import { regionIdByCode } from '../../regions/index.js';
 import { open311Keys, open311Requests } from '../tables.js';
 
@@ -23,13 +23,13 @@ export async function findRegionByCode(db: Db, code: string) {
   return id === null ? null : { id };
 }
 
-export async function findToken(db: Db, token: string) {
+/** The number of the demand a request's token stands for (null for an unknown token). */
+export async function findToken(db: Db, token: string): Promise<{ number: string } | null> {
   const [r] = await db
-    .select({ number: demands.number })
+    .select({ number: demandNumberOf(open311Requests.demandId) })
     .from(open311Requests)
-    .innerJoin(demands, eq(demands.id, open311Requests.demandId))
     .where(eq(open311Requests.token, token));
-  return r ?? null;
+  return r?.number == null ? null : { number: r.number };
 }
 
 export async function listKeys(db: Db) {

@@ -1,14 +1,12 @@
-import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { redact } from '../../../lib/redact.js';
 import { categoryNamesByIds } from '../../categories/index.js';
-import { demands } from '../../demands/index.js';
+import { publicRequests } from '../../demands/index.js';
 import { regionLabels, unitsByIds } from '../../regions/index.js';
 import { publicAddress } from '../people.js';
 import { open311Requests } from '../tables.js';
 
 const closedStates = ['closed', 'declined', 'withdrawn', 'merged'] as const;
-const answered = ['replied', 'callback_done', 'closed'] as const;
 const notes: Record<string, string> = { declined: '不予受理', withdrawn: '居民已撤回', merged: '已合并办理' };
 
 export type RequestFilter = {
@@ -29,24 +27,25 @@ const coarse = (v: number | null) => (v === null ? null : Math.round(v * 1000) /
  * those posted through Open311 — never names, phones or house numbers; texts masked on the way out.
  */
 export async function listRequests(db: Db, f: RequestFilter) {
-  const where: (SQL | undefined)[] = [
-    eq(demands.anonymous, false),
-    or(inArray(demands.state, [...answered]), isNotNull(open311Requests.id)),
-  ];
-  if (f.ids?.length) where.push(inArray(demands.number, f.ids));
-  if (f.serviceCodes?.length) where.push(inArray(demands.categoryId, f.serviceCodes));
-  if (f.start) where.push(gte(demands.createdAt, f.start));
-  if (f.end) where.push(lte(demands.createdAt, f.end));
-  if (f.status === 'closed') where.push(inArray(demands.state, [...closedStates]));
-  if (f.status === 'open') where.push(notInArray(demands.state, [...closedStates]));
-  const rows = await db
-    .select({ d: demands, mediaUrl: open311Requests.mediaUrl, addressId: open311Requests.addressId })
-    .from(demands)
-    .leftJoin(open311Requests, eq(open311Requests.demandId, demands.id))
-    .where(and(...where))
-    .orderBy(desc(demands.createdAt), desc(demands.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const rows = await publicRequests(
+    db,
+    {
+      numbers: f.ids,
+      categoryIds: f.serviceCodes,
+      from: f.start,
+      to: f.end,
+      states: f.status === 'closed' ? closedStates : undefined,
+      notStates: f.status === 'open' ? closedStates : undefined,
+      limit: f.pageSize,
+      offset: (f.page - 1) * f.pageSize,
+    },
+    // Posted here: public before it is answered, with the picture and address_id as the integrator sent them.
+    {
+      table: open311Requests,
+      demandId: open311Requests.demandId,
+      fields: { mediaUrl: open311Requests.mediaUrl, addressId: open311Requests.addressId },
+    },
+  );
   // Named once the page is cut, each distinct region, category and unit read once: a probe per row in the query
   // would be made for every row a deep page skips too.
   const distinct = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, or, type SQL, sql } from '
 import type { Db } from '../../../db/client.js';
 import { type Actor, organiserRoles, withinRegions } from '../../../kernel/index.js';
 import { redact } from '../../../lib/redact.js';
-import { demands, openStatesList } from '../../demands/index.js';
+import { demandOpenOf } from '../../demands/index.js';
 import { regionOf } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
@@ -37,10 +37,9 @@ export async function staffReceptionDays(db: Db, actor: Actor) {
         .select({
           id: receptionEntries.receptionDayId,
           raised: sql<number>`count(*)::int`,
-          open: sql<number>`(count(*) filter (where ${demands.state} in (${openStatesList})))::int`,
+          open: sql<number>`(count(*) filter (where ${demandOpenOf(receptionEntries.demandId)}))::int`,
         })
         .from(receptionEntries)
-        .innerJoin(demands, eq(demands.id, receptionEntries.demandId))
         .where(
           inArray(
             receptionEntries.receptionDayId,

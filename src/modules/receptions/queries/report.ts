@@ -1,9 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
 import { redact } from '../../../lib/redact.js';
-import { demands, openStates } from '../../demands/index.js';
-import { regionOf, unitNameOf } from '../../regions/index.js';
+import { demandsAsRaised, openStates } from '../../demands/index.js';
+import { regionOf } from '../../regions/index.js';
 import { receptionDays, receptionEntries } from '../tables.js';
 
 export type ReceptionReport = {
@@ -41,14 +41,15 @@ export async function receptionReport(db: Db, id: number, opts: { publicView: bo
     .from(receptionDays)
     .where(eq(receptionDays.id, id));
   if (!s || (opts.publicView && !s.r.reportPublishedAt)) throw new AppError('not_found');
-  const rows = await db
-    // Null for a demand not yet with a unit, as the left join this replaces gave.
-    .select({ d: demands, unit: sql<string | null>`${unitNameOf(demands.unitId)}` })
+  const entries = await db
+    .select({ demandId: receptionEntries.demandId })
     .from(receptionEntries)
-    .innerJoin(demands, eq(demands.id, receptionEntries.demandId))
-    .where(eq(receptionEntries.receptionDayId, id))
-    .orderBy(asc(demands.id));
-  const items = rows.map(({ d, unit }) => {
+    .where(eq(receptionEntries.receptionDayId, id));
+  const rows = await demandsAsRaised(
+    db,
+    entries.map((e) => e.demandId),
+  );
+  const items = rows.map(({ unit, ...d }) => {
     const clean = (t: string) => (opts.publicView ? redact(t, { names: [d.reporterName] }) : t);
     return {
       // The public copy links nowhere: a demand's id is for staff.
