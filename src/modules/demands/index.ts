@@ -21,6 +21,7 @@ export { requestExtension } from './actions/request-extension.js';
 export { returnDemand } from './actions/return-demand.js';
 export { attachmentRoutes } from './attachment-routes.js';
 export { escalateOverdue, scheduleEscalation } from './escalate-overdue.js';
+export { type HistoricDemand, numbersTaken, recordHistoricDemands } from './historic.js';
 export { openStates } from './lifecycle.js';
 export { newQueryCode, normalizePhone } from './numbering.js';
 export { publicDemandRoutes } from './public-routes.js';

@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type ActionContext, type AuditEntry, audit, auditMany, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { sha256 } from '../../../lib/hash.js';
-import { bandKeys, signature, signatureToBuffer } from '../../../lib/minhash.js';
 import { yieldToLoop } from '../../../lib/yield-to-loop.js';
 import { categoryNames } from '../../categories/index.js';
-import { demandEvents, demands } from '../../demands/index.js';
+import { numbersTaken, recordHistoricDemands } from '../../demands/index.js';
 import { regionTree, unitNames } from '../../regions/index.js';
 import { type ParsedRow, readRow } from '../rules/rows.js';
 import { importSources } from '../tables.js';
@@ -100,15 +97,10 @@ export async function runImport(
   }
   report.valid = ready.length;
   // Numbers already here: ours from an earlier run are skipped; anyone else's is a clash.
-  const taken = new Map<string, string | null>();
-  for (let i = 0; i < ready.length; i += 1_000) {
-    const nums = ready.slice(i, i + 1_000).map((r) => r.number);
-    for (const d of await a.tx
-      .select({ number: demands.number, channel: demands.channel, ref: demands.externalRef })
-      .from(demands)
-      .where(inArray(demands.number, nums)))
-      taken.set(d.number, d.channel === 'import' ? d.ref : null);
-  }
+  const taken = await numbersTaken(
+    a.tx,
+    ready.map((r) => r.number),
+  );
   const fresh = ready.filter((r) => {
     if (!taken.has(r.number)) return true;
     if (taken.get(r.number) === r.number) report.skipped++;
@@ -125,82 +117,20 @@ export async function runImport(
     input.progress?.('writing', i / fresh.length);
     await yieldToLoop();
     const chunk = fresh.slice(i, i + 500);
-    const inserted = await a.tx
-      .insert(demands)
-      .values(
-        chunk.map((r) => {
-          const title = r.title ?? r.content.slice(0, 30);
-          const minhash = signature(`${title} ${r.content}`);
-          const closedAt = r.replyText ? r.repliedAt : null;
-          return {
-            number: r.number,
-            externalRef: r.number,
-            // Historical residents never had a query code here: a random one nobody holds.
-            queryCodeHash: sha256(randomBytes(16).toString('hex')),
-            channel: 'import' as const,
-            type: source.defaults.type ?? 'complaint',
-            state: r.replyText ? ('closed' as const) : ('registered' as const),
-            title,
-            content: r.content,
-            reporterName: r.reporterName,
-            reporterContact: '历史导入',
-            regionId: r.regionId,
-            categoryId: r.categoryId,
-            unitId: r.unitId,
-            replyText: r.replyText,
-            repliedAt: r.repliedAt,
-            closedAt,
-            minhash: signatureToBuffer(minhash),
-            lsh: bandKeys(minhash),
-            createdAt: r.createdAt,
-            updatedAt: closedAt ?? r.createdAt,
-          };
-        }),
-      )
-      .returning({ id: demands.id, number: demands.number, state: demands.state, regionId: demands.regionId });
-    const byNumber = new Map(chunk.map((r) => [r.number, r]));
-    const events: (typeof demandEvents.$inferInsert)[] = [];
+    const inserted = await recordHistoricDemands(
+      a.tx,
+      chunk.map((r) => ({ ...r, type: source.defaults.type ?? 'complaint', provenance: { importSource: source.name, row: r.rowNo } })),
+    );
+    const rowOf = new Map(chunk.map((r) => [r.number, r.rowNo]));
     for (const d of inserted) {
-      const r = byNumber.get(d.number)!;
-      const data = { importSource: source.name, row: r.rowNo };
-      events.push({
-        demandId: d.id,
-        action: 'register',
-        fromState: null,
-        toState: 'registered',
-        actorKind: 'system',
-        data,
-        at: r.createdAt,
-      });
-      if (r.replyText && r.repliedAt) {
-        events.push({
-          demandId: d.id,
-          action: 'reply',
-          fromState: 'registered',
-          toState: 'replied',
-          actorKind: 'system',
-          data,
-          at: r.repliedAt,
-        });
-        events.push({
-          demandId: d.id,
-          action: 'close',
-          fromState: 'replied',
-          toState: 'closed',
-          actorKind: 'system',
-          data,
-          at: r.repliedAt,
-        });
-      }
       trail.push({
         resource: 'demand',
         resourceId: d.id,
         action: 'import',
         regionPath: names.regionPath.get(d.regionId) ?? null,
-        data: { source: source.name, row: r.rowNo, number: d.number, state: d.state },
+        data: { source: source.name, row: rowOf.get(d.number), number: d.number, state: d.state },
       });
     }
-    await a.tx.insert(demandEvents).values(events);
     report.imported += inserted.length;
   }
   await auditMany(a, trail);
