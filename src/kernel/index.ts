@@ -42,10 +42,13 @@ export { dataAsOf } from './replica.js';
 export { type Role, roles } from './roles.js';
 export {
   coversRegion,
+  handledUnitIds,
   handlesUnit,
   hasAnyRole,
   organiserRoles,
   organisesIn,
+  organisesUnder,
+  reachesOrWithin,
   type Scope,
   scopeCondition,
   scopeHolds,

@@ -94,3 +94,29 @@ export function organisesIn(actor: Actor, regionPath: string): boolean {
 
 /** Who organises community work (councils, reception days, proposals): operators and supervisors of the region. */
 export const organiserRoles: readonly Role[] = ['operator', 'supervisor'];
+
+/**
+ * Whether one of the actor's organiser grants (operator, supervisor) is for a region inside this one: township staff
+ * who nominate and keep logs for the posts of a district programme.
+ */
+export function organisesUnder(actor: Actor, regionPath: string): boolean {
+  const scope = scopeOf(actor, organiserRoles);
+  return !scope.all && scope.regionPaths.some((p) => p.startsWith(regionPath));
+}
+
+/**
+ * Whether the actor's grants reach a region or lie inside it: who may see a programme set up there (the district's
+ * programmes are seen by its townships' staff too). Grants without a region — everything, or a handler's unit —
+ * see every programme.
+ */
+export function reachesOrWithin(actor: Actor, regionPath: string): boolean {
+  const scope = scopeOf(actor);
+  if (scope.all || scope.unitIds.length > 0) return true;
+  return scope.regionPaths.some((p) => p.startsWith(regionPath) || regionPath.startsWith(p));
+}
+
+/** The units whose work the actor's handler grants are (none for the system or a resident). */
+export function handledUnitIds(actor: Actor): number[] {
+  const scope = scopeOf(actor, ['handler']);
+  return scope.all ? [] : [...scope.unitIds];
+}

@@ -3,7 +3,7 @@ import { desc } from 'drizzle-orm';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
 import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonOk } from '../../http/schemas.js';
-import { type AppContext, perform } from '../../kernel/index.js';
+import { type AppContext, perform, reachesOrWithin } from '../../kernel/index.js';
 import { localDay } from '../calendar/index.js';
 import { regionOf } from '../regions/index.js';
 import { appointCandidates } from './actions/appoint.js';
@@ -71,11 +71,7 @@ export function appointmentRoutes(ctx: AppContext) {
         .from(appointmentProgrammes)
         .orderBy(desc(appointmentProgrammes.id));
       // Township staff see the district's programmes too: they nominate and keep logs for their posts.
-      const visible = rows.filter((r) =>
-        actor.grants.some(
-          (g) => g.role === 'admin' || g.regionPath === null || g.regionPath.startsWith(r.path) || r.path.startsWith(g.regionPath),
-        ),
-      );
+      const visible = rows.filter((r) => reachesOrWithin(actor, r.path));
       return c.json({ items: visible.map(({ path: _, ...r }) => r), createIn: await programmeRegions(ctx.db, actor) }, 200);
     },
   );

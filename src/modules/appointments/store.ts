@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
+import { type Actor, organisesIn, organisesUnder, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regionOf, regionsWithTownship } from '../regions/index.js';
 import { appointeeParts } from './allowed-actions.js';
@@ -22,9 +22,7 @@ export async function loadProgramme(db: Reader, actor: Actor, id: number) {
     .where(eq(appointmentProgrammes.id, id));
   if (!row) throw new AppError('not_found', { details: { programmeId: id } });
   const organiser = actor.kind === 'system' || organisesIn(actor, row.path);
-  const organisesTownship =
-    actor.kind === 'user' &&
-    actor.grants.some((g) => (g.role === 'operator' || g.role === 'supervisor') && g.regionPath?.startsWith(row.path));
+  const organisesTownship = organisesUnder(actor, row.path);
   if (!organiser && !organisesTownship) throw new AppError('not_found', { details: { programmeId: id } });
   return { ...row.p, regionPath: row.path, regionName: row.region, organiser };
 }

@@ -1,13 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, organisesIn, type Reader } from '../../kernel/index.js';
+import { type Actor, handledUnitIds, organisesIn, type Reader } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { regionOf } from '../regions/index.js';
 import { type AssessmentStep, stepAllowedIn } from './lifecycle.js';
 import { type Part, partMay } from './policy.js';
 import { assessmentPanel, assessmentRubrics, assessmentSubjects, assessments } from './tables.js';
 
-export const handlerUnits = (actor: Actor) =>
-  actor.kind === 'user' ? actor.grants.filter((g) => g.role === 'handler' && g.unitId !== null).map((g) => g.unitId!) : [];
+export const handlerUnits = (actor: Actor) => handledUnitIds(actor);
 
 /** The assessment with its rubric, region path and the caller's parts in it; 404 to anyone with no part. */
 export async function loadAssessment(db: Reader, actor: Actor, id: number) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { type Actor, handlesUnit, isAdmin, type Reader, staffActor } from '../../kernel/index.js';
+import { type Actor, handlesUnit, hasRole, isAdmin, type Reader, staffActor } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
 import { demandHeadlines } from '../demands/index.js';
 import type { Member } from './recipients.js';
@@ -14,7 +14,7 @@ export async function loadInitiative(tx: Tx, actor: Actor, id: number, opts: { u
   const staff = staffActor(actor);
   const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update');
   if (!initiative) throw new AppError('not_found');
-  const supervisor = staff.grants.some((g) => g.role === 'supervisor');
+  const supervisor = hasRole(staff, 'supervisor');
   const unit = opts.unitMayAct && handlesUnit(staff, initiative.unitId);
   if (!isAdmin(staff) && !supervisor && !unit) throw new AppError('not_found');
   return initiative;

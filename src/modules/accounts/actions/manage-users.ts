@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { type ActionContext, announceChange, audit, requireAdmin, staffActor } from '../../../kernel/index.js';
+import { type ActionContext, announceChange, audit, isAdmin, requireAdmin, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../password.js';
 import { sha256 } from '../store.js';
@@ -75,7 +75,7 @@ export async function unlockUser(a: ActionContext, opts: { userId: number }) {
 export async function revokeApiToken(a: ActionContext, opts: { tokenId: number }) {
   const me = staffActor(a.actor);
   const [token] = await a.tx.select().from(apiTokens).where(eq(apiTokens.id, opts.tokenId)).for('update');
-  const admin = me.grants.some((g) => g.role === 'admin');
+  const admin = isAdmin(me);
   if (!token || (token.userId !== me.userId && !admin)) throw new AppError('not_found', { details: { tokenId: opts.tokenId } });
   const [revoked] = await a.tx
     .update(apiTokens)

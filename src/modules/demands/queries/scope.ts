@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, type Reader, scopeCondition, scopeOf } from '../../../kernel/index.js';
+import { type Actor, handledUnitIds, type Reader, scopeCondition, scopeOf } from '../../../kernel/index.js';
 import { regionIdsWhere } from '../../regions/index.js';
 import { openStates } from '../lifecycle.js';
 import { assignments, assists, demands, transfers } from '../tables.js';
@@ -38,7 +38,7 @@ export function visibleDemands(actor: Actor): SQL | undefined {
  * of the unit are read first, so the condition is two index lookups (unit, id), not a scan.
  */
 export async function heldByActor(db: Reader, actor: Actor): Promise<SQL> {
-  const unitIds = actor.kind === 'user' ? actor.grants.flatMap((g) => (g.role === 'handler' && g.unitId ? [g.unitId] : [])) : [];
+  const unitIds = handledUnitIds(actor);
   if (!unitIds.length) return sql`false`;
   const asked = await db
     .select({ id: assists.demandId })

@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import type { Actor } from '../../../kernel/index.js';
+import { type Actor, scopeCondition, scopeOf } from '../../../kernel/index.js';
 import { demandInRegions } from '../../demands/index.js';
 import { regionIdsWhere } from '../../regions/index.js';
 import { planAnswer } from '../recipients.js';
@@ -12,20 +12,15 @@ import { initiativeAnswers, initiativeDemands, initiatives } from '../tables.js'
  * those with a demand in their region; a handler those of their unit.
  */
 export function visibleInitiatives(actor: Actor): SQL | undefined {
-  if (actor.kind === 'system') return undefined;
-  if (actor.kind !== 'user') return sql`false`;
+  const scope = scopeOf(actor, ['admin', 'supervisor', 'handler']);
+  if (scope.all) return undefined;
   const parts: SQL[] = [];
-  const unitIds: number[] = [];
-  for (const g of actor.grants) {
-    if (g.role === 'admin' || (g.role === 'supervisor' && g.regionPath === null)) return undefined;
-    if (g.role === 'supervisor' && g.regionPath) {
-      const under = regionIdsWhere((path) => sql`${path} like ${`${g.regionPath}%`}`)!;
-      parts.push(sql`exists (select 1 from ${initiativeDemands}
-        where ${initiativeDemands.initiativeId} = ${initiatives.id} and ${demandInRegions(initiativeDemands.demandId, under)})`);
-    }
-    if (g.role === 'handler' && g.unitId) unitIds.push(g.unitId);
+  const under = regionIdsWhere((path) => scopeCondition({ ...scope, unitIds: [] }, { regionPath: path }));
+  if (scope.regionPaths.length && under) {
+    parts.push(sql`exists (select 1 from ${initiativeDemands}
+      where ${initiativeDemands.initiativeId} = ${initiatives.id} and ${demandInRegions(initiativeDemands.demandId, under)})`);
   }
-  if (unitIds.length) parts.push(inArray(initiatives.unitId, unitIds));
+  if (scope.unitIds.length) parts.push(inArray(initiatives.unitId, [...scope.unitIds]));
   return parts.length ? or(...parts) : sql`false`;
 }
 
