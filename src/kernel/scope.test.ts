@@ -17,7 +17,7 @@ describe('organisesUnder: an organiser grant for a region inside this one', () =
     ['township operator, its own township', user(g('operator', township)), township, true],
     ['township operator, another township', user(g('operator', township)), otherTownship, false],
     ['district operator, township programme (above it, not inside)', user(g('operator', district)), township, false],
-    ['township leader (not an organiser)', user(g('leader', township)), district, false],
+    ['township dispatcher (not an organiser)', user(g('dispatcher', township)), district, false],
     ['handler', user(g('handler', null, 7)), district, false],
     ['resident', residentActor, district, false],
   ] as const)('%s → %s', (_, actor, path, want) => expect(organisesUnder(actor, path)).toBe(want));

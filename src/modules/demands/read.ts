@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.js';
 import { qualified } from '../../db/qualified.js';
-import { regionIdsWhere, regionOf, unitNameOf } from '../regions/index.js';
+import { regionIdsUnder, regionOf, unitNameOf } from '../regions/index.js';
 import { openStatesList } from './queries/scope.js';
 import { answeredStates } from './survivor.js';
 import { type Channel, type DemandState, demands } from './tables.js';
@@ -28,12 +28,7 @@ export async function demandTallyUnder(
       open: sql<number>`count(*) filter (where ${demands.state} not in ('closed', 'declined', 'withdrawn', 'merged'))::int`,
     })
     .from(demands)
-    .where(
-      and(
-        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${regionPath}%`}`)!),
-        sql`${demands.createdAt} >= ${since}::date`,
-      ),
-    );
+    .where(and(inArray(demands.regionId, regionIdsUnder(regionPath)), sql`${demands.createdAt} >= ${since}::date`));
   return d;
 }
 
@@ -57,7 +52,7 @@ export async function closedDemandsOfPeriod(db: Db | Tx, regionPath: string, fro
         eq(demands.state, 'closed'),
         isNotNull(demands.unitId),
         sql`${demands.closedAt} >= ${from} and ${demands.closedAt} < ${to}`,
-        inArray(demands.regionId, regionIdsWhere((path) => sql`${path} like ${`${regionPath}%`}`)!),
+        inArray(demands.regionId, regionIdsUnder(regionPath)),
       ),
     )
     .orderBy(demands.id);

@@ -5,6 +5,7 @@ export {
   type RegionNode,
   regionIdByCode,
   regionIdsByCode,
+  regionIdsUnder,
   regionIdsWhere,
   regionLabels,
   regionOf,

@@ -19,6 +19,11 @@ export function regionOf(id: Id): { path: SQL<string>; name: SQL<string> } {
   };
 }
 
+/** The ids of the regions under a path ("/1/4/"), itself included, as a subquery for `inArray`. */
+export function regionIdsUnder(regionPath: string): SQL {
+  return sql`(select ${regions.id} from ${regions} where ${regions.path} like ${`${regionPath}%`})`;
+}
+
 /** A unit's name by its id, as an expression another module's query selects or orders by (null where the id is). */
 export function unitNameOf(id: Id): SQL<string> {
   return sql<string>`(select u.name from ${units} u where u.id = ${qualified(id)})`;
