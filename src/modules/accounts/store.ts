@@ -16,7 +16,7 @@ export async function loadActor(db: Db, userId: number): Promise<UserActor | nul
   if (!user || user.disabledAt) return null;
   const rows = await db
     // Null for a grant with no region (a handler's, or installation-wide), as the left join this replaces gave.
-    .select({ role: userRoles.role, unitId: userRoles.unitId, regionPath: sql<string | null>`${regionOf(userRoles.regionId).path}` })
+    .select({ role: userRoles.role, unitId: userRoles.unitId, regionPath: regionOf(userRoles.regionId).path.as<string | null>() })
     .from(userRoles)
     .where(eq(userRoles.userId, userId));
   const grants: Grant[] = rows.map((r) => ({ role: r.role, unitId: r.unitId, regionPath: r.regionPath ?? null }));

@@ -2,12 +2,11 @@
 
 export {
   activeCategories,
+  categoriesByIds,
   categoryIdByFullName,
   categoryIdsWhere,
-  categoryNames,
-  categoryNamesByIds,
   categoryOf,
-  categoryRefs,
+  everyCategory,
   isActiveCategory,
 } from './read.js';
 export { categoryRoutes } from './routes.js';

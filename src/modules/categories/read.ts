@@ -23,11 +23,16 @@ export function categoryIdsWhere(condition: (path: AnyPgColumn) => SQL): SQL {
 }
 
 /**
- * Every category with the two names a sheet may use for it (its full name or its own), for matching labels in
- * memory. In the table's own order: a caller that keeps the first of two equal names keeps what it kept before.
+ * Every category, in the table's own order, for a module that holds them all: intake's reference cache (full name,
+ * subtree, the 24-hour norm) and a sheet's labels matched in memory by either name (a caller keeping the first of
+ * two equal names keeps what it kept before).
  */
-export async function categoryNames(db: Db | Tx): Promise<{ id: number; name: string; fullName: string }[]> {
-  return db.select({ id: categories.id, name: categories.name, fullName: categories.fullName }).from(categories);
+export async function everyCategory(
+  db: Db | Tx,
+): Promise<{ id: number; name: string; fullName: string; path: string; utility: boolean }[]> {
+  return db
+    .select({ id: categories.id, name: categories.name, fullName: categories.fullName, path: categories.path, utility: categories.utility })
+    .from(categories);
 }
 
 /** The categories a resident may still choose, tree order: what Open311 offers as services. */
@@ -54,16 +59,8 @@ export async function categoryIdByFullName(db: Db | Tx, fullName: string): Promi
   return c?.id ?? null;
 }
 
-/** The names of these categories, by id: for a page of rows already cut, each distinct category read once. */
-export async function categoryNamesByIds(db: Db | Tx, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, ids));
-  return new Map(rows.map((c) => [c.id, c.name]));
-}
-
-/** Every category as intake checks it (its full name, its subtree, the 24-hour norm), for the reference cache. */
-export async function categoryRefs(db: Db | Tx): Promise<{ id: number; fullName: string; path: string; utility: boolean }[]> {
-  return db
-    .select({ id: categories.id, fullName: categories.fullName, path: categories.path, utility: categories.utility })
-    .from(categories);
+/** The categories among these ids, with their names: for rows already cut, each distinct category read once. */
+export async function categoriesByIds(db: Db | Tx, ids: number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, ids));
 }

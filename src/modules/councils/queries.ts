@@ -165,8 +165,8 @@ async function actionItemsOf(db: Db, resolutionIds: number[]) {
     .select({
       a: actionItems,
       // Null where the item names no unit or person, as the left joins these replace gave.
-      unitName: sql<string | null>`${unitNameOf(actionItems.ownerUnitId)}`,
-      userName: sql<string | null>`${userNameOf(actionItems.ownerUserId)}`,
+      unitName: unitNameOf(actionItems.ownerUnitId).as<string | null>(),
+      userName: userNameOf(actionItems.ownerUserId).as<string | null>(),
       sup: actionItemSupervisions,
     })
     .from(actionItems)

@@ -107,7 +107,7 @@ export async function demandsAsRaised(db: Db | Tx, ids: number[]) {
       state: demands.state,
       replyText: demands.replyText,
       reporterName: demands.reporterName,
-      unit: sql<string | null>`${unitNameOf(demands.unitId)}`,
+      unit: unitNameOf(demands.unitId).as<string | null>(),
     })
     .from(demands)
     .where(inArray(demands.id, ids))

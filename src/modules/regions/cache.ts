@@ -1,14 +1,14 @@
 import type { Db, Tx } from '../../db/client.js';
 import { perDbCache } from '../../lib/per-db-cache.js';
-import { categoryRefs } from '../categories/index.js';
-import { regions } from './tables.js';
+import { everyCategory } from '../categories/index.js';
+import { regionTree } from './read.js';
 
 type RegionRef = { id: number; name: string; path: string };
 type CategoryRef = { id: number; fullName: string; path: string; utility: boolean };
 
 // Intake checks the region and category of every demand; both trees change rarely.
 const refs = perDbCache(async (db: Db | Tx) => {
-  const [r, c] = await Promise.all([db.select({ id: regions.id, name: regions.name, path: regions.path }).from(regions), categoryRefs(db)]);
+  const [r, c] = await Promise.all([regionTree(db), everyCategory(db)]);
   return {
     regions: new Map<number, RegionRef>(r.map((x) => [x.id, x])),
     categories: new Map<number, CategoryRef>(c.map((x) => [x.id, x])),

@@ -123,21 +123,17 @@ export async function unitNames(db: Db | Tx): Promise<{ id: number; name: string
 
 /** A region's id by its code, the name another system (Open311, the city's 12345) gives it; null if none. */
 export async function regionIdByCode(db: Db | Tx, code: string): Promise<number | null> {
-  const [r] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
-  return r?.id ?? null;
+  return (await regionIdsByCode(db, [code]))[0]?.id ?? null;
 }
 
 /**
- * The names and codes of these regions, by id: for a page of rows already cut, whose few distinct regions are read
- * once each rather than probed once per row (a deep page would probe for every row it skips).
+ * The regions among these ids that exist (an unknown id is simply absent): for rows already cut, whose few distinct
+ * regions are read once each rather than probed once per row, and for checking ids a request names.
  */
-export async function regionLabels(db: Db | Tx, ids: number[]): Promise<Map<number, { name: string; code: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
-}
-
-/** The regions among these ids that exist, with their paths (an unknown id is simply absent). */
-export async function regionPathsByIds(db: Db | Tx, ids: number[]): Promise<{ id: number; path: string }[]> {
-  return db.select({ id: regions.id, path: regions.path }).from(regions).where(inArray(regions.id, ids));
+export async function regionsByIds(db: Db | Tx, ids: number[]): Promise<{ id: number; name: string; code: string; path: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: regions.id, name: regions.name, code: regions.code, path: regions.path })
+    .from(regions)
+    .where(inArray(regions.id, ids));
 }

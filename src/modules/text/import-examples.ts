@@ -1,6 +1,6 @@
 import { type ActionContext, audit, requireAdmin } from '../../kernel/index.js';
 import { AppError } from '../../lib/errors.js';
-import { categoryNames } from '../categories/index.js';
+import { everyCategory } from '../categories/index.js';
 import type { LabeledRow } from './evaluate.js';
 import { textTrainingExamples } from './tables.js';
 
@@ -11,7 +11,7 @@ import { textTrainingExamples } from './tables.js';
  */
 export async function importTrainingExamples(a: ActionContext, { rows, source }: { rows: LabeledRow[]; source: string }): Promise<number> {
   if (a.actor.kind !== 'system') requireAdmin(a.actor);
-  const cats = await categoryNames(a.tx);
+  const cats = await everyCategory(a.tx);
   const byFull = new Map(cats.map((c) => [c.fullName, c.id]));
   const byName = new Map<string, number | null>();
   for (const c of cats) byName.set(c.name, byName.has(c.name) ? null : c.id);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type ActionContext, type AuditEntry, audit, auditMany, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { yieldToLoop } from '../../../lib/yield-to-loop.js';
-import { categoryNames } from '../../categories/index.js';
+import { everyCategory } from '../../categories/index.js';
 import { numbersTaken, recordHistoricDemands } from '../../demands/index.js';
 import { regionTree, unitNames } from '../../regions/index.js';
 import { type ParsedRow, readRow } from '../rules/rows.js';
@@ -22,7 +22,7 @@ type Kind = 'regions' | 'categories' | 'units';
 const label: Record<Kind, string> = { regions: '区域', categories: '分类', units: '承办单位' };
 
 async function nameIndex(a: ActionContext) {
-  const [r, c, u] = await Promise.all([regionTree(a.tx), categoryNames(a.tx), unitNames(a.tx)]);
+  const [r, c, u] = await Promise.all([regionTree(a.tx), everyCategory(a.tx), unitNames(a.tx)]);
   const map = <T extends { id: number }>(rows: T[], keys: (x: T) => string[]) => {
     const m = new Map<string, number>();
     for (const x of rows) for (const k of keys(x)) if (!m.has(k)) m.set(k, x.id);

@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/client.js';
 import { redact } from '../../../lib/redact.js';
-import { categoryNamesByIds } from '../../categories/index.js';
+import { categoriesByIds } from '../../categories/index.js';
 import { publicRequests } from '../../demands/index.js';
-import { regionLabels, unitsByIds } from '../../regions/index.js';
+import { regionsByIds, unitsByIds } from '../../regions/index.js';
 import { publicAddress } from '../people.js';
 import { open311Requests } from '../tables.js';
 
@@ -49,16 +49,17 @@ export async function listRequests(db: Db, f: RequestFilter) {
   // Named once the page is cut, each distinct region, category and unit read once: a probe per row in the query
   // would be made for every row a deep page skips too.
   const distinct = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
+  const byId = <T extends { id: number }>(found: T[]) => new Map(found.map((x) => [x.id, x]));
   const [regionsById, categoriesById, unitsById] = await Promise.all([
-    regionLabels(db, distinct(rows.map(({ d }) => d.regionId))),
-    categoryNamesByIds(db, distinct(rows.map(({ d }) => d.categoryId))),
-    unitsByIds(db, distinct(rows.map(({ d }) => d.unitId))).then((us) => new Map(us.map((u) => [u.id, u.name]))),
+    regionsByIds(db, distinct(rows.map(({ d }) => d.regionId))).then(byId),
+    categoriesByIds(db, distinct(rows.map(({ d }) => d.categoryId))).then(byId),
+    unitsByIds(db, distinct(rows.map(({ d }) => d.unitId))).then(byId),
   ]);
   return rows.map(({ d, mediaUrl, addressId }) => {
     const names = [d.reporterName];
     const { name: region, code: regionCode } = regionsById.get(d.regionId)!;
-    const category = d.categoryId === null ? null : (categoriesById.get(d.categoryId) ?? null);
-    const unit = d.unitId === null ? null : (unitsById.get(d.unitId) ?? null);
+    const category = d.categoryId === null ? null : (categoriesById.get(d.categoryId)?.name ?? null);
+    const unit = d.unitId === null ? null : (unitsById.get(d.unitId)?.name ?? null);
     const isClosed = (closedStates as readonly string[]).includes(d.state);
     return {
       service_request_id: d.number,

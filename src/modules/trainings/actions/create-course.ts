@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ActionContext, audit, organisesIn, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
-import { getRegion, regionPathsByIds } from '../../regions/index.js';
+import { getRegion, regionsByIds } from '../../regions/index.js';
 import { planAllows } from '../rules/lifecycle.js';
 import { loadPlan } from '../store.js';
 import { courseQuotas, courseSessions, courses, type sessionKinds } from '../tables.js';
@@ -47,7 +47,7 @@ export async function createCourse(a: ActionContext, input: CourseInput) {
     throw new AppError('request.invalid', { zh: '各镇街名额之和超过了课程容量。', en: 'The quotas add up to more than the capacity.' });
   }
   if (quotas.length) {
-    const found = await regionPathsByIds(
+    const found = await regionsByIds(
       a.tx,
       quotas.map((q) => q.regionId),
     );

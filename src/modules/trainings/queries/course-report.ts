@@ -19,7 +19,7 @@ export async function courseReport(db: Reader, course: Course) {
       state: enrolments.state,
       regionId: enrolments.regionId,
       // Null for a learner who named no township, as the left join this replaces gave.
-      township: sql<string | null>`${regionOf(enrolments.regionId).name}`,
+      township: regionOf(enrolments.regionId).name.as<string | null>(),
       certificateNo: enrolments.certificateNo,
       affiliation: enrolments.affiliation,
     })

@@ -36,7 +36,7 @@ export async function courseView(db: Db, actor: Actor, id: number) {
       name: enrolments.name,
       phone: enrolments.phone,
       // Null for a learner who named no township, as the left join this replaces gave.
-      township: sql<string | null>`${regionOf(enrolments.regionId).name}`,
+      township: regionOf(enrolments.regionId).name.as<string | null>(),
       state: enrolments.state,
       channel: enrolments.channel,
     })
