@@ -66,38 +66,22 @@ const post = (path: string, who: string, body: unknown) =>
     headers: { authorization: `Bearer ${who}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+/** One step of the loop: the next demand waiting for it, posted, and (when it worked) handed to the next step's queue. */
+const step = (name: string, waiting: number[], verb: string, who: string, body: object, next?: number[]): Call => ({
+  name,
+  weight: 3,
+  run: async () => {
+    const id = waiting.pop();
+    if (!id) return null;
+    const r = await post(`/demands/${id}/${verb}`, who, body);
+    if (r.ok) next?.push(id);
+    return r;
+  },
+});
 const calls: Call[] = [
-  {
-    name: 'dispatch',
-    weight: 3,
-    run: async () => {
-      const id = toDispatch.pop();
-      if (!id) return null;
-      const r = await post(`/demands/${id}/dispatch`, token.dispatcher, { unitId, categoryId });
-      if (r.ok) toSign.push(id);
-      return r;
-    },
-  },
-  {
-    name: 'sign',
-    weight: 3,
-    run: async () => {
-      const id = toSign.pop();
-      if (!id) return null;
-      const r = await post(`/demands/${id}/acknowledge`, token.handler, {});
-      if (r.ok) toReply.push(id);
-      return r;
-    },
-  },
-  {
-    name: 'reply',
-    weight: 3,
-    run: async () => {
-      const id = toReply.pop();
-      if (!id) return null;
-      return post(`/demands/${id}/reply`, token.handler, { reply: '已到现场处理完毕，设施恢复正常，感谢您的反映。' });
-    },
-  },
+  step('dispatch', toDispatch, 'dispatch', token.dispatcher, { unitId, categoryId }, toSign),
+  step('sign', toSign, 'acknowledge', token.handler, {}, toReply),
+  step('reply', toReply, 'reply', token.handler, { reply: '已到现场处理完毕，设施恢复正常，感谢您的反映。' }),
   { name: 'detail', weight: 6, run: () => get(`/demands/${pick(anyIds)}`, token.operator) },
   { name: 'q=路灯', weight: 2, run: () => get(`/demands?q=${encodeURIComponent('路灯')}`, token.operator) },
   { name: 'search by number', weight: 2, run: () => get(`/demands?q=${pick(numbers)}`, token.operator) },

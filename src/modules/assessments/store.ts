@@ -6,8 +6,6 @@ import { type AssessmentStep, stepAllowedIn } from './lifecycle.js';
 import { type Part, partMay } from './policy.js';
 import { assessmentPanel, assessmentRubrics, assessmentSubjects, assessments } from './tables.js';
 
-export const handlerUnits = (actor: Actor) => handledUnitIds(actor);
-
 /** The assessment with its rubric, region path and the caller's parts in it; 404 to anyone with no part. */
 export async function loadAssessment(db: Reader, actor: Actor, id: number) {
   const region = regionOf(assessments.regionId);
@@ -26,7 +24,7 @@ export async function loadAssessment(db: Reader, actor: Actor, id: number) {
       .from(assessmentPanel)
       .where(and(eq(assessmentPanel.assessmentId, id), eq(assessmentPanel.userId, actor.userId)));
     if (member) parts.add(member.role);
-    const units = handlerUnits(actor);
+    const units = handledUnitIds(actor);
     if (units.length) {
       const [own] = await db
         .select({ one: sql`1` })

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type ActionContext, audit, auditMany } from '../../../kernel/index.js';
+import { type ActionContext, audit, auditMany, handledUnitIds } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { deadlineInputs, dueAt, localDay } from '../../calendar/index.js';
 import { failedItems } from '../queries/outcomes.js';
-import { guardStep, handlerUnits, loadAssessment } from '../store.js';
+import { guardStep, loadAssessment } from '../store.js';
 import { assessmentSubjects, rectificationTasks } from '../tables.js';
 
 export type OpenRectificationInput = { assessmentId: number; workingDays?: number; only?: { subjectId: number; itemKey: string }[] };
@@ -90,7 +90,7 @@ async function loadTask(a: ActionContext, id: number) {
   const [task] = await a.tx.select().from(rectificationTasks).where(eq(rectificationTasks.id, id)).for('update');
   if (!task) throw new AppError('not_found', { details: { taskId: id } });
   const assessment = await loadAssessment(a.tx, a.actor, task.assessmentId);
-  const owns = handlerUnits(a.actor).includes(task.ownerUnitId);
+  const owns = handledUnitIds(a.actor).includes(task.ownerUnitId);
   if (!owns && !assessment.parts.has('organiser')) throw new AppError('not_found', { details: { taskId: id } });
   return { task, assessment, owns };
 }

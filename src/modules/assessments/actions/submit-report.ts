@@ -1,7 +1,7 @@
-import { type ActionContext, audit, staffActor } from '../../../kernel/index.js';
+import { type ActionContext, audit, handledUnitIds, staffActor } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
 import { reportKindsFor } from '../policy.js';
-import { guardStep, handlerUnits, subjectsOf } from '../store.js';
+import { guardStep, subjectsOf } from '../store.js';
 import { assessmentReports, type reportKinds } from '../tables.js';
 
 export type ReportInput = {
@@ -31,7 +31,7 @@ export async function submitReport(a: ActionContext, input: ReportInput) {
   if (input.subjectId) {
     const subject = (await subjectsOf(a.tx, assessment.id, [input.subjectId])).get(input.subjectId)!;
     const onlyAssessed = !assessment.parts.has('organiser') && !assessment.parts.has('assessor') && !assessment.parts.has('chair');
-    if (onlyAssessed && (subject.unitId === null || !handlerUnits(actor).includes(subject.unitId))) throw new AppError('auth.forbidden');
+    if (onlyAssessed && (subject.unitId === null || !handledUnitIds(actor).includes(subject.unitId))) throw new AppError('auth.forbidden');
   }
   const [row] = await a.tx
     .insert(assessmentReports)

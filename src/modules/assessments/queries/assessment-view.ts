@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Actor, actorUserId, type Reader } from '../../../kernel/index.js';
+import { type Actor, actorUserId, handledUnitIds, type Reader } from '../../../kernel/index.js';
 import { userNameOf } from '../../accounts/index.js';
 import { type AssessmentStep, assessmentSteps, stepAllowedIn } from '../lifecycle.js';
 import { partMay } from '../policy.js';
 import { itemsOf } from '../rules/rubric.js';
-import { handlerUnits, type LoadedAssessment } from '../store.js';
+import type { LoadedAssessment } from '../store.js';
 import { assessmentConsultations, assessmentPanel, assessmentScores, assessmentSubjects } from '../tables.js';
 
 /** One round as its page shows it, with the steps the server lets this caller take now (the web never re-derives them). */
@@ -88,7 +88,7 @@ export async function assessmentSubjectsPage(
 ) {
   const userId = actorUserId(actor) ?? -1;
   const onlyAssessed = !a.parts.has('organiser') && !a.parts.has('chair') && !a.parts.has('assessor') && !a.parts.has('expert');
-  const units = handlerUnits(actor);
+  const units = handledUnitIds(actor);
   const rows = await db
     .select()
     .from(assessmentSubjects)

@@ -1,13 +1,13 @@
 import { and, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
-import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
+import { type Actor, handledUnitIds, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
 import { regionOf } from '../../regions/index.js';
-import { handlerUnits } from '../store.js';
+
 import { assessmentPanel, assessmentSubjects, assessments } from '../tables.js';
 
 /** The rounds a caller has a part in: organised in their regions, sat on as a panel member, or assessing their unit. */
 export async function listAssessments(db: Reader, actor: Actor) {
   if (actor.kind !== 'user') return [];
-  const units = handlerUnits(actor);
+  const units = handledUnitIds(actor);
   const region = regionOf(assessments.regionId);
   const visible = or(
     withinRegions(actor, organiserRoles, region.path) ?? sql`true`,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { type Actor, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
+import { type Actor, handledUnitIds, organiserRoles, type Reader, withinRegions } from '../../../kernel/index.js';
 import { regionOf, unitNameOf } from '../../regions/index.js';
-import { handlerUnits } from '../store.js';
+
 import { assessmentSubjects, assessments, rectificationTasks } from '../tables.js';
 
 /** 整改台账: the tasks of rounds the caller organises and those owed by the units they handle for, overdue first. */
@@ -12,7 +12,7 @@ export async function listRectifications(
   today: string,
 ) {
   if (actor.kind !== 'user') return [];
-  const own = handlerUnits(actor);
+  const own = handledUnitIds(actor);
   const rows = await db
     .select({
       id: rectificationTasks.id,
