@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { archiveCommand, archiveUsage } from './archive-command.js';
 import { readConfig } from './config.js';
 import { dumpDatabase, restoreDatabase } from './db/backup.js';
 import { runMigrations } from './db/client.js';
@@ -22,6 +23,7 @@ const usage = `Usage: tingjian <command> [options]
                                  roles: ${roles.join(', ')}
   backup --out FILE              write a portable dump (gzip JSON) of all data
   restore --in FILE              load a dump into an empty database (embedded or server)
+${archiveUsage}
   classify import --input A.csv  store labeled messages (title,body,label) for category suggestions to learn from
   classify eval --train A.csv (--test B.csv | --folds K) [--format json]
                                  category suggestion quality on labeled CSV (id,title,time,body,label)
@@ -33,6 +35,8 @@ Environment: DATABASE_URL (server PostgreSQL; unset = embedded in TINGJIAN_DATA_
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = readConfig();
+  const archived = await archiveCommand(command, rest, config);
+  if (archived !== null) return archived;
   switch (command) {
     case 'serve': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } } });

@@ -8,6 +8,7 @@ import { listenForCacheNotices } from './db/cache-notices.js';
 import { type Database, openDatabase, runMigrations } from './db/client.js';
 import { assertDataDirFree, holdDataDir } from './db/data-dir-lock.js';
 import { startJobQueue } from './db/job-queue.js';
+import { schedulePartitions } from './db/partitions.js';
 import { demoLogins, demoPassword, isEmpty, loadDemo } from './demo/load-demo.js';
 import { type AppContext, startEventDispatcher } from './kernel/index.js';
 import { createLogger } from './lib/logger.js';
@@ -65,6 +66,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   await scheduleTopicRefresh(ctx, jobs);
   await scheduleRateRollups(ctx, jobs);
   await scheduleCounterCompaction(ctx, jobs);
+  await schedulePartitions(ctx, jobs);
   const stopListening = await listenForCacheNotices(database);
   // A PBX's call reaches the operators connected to any process, not only the one it posted to.
   const stopCalls = await listenForCalls(database, log);

@@ -101,6 +101,12 @@ export const errorCatalogue = {
     zh: '培训计划或课程当前状态不允许此操作。',
     en: 'The training plan or course does not allow this now.',
   },
+  'partition.not_ended': {
+    status: 409,
+    zh: '只能归档已经结束的月份：本月、以后的月份和默认分区仍在写入。',
+    en: 'Only months that have ended can be archived: the running month, the months ahead and the default partition are still written.',
+  },
+  'partition.overlaps': { status: 409, zh: '已有分区包含这段时间，不能再恢复。', en: 'A partition already holds this time.' },
   'outbox.not_failed': {
     status: 409,
     zh: '只有发送失败的消息可以重发。',
