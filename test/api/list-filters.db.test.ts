@@ -63,6 +63,39 @@ describe('list totals', () => {
   });
 });
 
+describe('a unit’s whole work (a handler’s 全部)', () => {
+  it('counts from the unit’s ids the same as over the demands: held, once held, asked to take', async () => {
+    const { countUpTo, listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
+    const { visibleDemands } = await import('../../src/modules/demands/queries/scope.js');
+    const { dispatchDemand, returnDemand } = await import('../../src/modules/demands/index.js');
+    const { requestTransfer } = await import('../../src/modules/demands/actions/transfer-demand.js');
+    const { perform } = await import('../../src/kernel/index.js');
+    const ids: number[] = [];
+    for (const content of ['路灯一直不亮', '路灯忽明忽暗', '路灯杆歪了']) {
+      const r = await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content, channel: 'hotline', reporterPhone: '13800002222', regionId: world.c1.id, categoryId: world.lights.id },
+      });
+      expect(r.status, r.text).toBe(201);
+      ids.push(r.body.id);
+      await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: r.body.id, unitId: world.deptA.id });
+    }
+    await perform(t.ctx, world.actors.handlerA, returnDemand, { demandId: ids[1], reason: '不属于本单位职责' });
+    await perform(t.ctx, world.actors.handlerA, requestTransfer, { demandId: ids[2], toUnitId: world.deptB.id, reason: '属供水管线' });
+    const filter = { page: 1, pageSize: 20, sort: 'newest', format: 'json' } as const;
+    for (const [who, expected] of [
+      ['handlerA', 3],
+      ['handlerB', 1],
+    ] as const) {
+      const actor = world.actors[who];
+      const listed = await listDemands(database.db, actor, filter, t.ctx.now());
+      expect(listed.total, who).toBe(await countUpTo(database.db, visibleDemands(actor), 10_000));
+      expect(listed.items.filter((d) => ids.includes(d.id)).length, who).toBe(expected);
+      expect(await listDemands(database.db, actor, filter, t.ctx.now(), 0), who).toMatchObject({ total: 0, totalCapped: listed.total > 0 });
+    }
+  });
+});
+
 describe('keyset paging', () => {
   it('walks every sort page by page from each nextCursor, in the order of the whole list', async () => {
     for (let i = 0; i < 4; i++) {

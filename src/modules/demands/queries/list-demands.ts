@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { queryRows } from '../../../db/rows.js';
 import { containsPattern, underNode } from '../../../db/tree.js';
 import type { Actor } from '../../../kernel/index.js';
 import { categoryIdsWhere } from '../../categories/index.js';
@@ -10,7 +11,7 @@ import { type DemandSummaryView, encodeCursor, type ListDemandsFilter, type Page
 import { demands, extensionRequests } from '../tables.js';
 import { selectJoined } from './get-demand.js';
 import { presentDemand } from './present.js';
-import { heldByActor, visibleDemands } from './scope.js';
+import { heldByActor, unitWorkIds, visibleDemands } from './scope.js';
 
 /**
  * Words typed by an operator: the demand number exactly, or text found through the bigram index
@@ -38,6 +39,12 @@ export const searchWindows = [20_000, 200_000];
 
 /** What a list's filter selects, in the caller's scope (before any cursor): shared by the list and its exports. */
 export async function matchingDemands(db: Db, actor: Actor, filter: ListDemandsFilter, now: Date): Promise<SQL | undefined> {
+  const where = await matchingParts(db, actor, filter, now);
+  return and(...where.filter((w): w is SQL => w !== undefined));
+}
+
+/** The scope, then one condition per filter given. */
+async function matchingParts(db: Db, actor: Actor, filter: ListDemandsFilter, now: Date): Promise<(SQL | undefined)[]> {
   // What a unit holds now, or is asked now to help with or take over, it may see: for 待办 that
   // condition alone scopes the list, without the visibility test over every assignment it ever had.
   const where: (SQL | undefined)[] = [filter.held === 'mine' ? await heldByActor(db, actor) : visibleDemands(actor)];
@@ -68,7 +75,7 @@ export async function matchingDemands(db: Db, actor: Actor, filter: ListDemandsF
   if (filter.from) where.push(gte(demands.createdAt, new Date(filter.from)));
   if (filter.to) where.push(lt(demands.createdAt, new Date(filter.to)));
   if (filter.q) where.push(matchesText(filter.q));
-  return and(...where.filter((w): w is SQL => w !== undefined));
+  return where;
 }
 
 /** A list's order: by deadline, oldest or (by default) newest first; the id breaks ties so that a cursor resumes exactly. */
@@ -92,6 +99,12 @@ export async function countUpTo(db: Db, condition: SQL | undefined, cap: number)
   return Number(n);
 }
 
+/** How many ids a set holds, counting no further than `cap` + 1. */
+async function countIdsUpTo(db: Db, ids: SQL, cap: number): Promise<number> {
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from (${ids}) w limit ${cap + 1}) m`);
+  return Number(n);
+}
+
 export async function listDemands(
   db: Db,
   actor: Actor,
@@ -107,7 +120,8 @@ export async function listDemands(
   pageSize: number;
   nextCursor: string | null;
 }> {
-  const counting = await matchingDemands(db, actor, filter, now);
+  const parts = await matchingParts(db, actor, filter, now);
+  const counting = and(...parts.filter((w): w is SQL => w !== undefined));
   const condition = filter.after ? and(counting, afterCursor(filter.sort, filter.after)) : counting;
   const order = listOrder(filter.sort);
 
@@ -143,7 +157,9 @@ export async function listDemands(
       break;
     }
   }
-  n ??= await count();
+  // A unit's whole work, unfiltered (a handler's 全部): counted from its ids alone.
+  const work = parts.length === 1 && filter.held !== 'mine' ? unitWorkIds(actor) : null;
+  n ??= work ? await countIdsUpTo(db, work, counted) : await count();
   const totalCapped = n > counted;
   const last = rows.at(-1)?.demand;
   return {

@@ -33,6 +33,21 @@ export function visibleDemands(actor: Actor): SQL | undefined {
 }
 
 /**
+ * The ids of a unit's work as one set (what it holds, once held, helps with or is asked to take): the demands
+ * `visibleDemands` selects when the scope is units alone, so a count of them reads four (unit, demand) indexes
+ * instead of testing the OR over a million demands. Null for any other scope.
+ */
+export function unitWorkIds(actor: Actor): SQL | null {
+  const scope = scopeOf(actor);
+  if (scope.all || scope.regionPaths.length > 0 || scope.unitIds.length === 0) return null;
+  const unitIds = [...scope.unitIds];
+  return sql`select ${assignments.demandId} from ${assignments} where ${inArray(assignments.unitId, unitIds)}
+             union select ${assists.demandId} from ${assists} where ${inArray(assists.unitId, unitIds)}
+             union select ${transfers.demandId} from ${transfers} where ${inArray(transfers.toUnitId, unitIds)}
+             union select ${demands.id} from ${demands} where ${inArray(demands.unitId, unitIds)}`;
+}
+
+/**
  * 待办 of a handler: the demands their units hold now, or are asked now to help with (a part not
  * yet sent) or to take over — not those the unit once held and that have moved on. The few asked
  * of the unit are read first, so the condition is two index lookups (unit, id), not a scan.
