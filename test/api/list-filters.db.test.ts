@@ -67,7 +67,9 @@ describe('a unit’s whole work (a handler’s 全部)', () => {
   it('counts from the unit’s ids the same as over the demands: held, once held, asked to take', async () => {
     const { countUpTo, listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
     const { visibleDemands } = await import('../../src/modules/demands/queries/scope.js');
-    const { dispatchDemand, returnDemand } = await import('../../src/modules/demands/index.js');
+    const { dispatchDemand, returnDemand, intakeByChannel, intakeAndClosedSince } = await import('../../src/modules/demands/index.js');
+    const { queryRows } = await import('../../src/db/rows.js');
+    const { sql } = await import('drizzle-orm');
     const { requestTransfer } = await import('../../src/modules/demands/actions/transfer-demand.js');
     const { perform } = await import('../../src/kernel/index.js');
     const ids: number[] = [];
@@ -92,6 +94,19 @@ describe('a unit’s whole work (a handler’s 全部)', () => {
       expect(listed.total, who).toBe(await countUpTo(database.db, visibleDemands(actor), 10_000));
       expect(listed.items.filter((d) => ids.includes(d.id)).length, who).toBe(expected);
       expect(await listDemands(database.db, actor, filter, t.ctx.now(), 0), who).toMatchObject({ total: 0, totalCapped: listed.total > 0 });
+      // 一屏's intake figures read the unit's rows of the period: the same as testing every demand's visibility.
+      const since = new Date(t.ctx.now().getTime() - 3_600_000);
+      const generic = await queryRows<{ channel: string; n: number }>(
+        database.db,
+        sql`select channel, count(*)::int as n from demands where created_at >= ${since.toISOString()}::timestamptz and ${visibleDemands(actor)}
+             group by 1 order by 2 desc, 1`,
+      );
+      const figure = await intakeByChannel(database.db, actor, since);
+      expect(
+        figure.map((r) => ({ channel: r.channel, n: Number(r.n) })),
+        who,
+      ).toEqual(generic);
+      expect(Number((await intakeAndClosedSince(database.db, actor, since)).total), who).toBe(generic.reduce((n, r) => n + r.n, 0));
     }
   });
 });

@@ -8,7 +8,7 @@ import type { Actor } from '../../kernel/index.js';
 import { categoryIdsWhere } from '../categories/index.js';
 import { regionOf, townshipIdOf } from '../regions/index.js';
 import { openStates } from './lifecycle.js';
-import { visibleDemands } from './queries/scope.js';
+import { unitWorkIds, visibleDemands } from './queries/scope.js';
 import { answeredStates } from './survivor.js';
 import { type DemandRow, type DemandState, demands } from './tables.js';
 
@@ -22,10 +22,21 @@ import { type DemandRow, type DemandState, demands } from './tables.js';
 export type CountedFor = Actor | 'everything';
 
 /** `from demands … where …` over the demands counted, for a figure to complete with its select and grouping. */
-const scoped = (who: CountedFor, extra: SQL, joins: SQL = sql``) => {
-  const scope = who === 'everything' ? undefined : visibleDemands(who);
+const scoped = (who: CountedFor, extra: SQL, joins: SQL = sql``, createdSince?: Date) => {
+  const scope = who === 'everything' ? undefined : inScopeOf(who, createdSince);
   return sql`from ${demands} ${joins} where ${extra}${scope ? sql` and ${scope}` : sql``}`;
 };
+
+/**
+ * `visibleDemands`, with a unit's scope read as the set of its ids (those of the period, for a figure of what was
+ * registered since a time): a figure then probes the unit's own rows instead of testing four conditions on every
+ * demand of the period (the places of 30 days' intake at 10^6: 0.9–1.4 s → 0.1–0.2 s).
+ */
+function inScopeOf(actor: Actor, createdSince?: Date): SQL | undefined {
+  // Over what is open (a small partial index) testing the four conditions per demand stays the cheaper way.
+  const work = createdSince ? unitWorkIds(actor, createdSince) : null;
+  return work ? sql`${demands.id} in (${work})` : visibleDemands(actor);
+}
 
 const isOpen = inArray(demands.state, [...openStates]);
 
@@ -36,7 +47,7 @@ const limitOf = (n: number) => sql.raw(String(Math.trunc(n)));
 export const intakeByChannel = (db: Db, who: CountedFor, since: Date) =>
   queryRows<{ channel: string; n: number }>(
     db,
-    sql`select ${demands.channel} as channel, count(*) as n ${scoped(who, sql`${demands.createdAt} >= ${since}`)} group by 1 order by 2 desc`,
+    sql`select ${demands.channel} as channel, count(*) as n ${scoped(who, sql`${demands.createdAt} >= ${since}`, sql``, since)} group by 1 order by 2 desc`,
   );
 
 /** 一屏 of a unit's scope counts what is open, by state, over its demands. */
@@ -52,7 +63,7 @@ export function intakeByPlace(db: Db, who: CountedFor, since: Date, limit: numbe
   return queryRows<{ id: number; name: string; township_id: number | null; township: string | null; n: number }>(
     db,
     sql`select g.id, ${regionOf(sql`g.id`).name} as name, ${township} as township_id, ${regionOf(township).name} as township, g.n
-        from (select ${demands.regionId} as id, count(*) as n ${scoped(who, sql`${demands.createdAt} >= ${since}`)}
+        from (select ${demands.regionId} as id, count(*) as n ${scoped(who, sql`${demands.createdAt} >= ${since}`, sql``, since)}
           group by 1 order by 2 desc limit ${limitOf(limit)}) g
         order by g.n desc`,
   );
@@ -62,7 +73,7 @@ export function intakeByPlace(db: Db, who: CountedFor, since: Date, limit: numbe
 export async function intakeAndClosedSince(db: Db, who: CountedFor, since: Date): Promise<{ total: number; closed: number }> {
   const [month] = await queryRows<{ total: number; closed: number }>(
     db,
-    sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(who, sql`${demands.createdAt} >= ${since}`)}`,
+    sql`select count(*) as total, count(*) filter (where ${demands.state} = 'closed') as closed ${scoped(who, sql`${demands.createdAt} >= ${since}`, sql``, since)}`,
   );
   return month ?? { total: 0, closed: 0 };
 }

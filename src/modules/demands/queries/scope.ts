@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, handledUnitIds, type Reader, scopeCondition, scopeOf } from '../../../kernel/index.js';
 import { regionIdsWhere } from '../../regions/index.js';
 import { openStates } from '../lifecycle.js';
@@ -37,14 +38,17 @@ export function visibleDemands(actor: Actor): SQL | undefined {
  * `visibleDemands` selects when the scope is units alone, so a count of them reads four (unit, demand) indexes
  * instead of testing the OR over a million demands. Null for any other scope.
  */
-export function unitWorkIds(actor: Actor): SQL | null {
+export function unitWorkIds(actor: Actor, createdSince?: Date): SQL | null {
   const scope = scopeOf(actor);
   if (scope.all || scope.regionPaths.length > 0 || scope.unitIds.length === 0) return null;
   const unitIds = [...scope.unitIds];
-  return sql`select ${assignments.demandId} from ${assignments} where ${inArray(assignments.unitId, unitIds)}
-             union select ${assists.demandId} from ${assists} where ${inArray(assists.unitId, unitIds)}
-             union select ${transfers.demandId} from ${transfers} where ${inArray(transfers.toUnitId, unitIds)}
-             union select ${demands.id} from ${demands} where ${inArray(demands.unitId, unitIds)}`;
+  // Of the demands registered since a time (a figure of the day or the month): nothing happens to a demand before
+  // it is registered, so its dispatch, assist or transfer came after too, and each part reads its own (unit, time) rows.
+  const after = (at: AnyPgColumn) => (createdSince ? sql` and ${gte(at, createdSince)}` : sql``);
+  return sql`select ${assignments.demandId} from ${assignments} where ${inArray(assignments.unitId, unitIds)}${after(assignments.dispatchedAt)}
+             union select ${assists.demandId} from ${assists} where ${inArray(assists.unitId, unitIds)}${after(assists.requestedAt)}
+             union select ${transfers.demandId} from ${transfers} where ${inArray(transfers.toUnitId, unitIds)}${after(transfers.requestedAt)}
+             union select ${demands.id} from ${demands} where ${inArray(demands.unitId, unitIds)}${after(demands.createdAt)}`;
 }
 
 /**
