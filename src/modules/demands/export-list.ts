@@ -1,7 +1,7 @@
 import { chinaTime as time } from '../../lib/china-time.js';
 import { AppError } from '../../lib/errors.js';
 import { type Cell, csvStream, xlsxStream } from '../../lib/streamed-table.js';
-import type { DemandSummaryView } from './schema.js';
+import type { ExportedDemand } from './queries/export-demands.js';
 
 /** Streamed a page at a time (memory stays flat at any length), an export still ends somewhere a spreadsheet opens quickly. */
 export const exportLimit = 100_000;
@@ -55,7 +55,7 @@ const header = [
 ];
 
 /** One row per demand, in Chinese, exactly as the caller may see it (masked phones stay masked). */
-function rowOf(d: DemandSummaryView): Cell[] {
+function rowOf(d: ExportedDemand): Cell[] {
   return [
     d.number,
     time(d.createdAt),
@@ -64,10 +64,10 @@ function rowOf(d: DemandSummaryView): Cell[] {
     zh.state[d.state],
     d.title,
     d.content,
-    d.region.name,
+    d.regionName,
     d.address,
-    d.category?.name ?? '',
-    d.unit?.name ?? '',
+    d.categoryName ?? '',
+    d.unitName ?? '',
     time(d.stageDueAt),
     d.overdue ? '是' : '',
     d.anonymous ? '（匿名）' : (d.reporterName ?? ''),
@@ -88,14 +88,15 @@ export function checkExportSize(rows: number) {
   }
 }
 
-async function* rowPages(pages: AsyncIterable<DemandSummaryView[]>): AsyncGenerator<Cell[][]> {
+async function* rowPages(pages: AsyncIterable<ExportedDemand[]>): AsyncGenerator<Cell[][]> {
   for await (const page of pages) yield page.map(rowOf);
 }
 
-export function demandsCsv(pages: AsyncIterable<DemandSummaryView[]>): ReadableStream<Uint8Array> {
-  return csvStream(header, rowPages(pages));
+/** `gzip`: gzipped already, for a client that takes it (see csvStream). */
+export function demandsCsv(pages: AsyncIterable<ExportedDemand[]>, gzip = false): ReadableStream<Uint8Array> {
+  return csvStream(header, rowPages(pages), gzip);
 }
 
-export function demandsWorkbook(pages: AsyncIterable<DemandSummaryView[]>): ReadableStream<Uint8Array> {
+export function demandsWorkbook(pages: AsyncIterable<ExportedDemand[]>): ReadableStream<Uint8Array> {
   return xlsxStream('诉求', header, rowPages(pages));
 }

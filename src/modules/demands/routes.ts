@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { accepts } from 'hono/accepts';
 import { requireUser } from '../../http/caller.js';
 import { download } from '../../http/download.js';
 import { newRouter } from '../../http/router.js';
@@ -126,7 +127,13 @@ export function demandRoutes(ctx: AppContext) {
       checkExportSize(await countForExport(replicaOf(ctx), actor, filter, now, exportLimit));
       const pages = demandsForExport(replicaOf(ctx), actor, filter, now);
       const stamp = localDay(now);
-      if (filter.format === 'csv') return download(c, `demands-${stamp}.csv`, demandsCsv(pages));
+      if (filter.format === 'csv') {
+        // Gzipped as it is written, faster than the API's compression (which leaves an encoded answer alone).
+        const gzip = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
+        if (gzip) c.header('Content-Encoding', 'gzip');
+        c.header('Vary', 'Accept-Encoding');
+        return download(c, `demands-${stamp}.csv`, demandsCsv(pages, gzip));
+      }
       return download(c, `demands-${stamp}.xlsx`, demandsWorkbook(pages));
     },
   );

@@ -17,11 +17,19 @@ import { iso } from '../../../lib/iso.js';
 
 export { iso };
 
+/** Late: still open, and the step it waits for is past its deadline. Shared by a demand's views and the list's exports. */
+export function isOverdue(d: { state: DemandRow['state']; stageDueAt: Date | number | null }, now: Date): boolean {
+  return !isTerminal(d.state) && d.stageDueAt !== null && d.stageDueAt.valueOf() < now.getTime();
+}
+
+/** The reporter's phone as shown to a caller who may see it or not (masked then): one rule for a demand's views and the exports. */
+export const phoneAsShown = (phone: string | null, showPhone: boolean) => (showPhone ? phone : maskPhone(phone));
+
 /** `scope` carries the units helping or asked now, where the caller has read them (a demand's page). */
 export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?: DemandScope): DemandSummaryView {
   const d = row.demand;
   const showPhone = maySeePhone(actor, scope ?? { regionPath: row.regionPath, unitId: d.unitId });
-  const overdue = !isTerminal(d.state) && d.stageDueAt !== null && d.stageDueAt < now;
+  const overdue = isOverdue(d, now);
   return {
     id: d.id,
     number: d.number,
@@ -32,7 +40,7 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?
     title: d.title,
     content: d.content,
     reporterName: d.reporterName,
-    reporterPhone: showPhone ? d.reporterPhone : maskPhone(d.reporterPhone),
+    reporterPhone: phoneAsShown(d.reporterPhone, showPhone),
     reporterContact: showPhone ? d.reporterContact : d.reporterContact ? '***' : null,
     anonymous: d.anonymous,
     region: { id: d.regionId, name: row.regionName },
