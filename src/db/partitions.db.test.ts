@@ -59,6 +59,9 @@ describe('the trails partitioned by month', () => {
     const { ctx } = testContext(database, april);
     for (let n = 1; n <= 30; n++) await perform(ctx, systemActor, note, { n });
     await buildDemand(ctx, world);
+    // A receipt SMS of April, not sent yet.
+    await database.db.execute(sql`insert into outbox_messages (channel, recipient, body, created_at, status)
+                                  values ('sms', '13800001234', '您的诉求已受理', ${april.toISOString()}::timestamptz, 'pending')`);
     const aprilRows = await auditRowsOf(monthStart(april), monthStart(april, 1));
     expect(aprilRows.length).toBeGreaterThanOrEqual(31);
     expect(new Set(aprilRows.map((r) => r.part))).toEqual(new Set(['audit_events_default']));
@@ -140,6 +143,21 @@ describe('the trails partitioned by month', () => {
                  (select max(id) from audit_events_y2035m04) as "restoredMax"`,
     );
     expect(Number(newest)).toBeGreaterThan(Number(restoredMax));
+  });
+
+  it('keeps a month that still owes a message', async () => {
+    const { ctx } = testContext(database, may);
+    const write = () => archiveFileWriter(join(dir, `outbox-${Math.random()}.gz`));
+    await expect(
+      perform(ctx, systemActor, archivePartition, { partition: 'outbox_messages_y2035m04', write: write() }),
+    ).rejects.toMatchObject({
+      code: 'partition.still_owed',
+    });
+    expect((await listPartitions(database.db)).map((p) => p.name)).toContain('outbox_messages_y2035m04');
+    await database.db.execute(sql`update outbox_messages set status = 'sent' where created_at < ${monthStart(may).toISOString()}::timestamptz
+                                    and created_at >= ${monthStart(april).toISOString()}::timestamptz`);
+    const archived = await perform(ctx, systemActor, archivePartition, { partition: 'outbox_messages_y2035m04', write: write() });
+    expect(archived.rows).toBeGreaterThanOrEqual(1);
   });
 
   it('a file that is not an archive is refused before anything is made', async () => {

@@ -10,9 +10,10 @@ import { queryRows } from './rows.js';
  * among them (docs/decisions/0011).
  */
 export const monthlyTables = [
-  { table: 'audit_events', key: 'at' },
-  { table: 'outbox_messages', key: 'created_at' },
-  { table: 'domain_events', key: 'created_at' },
+  { table: 'audit_events', key: 'at', owed: null },
+  // A message not yet sent, an event not yet handled: still owed, so its month stays.
+  { table: 'outbox_messages', key: 'created_at', owed: "status in ('pending', 'sending')" },
+  { table: 'domain_events', key: 'created_at', owed: 'handled_at is null' },
 ] as const;
 export type MonthlyTable = (typeof monthlyTables)[number]['table'];
 
@@ -134,11 +135,13 @@ export async function schedulePartitions(app: Pick<AppContext, 'db' | 'now'>, jo
 
 /** A partition's rows as JSON, a page at a time in id order (keyset: each page resumes on the primary key). */
 export async function* partitionRows(tx: Tx, name: string, pageSize = 5_000): AsyncGenerator<string[]> {
-  let after = Number.MIN_SAFE_INTEGER;
+  // No first bound: ids are integer in some of the tables and bigint in others.
+  let after: number | null = null;
   for (;;) {
-    const rows = await queryRows<{ id: number; j: string }>(
+    const rows: { id: number; j: string }[] = await queryRows<{ id: number; j: string }>(
       tx,
-      sql`select id, row_to_json(t)::text as j from ${sql.identifier(name)} t where id > ${after} order by id limit ${pageSize}`,
+      sql`select id, row_to_json(t)::text as j from ${sql.identifier(name)} t ${after === null ? sql`` : sql`where id > ${after}`}
+           order by id limit ${pageSize}`,
     );
     if (rows.length) yield rows.map((r) => r.j);
     if (rows.length < pageSize) return;
@@ -182,6 +185,14 @@ export async function archivePartition(
     to: p.to.toISOString(),
   };
   await a.tx.execute(sql`lock table ${sql.identifier(p.name)} in share mode`);
+  const owed = monthlyTables.find((t) => t.table === p.table)?.owed;
+  if (owed) {
+    const [{ n }] = await queryRows<{ n: number }>(
+      a.tx,
+      sql`select count(*)::int as n from ${sql.identifier(p.name)} where ${sql.raw(owed)}`,
+    );
+    if (Number(n) > 0) throw new AppError('partition.still_owed', { details: { partition: p.name, rows: Number(n) } });
+  }
   const kept = await input.write(header, partitionRows(a.tx, p.name));
   const [{ n }] = await queryRows<{ n: number }>(a.tx, sql`select count(*)::int as n from ${sql.identifier(p.name)}`);
   if (Number(n) !== kept.rows) throw new Error(`Archive of ${p.name} holds ${kept.rows} rows of ${n}: nothing was dropped`);

@@ -106,6 +106,11 @@ export const errorCatalogue = {
     zh: '只能归档已经结束的月份：本月、以后的月份和默认分区仍在写入。',
     en: 'Only months that have ended can be archived: the running month, the months ahead and the default partition are still written.',
   },
+  'partition.still_owed': {
+    status: 409,
+    zh: '这个月还有未发出的短信或未处理的事件，处理完之后才能归档。',
+    en: 'This month still holds messages not sent or events not handled; archive it once they are done.',
+  },
   'partition.overlaps': { status: 409, zh: '已有分区包含这段时间，不能再恢复。', en: 'A partition already holds this time.' },
   'outbox.not_failed': {
     status: 409,
