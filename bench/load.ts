@@ -3,6 +3,8 @@
 // Node): a dispatcher dispatching the backlog to a unit, that unit's handler signing for and answering what reaches
 // it, operators opening demands and searching, a supervisor reading 三率. Prints p50 / p99 per call, throughput and
 // errors, and the CPU the server process and PostgreSQL used (of the machine's cores); writes bench/results/load.json.
+// BENCH_READ_URL: a streaming replica of the bench database, given to the server as DATABASE_READ_URL; its lag behind
+// the primary (pg_stat_replication's replay_lag and the bytes of WAL not yet replayed) is sampled twice a second.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
@@ -52,9 +54,25 @@ const numbers = (await queryRows<{ number: string }>(database.db, sql`select num
   (r) => r.number,
 );
 const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
-await database.close();
 
-const server = await startServer({ DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0' }, port);
+const readUrl = process.env.BENCH_READ_URL;
+const server = await startServer(
+  { DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0', ...(readUrl ? { DATABASE_READ_URL: readUrl } : {}) },
+  port,
+);
+const lags: { ms: number; bytes: number }[] = [];
+const sampling = readUrl
+  ? setInterval(() => {
+      queryRows<{ ms: number | null; bytes: number | null }>(
+        database.db,
+        sql`select extract(epoch from replay_lag) * 1000 as ms, pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) as bytes
+              from pg_stat_replication limit 1`,
+      ).then(
+        ([r]) => r && lags.push({ ms: Number(r.ms ?? 0), bytes: Number(r.bytes ?? 0) }),
+        () => undefined,
+      );
+    }, 500)
+  : null;
 const base = `http://127.0.0.1:${port}/api/v1`;
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
@@ -150,6 +168,8 @@ await Promise.all(
   }),
 );
 const wall = (performance.now() - t0) / 1000;
+if (sampling) clearInterval(sampling);
+await database.close();
 const serverCpu = cpuOf(server.pid!) - serverCpu0;
 const pgCpu = postgresCpu() - pgCpu0;
 server.kill('SIGTERM');
@@ -174,12 +194,36 @@ const result = {
   serverCpuPercent: Math.round((serverCpu / wall) * 100),
   postgresCpuPercent: Math.round((pgCpu / wall) * 100),
   rows,
+  replicaLag: lags.length
+    ? {
+        samples: lags.length,
+        ms: {
+          p50: pct(
+            lags.map((l) => l.ms),
+            50,
+          ),
+          p99: pct(
+            lags.map((l) => l.ms),
+            99,
+          ),
+          max: Math.round(Math.max(...lags.map((l) => l.ms))),
+        },
+        bytes: {
+          p50: pct(
+            lags.map((l) => l.bytes),
+            50,
+          ),
+          max: Math.max(...lags.map((l) => l.bytes)),
+        },
+      }
+    : null,
 };
 console.log(`${clients} clients, ${result.seconds} s: ${result.requestsPerSecond} requests/s, ${result.errors} errors`);
 console.log(`CPU: server ${result.serverCpuPercent}% of a core, PostgreSQL ${result.postgresCpuPercent}%`);
 for (const r of rows)
   console.log(`  ${r.call.padEnd(28)} ${String(r.count).padStart(6)}  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`);
 for (const [name, e] of firstError) console.log(`  first error of ${name}: ${e}`);
+if (result.replicaLag) console.log(`replica lag: ${JSON.stringify(result.replicaLag)}`);
 const file = 'bench/results/load.json';
 let all: Record<string, unknown> = {};
 try {
