@@ -4,14 +4,12 @@
 // 1,500,000 messages; 1,000,000 events), then migrated while writers keep appending to the trail as actions do. Prints
 // how long the migration held the tables and how long the writers' inserts waited; writes
 // bench/results/partition-migration.json. Database: BENCH_DB_NAME (default tingjian_partmig), dropped at the end.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { migrationsFolder, openDatabase, runMigrations } from '../src/db/client.js';
+import { openDatabase, runMigrations } from '../src/db/client.js';
 import { listPartitions } from '../src/db/partitions.js';
 import { queryRows } from '../src/db/rows.js';
+import { migrateUpTo } from '../test/migrations-up-to.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = process.env.BENCH_DB_NAME ?? 'tingjian_partmig';
@@ -26,14 +24,7 @@ await server.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`
 await server.db.execute(sql.raw(`create database ${dbName}`));
 const db = await openDatabase({ url, poolSize: writers + 2 });
 
-const dir = mkdtempSync(join(tmpdir(), 'tingjian-migrations-'));
-cpSync(migrationsFolder, dir, { recursive: true });
-const journalPath = join(dir, 'meta', '_journal.json');
-const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-journal.entries = journal.entries.filter((e) => e.tag < '0039');
-writeFileSync(journalPath, JSON.stringify(journal));
-await db.db.transaction((tx) => migrate(tx as never, { migrationsFolder: dir }));
-rmSync(dir, { recursive: true, force: true });
+await migrateUpTo(db, '0038_enrolment_receipts');
 
 const t0 = performance.now();
 // Spread over the year before the bench's clock, in batches so that no one statement holds too much.

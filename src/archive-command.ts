@@ -4,6 +4,7 @@ import { runMigrations } from './db/client.js';
 import { archiveFileWriter, readArchiveFile } from './db/partition-files.js';
 import { archivePartition, ensureMonthlyPartitions, listPartitions, restorePartition } from './db/partitions.js';
 import { appContextFor, perform, systemActor } from './kernel/index.js';
+import { localDay } from './modules/calendar/index.js';
 import { openConfiguredDatabase } from './server.js';
 
 export const archiveUsage = `  partitions [--ensure]          the months of the audit trail, outbox and domain events (--ensure: make the missing ones now)
@@ -12,7 +13,7 @@ export const archiveUsage = `  partitions [--ensure]          the months of the 
   unarchive --in FILE            bring an archived month back`;
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-const day = (d: Date | null, open: string) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : open);
+const day = (d: Date | null, open: string) => (d ? localDay(d) : open);
 
 /** `tingjian partitions | archive | unarchive`: null when the command is none of these. */
 export async function archiveCommand(command: string, args: string[], config: Config): Promise<number | null> {

@@ -1,13 +1,10 @@
 // Migration 0039 on an installation that already has its trails: today's rows stay where they are (the partition of
 // everything before the cut-over), new rows go to their month, ids carry on from the old sequences, and writes made
 // while the migration runs wait for it and land. On the server only: it builds a database of its own there.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, migrationsFolder, openDatabase, runMigrations } from './client.js';
+import { migrateUpTo } from '../../test/migrations-up-to.js';
+import { type Database, openDatabase, runMigrations } from './client.js';
 import { ensureMonthlyPartitions, listPartitions } from './partitions.js';
 import { queryRows } from './rows.js';
 
@@ -15,17 +12,6 @@ const onServer = process.env.TINGJIAN_TEST_DB === 'postgres';
 const name = `tingjian_partmig_${process.pid}`;
 let admin: Database;
 let db: Database;
-const dir = mkdtempSync(join(tmpdir(), 'tingjian-migrations-'));
-
-/** The migrations up to and including `tag`, as a folder of their own. */
-function migrationsUpTo(tag: string): string {
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
 
 describe.skipIf(!onServer)('partitioning the trails of a live installation (migration 0039)', () => {
   beforeAll(async () => {
@@ -33,13 +19,12 @@ describe.skipIf(!onServer)('partitioning the trails of a live installation (migr
     admin = await openDatabase({ url, poolSize: 1 });
     await admin.db.execute(sql.raw(`create database ${name}`));
     db = await openDatabase({ url: url.replace(/\/[^/?]*(\?|$)/, `/${name}$1`), poolSize: 4 });
-    await db.db.transaction((tx) => migrate(tx as never, { migrationsFolder: migrationsUpTo('0038_enrolment_receipts') }));
+    await migrateUpTo(db, '0038_enrolment_receipts');
   });
   afterAll(async () => {
     await db?.close();
     await admin?.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
     await admin?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps every row, carries the ids on, and takes writes that arrived meanwhile', async () => {

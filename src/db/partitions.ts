@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type ActionContext, type AppContext, audit, type JobQueue } from '../kernel/index.js';
+import { chinaOffsetMs } from '../lib/china-time.js';
 import { AppError } from '../lib/errors.js';
 import type { Db, Tx } from './client.js';
 import { queryRows } from './rows.js';
@@ -30,7 +31,7 @@ export type Partition = {
 };
 
 // Months are Beijing's (UTC+8 all year, no daylight saving): a month starts at 16:00 UTC the day before.
-const offsetMs = 8 * 3_600_000;
+const offsetMs = chinaOffsetMs;
 
 /** The start of the month `add` months after the one `at` falls in. */
 export function monthStart(at: Date, add = 0): Date {
@@ -77,6 +78,10 @@ export async function listPartitions(db: Db | Tx): Promise<Partition[]> {
   return rows.map(partitionOf).sort((a, b) => a.table.localeCompare(b.table) || (a.from?.getTime() ?? -1) - (b.from?.getTime() ?? -1));
 }
 
+/** Whether a partition of the table (not the default) holds any time of [from, to); a null `from` is unbounded below. */
+const holdsAnyOf = (p: Partition, from: Date | null, to: Date) =>
+  !p.isDefault && p.to !== null && (from === null || p.to > from) && (p.from === null || p.from < to);
+
 const literal = (d: Date) => sql.raw(`'${d.toISOString()}'`);
 
 /**
@@ -102,8 +107,7 @@ export async function ensureMonthlyPartitions(db: Db, now: Date, ahead = 2): Pro
       const to = monthStart(from, 1);
       const made = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`partitions:${table}`}))`);
-        const existing = (await listPartitions(tx)).filter((p) => p.table === table && !p.isDefault);
-        if (existing.some((p) => (p.from === null || p.from < to) && p.to !== null && p.to > from)) return null;
+        if ((await listPartitions(tx)).some((p) => p.table === table && holdsAnyOf(p, from, to))) return null;
         const name = monthPartitionName(table, from);
         const parent = sql.identifier(table);
         const part = sql.identifier(name);
@@ -230,14 +234,7 @@ export async function restorePartition(
   ) {
     throw new AppError('request.invalid', { zh: '不是有效的听见归档文件。', en: 'This is not a Tingjian archive file.' });
   }
-  const overlapping = (await listPartitions(a.tx)).find(
-    (p) =>
-      p.table === table &&
-      !p.isDefault &&
-      (p.from === null || from === null || p.from < to) &&
-      p.to !== null &&
-      (from === null || p.to > from),
-  );
+  const overlapping = (await listPartitions(a.tx)).find((p) => p.table === table && holdsAnyOf(p, from, to));
   if (overlapping) {
     throw new AppError('partition.overlaps', {
       zh: `分区 ${overlapping.name} 已经包含这段时间，不能再恢复 ${header.partition}。`,

@@ -20,14 +20,15 @@ const chinaDateTime = new Intl.DateTimeFormat('zh-CN', {
  * time before 1901) and years past four digits keep the formatter, which knows the history.
  */
 const fixedOffsetFrom = Date.UTC(1992, 0, 1);
-const fixedOffsetUntil = Date.UTC(10_000, 0, 1) - 8 * 3_600_000;
-const eightHours = 8 * 3_600_000;
+/** China's offset from UTC since 1992: eight hours, all year. */
+export const chinaOffsetMs = 8 * 3_600_000;
+const fixedOffsetUntil = Date.UTC(10_000, 0, 1) - chinaOffsetMs;
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 function formatChinaTime(ms: number): string {
   if (!(ms >= fixedOffsetFrom && ms < fixedOffsetUntil)) return chinaDateTime.format(ms);
-  const t = new Date(ms + eightHours);
+  const t = new Date(ms + chinaOffsetMs);
   return `${t.getUTCFullYear()}/${t.getUTCMonth() + 1}/${t.getUTCDate()} ${twoDigits(t.getUTCHours())}:${twoDigits(t.getUTCMinutes())}:${twoDigits(t.getUTCSeconds())}`;
 }
 
