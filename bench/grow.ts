@@ -2,7 +2,7 @@
 // them — states across the lifecycle, 12 months of creation times, a unit for everything dispatched,
 // assignments, callbacks, replies and a timeline per demand — in set-based SQL, 50,000 at a time.
 import { existsSync, readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { queryRows } from '../src/db/rows.js';
 import { parseCsvObjects } from '../src/lib/csv.js';
@@ -95,20 +95,40 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
   // drops it and builds it once at the end, as one would load a district's history.
   const bulk = to - from > 100_000;
   if (bulk) await db.execute(sql`drop index if exists demands_search_idx`);
-  for (let start = from + 1; start <= to; start += 50_000) {
-    const end = Math.min(to, start + 49_999);
-    const t0 = performance.now();
-    const steps: string[] = [];
-    let tStep = t0;
-    const lap = (name: string) => {
-      const t = performance.now();
-      steps.push(`${name} ${Math.round((t - tStep) / 1000)} s`);
-      tStep = t;
-    };
-    await db.execute(sql`drop table if exists bench_chunk`);
-    // Each demand's story as times after its intake; its state is where that story is now.
-    await db.execute(sql`
-      create table bench_chunk as
+  // BENCH_GROW_WORKERS=2 grows two chunks at a time on two connections (each its own chunk table):
+  // the day counts and rollup marks only append rows.
+  const workers = Math.max(1, Number(process.env.BENCH_GROW_WORKERS ?? 1));
+  const starts: number[] = [];
+  for (let start = from + 1; start <= to; start += 50_000) starts.push(start);
+  // Two workers' history triggers upsert the same (unit, category) rows in their own order: a
+  // deadlock aborts one statement, which is then run again.
+  const run = async (query: SQL): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.execute(query);
+        return;
+      } catch (e) {
+        const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+        if (code !== '40P01' || attempt >= 5) throw e;
+      }
+    }
+  };
+  const growChunks = async (worker: number) => {
+    const chunkTable = sql.raw(worker === 0 ? 'bench_chunk' : `bench_chunk_${worker}`);
+    for (const start of starts.filter((_, i) => i % workers === worker)) {
+      const end = Math.min(to, start + 49_999);
+      const t0 = performance.now();
+      const steps: string[] = [];
+      let tStep = t0;
+      const lap = (name: string) => {
+        const t = performance.now();
+        steps.push(`${name} ${Math.round((t - tStep) / 1000)} s`);
+        tStep = t;
+      };
+      await run(sql`drop table if exists ${chunkTable}`);
+      // Each demand's story as times after its intake; its state is where that story is now.
+      await run(sql`
+      create table ${chunkTable} as
       with base as (
         select g, x.title, x.content, x.reply, x.category_id,
                now() - ((g % 365) * interval '1 day') - ((${h(37)} % 86400)::int * interval '1 second') as created_at,
@@ -139,8 +159,8 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
                   when now() < t_close then 'callback_done'
                   else 'closed' end as state
         from timed t`);
-    lap('plan');
-    await db.execute(sql`
+      lap('plan');
+      await run(sql`
       insert into demands (number, query_code_hash, channel, type, state, title, content, reporter_name, reporter_phone, region_id,
                            address, category_id, urgency, unit_id, stage_due_at, reply_due_at, reply_text, replied_at,
                            satisfaction, solved, closed_at, created_at, updated_at, version)
@@ -162,10 +182,10 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
              case when state in ('callback_done', 'closed') then roll % 8 <> 0 end,
              case when state = 'closed' then t_close end,
              created_at, created_at, 1
-        from bench_chunk`);
-    lap('demands');
-    const joined = sql`from bench_chunk c join demands d on d.number = 'S' || lpad(c.g::text, 9, '0')`;
-    await db.execute(sql`
+        from ${chunkTable}`);
+      lap('demands');
+      const joined = sql`from ${chunkTable} c join demands d on d.number = 'S' || lpad(c.g::text, 9, '0')`;
+      await run(sql`
       insert into assignments (demand_id, unit_id, dispatched_at, acknowledge_due_at, acknowledged_at, ended_at, end_reason)
       select d.id, c.unit_first, c.t_dispatch, c.t_dispatch + interval '1 day', null, c.t_return, 'returned'
         ${joined} where c.returned_first
@@ -175,13 +195,13 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
              case when c.state = 'closed' then c.t_close end,
              case when c.state = 'closed' then 'closed' end
         ${joined} where c.state not in ('registered', 'returned')`);
-    lap('assignments');
-    await db.execute(sql`
+      lap('assignments');
+      await run(sql`
       insert into callbacks (demand_id, unit_id, satisfaction, solved, recorded_by, at)
       select d.id, d.unit_id, d.satisfaction, d.solved, null, c.t_callback
         ${joined} where d.satisfaction is not null`);
-    lap('callbacks');
-    await db.execute(sql`
+      lap('callbacks');
+      await run(sql`
       insert into demand_events (demand_id, action, from_state, to_state, actor_kind, reason, at)
       select d.id, e.action, e.from_state, e.to_state, 'system', e.reason, e.at
         ${joined}
@@ -196,14 +216,16 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
           ('close', 'callback_done', 'closed', c.t_close, null, d.closed_at is not null)
         ) as e(action, from_state, to_state, at, reason, happened)
        where e.happened`);
-    lap('events');
-    log(`  grew to ${end.toLocaleString('en')} demands (${Math.round(performance.now() - t0)} ms for this 50,000: ${steps.join(', ')})`);
-  }
-  await db.execute(sql`drop table if exists bench_chunk`);
+      lap('events');
+      log(`  grew to ${end.toLocaleString('en')} demands (${Math.round(performance.now() - t0)} ms for this 50,000: ${steps.join(', ')})`);
+    }
+    await run(sql`drop table if exists ${chunkTable}`);
+  };
+  await Promise.all(Array.from({ length: workers }, (_, w) => growChunks(w)));
   if (bulk) {
     const t0 = performance.now();
     await db.transaction(async (tx) => {
-      await tx.execute(sql`set local maintenance_work_mem = '1GB'`);
+      await tx.execute(sql`set local maintenance_work_mem = '4GB'`);
       await tx.execute(sql`create index if not exists demands_search_idx on demands using gin (search)`);
     });
     log(`  word-search index built in ${Math.round((performance.now() - t0) / 1000)} s`);

@@ -160,6 +160,29 @@ describe('the trails partitioned by month', () => {
     expect(archived.rows).toBeGreaterThanOrEqual(1);
   });
 
+  it('the partition of everything before the cut-over is archived and restored with its open lower bound', async () => {
+    const { ctx } = testContext(database, may);
+    const [before] = (await listPartitions(database.db)).filter((p) => p.name === 'audit_events_before');
+    expect(before.from).toBeNull();
+    const rowsOf = () =>
+      queryRows<{ j: string }>(database.db, sql`select row_to_json(a)::text as j from audit_events_before a order by id`);
+    const held = await rowsOf();
+    const file = join(dir, 'audit_events_before.jsonl.gz');
+    const archived = await perform(ctx, systemActor, archivePartition, {
+      partition: 'audit_events_before',
+      write: archiveFileWriter(file),
+    });
+    expect(archived.rows).toBe(held.length);
+    expect((await listPartitions(database.db)).map((p) => p.name)).not.toContain('audit_events_before');
+
+    const restored = await perform(ctx, systemActor, restorePartition, await readArchiveFile(file));
+    expect(restored.rows).toBe(held.length);
+    const [again] = (await listPartitions(database.db)).filter((p) => p.name === 'audit_events_before');
+    expect(again.from).toBeNull();
+    expect(again.to?.toISOString()).toBe(before.to?.toISOString());
+    expect((await rowsOf()).map((r) => r.j)).toEqual(held.map((r) => r.j));
+  });
+
   it('a file that is not an archive is refused before anything is made', async () => {
     const bogus = join(dir, 'bogus.gz');
     writeFileSync(bogus, 'not gzip');
