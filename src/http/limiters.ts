@@ -83,27 +83,30 @@ export function residentLimits(client?: SqlClient) {
   const codeFailures = limiter(client, 'lookup_code', 5, 24 * 60 * 60);
   const codesPerPhone = limiter(client, 'sms_code', 5, 60 * 60);
   return {
-    /** Runs a lookup by number; code-only lookups stop after 5 wrong codes for that number in a day. */
+    /**
+     * Runs a lookup by number; lookups that carry a query code stop after 5 wrong ones for that number in a day,
+     * whatever else they carry (a made-up phone beside the code must not make a guess free). Each such lookup takes
+     * a point first, in one atomic step, and a match gives it back: guesses sent at once are counted too.
+     */
     async lookup<T>(input: { number: string; phone?: string; queryCode?: string }, find: () => Promise<T>): Promise<T> {
-      const codeOnly = !input.phone && !!input.queryCode;
-      if (codeOnly) {
-        const state = await codeFailures.get(input.number);
-        if (state && state.consumedPoints >= 5) {
+      const withCode = !!input.queryCode;
+      if (withCode) {
+        try {
+          await codeFailures.consume(input.number);
+        } catch (res) {
+          if (!(res instanceof RateLimiterRes)) throw res;
           throw Object.assign(
             new AppError('rate_limited', {
               zh: '查询码错误次数过多，请改用受理时登记的手机号查询，或明天再试。',
               en: 'Too many wrong query codes for this number; look it up with the phone number you gave, or try again tomorrow.',
             }),
-            { retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) },
+            { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) },
           );
         }
       }
-      try {
-        return await find();
-      } catch (err) {
-        if (codeOnly && err instanceof AppError && err.code === 'demand.lookup_failed') await codeFailures.penalty(input.number, 1);
-        throw err;
-      }
+      const found = await find();
+      if (withCode) await codeFailures.reward(input.number, 1);
+      return found;
     },
     /** The database the counters live in (the public per-address limits share it). */
     client,

@@ -56,6 +56,162 @@ describe('public redaction', () => {
     expect(redact(once)).toBe(once);
   });
 
+  // What the security review of 2026-12 found coming through, each as it was written: the number survives in
+  // the first three and last four digits, the flat in its building and unit, a person in the family name.
+  const masked: [string, string][] = [
+    // Letters touching the number.
+    ['电话tel13800138001', '电话tel138****8001'],
+    ['加wx13800138006', '加wx138****8006'],
+    ['vx:13800138007abc', 'vx:138****8007abc'],
+    ['ID110101199003071234', 'ID110101********1234'],
+    ['v138-0013-8000', 'v138****8000'],
+    // Separators: runs, odd spaces, zero-width and format characters, 、 _ / and their full-width twins.
+    ['138  0013  8010', '138****8010'],
+    ['138\u00A00013\u00A08011', '138****8011'],
+    ['138\u200B0013\u200B8012', '138****8012'],
+    ['138\u200C0013\u200D8013', '138****8013'],
+    ['138\u20600013\uFEFF8014', '138****8014'],
+    ['138、0013、8015', '138****8015'],
+    ['138_0013_8016', '138****8016'],
+    ['138/0013/8017', '138****8017'],
+    ['138-0013 -8018', '138****8018'],
+    ['138 - 0013 - 8019', '138****8019'],
+    ['138／0013＿8020', '138****8020'],
+    // Other groupings.
+    ['1380 013 8021', '138****8021'],
+    ['1 3 8 0 0 1 3 8 0 2 2', '138****8022'],
+    // Other digit forms.
+    ['𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟐𝟑', '138****8023'],
+    ['①③⑧⓪⓪①③⑧⓪②④', '138****8024'],
+    ['❶❸❽⓿⓿❶❸❽⓿❷❺', '138****8025'],
+    ['一三八零零一三八零二六', '138****8026'],
+    ['幺三八〇〇幺三八〇二七', '138****8027'],
+    ['一三八 零零一三 八零二八', '138****8028'],
+    ['138零零138029', '138****8029'],
+    ['+86 一三八零零一三八零三零', '138****8030'],
+    ['身份证 一一零一零一一九九零零三零七一二三四', '身份证 110101********1234'],
+    // Flats.
+    ['3-2-501', '3-2-***'],
+    ['住3-2-501室', '住3-2-***室'],
+    ['3栋502', '3栋***'],
+    ['A座1203', 'A座****'],
+    ['3号楼二单元501', '3号楼二单元***'],
+    ['3号楼2单元5层1号', '3号楼2单元*层*号'],
+    ['三号楼二单元五零一室', '三号楼二单元***室'],
+    ['十二栋三单元五零二', '十二栋三单元***'],
+    ['住2单元501', '住2单元***'],
+    ['五零一室', '***室'],
+    ['3号楼2单元501室', '3号楼2单元***室'],
+    // Other people: a family name with a title, a name after the word that points at a neighbour.
+    ['邻居李大妈说', '邻居李**说'],
+    ['邻居钱七说水管漏了', '邻居钱*说水管漏了'],
+    ['隔壁王阿姨', '隔壁王**'],
+    ['楼上张先生', '楼上张**'],
+    ['物业刘经理', '物业刘**'],
+    ['隔壁的王小明家', '隔壁的王**家'],
+    ['对门孙女士', '对门孙**'],
+    ['楼下赵大爷', '楼下赵**'],
+    ['楼下王府井', '楼下王**'],
+    ['欧阳老师来过', '欧阳***来过'],
+    ['找高师傅修', '找高**修'],
+    ['，何老师说', '，何**说'],
+    ['王老师和李先生都来了', '王**和李**都来了'],
+  ];
+  it.each(masked)('masks %s', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+    expect(redact(expected)).toBe(expected);
+  });
+
+  // Near misses: numbers and words that look like the above but are what the public needs to read.
+  const nearMisses = [
+    // Dates, times, amounts, counts.
+    '2026-12-07',
+    '2026/12/07',
+    '2026.12.07',
+    '12/07/2026',
+    '7-12-2026',
+    '3-2-2026',
+    '20261207',
+    '2026年12月7日',
+    '12:30:45',
+    '时间 13:00-14:00',
+    '10:30-11:30 共 1380 人',
+    '1380元',
+    '费用 1380 元',
+    '6点30分',
+    // Case numbers and long runs: a mobile is never a piece of a longer number.
+    '编号 20261207526809 的诉求',
+    'TJ20261207526809',
+    '订单号 12345678901234567890',
+    // Places: a road number, a bus line, a building or a floor alone, a count of households.
+    '滨河路12号',
+    '坐138路公交',
+    '12号楼 2026 年',
+    '3栋 1200 元',
+    '3栋120户',
+    '3号楼2单元5楼',
+    '3栋1楼',
+    // Numerals that are words or list marks, a version, a hash.
+    '①路灯坏了②井盖丢了',
+    '三三两两',
+    '一、二、三、四、五、六、七',
+    '第1、2、3、4、5、6、7项',
+    'v2.0.13',
+    'sha 3f2a46781234bc',
+    // Places and words that start with a family name, and roles that are not names.
+    '王府井',
+    '张家口',
+    '李村公园',
+    '任何老师',
+    '保安师傅',
+    '中文老师',
+    '历史老师',
+    '班主任老师',
+    '门卫大爷',
+    '出租车师傅',
+    '宿管阿姨',
+    '十分钟师傅才来',
+    '谢谢老师',
+    '工程经理',
+    '楼下马路',
+    '楼上凌晨装修',
+    '邻居陆续反映',
+    '楼下周末很吵',
+    '楼上熊孩子',
+    '邻居们',
+    '楼下路灯',
+    '隔壁单元',
+  ];
+  it.each(nearMisses)('keeps %s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it('reads a long field in linear time: a 5,000-character run of digits and separators', () => {
+    const fill = (unit: string) => unit.repeat(Math.ceil(5000 / unit.length)).slice(0, 5000);
+    // Each the worst case for some rule: one long run, a separator between every digit, dashes, numerals, names.
+    const fields = [
+      '1',
+      'a1b2',
+      '1 ',
+      '1-3-',
+      '138 0013 ',
+      '一三八',
+      '3栋2单元',
+      '3-2-',
+      '邻居王',
+      '①',
+      '𝟏',
+      '2026-12-07 13:30 ',
+      '  ',
+    ].map(fill);
+    const t0 = performance.now();
+    for (const f of fields) redact(f);
+    const ms = performance.now() - t0;
+    // About 30 ms here; the bound is loose for a busy two-core machine, but a quadratic pattern would take seconds.
+    expect(ms).toBeLessThan(500);
+    expect(redact(fill('13800138000 '))).not.toMatch(/13800138000/);
+  });
+
   it('masks a name to its family name', () => {
     expect(maskName('王芳')).toBe('王*');
     expect(maskName(null)).toBeNull();

@@ -209,10 +209,19 @@ describe('moderation of what residents publish', () => {
       ).status,
     ).toBe(204);
     expect((await publicItem()).replyText).toBe('已修复。〔已删除〕');
+    // Open311 shows what the portal shows.
+    const open311 = async () => (await api.call('GET', `/open311/v2/requests/${d.body.number}.json`)).body;
+    expect((await open311())[0]).toMatchObject({ status_notes: '已修复。〔已删除〕', description: '联系我买保健品 楼道灯坏了一周' });
     expect(
       (await api.call('POST', `/api/v1/moderation/demand/${id}/hide`, { token: world.tokens.operator, body: { reason: '含广告' } })).status,
     ).toBe(204);
     expect(await publicItem()).toBeUndefined();
+    expect(JSON.stringify(await open311())).not.toContain('保健品');
+    const all311 = (await api.call('GET', '/open311/v2/requests.json')).body as { service_request_id: string }[];
+    expect(all311.map((r) => r.service_request_id)).not.toContain(d.body.number);
+    // The newest answer taken down, a page of one is the next answer, not an empty page with more behind it.
+    const first = (await api.call('GET', '/api/v1/public/demands?pageSize=1')).body;
+    expect(first.items.length > 0 || first.nextCursor === null).toBe(true);
     // The demand's page asks how its public text stands; someone outside the region learns nothing.
     expect((await api.call('GET', `/api/v1/moderation/demand/${id}`, { token: world.tokens.operator })).body).toMatchObject({
       state: 'hidden',

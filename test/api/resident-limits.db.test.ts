@@ -30,6 +30,31 @@ describe('what residents may try without an account', () => {
     expect(ghost).toEqual([404, 404, 404, 404, 404, 429]);
   });
 
+  it('a made-up phone beside a wrong code does not make the guess free', async () => {
+    const d = await api.call('POST', '/api/v1/public/demands', {
+      body: { content: '井盖松动', reporterPhone: '13900006666', regionId: world.c1.id },
+    });
+    const lookup = (body: Record<string, string>) => api.call('POST', '/api/v1/public/demands/lookup', { body });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await lookup({ number: d.body.number, phone: '13000000000', queryCode: '000000' })).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+    expect((await lookup({ number: d.body.number, phone: '13000000000', queryCode: d.body.queryCode })).status).toBe(429);
+    // The resident's own phone still finds it.
+    expect((await lookup({ number: d.body.number, phone: '13900006666' })).status).toBe(200);
+  });
+
+  it('a right code gives its point back: a resident who looks up every day is never locked out', async () => {
+    const d = await api.call('POST', '/api/v1/public/demands', {
+      body: { content: '路面坑洼', reporterPhone: '13900005555', regionId: world.c1.id },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await api.call('POST', '/api/v1/public/demands/lookup', { body: { number: d.body.number, queryCode: d.body.queryCode } })).status,
+      );
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200]);
+  });
+
   it('two servers on one database share the public per-address budget of page loads (the counter lives in the database)', async () => {
     const { startTestServer } = await import('../http.js');
     const { testContext } = await import('../db.js');

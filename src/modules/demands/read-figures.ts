@@ -6,8 +6,10 @@ import { queryRows } from '../../db/rows.js';
 import { underNode } from '../../db/tree.js';
 import type { Actor } from '../../kernel/index.js';
 import { categoryIdsWhere } from '../categories/index.js';
+import { withheldIds } from '../moderation/index.js';
 import { regionOf, townshipIdOf } from '../regions/index.js';
 import { openStates } from './lifecycle.js';
+import { publicTexts } from './queries/public-lookup.js';
 import { unitWorkIds, visibleDemands } from './queries/scope.js';
 import { answeredStates } from './survivor.js';
 import { type DemandRow, type DemandState, demands } from './tables.js';
@@ -169,12 +171,14 @@ export type PostedThrough<F extends Record<string, AnyPgColumn>> = { table: PgTa
 
 /**
  * Open311's GET requests: a page of what the public may see — demands not anonymous that are answered (as on the
- * portal's public list) or were posted through the channel — newest first, each with the channel's fields.
+ * portal's public list) or were posted through the channel, none a moderator withheld — newest first, each with the
+ * channel's fields and its public text (as the moderator left it, names and numbers masked).
  */
 export async function publicRequests<F extends Record<string, AnyPgColumn>>(db: Db, f: PublicRequestFilter, posted: PostedThrough<F>) {
   const where: (SQL | undefined)[] = [
     eq(demands.anonymous, false),
     or(inArray(demands.state, [...answeredStates]), isNotNull(posted.demandId)),
+    sql`${demands.id} not in ${withheldIds('demand')}`,
   ];
   if (f.numbers?.length) where.push(inArray(demands.number, f.numbers));
   if (f.categoryIds?.length) where.push(inArray(demands.categoryId, f.categoryIds));
@@ -190,5 +194,13 @@ export async function publicRequests<F extends Record<string, AnyPgColumn>>(db: 
     .orderBy(desc(demands.createdAt), desc(demands.id))
     .limit(f.limit)
     .offset(f.offset);
-  return rows as unknown as ({ d: DemandRow } & { [K in keyof F]: F[K]['_']['data'] | null })[];
+  const page = rows as unknown as ({ d: DemandRow } & { [K in keyof F]: F[K]['_']['data'] | null })[];
+  const texts = await publicTexts(
+    db,
+    page.map((r) => r.d),
+  );
+  return page.map((r) => ({
+    ...r,
+    text: texts.get(r.d.id)!,
+  }));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Actor, organiserRoles, organisesIn, type Reader, withinRegions } from '../../kernel/index.js';
 import { moderatedSource, moderatedSources } from './registry.js';
@@ -42,6 +42,15 @@ export async function publicFaces(db: Reader, kind: ModeratedKind, ids: number[]
     else faces.set(r.refId, { hidden: true, hiddenReason: r.state === 'held' ? '待审核' : r.reason, text: () => '' });
   }
   return faces;
+}
+
+/**
+ * The ids of items of a kind a moderator withheld (held or hidden), as a subquery: a public list leaves them out
+ * before its page is cut, so a page is never short.
+ */
+export function withheldIds(kind: ModeratedKind): SQL {
+  return sql`(select ${moderationStates.refId} from ${moderationStates}
+               where ${moderationStates.kind} = ${kind} and ${moderationStates.state} <> 'redacted')`;
 }
 
 export const asWritten: PublicFace = { hidden: false, hiddenReason: null, text: (t) => t };

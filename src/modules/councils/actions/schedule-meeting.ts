@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type ActionContext, audit, enqueueSms, staffActor } from '../../../kernel/index.js';
+import { chinaOffsetMs } from '../../../lib/china-time.js';
 import { userPhoneOf } from '../../accounts/index.js';
 import { localDay } from '../../calendar/index.js';
 import { loadCouncil } from '../store.js';
@@ -9,7 +10,7 @@ export type ScheduleMeetingOptions = { councilId: number; title: string; place: 
 
 /** "11月20日 09:00" in the district's time, as a text message says it. */
 export function meetingTimeText(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  const local = new Date(at.getTime() + chinaOffsetMs).toISOString();
   const [, month, day] = localDay(at).split('-').map(Number);
   return `${month}月${day}日 ${local.slice(11, 16)}`;
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../../lib/errors.js';
 import { sha256 } from '../../../lib/hash.js';
 import { redact } from '../../../lib/redact.js';
 import { categoryIdsWhere, categoryOf } from '../../categories/index.js';
-import { asWritten, publicFaces } from '../../moderation/index.js';
+import { asWritten, publicFaces, withheldIds } from '../../moderation/index.js';
 import { cachedCategory, cachedRegion, getUnit, regionIdsWhere, regionOf, unitNameOf } from '../../regions/index.js';
 import { demandText, splitDemandText } from '../moderated.js';
 import { normalizePhone } from '../numbering.js';
@@ -143,7 +143,11 @@ export async function listPublicAnswered(
   db: Db,
   filter: { regionId?: number; categoryId?: number; page: number; pageSize: number; after?: PageCursor },
 ) {
-  const where = [inArray(demands.state, ['replied', 'callback_done', 'closed']), eq(demands.anonymous, false)];
+  const where = [
+    inArray(demands.state, ['replied', 'callback_done', 'closed']),
+    eq(demands.anonymous, false),
+    sql`${demands.id} not in ${withheldIds('demand')}`,
+  ];
   const { regionId, categoryId } = filter;
   if (regionId) where.push(sql`${demands.regionId} in ${regionIdsWhere((path) => underNode(path, 'regions', regionId))}`);
   if (categoryId) where.push(sql`${demands.categoryId} in ${categoryIdsWhere((path) => underNode(path, 'categories', categoryId))}`);
@@ -164,28 +168,50 @@ export async function listPublicAnswered(
     .offset(c ? 0 : (filter.page - 1) * filter.pageSize);
   const last = rows.at(-1)?.d;
   const nextCursor = last && rows.length === filter.pageSize ? encodeCursor({ at: last.repliedAt, id: last.id }) : null;
-  // A moderator's decision: a demand taken down leaves the list, a redacted one shows what remains; a reply likewise.
-  const ids = rows.map((r) => r.d.id);
-  const [demandFaces, replyFaces] = await Promise.all([publicFaces(db, 'demand', ids), publicFaces(db, 'reply', ids)]);
-  const items = rows
-    .filter((r) => !demandFaces.get(r.d.id)?.hidden)
-    .map((r) => {
-      const [title, content] = splitDemandText((demandFaces.get(r.d.id) ?? asWritten).text(demandText(r.d)));
-      const reply = replyFaces.get(r.d.id) ?? asWritten;
-      const replyText = r.d.replyText === null ? null : reply.hidden ? `〔答复已撤下：${reply.hiddenReason}〕` : reply.text(r.d.replyText);
-      return {
-        number: r.d.number,
-        type: r.d.type,
-        state: r.d.state,
-        title: redact(title, { names: [r.d.reporterName] }),
-        content: redact(content, { names: [r.d.reporterName] }),
-        region: r.region,
-        category: r.category,
-        unit: r.unit,
-        replyText: replyText === null ? null : redact(replyText, { names: [r.d.reporterName] }),
-        repliedAt: iso(r.d.repliedAt),
-        createdAt: r.d.createdAt.toISOString(),
-      };
-    });
+  const texts = await publicTexts(
+    db,
+    rows.map((r) => r.d),
+  );
+  const items = rows.map((r) => {
+    const t = texts.get(r.d.id)!;
+    return {
+      number: r.d.number,
+      type: r.d.type,
+      state: r.d.state,
+      title: t.title,
+      content: t.content,
+      region: r.region,
+      category: r.category,
+      unit: r.unit,
+      replyText: t.replyText,
+      repliedAt: iso(r.d.repliedAt),
+      createdAt: r.d.createdAt.toISOString(),
+    };
+  });
   return { items, nextCursor };
+}
+
+/**
+ * What the public may read of these demands: a moderator's decision first (a redacted text shows what remains, a
+ * reply taken down says so; hidden demands are left out by the caller's query), then names and numbers masked.
+ */
+export async function publicTexts(db: Db, rows: DemandRow[]) {
+  const ids = rows.map((d) => d.id);
+  const [demandFaces, replyFaces] = await Promise.all([publicFaces(db, 'demand', ids), publicFaces(db, 'reply', ids)]);
+  return new Map(
+    rows.map((d) => {
+      const names = [d.reporterName];
+      const [title, content] = splitDemandText((demandFaces.get(d.id) ?? asWritten).text(demandText(d)));
+      const reply = replyFaces.get(d.id) ?? asWritten;
+      const replyText = d.replyText === null ? null : reply.hidden ? `〔答复已撤下：${reply.hiddenReason}〕` : reply.text(d.replyText);
+      return [
+        d.id,
+        {
+          title: redact(title, { names }),
+          content: redact(content, { names }),
+          replyText: replyText === null ? null : redact(replyText, { names }),
+        },
+      ];
+    }),
+  );
 }

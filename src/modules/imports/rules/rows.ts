@@ -1,3 +1,4 @@
+import { chinaOffsetMs } from '../../../lib/china-time.js';
 import type { ImportColumns } from '../tables.js';
 
 /** "2019-04-25T09:32:09+08:00", "2019-04-25 09:32:09", "2019/4/25 9:32": times without a zone are China time. */
@@ -15,7 +16,7 @@ export function parseTime(text: string): Date | null {
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   // 2019-02-30 rolls over to March: refused rather than guessed.
   if (local.getUTCMonth() !== mo - 1 || local.getUTCDate() !== d) return null;
-  return new Date(local.getTime() - 8 * 3_600_000);
+  return new Date(local.getTime() - chinaOffsetMs);
 }
 
 export type ParsedRow = {

@@ -1,4 +1,5 @@
 /** How the outbox is delivered: retries, quiet hours, per-phone limits. Pure rules, tested as tables. */
+import { chinaOffsetMs } from '../../../lib/china-time.js';
 
 export const maxAttempts = 6;
 
@@ -16,8 +17,6 @@ export function parseQuietHours(spec: string | undefined): QuietHours {
   const [start, end] = [Number(m[1]), Number(m[2])];
   return start <= 23 && end <= 23 && start !== end ? { start, end } : null;
 }
-
-const chinaOffsetMs = 8 * 3_600_000;
 
 /** When quiet hours (China time) hold at `now`, the moment they end; otherwise null. */
 export function quietUntil(now: Date, quiet: QuietHours): Date | null {

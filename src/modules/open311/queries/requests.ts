@@ -55,7 +55,7 @@ export async function listRequests(db: Db, f: RequestFilter) {
     categoriesByIds(db, distinct(rows.map(({ d }) => d.categoryId))).then(byId),
     unitsByIds(db, distinct(rows.map(({ d }) => d.unitId))).then(byId),
   ]);
-  return rows.map(({ d, mediaUrl, addressId }) => {
+  return rows.map(({ d, text, mediaUrl, addressId }) => {
     const names = [d.reporterName];
     const { name: region, code: regionCode } = regionsById.get(d.regionId)!;
     const category = d.categoryId === null ? null : (categoriesById.get(d.categoryId)?.name ?? null);
@@ -64,10 +64,10 @@ export async function listRequests(db: Db, f: RequestFilter) {
     return {
       service_request_id: d.number,
       status: isClosed ? 'closed' : 'open',
-      status_notes: d.replyText ? redact(d.replyText, { names }) : (notes[d.state] ?? null),
+      status_notes: text.replyText ?? notes[d.state] ?? null,
       service_name: category,
       service_code: d.categoryId === null ? null : String(d.categoryId),
-      description: redact(d.content, { names }),
+      description: text.content,
       agency_responsible: unit,
       service_notice: null,
       requested_datetime: d.createdAt.toISOString(),
