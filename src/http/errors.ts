@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { AppError, errorCatalogue, type Locale } from '../lib/errors.js';
 import { loggable, pgCode } from '../lib/loggable.js';
 import type { HttpEnv } from './env.js';
@@ -9,13 +9,53 @@ export function errorBody(err: AppError, locale: Locale) {
   return { error: { code: err.code, message: err.messageFor(locale), ...(err.details === undefined ? {} : { details: err.details }) } };
 }
 
+// A body of 300,000 unknown keys must not come back as a 7 MB answer built on the event loop.
+const maxListed = 10;
+const maxMessage = 200;
+
+const zhIssue = z.locales.zhCN().localeError;
+const typeNames: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  null: '空值',
+  date: '日期',
+  nan: '非数字',
+};
+/** zod's default message in Chinese. A parsed issue no longer holds its input, so what was received is read off the English one. */
+function zhDefault(i: ZodError['issues'][number]): string {
+  if (i.code === 'invalid_type') {
+    const received = /received (\w+)/.exec(i.message)?.[1];
+    if (received === 'undefined') return '必填';
+    const name = (t: string | undefined) => (t && typeNames[t.toLowerCase()]) ?? t ?? '';
+    return `应为${name(i.expected)}${received ? `，收到的是${name(received)}` : ''}`;
+  }
+  const m = zhIssue(i as Parameters<typeof zhIssue>[0]);
+  return typeof m === 'string' ? m : (m?.message ?? i.message);
+}
+/** A field's own message is written "中文 / English" (it names the field itself); zod's default is told with the path. */
+function issueTexts(i: ZodError['issues'][number]) {
+  const path = i.path.join('.') || '(body)';
+  const cut = (t: string) => (t.length > maxMessage ? `${t.slice(0, maxMessage)}…` : t);
+  if (/\p{Script=Han}/u.test(i.message)) {
+    const [zh, en = zh] = i.message.split(' / ');
+    return { path, zh: cut(zh), en: `${path}: ${cut(en)}` };
+  }
+  return { path, zh: `${path}：${cut(zhDefault(i))}`, en: `${path}: ${cut(i.message)}` };
+}
+
 export function validationError(error: ZodError): AppError {
-  const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const list = fields.map((f) => `${f.path || '(body)'}: ${f.message}`).join('; ');
+  const shown = error.issues.slice(0, maxListed).map(issueTexts);
+  const more = error.issues.length - shown.length;
+  const zh = shown.map((t) => t.zh).join('；') + (more > 0 ? `；另有 ${more} 项` : '');
+  const en = shown.map((t) => t.en).join('; ') + (more > 0 ? `; and ${more} more` : '');
   return new AppError('request.invalid', {
-    zh: `请求内容有误：${list}`,
-    en: `Invalid request: ${list}`,
-    details: { fields },
+    zh: `请求内容有误：${zh}`,
+    en: `Invalid request: ${en}`,
+    details: { fields: shown.map((t) => ({ path: t.path, message: t.zh })), ...(more > 0 ? { more } : {}) },
   });
 }
 

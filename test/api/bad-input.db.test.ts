@@ -48,7 +48,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
         () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 'abc' } }),
         400,
         'request.invalid',
-        /regionId/,
+        /regionId：应为数字/,
       ],
       ['unknown region', () => ({ path: '/api/v1/public/demands', body: { ...valid(), regionId: 987654 } }), 422, 'validation.reference'],
       [
@@ -56,7 +56,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
         () => ({ path: '/api/v1/public/demands', body: { ...valid(), reporterPhone: 'call me' } }),
         400,
         'request.invalid',
-        /reporterPhone/,
+        /电话号码/,
       ],
       ['unknown field', () => ({ path: '/api/v1/public/demands', body: { ...valid(), isAdmin: true } }), 400, 'request.invalid'],
       [
@@ -85,6 +85,19 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(r.body.error.code).toBe(code);
     expect(r.body.error.message.length).toBeGreaterThan(3);
     if (message) expect(r.body.error.message).toMatch(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('says what is wrong in Chinese, and a body of 100,000 unknown keys gets a short answer', async () => {
+    const missing = await api.call('POST', '/api/v1/public/demands', { body: { ...valid(), content: undefined } });
+    expect(missing.body.error.message).toMatch(/^请求内容有误：content：/);
+    expect(missing.body.error.message).not.toMatch(/Invalid input|expected/);
+    const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 1]));
+    const before = await counts();
+    const r = await api.call('POST', '/api/v1/public/demands', { body: { ...valid(), ...keys } });
+    expect(r.status).toBe(400);
+    expect(r.text.length).toBeLessThan(4_000);
+    expect(r.body.error.details.fields.length).toBeLessThanOrEqual(10);
     expect(await counts()).toEqual(before);
   });
 
