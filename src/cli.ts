@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { archiveCommand, archiveUsage } from './archive-command.js';
 import { readConfig } from './config.js';
 import { dumpDatabase, restoreDatabase } from './db/backup.js';
 import { runMigrations } from './db/client.js';
+import { queryRows } from './db/rows.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 import { appContextFor, perform, systemActor } from './kernel/index.js';
 import { AppError } from './lib/errors.js';
@@ -42,7 +43,11 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } } });
       if (values.port) config.port = Number(values.port);
       const server = await startServer(config, { demoIfEmpty: values.demo ?? false });
-      printWelcome(server.url, server.database.kind, config.databaseUrl ? 'DATABASE_URL' : config.dataDir);
+      const [{ n }] = await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from users`);
+      printWelcome(server.url, server.database.kind, config.databaseUrl ? 'DATABASE_URL' : config.dataDir, {
+        demo: values.demo ?? false,
+        none: Number(n) === 0,
+      });
       const shutdown = () => {
         server.stop().then(
           () => process.exit(0),
@@ -126,10 +131,14 @@ async function main(argv: string[]): Promise<number> {
         console.error('backup: --out FILE is required');
         return 2;
       }
+      if (existsSync(values.out)) {
+        console.error(`backup: ${values.out} already exists; name a new file (a backup never overwrites another)`);
+        return 2;
+      }
       const database = await openConfiguredDatabase(config);
       await runMigrations(database);
       const { bytes, rows } = await dumpDatabase(database.db);
-      writeFileSync(values.out, bytes);
+      writeFileSync(values.out, bytes, { flag: 'wx' });
       await database.close();
       console.log(`backup: ${rows} rows written to ${values.out}`);
       return 0;
@@ -184,7 +193,13 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    console.error(err instanceof AppError ? `error: ${err.messageFor('en')}` : err instanceof Error ? `error: ${err.message}` : err);
+    console.error(
+      err instanceof AppError
+        ? `错误：${err.messageFor('zh-CN')}\nerror: ${err.messageFor('en')}`
+        : err instanceof Error
+          ? `error: ${err.message}`
+          : err,
+    );
     process.exit(1);
   },
 );

@@ -116,15 +116,25 @@ function deliveryOptions(config: Config, log: Logger): DeliveryOptions {
   };
 }
 
-export function printWelcome(url: string, kind: string, where: string) {
+/**
+ * What a person who just started the server needs: where it runs and how to sign in. Demo logins only where the demo
+ * was asked for; an installation with no accounts yet is told how to make its first administrator.
+ */
+export function printWelcome(url: string, kind: string, where: string, accounts: { demo: boolean; none: boolean }) {
   const lines = [
     '',
     `  听见 Tingjian is running on ${url}`,
     `  database: ${kind} (${where})`,
     `  API: ${url}/api/v1   OpenAPI: ${url}/api/openapi.json`,
     '',
-    `  Demo logins (password: ${demoPassword})`,
-    ...demoLogins.map((l) => `    ${l.username.padEnd(20)} ${l.role}`),
+    ...(accounts.demo
+      ? [`  Demo logins (password: ${demoPassword})`, ...demoLogins.map((l) => `    ${l.username.padEnd(20)} ${l.role}`)]
+      : accounts.none
+        ? [
+            '  No accounts yet. Stop the server and make the first administrator (docs/operations.md, section 1):',
+            '    npx tingjian user add --username admin --name 管理员 --password … --role admin',
+          ]
+        : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

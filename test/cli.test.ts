@@ -41,6 +41,10 @@ describe('the tingjian command', () => {
     expect(bad.out).toMatch(/existing unit/);
     const file = join(a, 'backup.gz');
     expect(cli(a, 'backup', '--out', file)).toMatchObject({ code: 0 });
+    // A second backup to the same name would lose the first: refused.
+    const twice = cli(a, 'backup', '--out', file);
+    expect(twice.code).toBe(2);
+    expect(twice.out).toMatch(/already exists/);
     const b = fresh();
     const restored = cli(b, 'restore', '--in', file);
     expect(restored.code).toBe(0);
@@ -54,14 +58,17 @@ describe('the tingjian command', () => {
     delete env.DATABASE_URL;
     const server = spawn(process.execPath, ['bin/tingjian.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      await new Promise<void>((resolve, reject) => {
+      // An installation with no accounts is told how to make its first administrator, not shown demo logins.
+      const welcome = await new Promise<string>((resolve, reject) => {
         let out = '';
         server.stdout.on('data', (b: Buffer) => {
           out += b;
-          if (out.includes('is running on')) resolve();
+          if (out.includes('is running on') && out.includes('user add')) resolve(out);
         });
         server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
       });
+      expect(welcome).toMatch(/No accounts yet/);
+      expect(welcome).not.toMatch(/Demo logins/);
       const file = join(dir, 'backup.gz');
       const held = cli(dir, 'backup', '--out', file);
       expect(held.code).toBe(1);
@@ -99,6 +106,19 @@ describe('the tingjian command', () => {
       now: '2026-11-21T00:00:00Z',
     });
     expect(topics.map((t) => t.size)).toEqual([3]);
+  }, 120_000);
+
+  it('lists the months with their rows and names the database; a month still running is refused with the day it ends', () => {
+    const dir = fresh();
+    const listed = cli(dir, 'partitions');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/database: embedded, in /);
+    expect(listed.out).toMatch(/audit_events_before .* ~\d+ rows/);
+    expect(listed.out).not.toMatch(/not analysed/);
+    const refused = cli(dir, 'archive', '--partition', 'audit_events_before', '--out', join(dir, 'a.gz'));
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/错误：分区 audit_events_before 到 \d{4}-\d{2}-01 零点（北京时间）才结束/);
+    expect(existsSync(join(dir, 'a.gz'))).toBe(false);
   }, 120_000);
 
   it('prints usage for an unknown command', () => {

@@ -178,7 +178,16 @@ export async function archivePartition(
   const p = (await listPartitions(a.tx)).find((x) => x.name === input.partition);
   if (!p) throw new AppError('not_found', { zh: `没有名为 ${input.partition} 的分区。`, en: `No partition named ${input.partition}.` });
   if (p.isDefault || !p.to || p.to > monthStart(a.now)) {
-    throw new AppError('partition.not_ended', { details: { partition: p.name } });
+    const ends = p.to ? new Date(p.to.getTime() + chinaOffsetMs).toISOString().slice(0, 10) : null;
+    throw new AppError('partition.not_ended', {
+      ...(ends
+        ? {
+            zh: `分区 ${p.name} 到 ${ends} 零点（北京时间）才结束，之后才能归档。`,
+            en: `Partition ${p.name} ends at the start of ${ends} (China time); it can be archived after that.`,
+          }
+        : {}),
+      details: { partition: p.name, ...(ends ? { ends } : {}) },
+    });
   }
   const header: ArchiveHeader = {
     format: 'tingjian-archive',
