@@ -45,12 +45,20 @@ export const loginFailuresPerAccount = 10;
 export function loginLimits(client?: SqlClient) {
   const perAddress = limiter(client, 'login_addr_failures', loginFailuresPerAddress, 15 * 60);
   const perAccount = limiter(client, 'login_acct', loginFailuresPerAccount, 15 * 60, 15 * 60);
+  // Who has signed in from an address in the last 30 days: one person in an office sending made-up names must not
+  // lock out everyone behind the same address. Such a known pair still has its account's own 10 tries.
+  const knownPairs = limiter(client, 'login_known', 1_000_000, 30 * 24 * 60 * 60);
   const account = (username: string) => username.trim().toLowerCase();
+  const pair = (address: string, username: string) => `${address}|${account(username)}`;
   return {
-    /** Before checking a password: refuses (429) when the address or the account is over its limit. */
+    /**
+     * Before checking a password: refuses (429) when the account is over its limit, or the address is over its limit
+     * and the account has not signed in from it before.
+     */
     async admit(address: string, username: string): Promise<void> {
       const failures = await perAddress.get(address);
-      if (failures && failures.consumedPoints >= loginFailuresPerAddress) throw tooMany(failures, { limit: 'address' });
+      if (failures && failures.consumedPoints >= loginFailuresPerAddress && !(await knownPairs.get(pair(address, username))))
+        throw tooMany(failures, { limit: 'address' });
       try {
         await perAccount.consume(account(username));
       } catch (res) {
@@ -62,8 +70,9 @@ export function loginLimits(client?: SqlClient) {
     async failed(address: string): Promise<void> {
       await perAddress.penalty(address, 1);
     },
-    async succeeded(username: string): Promise<void> {
+    async succeeded(address: string, username: string): Promise<void> {
       await perAccount.delete(account(username));
+      await knownPairs.consume(pair(address, username));
     },
     /** An admin lifts the lock of an account. */
     async unlock(username: string): Promise<void> {

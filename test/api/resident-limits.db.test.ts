@@ -79,6 +79,24 @@ describe('what residents may try without an account', () => {
     }
   });
 
+  it('each kind of public form has its own budget: lookups spent, a verification code is still sent', async () => {
+    const { startTestServer } = await import('../http.js');
+    const { testContext } = await import('../db.js');
+    const server = await startTestServer(testContext(database).ctx, { publicRateLimit: 3, sqlClient: database.sqlClient });
+    try {
+      const lookups = [];
+      for (let i = 0; i < 4; i++)
+        lookups.push(
+          (await server.call('POST', '/api/v1/public/demands/lookup', { body: { number: '20991231000001', phone: '13000000000' } })).status,
+        );
+      expect(lookups).toEqual([404, 404, 404, 429]);
+      const code = await server.call('POST', '/api/v1/public/verification-codes', { body: { phone: '13900004444' } });
+      expect(code.status).not.toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('sends at most 5 verification codes an hour to one phone', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)

@@ -68,4 +68,15 @@ describe('sign-in limits', () => {
     delete process.env.TINGJIAN_TRUST_PROXY;
     expect((await login('clerk20', 'password-123', guesser)).status).toBe(200);
   });
+
+  it('made-up names from an office’s address lock out only those who never signed in from it', async () => {
+    process.env.TINGJIAN_TRUST_PROXY = '1';
+    const office = { 'x-forwarded-for': '198.51.100.50' };
+    expect((await login('clerk21', 'password-123', office)).status).toBe(200);
+    for (let i = 0; i < 31; i++) await login(`nobody${i}`, 'wrong', office);
+    expect((await login('clerk22', 'password-123', office)).body.error.details).toMatchObject({ limit: 'address' });
+    expect((await login('clerk21', 'password-123', office)).status).toBe(200);
+    // A known pair still has its account's own limit: wrong passwords for it are counted and refused as before.
+    expect((await login('clerk21', 'wrong', office)).status).toBe(401);
+  });
 });

@@ -52,7 +52,7 @@ export function accountRoutes(ctx: AppContext, opts: { secureCookies: boolean | 
         await opts.limits.failed(address);
         throw new AppError('auth.invalid_credentials');
       }
-      await opts.limits.succeeded(username);
+      await opts.limits.succeeded(address, username);
       const session = await perform(ctx, actor, startSession, {});
       setCookie(c, sessionCookie, session.sessionId, {
         httpOnly: true,

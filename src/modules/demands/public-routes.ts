@@ -18,7 +18,10 @@ const tags = ['public'];
 /** What residents use without an account. Every route here is rate-limited per address. */
 export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number, residents: ResidentLimits = residentLimits()) {
   const app = newRouter();
-  app.use('/public/*', rateLimit(limitPerMinute, { name: 'demands', client: residents.client }));
+  // Its own paths only: a middleware on /public/* would make every public form share the demands' budget.
+  const limited = rateLimit(limitPerMinute, { name: 'demands', client: residents.client });
+  app.use('/public/demands', limited);
+  app.use('/public/demands/*', limited);
 
   app.openapi(
     createRoute({

@@ -49,6 +49,8 @@ describe('delivery rules', () => {
     ['night but a code', { now: at('2026-11-29T15:00:00Z'), template: 'code' }, 'send'],
     ['over the hourly limit', { sentLastHour: 5, earliestLastHour: at('2026-11-29T01:30:00Z') }, 'defer'],
     ['under the hourly limit', { sentLastHour: 4, earliestLastHour: at('2026-11-29T01:30:00Z') }, 'send'],
+    ['a receipt over the hourly limit', { template: 'receipt', sentLastHour: 5, earliestLastHour: at('2026-11-29T01:30:00Z') }, 'skip'],
+    ['a receipt under the hourly limit', { template: 'receipt', sentLastHour: 4, earliestLastHour: at('2026-11-29T01:30:00Z') }, 'send'],
   ])('%s → %s', (_name, patch, kind) => expect(decideSms({ ...base, ...patch }).kind).toBe(kind));
 
   it('rate-limited messages wait until the earliest of the hour is an hour old', () => {

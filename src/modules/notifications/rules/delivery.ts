@@ -32,6 +32,13 @@ export function quietUntil(now: Date, quiet: QuietHours): Date | null {
 /** Templates a resident is waiting for right now (a code on screen): never held back. */
 export const urgentTemplates: ReadonlySet<string> = new Set(['code']);
 
+/**
+ * Receipts past the hourly limit of a phone are dropped, not held: the resident saw the number and query code on
+ * screen, and anyone may type any phone into the public form — held, a flood of forms would reach its victim at the
+ * limit's pace all day.
+ */
+export const droppedOverLimit: ReadonlySet<string> = new Set(['receipt']);
+
 /** What to do with one due SMS before sending it. */
 export type SmsDecision = { kind: 'send' } | { kind: 'skip'; reason: string } | { kind: 'defer'; until: Date; reason: string };
 
@@ -50,6 +57,8 @@ export function decideSms(input: {
   if (urgent) return { kind: 'send' };
   const quiet = quietUntil(input.now, input.quiet);
   if (quiet) return { kind: 'defer', until: quiet, reason: 'quiet_hours' };
+  if (input.sentLastHour >= input.perHourLimit && droppedOverLimit.has(input.template ?? ''))
+    return { kind: 'skip', reason: 'rate_limited' };
   if (input.sentLastHour >= input.perHourLimit && input.earliestLastHour)
     return { kind: 'defer', until: new Date(input.earliestLastHour.getTime() + 3_600_000), reason: 'rate_limited' };
   return { kind: 'send' };
