@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, parseCsvObjects } from './csv.js';
+import { csvCell, neutralised, parseCsv, parseCsvObjects } from './csv.js';
 
 describe('csv', () => {
   it('reads quoted fields with commas, quotes and line breaks', () => {
@@ -34,4 +34,22 @@ describe('csv export cells', () => {
   it('keeps numbers as numbers', () => {
     expect(csvCell(-3)).toBe('-3');
   });
+});
+
+describe('cells a spreadsheet would run as formulas', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    [' =2+2', "' =2+2"],
+    ['\u3000=2+2', "'\u3000=2+2"],
+    ['\u00a0+1', "'\u00a0+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['\t1', "'\t1"],
+    ['路灯 = 不亮', '路灯 = 不亮'],
+    ['13800138000', '13800138000'],
+    ['', ''],
+  ])('%j → %j', (text, shown) => expect(neutralised(text)).toBe(shown));
 });

@@ -46,7 +46,10 @@ export function parseCsvObjects(text: string): Record<string, string>[] {
  * numbers stay numbers.
  */
 /** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
-export const neutralised = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+// Spreadsheets trim leading spaces (full-width ones too) before they read a formula, and some take the full-width
+// signs for their ASCII ones.
+const formulaStart = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+export const neutralised = (text: string) => (formulaStart.test(text) ? `'${text}` : text);
 
 export function csvCell(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
