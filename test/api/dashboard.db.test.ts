@@ -159,4 +159,19 @@ describe('the dashboard', () => {
       shown.places.find((p: { regionId: number }) => p.regionId === world.c1.id).count + 5,
     );
   });
+  it('names the units with work past its step’s deadline, most first', async () => {
+    const id = (
+      await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: { content: '井盖松动', reporterPhone: '13800001111', regionId: world.c1.id, categoryId: world.lights.id },
+      })
+    ).body.id;
+    expect(
+      (await api.call('POST', `/api/v1/demands/${id}/dispatch`, { token: world.tokens.dispatcher, body: { unitId: world.deptB.id } }))
+        .status,
+    ).toBe(200);
+    t.advanceHours(72);
+    const late = (await fresh()).overdueByUnit as { unitId: number; name: string; count: number }[];
+    expect(late.find((u) => u.unitId === world.deptB.id)).toMatchObject({ name: world.deptB.name, count: 1 });
+  });
 });

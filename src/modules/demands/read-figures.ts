@@ -7,7 +7,7 @@ import { underNode } from '../../db/tree.js';
 import type { Actor } from '../../kernel/index.js';
 import { categoryIdsWhere } from '../categories/index.js';
 import { withheldIds } from '../moderation/index.js';
-import { regionOf, townshipIdOf } from '../regions/index.js';
+import { regionOf, townshipIdOf, unitNameOf } from '../regions/index.js';
 import { openStates } from './lifecycle.js';
 import { publicTexts } from './queries/public-lookup.js';
 import { unitWorkIds, visibleDemands } from './queries/scope.js';
@@ -84,11 +84,10 @@ export async function intakeAndClosedSince(db: Db, who: CountedFor, since: Date)
 export const overdueByUnit = (db: Db, who: CountedFor, now: Date, limit: number) =>
   queryRows<{ unit_id: number; name: string; n: number }>(
     db,
-    sql`select u.id as unit_id, u.name, count(*) as n ${scoped(
+    sql`select ${demands.unitId} as unit_id, ${unitNameOf(demands.unitId)} as name, count(*) as n ${scoped(
       who,
-      sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now}`,
-      sql`join units u on u.id = ${demands.unitId}`,
-    )} group by 1, 2 order by 3 desc, 2 limit ${limitOf(limit)}`,
+      sql`${demands.state} in ('dispatched', 'acknowledged') and ${demands.stageDueAt} < ${now} and ${demands.unitId} is not null`,
+    )} group by 1 order by 3 desc, 2 limit ${limitOf(limit)}`,
   );
 
 /** 一屏 counts overdue as the list's overdue queue does: any open demand past its current step's deadline. */
