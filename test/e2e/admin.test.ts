@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/modules/accounts/index.js';
 import { setUpBrowserWorld, type TestApi, tearDownBrowserWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
@@ -95,6 +97,12 @@ describe('staff writes in the console', () => {
     await page.click('[data-action=save-settings]');
     await page.waitForSelector('.ant-message >> text=已保存');
     expect((await server.call('GET', '/api/v1/settings', { token: world.tokens.admin })).body['proposals.secondsThreshold']).toBe(20);
+    // Out of range: the box keeps what was typed and the server's reason is shown; nothing is saved.
+    await page.getByLabel('自动派单把握度').fill('5');
+    await page.click('[data-action=save-settings]');
+    await page.waitForSelector('.ant-message >> text=自动派单把握度应为 0 到 1 之间的数');
+    expect(await page.getByLabel('自动派单把握度').inputValue()).toMatch(/^5(\.0+)?$/);
+    expect((await server.call('GET', '/api/v1/settings', { token: world.tokens.admin })).body['text.autoDispatchConfidence']).toBe(0);
     await page.click('[data-action=run-escalation]');
     await page.waitForSelector('[role=status] >> text=已升级督办 0 件');
     await fits(page);
@@ -107,6 +115,11 @@ describe('staff writes in the console', () => {
     expect((await server.call('GET', '/api/v1/time-limits', { token: world.tokens.admin })).body.items).toEqual([
       { stage: 'acknowledge', categoryId: null, urgency: null, amount: 2, unit: 'hours' },
     ]);
+    // The same rule twice is refused in words, and the saved rules stay as they were.
+    await page.getByRole('button', { name: '添加一条' }).click();
+    await page.click('[data-action=save-time-limits]');
+    await page.waitForSelector('.ant-message >> text=第 1 条和第 2 条规则的环节、适用诉求和类别都相同');
+    expect((await server.call('GET', '/api/v1/time-limits', { token: world.tokens.admin })).body.items).toHaveLength(1);
     await fits(page);
   }, 120_000);
 
@@ -131,7 +144,20 @@ describe('staff writes in the console', () => {
     await fits(page);
 
     await tab(page, '用户与角色');
+    // A phone on the account lets its owner unlock it by text; the server refuses a number it could not text.
+    await page.getByLabel('用户名', { exact: true }).fill('wang.fang');
+    await page.getByLabel('姓名', { exact: true }).fill('王芳');
+    await page.getByLabel('密码', { exact: true }).fill('password-123');
+    await page.getByLabel('手机号（选填）').fill('12345');
+    await page.click('[data-action=add-user]');
+    await page.waitForSelector('.ant-message >> text=不是中国大陆手机号');
+    await page.getByLabel('手机号（选填）').fill('139 0000 5678');
+    await page.click('[data-action=add-user]');
+    await page.waitForSelector('.ant-message >> text=已添加用户 王芳');
+    const [made] = await database.db.select({ phone: users.phone }).from(users).where(eq(users.username, 'wang.fang'));
+    expect(made.phone).toBe('13900005678');
     await page.click('[data-user=handlerb] [data-action=disable]');
+    await page.waitForSelector('.ant-message >> text=已停用');
     await page.waitForSelector('[data-user=handlerb] [data-action=enable]');
     expect((await server.call('GET', '/api/v1/auth/me', { token: world.tokens.handlerB })).status).toBe(401);
     await page.click('[data-user=handlerb] [data-action=enable]');
@@ -254,11 +280,21 @@ describe('staff writes in the console', () => {
   it('every page fits a 390 px phone and passes axe', async () => {
     const admin = await signIn('admin', phone);
     await admin.goto(`${server.base}/console/#/admin`);
-    for (const name of ['知识库', '系统设置', '办理时限', '工作日历（节假日与调休）', '用户与角色']) {
+    // The menu sits behind one button: the header is a single short row.
+    expect((await admin.locator('header').boundingBox())?.height).toBeLessThan(80);
+    await admin.click('[data-action=open-menu]');
+    await admin.getByRole('link', { name: '审计日志' }).click();
+    await admin.waitForSelector('h1 >> text=审计日志');
+    // Records there is only one of are named by kind, never by the code's word for them.
+    await admin.waitForSelector('td >> text=办理时限');
+    expect(await admin.locator('main').textContent()).not.toMatch(/installation|编号 rules|编号 days/);
+    await fits(admin);
+    await admin.goto(`${server.base}/console/#/admin`);
+    for (const name of ['知识库', '系统设置', '办理时限', '工作日历（节假日与调休）', '用户与角色', '诉求分类', '地名与边界']) {
       await tab(admin, name);
       await fits(admin);
     }
-    for (const route of ['#/account', '#/proposals', '#/moderation']) {
+    for (const route of ['#/account', '#/proposals', '#/outbox', '#/moderation']) {
       await admin.goto(`${server.base}/console/${route}`);
       await admin.waitForSelector('h1');
       await fits(admin);

@@ -43,10 +43,12 @@ describe('first-load weight over the wire', () => {
     expect(total, JSON.stringify(responses.map((r) => [r.url.split('/').pop(), r.bytes]))).toBeLessThan(100_000);
   });
 
-  it('the console’s first screen comes in under 350 KB; pages load as they are opened', async () => {
+  // 350 KB until the phone's menu (a button, its drawer loaded when first opened) and the pages' own toasts: 352 KB
+  // measured after them on 2026-12-07.
+  it('the console’s first screen comes in under 360 KB; pages load as they are opened', async () => {
     const { total, responses } = await firstLoad('/console/');
     expect(responses.some((r) => /IntakePage|AdminPage|CouncilsPage/.test(r.url))).toBe(false);
-    expect(total, JSON.stringify(responses.map((r) => [r.url.split('/').pop(), r.bytes]))).toBeLessThan(350_000);
+    expect(total, JSON.stringify(responses.map((r) => [r.url.split('/').pop(), r.bytes]))).toBeLessThan(360_000);
   });
 
   it('API answers are gzipped when large', async () => {

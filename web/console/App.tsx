@@ -10,6 +10,7 @@ import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 
 // Each page is its own chunk: the first load carries the frame and the queue, a desk PC or a phone fetches the rest when opened.
+const MenuDrawer = lazy(() => import('./menu-drawer'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const ProposalsPage = lazy(() => import('./pages/proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })));
 const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
@@ -31,10 +32,29 @@ const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ 
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
 
+/** Below antd's md breakpoint (768 px), read from the media query itself: antd's Grid would weigh on the first screen. */
+function useNarrow() {
+  const query = '(max-width: 767.98px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const changed = () => setNarrow(list.matches);
+    list.addEventListener('change', changed);
+    return () => list.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
+
 export function App() {
   const { t, lang, setLang } = useI18n(messages);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const hash = useHashRoute('#/list');
+  // A phone gets the menu behind a button: as a bar of its own it took a third of the screen on every page.
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuWanted, setMenuWanted] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (hash) closes the drawer
+  useEffect(() => setMenuOpen(false), [hash]);
   useEffect(() => {
     client.GET('/auth/me').then(
       (m) => {
@@ -91,6 +111,7 @@ export function App() {
         ]
       : []),
   ];
+  const selected = page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page === 'score' ? 'assessments' : page;
   const logout = async () => {
     await client.POST('/auth/logout').catch(() => undefined);
     setCsrfToken(null);
@@ -100,16 +121,39 @@ export function App() {
     <AppContext.Provider value={{ me, t, lang, has }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="console-header">
-          <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[page === 'demand' ? 'list' : page === 'meetings' ? 'councils' : page === 'score' ? 'assessments' : page]}
-            items={items}
-            // Every item stays a real link (no hidden overflow copies that trap focus); a narrow screen scrolls the bar.
-            disabledOverflow
-            className="console-menu"
-          />
+          <Typography.Text style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+            {narrow ? t('appShort') : t('appName')}
+          </Typography.Text>
+          {narrow ? (
+            <>
+              <Button
+                aria-expanded={menuOpen}
+                aria-controls="console-menu-drawer"
+                onClick={() => {
+                  setMenuWanted(true);
+                  setMenuOpen(true);
+                }}
+                data-action="open-menu"
+              >
+                {t('menuButton')}
+              </Button>
+              {menuWanted && (
+                <Suspense fallback={null}>
+                  <MenuDrawer title={t('appName')} open={menuOpen} onClose={() => setMenuOpen(false)} selected={selected} items={items} />
+                </Suspense>
+              )}
+            </>
+          ) : (
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              selectedKeys={[selected]}
+              items={items}
+              // Every item stays a real link (no hidden overflow copies that trap focus).
+              disabledOverflow
+              className="console-menu"
+            />
+          )}
           <Space className="console-user">
             <Typography.Text style={{ color: '#fff' }} data-testid="me">
               {me.displayName}
@@ -133,6 +177,7 @@ export function App() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* antd's Content is the page's one <main> landmark: each page inside it is a plain block, never a second main. */}
         <Layout.Content className="console-content">
           <Suspense fallback={<Spin style={{ margin: 48 }} />}>
             {page === 'intake' ? (

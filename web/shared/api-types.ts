@@ -12086,7 +12086,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admin: messages to residents and other systems, newest first, with counts by status */
+        /** Admin: messages to residents and other systems, newest first (by creation time), with counts by status, a page at a time */
         get: {
             parameters: {
                 query?: {
@@ -12112,6 +12112,7 @@ export interface paths {
                             counts: {
                                 [key: string]: number;
                             };
+                            nextBefore: number | null;
                         };
                     };
                 };
@@ -20246,6 +20247,7 @@ export interface components {
             lastError: string | null;
             createdAt: string;
             sentAt: string | null;
+            canRetry: boolean;
         };
         DemoSms: {
             id: number;

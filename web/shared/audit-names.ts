@@ -28,6 +28,7 @@ export const auditResourceNames: Catalogue = {
   notice_comment: { 'zh-CN': '公示留言', en: 'Notice comment' },
   open311_key: { 'zh-CN': '对接密钥（Open311）', en: 'Open311 key' },
   outbox_message: { 'zh-CN': '外发短信', en: 'Outgoing message' },
+  partition: { 'zh-CN': '历史月份', en: 'Month of history' },
   phone_verification: { 'zh-CN': '手机验证码', en: 'Phone code' },
   proposal: { 'zh-CN': '居民提议', en: 'Proposal' },
   reception_day: { 'zh-CN': '接待日', en: 'Reception day' },
@@ -121,7 +122,16 @@ export const auditActionNames: Catalogue = {
   'rectification_task.close': { 'zh-CN': '整改复核', en: 'Rectification checked' },
   'assessment.close': { 'zh-CN': '结束评分', en: 'Scoring closed' },
   'assessment.open': { 'zh-CN': '开始评分', en: 'Scoring opened' },
+  'partition.archive': { 'zh-CN': '归档', en: 'Archived' },
+  'partition.restore': { 'zh-CN': '恢复归档', en: 'Restored from archive' },
 };
+
+/**
+ * Records there is only one of (the calendar's days, the time-limit rules, the installation's settings): their id is a
+ * fixed word of the code, so the log names them by kind alone.
+ */
+const singletons = new Set(['calendar:days', 'time_limits:rules', 'settings:installation']);
+export const isSingletonRecord = (resource: string, resourceId: string) => singletons.has(`${resource}:${resourceId}`);
 
 /** The words for an audited action on a record, or null when the catalogue lacks them (a test keeps it complete). */
 export function auditActionName(resource: string, action: string, lang: 'zh-CN' | 'en'): string | null {

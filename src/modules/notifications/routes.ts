@@ -28,6 +28,8 @@ const OutboxMessage = z
     lastError: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
+    /** Whether an admin may send it again (a failed message): the console offers 重发 by this. */
+    canRetry: z.boolean(),
   })
   .openapi('OutboxMessage');
 
@@ -57,7 +59,7 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
       method: 'get',
       path: '/outbox',
       tags,
-      summary: 'Admin: messages to residents and other systems, newest first, with counts by status',
+      summary: 'Admin: messages to residents and other systems, newest first (by creation time), with counts by status, a page at a time',
       security: bearerSecurity,
       request: {
         query: z.object({
@@ -68,7 +70,14 @@ export function notificationRoutes(ctx: AppContext, opts: NotificationRouteOptio
         }),
       },
       responses: {
-        200: jsonOk(z.object({ items: z.array(OutboxMessage), counts: z.record(z.string(), z.number()) })),
+        200: jsonOk(
+          z.object({
+            items: z.array(OutboxMessage),
+            counts: z.record(z.string(), z.number()),
+            /** Pass as `before` for the next page; null after the last. */
+            nextBefore: z.number().nullable(),
+          }),
+        ),
         ...errorResponses,
       },
     }),

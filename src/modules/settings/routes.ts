@@ -6,20 +6,34 @@ import { type AppContext, perform, requireAdmin } from '../../kernel/index.js';
 import { changeSettings } from './actions/change-settings.js';
 import { loadSettings } from './store.js';
 
+/**
+ * A number in its range, refused in words that name the setting: the console shows the server's message as it is, and
+ * zod's own would name the field by its key.
+ */
+function ranged(zh: string, en: string, min: number, max: number, whole = true) {
+  const message = `${zh}应为 ${min} 到 ${max} 之间的${whole ? '整数' : '数'} / ${en} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max}`;
+  const n = z.number({ message }).min(min, { message }).max(max, { message });
+  return whole ? n.int({ message }) : n;
+}
+
 const SettingsView = z
   .object({
-    'reopen.max': z.number().int().min(0).max(10),
+    'reopen.max': ranged('最多重办次数', 'Most reopenings', 0, 10),
     'reopen.auto': z.boolean(),
     'topics.risingSms': z.boolean(),
     'sms.codesBeyondMainland': z.boolean(),
-    'rates.minDemands': z.number().int().min(1).max(100_000),
-    'public.rateLimitPerMinute': z.number().int().min(0).max(100_000),
-    'public.readRateLimitPerMinute': z.number().int().min(0).max(1_000_000),
-    'text.autoDispatchConfidence': z.number().min(0).max(1),
-    'proposals.secondsThreshold': z.number().int().min(1).max(100_000),
+    'rates.minDemands': ranged('参与排名的最少诉求数', 'Fewest demands to be ranked', 1, 100_000),
+    'public.rateLimitPerMinute': ranged('群众端每分钟提交上限', 'Public requests per minute', 0, 100_000),
+    'public.readRateLimitPerMinute': ranged('群众端每分钟浏览上限', 'Public page loads per minute', 0, 1_000_000),
+    'text.autoDispatchConfidence': ranged('自动派单把握度', 'Auto-dispatch confidence', 0, 1, false),
+    'proposals.secondsThreshold': ranged('提议附议门槛', 'Seconds to reach the council', 1, 100_000),
     'moderation.sensitiveWords': z.array(z.string().trim().min(1).max(50)).max(2000),
     'escalation.rules': z
-      .array(z.object({ overdueDays: z.number().int().min(1).max(365), level: z.enum(['township', 'district']) }).strict())
+      .array(
+        z
+          .object({ overdueDays: ranged('自动升级督办的超期天数', 'Days overdue', 1, 365), level: z.enum(['township', 'district']) })
+          .strict(),
+      )
       .max(10),
   })
   .openapi('Settings');

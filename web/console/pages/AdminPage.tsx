@@ -23,7 +23,7 @@ export function AdminPage() {
   const dir = useDirectory();
   const g = usePageMessages(gazetteerWords);
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuAdmin')}
       </Typography.Title>
@@ -42,6 +42,6 @@ export function AdminPage() {
           { key: 'open311', label: t('tabOpen311'), children: <Open311Keys regions={dir.regions} /> },
         ]}
       />
-    </main>
+    </div>
   );
 }

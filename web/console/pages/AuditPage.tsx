@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, Select, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { auditActionName, auditResourceNames } from '../../shared/audit-names';
+import { auditActionName, auditResourceNames, isSingletonRecord } from '../../shared/audit-names';
 import { client, type Init, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
@@ -38,7 +38,7 @@ export function AuditPage() {
     void load(filter);
   }, [load, filter]);
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuAudit')}
       </Typography.Title>
@@ -75,17 +75,21 @@ export function AuditPage() {
             title: t('auditResource'),
             render: (_, e) => {
               const name = auditResourceNames[e.resource]?.[lang] ?? t('auditOtherRecord');
-              // A demand opens from here; other records are named by kind and their record number.
-              return e.resource === 'demand' ? (
-                <a href={`#/demand/${e.resourceId}`}>{`${name}（${t('auditOpen')}）`}</a>
-              ) : (
-                t('auditRecordOf', { name, id: e.resourceId })
-              );
+              // A demand opens from here; a record there is only one of is named by kind; others by kind and number.
+              if (e.resource === 'demand') return <a href={`#/demand/${e.resourceId}`}>{`${name}（${t('auditOpen')}）`}</a>;
+              if (isSingletonRecord(e.resource, e.resourceId)) return name;
+              if (e.resource === 'partition') return t('auditPartitionOf', { name, id: e.resourceId });
+              return t('auditRecordOf', { name, id: e.resourceId });
             },
           },
           {
             title: t('auditAction'),
-            render: (_, e) => auditActionName(e.resource, e.action, lang) ?? t('auditOtherAction'),
+            render: (_, e) => (
+              <>
+                {auditActionName(e.resource, e.action, lang) ?? t('auditOtherAction')}
+                <ArchiveFacts e={e} />
+              </>
+            ),
           },
           { title: t('auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
         ]}
@@ -95,6 +99,22 @@ export function AuditPage() {
           {t('loadMore')}
         </Button>
       )}
-    </main>
+    </div>
   );
+}
+
+/** An archived or restored month says how many rows it held and (archive) the start of its file's checksum, to match the file kept. */
+function ArchiveFacts({ e }: { e: AuditEvent }) {
+  const { t, lang } = useApp();
+  if (e.resource !== 'partition' || !e.data) return null;
+  const { rows, sha256 } = e.data;
+  const facts = [
+    typeof rows === 'number' ? t('auditArchiveRows', { n: rows.toLocaleString(lang) }) : null,
+    typeof sha256 === 'string' ? t('auditArchiveChecksum', { sha: sha256.slice(0, 12) }) : null,
+  ].filter(Boolean);
+  return facts.length ? (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+      {facts.join(' · ')}
+    </Typography.Text>
+  ) : null;
 }

@@ -33,7 +33,7 @@ export function DashboardPage() {
   const openTotal = d.open.reduce((a, x) => a + x.count, 0);
   const lastRate = d.satisfaction.at(-1)?.rate;
   return (
-    <main>
+    <div>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('menuDashboard')}
@@ -120,11 +120,33 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
-    </main>
+    </div>
   );
 }
 
 type T = ReturnType<typeof useApp>['t'];
+
+/** The month of an instant as the district counts it (China time), "2026-12". */
+const chinaMonth = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date(iso));
+
+/**
+ * Satisfaction month by month from the first month with callbacks to the month counted: a month without callbacks is
+ * a gap in the line (null), not 0% and not left out of the axis, which would join its neighbours as if adjacent.
+ */
+function satisfactionByMonth(d: Dashboard): { month: string; rate: number | null }[] {
+  const first = d.satisfaction[0]?.month;
+  if (!first) return [];
+  const last = chinaMonth(d.computedAt);
+  const known = new Map(d.satisfaction.map((m) => [m.month, m.calledBack > 0 ? m.rate : null]));
+  const months: { month: string; rate: number | null }[] = [];
+  let [y, m] = first.split('-').map(Number);
+  for (let month = first; month <= last && months.length < 24; month = `${y}-${String(m).padStart(2, '0')}`) {
+    months.push({ month, rate: known.get(month) ?? null });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return months;
+}
 
 function options(
   d: Dashboard,
@@ -143,6 +165,7 @@ function options(
     townships.set(key, town);
   }
   const max = Math.max(1, ...d.places.map((p) => p.count));
+  const satisfaction = satisfactionByMonth(d);
   // A unit's whole name, wrapped onto a second line rather than cut to its first character.
   const unitLabel = { width: narrow ? 96 : 180, overflow: 'break', lineHeight: 14 } as const;
   return {
@@ -203,14 +226,15 @@ function options(
       series: [{ type: 'bar', data: d.open.map((s) => s.count), itemStyle: { color: blue }, label: { show: true, position: 'top' } }],
     },
     satisfaction: {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.satisfaction.map((m) => m.month) },
+      xAxis: { type: 'category', data: satisfaction.map((m) => m.month) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'line',
-          data: d.satisfaction.map((m) => (m.rate === null ? null : Math.round(m.rate * 1000) / 10)),
+          data: satisfaction.map((m) => (m.rate === null ? null : Math.round(m.rate * 1000) / 10)),
+          connectNulls: false,
           itemStyle: { color: '#237804' },
           label: { show: true, formatter: '{c}%' },
         },

@@ -26,7 +26,7 @@ export function DemoSmsPage() {
   }, [p]);
   useEffect(load, [load]);
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {p('title')}
       </Typography.Title>
@@ -55,6 +55,6 @@ export function DemoSmsPage() {
           />
         </>
       )}
-    </main>
+    </div>
   );
 }

@@ -83,7 +83,7 @@ export function DetailPage({ id }: { id: number }) {
   const needsForm = verb !== null && !immediate.has(verb);
 
   return (
-    <main>
+    <div>
       <Space style={{ marginBottom: 12 }}>
         <a href="#/list">← {t('back')}</a>
       </Space>
@@ -174,7 +174,7 @@ export function DetailPage({ id }: { id: number }) {
           </Form>
         </Modal>
       )}
-    </main>
+    </div>
   );
 }
 

@@ -104,7 +104,7 @@ export function ImportPage() {
   const [chosen, setChosen] = useState<Record<string, number>>({});
 
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuImport')}
       </Typography.Title>
@@ -229,7 +229,7 @@ export function ImportPage() {
           )}
         </Card>
       )}
-    </main>
+    </div>
   );
 }
 

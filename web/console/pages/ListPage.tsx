@@ -65,7 +65,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   ];
 
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuList')}
       </Typography.Title>
@@ -189,6 +189,6 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           ]}
         />
       )}
-    </main>
+    </div>
   );
 }

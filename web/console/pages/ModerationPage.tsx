@@ -12,7 +12,7 @@ export function ModerationPage() {
   const m = usePageMessages(moderationMessages);
   const [version, setVersion] = useState(0);
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuModeration')}
       </Typography.Title>
@@ -22,6 +22,6 @@ export function ModerationPage() {
           { key: 'published', label: m('tabPublished'), children: <PublishedTab onDecided={() => setVersion((v) => v + 1)} /> },
         ]}
       />
-    </main>
+    </div>
   );
 }

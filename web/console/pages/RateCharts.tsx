@@ -25,11 +25,12 @@ export function RankingBars({ rows, townships }: { rows: RateRow[]; townships: b
     <EChart
       label={label}
       testId={townships ? 'chart-rank-townships' : 'chart-rank-departments'}
-      height={Math.max(160, shown.length * 26 + 40)}
+      height={Math.max(180, shown.length * 26 + 64)}
       option={{
         title: { text: t(townships ? 'rankTownships' : 'rankDepartments'), subtext: t('unrankedGrey'), textStyle: { fontSize: 14 } },
         tooltip: { valueFormatter: (v: number) => `${v}%` },
-        grid: { left: 8, right: 48, top: 52, bottom: 8, containLabel: true },
+        // Room under the title and its subtitle (灰色为件数不足…): at 52 the first bar sat on the subtitle.
+        grid: { left: 8, right: 48, top: 76, bottom: 8, containLabel: true },
         xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
         yAxis: {
           type: 'category',

@@ -32,7 +32,7 @@ export function RatesPage() {
     render: (_: unknown, r: Pick<Row, 'rates'>) => pct(r.rates[key]),
   });
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuRates')}
       </Typography.Title>
@@ -68,6 +68,7 @@ export function RatesPage() {
       <section className="table-scroll" tabIndex={0} aria-label={t('menuRates')}>
         <Table<Row>
           rowKey="unitId"
+          className="rates-table"
           dataSource={rows}
           pagination={false}
           summary={() =>
@@ -108,6 +109,6 @@ export function RatesPage() {
           ]}
         />
       </section>
-    </main>
+    </div>
   );
 }

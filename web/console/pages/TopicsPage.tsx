@@ -56,7 +56,7 @@ export function TopicsPage() {
     }
   };
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuTopics')}
       </Typography.Title>
@@ -237,7 +237,7 @@ export function TopicsPage() {
           </>
         )}
       </FormDialog>
-    </main>
+    </div>
   );
 }
 

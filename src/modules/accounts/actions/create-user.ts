@@ -1,5 +1,6 @@
 import { type ActionContext, audit, isAdmin } from '../../../kernel/index.js';
 import { AppError } from '../../../lib/errors.js';
+import { canonicalPhone, isMainlandMobile } from '../../../lib/phone.js';
 import { getRegion, getUnit } from '../../regions/index.js';
 import { hashPassword } from '../password.js';
 import { sameUsername } from '../store.js';
@@ -20,6 +21,15 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
   if (a.actor.kind !== 'system' && !isAdmin(a.actor)) throw new AppError('auth.forbidden');
   if (opts.password.length < 8) {
     throw new AppError('request.invalid', { zh: '密码至少 8 位。', en: 'The password needs at least 8 characters.' });
+  }
+  // Stored as 短信解锁 compares it: a number that unlock would never text is refused now, not discovered when locked out.
+  const phone = opts.phone?.trim() ? canonicalPhone(opts.phone) : null;
+  if (phone !== null && !isMainlandMobile(phone)) {
+    throw new AppError('request.invalid', {
+      zh: `手机号 ${opts.phone?.trim()} 不是中国大陆手机号（11 位，以 1 开头）：短信解锁只发往大陆手机号。`,
+      en: `${opts.phone?.trim()} is not a mainland mobile number (11 digits starting with 1): unlock codes go to mainland mobiles only.`,
+      details: { field: 'phone' },
+    });
   }
   for (const r of opts.roles) {
     if (r.role === 'handler' && !r.unitId) {
@@ -57,7 +67,7 @@ export async function createUser(a: ActionContext, opts: CreateUserOptions): Pro
     }
     const [user] = await tx
       .insert(users)
-      .values({ username, displayName: opts.displayName, passwordHash, phone: opts.phone ?? null })
+      .values({ username, displayName: opts.displayName, passwordHash, phone })
       .returning({ id: users.id });
     if (opts.roles.length > 0) {
       await tx

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { type OutboxMessageRow, type OutboxStatus, outboxMessages } from '../../../kernel/index.js';
 import { maskPhone } from '../../../lib/redact.js';
@@ -26,6 +26,8 @@ export function presentMessage(m: OutboxMessageRow) {
     lastError: m.lastError,
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt?.toISOString() ?? null,
+    /** Whether an admin may send it again (only a failed message): the console shows 重发 by this. */
+    canRetry: m.status === 'failed',
   };
 }
 
@@ -46,12 +48,20 @@ export async function listOutbox(
   const filters: SQL[] = [];
   if (q.status) filters.push(eq(outboxMessages.status, q.status));
   if (q.channel) filters.push(eq(outboxMessages.channel, q.channel));
-  const rows = await db
+  // Newest first by when each was written (imported and demo messages carry their own past times, so ids are not in
+  // that order); the next page starts after the last message shown, in the same order.
+  if (q.before) {
+    filters.push(
+      sql`(${outboxMessages.createdAt}, ${outboxMessages.id}) < (select m.created_at, m.id from outbox_messages m where m.id = ${q.before})`,
+    );
+  }
+  const found = await db
     .select()
     .from(outboxMessages)
-    .where(and(...filters, q.before ? lt(outboxMessages.id, q.before) : undefined))
-    .orderBy(desc(outboxMessages.id))
-    .limit(q.limit);
+    .where(and(...filters))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(q.limit + 1);
+  const rows = found.slice(0, q.limit);
   const counts = await db
     .select({ status: outboxMessages.status, n: count() })
     .from(outboxMessages)
@@ -61,5 +71,7 @@ export async function listOutbox(
     // A page holds at most 200 messages to a handful of addresses: each label is looked up once.
     items: await withLabels(db, rows.map(presentMessage), rows),
     counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<OutboxStatus, number>>,
+    /** Where the next page starts (`before`), or null after the last. */
+    nextBefore: found.length > q.limit ? (rows.at(-1)?.id ?? null) : null,
   };
 }

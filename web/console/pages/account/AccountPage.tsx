@@ -55,7 +55,7 @@ export function AccountPage() {
       <Tag>{m('active')}</Tag>
     );
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {m('title')} · {me.displayName}
       </Typography.Title>
@@ -112,6 +112,6 @@ export function AccountPage() {
           ]}
         />
       </Card>
-    </main>
+    </div>
   );
 }

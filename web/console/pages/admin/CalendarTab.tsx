@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Form, Input, message, Popconfirm, Select, Spa
 import { useCallback, useEffect, useState } from 'react';
 import { type Answer, client, uploadFile } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { FilePick } from '../../file-pick';
 import { usePageMessages } from '../../page-messages';
 import { fail, submitter } from './directory';
 import { adminMessages } from './messages';
@@ -18,7 +19,7 @@ export function CalendarTab() {
   useEffect(() => {
     void load();
   }, [load]);
-  const submit = submitter(t('confirm'), load);
+  const submit = submitter(load);
   const importLines = async () => {
     try {
       // The API takes the CSV as the request body: pasted lines travel as a file of their own.
@@ -54,19 +55,11 @@ export function CalendarTab() {
           style={{ marginBottom: 8 }}
         />
         <Space wrap>
-          <label className="ant-btn ant-btn-default" htmlFor="calendar-file" style={{ cursor: 'pointer' }}>
-            {m('importFile')}
-          </label>
-          <input
+          <FilePick
             id="calendar-file"
-            type="file"
+            label={m('importFile')}
             accept=".csv,text/csv,text/plain"
-            style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              if (f) setLines(await f.text());
-              e.target.value = '';
-            }}
+            onPick={async (f) => setLines(await f.text())}
           />
           <Button type="primary" disabled={!lines.trim()} onClick={() => void importLines()} data-action="import-calendar">
             {m('importDo')}
@@ -79,8 +72,10 @@ export function CalendarTab() {
           layout="inline"
           style={{ marginBottom: 16 }}
           onFinish={async (v: { day: { format: (f: string) => string }; kind: Day['kind']; note?: string }) =>
-            submit(() =>
-              client.PUT('/calendar/days', { body: { days: [{ day: v.day.format('YYYY-MM-DD'), kind: v.kind, note: v.note ?? '' }] } }),
+            submit(
+              () =>
+                client.PUT('/calendar/days', { body: { days: [{ day: v.day.format('YYYY-MM-DD'), kind: v.kind, note: v.note ?? '' }] } }),
+              m('daySaved', { day: v.day.format('YYYY-MM-DD') }),
             )
           }
         >

@@ -1,25 +1,33 @@
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Grid, Input, Select, Table, Tag } from 'antd';
 import { type Category, client } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { usePageMessages } from '../../page-messages';
 import { type Directory, submitter } from './directory';
+import { adminMessages } from './messages';
 
 /** 诉求类别: the three-level matter taxonomy. */
 export function CategoriesTab({ dir }: { dir: Directory }) {
   const { t } = useApp();
-  const submit = submitter(t('confirm'), dir.reload);
+  const m = usePageMessages(adminMessages);
+  const submit = submitter(dir.reload);
+  // On a phone the labels sit above the fields: beside them, a category path's picker ran past the card.
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <Card>
       <Form
         name="category"
-        layout="inline"
+        layout={narrow ? 'vertical' : 'inline'}
         style={{ marginBottom: 16 }}
         onFinish={(v: { parentId?: number; name: string }) =>
-          submit(() => client.POST('/categories', { body: { parentId: v.parentId ?? null, name: v.name } }))
+          submit(
+            () => client.POST('/categories', { body: { parentId: v.parentId ?? null, name: v.name } }),
+            m('categoryAdded', { name: v.name }),
+          )
         }
       >
         <Form.Item name="parentId" label={t('parentCategory')}>
           <Select
-            style={{ width: 320, maxWidth: '100%' }}
+            style={{ width: narrow ? '100%' : 320 }}
             allowClear
             options={dir.categoryOptions.filter((c) => String(c.label).split('/').length < 3)}
             showSearch={{ optionFilterProp: 'label' }}

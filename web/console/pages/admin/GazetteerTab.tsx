@@ -1,6 +1,7 @@
 import { Alert, Button, Card, message, Segmented, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Answer, client } from '../../../shared/client';
+import { FilePick } from '../../file-pick';
 import { usePageMessages } from '../../page-messages';
 import { fail } from './directory';
 import { gazetteerWords } from './gazetteer-words';
@@ -36,8 +37,7 @@ export function GazetteerTab() {
     void load().catch(fail);
   }, [load]);
 
-  const importBoundaries = async (f?: File) => {
-    if (!f) return;
+  const importBoundaries = async (f: File) => {
     let collection: unknown;
     try {
       collection = JSON.parse(await f.text());
@@ -50,8 +50,7 @@ export function GazetteerTab() {
       fail(e);
     }
   };
-  const importPlaces = async (f?: File) => {
-    if (!f) return;
+  const importPlaces = async (f: File) => {
     const xlsx = f.name.toLowerCase().endsWith('.xlsx');
     try {
       const data = xlsx ? await base64(f) : await f.text();
@@ -79,6 +78,8 @@ export function GazetteerTab() {
     }
   };
 
+  // antd draws an empty table's words in its disabled grey, too faint to read (axe color-contrast).
+  const none = <span style={{ color: '#595959' }}>{m('none')}</span>;
   const columns = [
     { title: m('name'), dataIndex: 'name' },
     { title: m('kind'), dataIndex: 'kind', render: (k: Place['kind']) => m(`kind.${k}`) },
@@ -98,25 +99,13 @@ export function GazetteerTab() {
               { value: 'schematic', label: m('schematic') },
             ]}
           />
-          <input
-            id="boundary-file"
-            aria-label={m('boundaryFile')}
-            type="file"
-            accept=".geojson,.json"
-            onChange={(e) => void importBoundaries(e.target.files?.[0])}
-          />
+          <FilePick id="boundary-file" label={m('pickBoundaryFile')} accept=".geojson,.json" onPick={importBoundaries} />
         </Space>
         {boundaryReport && <ReportView report={boundaryReport} saved={m('savedBoundaries', { n: boundaryReport.saved })} m={m} />}
       </Card>
       <Card size="small" title={m('places')}>
         <Typography.Paragraph type="secondary">{m('placesHelp')}</Typography.Paragraph>
-        <input
-          id="place-file"
-          aria-label={m('placeFile')}
-          type="file"
-          accept=".csv,.xlsx"
-          onChange={(e) => void importPlaces(e.target.files?.[0])}
-        />
+        <FilePick id="place-file" label={m('pickPlaceFile')} accept=".csv,.xlsx" onPick={importPlaces} />
         {placeReport && <ReportView report={placeReport} saved={m('savedPlaces', { n: placeReport.saved })} m={m} />}
       </Card>
       <Card size="small" title={m('candidates')} extra={<Button onClick={() => void learn()}>{m('learn')}</Button>}>
@@ -126,7 +115,7 @@ export function GazetteerTab() {
           pagination={false}
           scroll={{ x: true }}
           dataSource={candidates}
-          locale={{ emptyText: m('none') }}
+          locale={{ emptyText: none }}
           columns={[
             ...columns,
             { title: m('evidence'), dataIndex: 'evidence' },
@@ -153,7 +142,7 @@ export function GazetteerTab() {
           size="small"
           scroll={{ x: true }}
           dataSource={confirmed}
-          locale={{ emptyText: m('none') }}
+          locale={{ emptyText: none }}
           columns={[...columns, { title: m('source'), dataIndex: 'source', render: (s: Place['source']) => m(`source.${s}`) }]}
         />
       </Card>

@@ -9,13 +9,14 @@ import { type AdminKey, adminMessages } from './messages';
 type Settings = Schemas['Settings'];
 type Key = keyof Settings;
 
-const numbers: { key: Key; min: number; max: number; step?: number }[] = [
-  { key: 'reopen.max', min: 0, max: 10 },
-  { key: 'rates.minDemands', min: 1, max: 100_000 },
-  { key: 'proposals.secondsThreshold', min: 1, max: 100_000 },
-  { key: 'public.rateLimitPerMinute', min: 0, max: 100_000 },
-  { key: 'public.readRateLimitPerMinute', min: 0, max: 1_000_000 },
-  { key: 'text.autoDispatchConfidence', min: 0, max: 1, step: 0.05 },
+// No min or max here: a number box clamps silently (5 became 1.00 and was saved); the server refuses and says why.
+const numbers: { key: Key; step?: number }[] = [
+  { key: 'reopen.max' },
+  { key: 'rates.minDemands' },
+  { key: 'proposals.secondsThreshold' },
+  { key: 'public.rateLimitPerMinute' },
+  { key: 'public.readRateLimitPerMinute' },
+  { key: 'text.autoDispatchConfidence', step: 0.05 },
 ];
 
 /** 系统设置: each setting by its Chinese name with what it changes; the server checks the ranges. */
@@ -50,7 +51,7 @@ export function SettingsTab() {
       <Form form={form} name="settings" layout="vertical" style={{ maxWidth: 640 }} onFinish={save} disabled={!loaded}>
         {numbers.map((n) => (
           <Form.Item key={n.key} name={n.key} label={label(n.key)} rules={[{ required: true }]}>
-            <InputNumber min={n.min} max={n.max} step={n.step ?? 1} style={{ width: 160 }} />
+            <InputNumber step={n.step ?? 1} style={{ width: 160 }} />
           </Form.Item>
         ))}
         <Form.Item name="reopen.auto" label={label('reopen.auto')} valuePropName="checked">
@@ -77,7 +78,7 @@ export function SettingsTab() {
                       style={{ marginBottom: 0 }}
                       rules={[{ required: true }]}
                     >
-                      <InputNumber min={1} max={365} />
+                      <InputNumber />
                     </Form.Item>
                     <Form.Item name={[f.name, 'level']} label={m('escalateTo')} style={{ marginBottom: 0 }} rules={[{ required: true }]}>
                       <Select

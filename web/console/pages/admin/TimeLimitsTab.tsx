@@ -55,7 +55,14 @@ export function TimeLimitsTab({ dir }: { dir: Directory }) {
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               {fields.map((f) => (
-                <Space key={f.key} wrap align="start" data-rule={f.name}>
+                // A line under each rule: on a phone its fields stack, and two rules would read as one.
+                <Space
+                  key={f.key}
+                  wrap
+                  align="start"
+                  data-rule={f.name}
+                  style={{ width: '100%', paddingBottom: 8, borderBottom: '1px dashed #d9d9d9' }}
+                >
                   <Form.Item name={[f.name, 'stage']} label={m('stage')} style={{ marginBottom: 0 }}>
                     <Select style={{ width: 100 }} options={stages.map((s) => ({ value: s, label: m(`stage.${s}`) }))} />
                   </Form.Item>
@@ -71,15 +78,21 @@ export function TimeLimitsTab({ dir }: { dir: Directory }) {
                       showSearch={{ optionFilterProp: 'label' }}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'amount']} label={m('amount')} style={{ marginBottom: 0 }} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={10_000} style={{ width: 90 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'unit']} style={{ marginBottom: 0 }}>
-                    <Select
-                      aria-label={m('timeUnit')}
-                      style={{ width: 110 }}
-                      options={units.map((u) => ({ value: u, label: m(`unit.${u}`) }))}
-                    />
+                  {/* The number and its unit are one field ("2 小时"): the unit never wraps away from its number. */}
+                  <Form.Item label={m('amount')} htmlFor={`time-limits_rules_${f.name}_amount`} required style={{ marginBottom: 0 }}>
+                    <Space.Compact>
+                      {/* No min or max: a number box would clamp silently; the server refuses and says why. */}
+                      <Form.Item name={[f.name, 'amount']} noStyle rules={[{ required: true }]}>
+                        <InputNumber style={{ width: 90 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'unit']} noStyle>
+                        <Select
+                          aria-label={m('timeUnit')}
+                          style={{ width: 110 }}
+                          options={units.map((u) => ({ value: u, label: m(`unit.${u}`) }))}
+                        />
+                      </Form.Item>
+                    </Space.Compact>
                   </Form.Item>
                   <Button onClick={() => remove(f.name)}>{m('remove')}</Button>
                 </Space>

@@ -1,7 +1,9 @@
 import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { client, type Init } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { usePageMessages } from '../../page-messages';
 import { type Directory, submitter, type Unit } from './directory';
+import { adminMessages } from './messages';
 
 type Body = Init<'/units', 'post'>['body'];
 
@@ -10,14 +12,15 @@ const unitKinds = ['department', 'township_government', 'community_committee', '
 /** 承办单位: units, the places they answer for and the matters they own. */
 export function UnitsTab({ dir }: { dir: Directory }) {
   const { t } = useApp();
-  const submit = submitter(t('confirm'), dir.reload);
+  const m = usePageMessages(adminMessages);
+  const submit = submitter(dir.reload);
   return (
     <Card>
       <Form
         name="unit"
         layout="vertical"
         style={{ marginBottom: 16, maxWidth: 720 }}
-        onFinish={(v: Body) => submit(() => client.POST('/units', { body: v }))}
+        onFinish={(v: Body) => submit(() => client.POST('/units', { body: v }), m('unitAdded', { name: v.name }))}
       >
         <Space wrap>
           <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>

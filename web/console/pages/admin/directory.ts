@@ -32,15 +32,20 @@ export function useDirectory() {
 
 export type Directory = ReturnType<typeof useDirectory>;
 
-/** A form's submit: the call, a word of success, then a reload; a refusal shows the server's message. */
-export function submitter(confirm: string, after: () => Promise<void>) {
-  return async (send: () => Promise<unknown>) => {
+/**
+ * A form's submit: the call, then a word saying what happened (a bare "确定" tells the admin nothing), then a reload;
+ * a refusal shows the server's message and leaves the form as it was.
+ */
+export function submitter(after: () => Promise<void>) {
+  return async (send: () => Promise<unknown>, done: string): Promise<boolean> => {
     try {
       await send();
-      message.success(confirm);
+      message.success(done);
       await after();
+      return true;
     } catch (e) {
       fail(e);
+      return false;
     }
   };
 }

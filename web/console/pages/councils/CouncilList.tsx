@@ -21,7 +21,7 @@ export function CouncilList() {
   }, [load]);
   const parties = ['party_org', 'residents_committee', 'owners_committee', 'property_company'] as const;
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('menuCouncils')}
       </Typography.Title>
@@ -106,6 +106,6 @@ export function CouncilList() {
           </List.Item>
         )}
       />
-    </main>
+    </div>
   );
 }

@@ -14,7 +14,7 @@ export function CouncilView({ id }: { id: number }) {
   }, [load]);
   if (!c) return null;
   return (
-    <main>
+    <div>
       <a href="#/councils">← {t('back')}</a>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {c.name}
@@ -75,6 +75,6 @@ export function CouncilView({ id }: { id: number }) {
           ]}
         />
       </Card>
-    </main>
+    </div>
   );
 }

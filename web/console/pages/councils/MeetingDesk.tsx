@@ -43,7 +43,7 @@ export function MeetingDesk({ id }: { id: number }) {
   const present = new Set(m.attendance.filter((a) => a.present).map((a) => a.seatId));
   const seatName = (sid: number) => council.seats.find((s) => s.id === sid)?.holderName ?? sid;
   return (
-    <main>
+    <div>
       <a href={`#/councils/${m.councilId}`}>← {council.name}</a>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {m.title} {closed && <Tag>{t('meetingClosed')}</Tag>}
@@ -204,6 +204,6 @@ export function MeetingDesk({ id }: { id: number }) {
           </Form>
         )}
       </Card>
-    </main>
+    </div>
   );
 }

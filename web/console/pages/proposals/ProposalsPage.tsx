@@ -50,7 +50,7 @@ export function ProposalsPage() {
     }
   };
   return (
-    <main>
+    <div>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {m('title')}
       </Typography.Title>
@@ -132,6 +132,6 @@ export function ProposalsPage() {
       {merging && (
         <MergeDialog proposal={merging} others={items.filter((p) => p.id !== merging?.id)} onClose={() => setMerging(null)} onDone={load} />
       )}
-    </main>
+    </div>
   );
 }
