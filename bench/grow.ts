@@ -194,12 +194,14 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
              case when c.state not in ('dispatched') then c.t_ack end,
              case when c.state = 'closed' then c.t_close end,
              case when c.state = 'closed' then 'closed' end
-        ${joined} where c.state not in ('registered', 'returned')`);
+        ${joined} where c.state not in ('registered', 'returned')
+       order by 3`);
       lap('assignments');
       await run(sql`
       insert into callbacks (demand_id, unit_id, satisfaction, solved, recorded_by, at)
       select d.id, d.unit_id, d.satisfaction, d.solved, null, c.t_callback
-        ${joined} where d.satisfaction is not null`);
+        ${joined} where d.satisfaction is not null
+       order by c.t_callback`);
       lap('callbacks');
       await run(sql`
       insert into demand_events (demand_id, action, from_state, to_state, actor_kind, reason, at)
@@ -215,7 +217,8 @@ export async function grow(db: Db, from: number, to: number, pool: Pool, log: (m
           ('record_callback', 'replied', 'callback_done', c.t_callback, null, d.satisfaction is not null),
           ('close', 'callback_done', 'closed', c.t_close, null, d.closed_at is not null)
         ) as e(action, from_state, to_state, at, reason, happened)
-       where e.happened`);
+       where e.happened
+       order by e.at`);
       lap('events');
       log(`  grew to ${end.toLocaleString('en')} demands (${Math.round(performance.now() - t0)} ms for this 50,000: ${steps.join(', ')})`);
     }
