@@ -18,7 +18,9 @@ export async function startJobQueue(
   const db: PgBoss.Db = {
     executeSql: async (text, values) => {
       // A handler still running when the process stops reports back after the database closed: nothing to record.
-      if (stopped) return { rows: [] };
+      // pg-boss reads a count off the first row of what completing or failing a job returns (an empty answer threw
+      // in the stopping process: seen after bench:load's SIGTERM).
+      if (stopped) return { rows: [{ count: 0 }] };
       if (database.pglite && !values?.length) {
         // Plain statements may come several at once (pg-boss's own schema): PGlite runs those through exec.
         const results = await database.pglite.exec(text);
