@@ -61,6 +61,7 @@ describe('public redaction', () => {
   const masked: [string, string][] = [
     // Letters touching the number.
     ['电话tel13800138001', '电话tel138****8001'],
+    ['https://img.example.com/46781235.jpg', 'https://img.example.com/****1235.jpg'],
     ['加wx13800138006', '加wx138****8006'],
     ['vx:13800138007abc', 'vx:138****8007abc'],
     ['ID110101199003071234', 'ID110101********1234'],

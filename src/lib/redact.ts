@@ -149,9 +149,10 @@ const rules: Rule[] = [
     (_m, a, b) => `${a}${a.endsWith(')') ? '' : '-'}****${b}`,
   ],
   // Local landlines: eight digits, 4678-1234 or 46781234 (never inside a decimal, a longer number, a date like
-  // 20261207, or a run of letters and digits such as a hash, where eight digits turn up by chance).
+  // 20261207, or a run of letters and digits such as a hash, where eight digits turn up by chance). A slash before
+  // it is a path's (img/46781234.jpg): masked like any.
   [
-    new RegExp(`(?<![\\dA-Za-z.\\-/_:])[2-9]\\d{3}${S}(\\d{4})(?![\\dA-Za-z]|[.\\-/]\\d)`, 'g'),
+    new RegExp(`(?<![\\dA-Za-z.\\-_:])[2-9]\\d{3}${S}(\\d{4})(?![\\dA-Za-z]|[.\\-/]\\d)`, 'g'),
     (m, b) => (yyyymmdd.test(digits(m)) ? null : `****${b}`),
   ],
   // A flat: building, unit and room (7栋2单元301室, 三号楼二单元五零一室, 3号楼2单元5层1号, 12幢3-201) — the room
