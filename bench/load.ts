@@ -11,7 +11,7 @@ import { openDatabase } from '../src/db/client.js';
 import { queryRows } from '../src/db/rows.js';
 import { createApiToken } from '../src/modules/accounts/store.js';
 import { users } from '../src/modules/accounts/tables.js';
-import { startServer } from './serve.js';
+import { skippedCall, startServer } from './serve.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const url = admin.replace(/\/[^/]*$/, `/${process.env.BENCH_DB_NAME ?? 'tingjian_scale'}`);
@@ -96,8 +96,6 @@ const step = (name: string, waiting: number[], verb: string, who: string, body: 
     return r;
   },
 });
-// BENCH_SKIP_CALLS: calls left out of the mix, by a part of their name (a word search without its index reads every row).
-const skipped = (process.env.BENCH_SKIP_CALLS ?? '').split(',').filter(Boolean);
 const calls: Call[] = [
   step('dispatch', toDispatch, 'dispatch', token.dispatcher, { unitId, categoryId }, toSign),
   step('sign', toSign, 'acknowledge', token.handler, {}, toReply),
@@ -112,7 +110,7 @@ const calls: Call[] = [
     run: () => get('/demands?state=dispatched,acknowledged&held=mine&sort=due', token.handler),
   },
   { name: '三率 this month', weight: 1, run: () => get(`/rates?month=${month}`, token.supervisor) },
-].filter((c) => !skipped.some((part) => c.name.includes(part)));
+].filter((c) => !skippedCall(c.name)); // BENCH_SKIP_CALLS
 const totalWeight = calls.reduce((n, c) => n + c.weight, 0);
 const choose = () => {
   let x = Math.random() * totalWeight;

@@ -17,7 +17,7 @@ import { refreshRateRollups } from '../src/modules/rates/index.js';
 import { putSetting } from '../src/modules/settings/index.js';
 import { sharedDataDir } from '../src/server.js';
 import { grow, growBacklog, textPool } from './grow.js';
-import { startServer } from './serve.js';
+import { skippedCall, startServer } from './serve.js';
 
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -135,10 +135,8 @@ async function measure(
   const r0 = performance.now();
   const refreshed = await call('POST', '/api/v1/topics/refresh', tokens.supervisor);
   console.log(`  topics refresh (child process, off the request path) ${Math.round(performance.now() - r0)} ms (HTTP ${refreshed})`);
-  // BENCH_SKIP_CALLS: calls left out, by a part of their name (a keyword search without its index reads every row).
-  const skipped = (process.env.BENCH_SKIP_CALLS ?? '').split(',').filter(Boolean);
   for (const [name, fn] of calls) {
-    if (skipped.some((part) => name.includes(part))) continue;
+    if (skippedCall(name)) continue;
     const first = performance.now();
     const status = await fn();
     const firstMs = performance.now() - first;

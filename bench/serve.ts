@@ -19,3 +19,11 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Child
     child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
 }
+
+/** BENCH_SKIP_CALLS: whether a call is left out, by a part of its name (a word search without its index reads every row). */
+export function skippedCall(name: string): boolean {
+  return (process.env.BENCH_SKIP_CALLS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .some((part) => name.includes(part));
+}

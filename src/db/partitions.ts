@@ -178,7 +178,7 @@ export async function archivePartition(
   const p = (await listPartitions(a.tx)).find((x) => x.name === input.partition);
   if (!p) throw new AppError('not_found', { zh: `没有名为 ${input.partition} 的分区。`, en: `No partition named ${input.partition}.` });
   if (p.isDefault || !p.to || p.to > monthStart(a.now)) {
-    const ends = p.to ? new Date(p.to.getTime() + chinaOffsetMs).toISOString().slice(0, 10) : null;
+    const ends = p.to ? new Date(p.to.getTime() + offsetMs).toISOString().slice(0, 10) : null;
     throw new AppError('partition.not_ended', {
       ...(ends
         ? {
