@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import BrowserFirst from './test/sequencer.js';
 
 // Three projects (the rule is in test/README.md):
 // - unit: every *.test.ts under src/ that is not *.db.test.ts — pure rules, no database, no
@@ -14,8 +15,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const server = process.env.TEST_DATABASE_URL;
 const pure = ['src/**/*.test.ts'];
 const notPure = ['src/**/*.db.test.ts'];
-// Browser files drive Chromium against a server of their own for minutes: each keeps a process of its own
-// (isolate), so that what one leaves behind (a browser, a server, timers) cannot slow or break the next.
+// Browser files drive Chromium against a server of their own for minutes. They share a worker's module graph as the
+// database files do (a process a file cost 5–6 s of imports each, 23 files): each closes its browser, server and
+// database in afterAll (tearDownBrowserWorld), so nothing of one is left to slow the next.
 const browserFiles = ['test/e2e/**/*.test.ts', 'test/seed-page/*.browser.test.ts'];
 // On two cores shared with the database projects, a browser step now and then waits out its 45 s (CI of 2026-12-07:
 // three steps in 1,795 tests, none failing alone). A failed browser test runs once more; one that fails again fails
@@ -23,6 +25,9 @@ const browserFiles = ['test/e2e/**/*.test.ts', 'test/seed-page/*.browser.test.ts
 const browserRetry = 1;
 // A browser test of a few steps, each allowed 45 s on a loaded machine, must not be cut at the API tests' 30 s.
 const browserTestTimeout = 120_000;
+// Every database file builds its world's eight accounts: at scrypt's N=2^15 that is 0.65 s of a core a file, 2^10 a
+// thirty-second of it (src/modules/accounts/password.ts; stored hashes keep their own N).
+const cheapHashes = { TINGJIAN_PASSWORD_COST: '10' };
 
 export default defineConfig({
   test: {
@@ -30,6 +35,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    sequence: { sequencer: BrowserFirst },
     projects: [
       {
         extends: true as const,
@@ -43,19 +49,20 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           include: [...notPure, 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...browserFiles],
-          env: { TINGJIAN_TEST_DB: 'pglite' },
+          env: { TINGJIAN_TEST_DB: 'pglite', ...cheapHashes },
         },
       },
       {
         extends: true as const,
         test: {
           name: 'browser',
+          isolate: false,
           globalSetup: ['test/global-setup.ts'],
           setupFiles: ['test/e2e/failure-setup.ts'],
           retry: browserRetry,
           testTimeout: browserTestTimeout,
           include: browserFiles,
-          env: { TINGJIAN_TEST_DB: 'pglite' },
+          env: { TINGJIAN_TEST_DB: 'pglite', ...cheapHashes },
         },
       },
       ...(server
@@ -68,19 +75,20 @@ export default defineConfig({
                 globalSetup: ['test/global-setup.ts'],
                 include: [...notPure, 'test/**/*.db.test.ts', 'test/seed-page/*.test.ts'],
                 exclude: [...configDefaults.exclude, ...browserFiles],
-                env: { TINGJIAN_TEST_DB: 'postgres' },
+                env: { TINGJIAN_TEST_DB: 'postgres', ...cheapHashes },
               },
             },
             {
               extends: true as const,
               test: {
                 name: 'postgres-browser',
+                isolate: false,
                 globalSetup: ['test/global-setup.ts'],
                 setupFiles: ['test/e2e/failure-setup.ts'],
                 retry: browserRetry,
                 testTimeout: browserTestTimeout,
                 include: ['test/seed-page/*.browser.test.ts'],
-                env: { TINGJIAN_TEST_DB: 'postgres' },
+                env: { TINGJIAN_TEST_DB: 'postgres', ...cheapHashes },
               },
             },
           ]

@@ -143,17 +143,7 @@ export function App() {
                 </Suspense>
               )}
             </>
-          ) : (
-            <Menu
-              theme="dark"
-              mode="horizontal"
-              selectedKeys={[selected]}
-              items={items}
-              // Every item stays a real link (no hidden overflow copies that trap focus).
-              disabledOverflow
-              className="console-menu"
-            />
-          )}
+          ) : null}
           <Space className="console-user">
             <Typography.Text style={{ color: '#fff' }} data-testid="me">
               {me.displayName}
@@ -177,60 +167,69 @@ export function App() {
             </Button>
           </Space>
         </Layout.Header>
-        {/* antd's Content is the page's one <main> landmark: each page inside it is a plain block, never a second main. */}
-        <Layout.Content className="console-content">
-          <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-            {page === 'intake' ? (
-              <IntakePage />
-            ) : page === 'audit' ? (
-              <AuditPage />
-            ) : page === 'moderation' ? (
-              <ModerationPage />
-            ) : page === 'demand' ? (
-              <DetailPage id={Number(param)} />
-            ) : page === 'councils' ? (
-              <CouncilsPage councilId={param ? Number(param) : undefined} />
-            ) : page === 'meetings' ? (
-              <CouncilsPage meetingId={Number(param)} />
-            ) : page === 'reception' ? (
-              <ReceptionPage id={param ? Number(param) : undefined} />
-            ) : page === 'dashboard' ? (
-              <DashboardPage />
-            ) : page === 'topics' ? (
-              <TopicsPage />
-            ) : page === 'assessments' ? (
-              param ? (
-                <AssessmentDetail id={Number(param)} />
+        <Layout hasSider={!narrow}>
+          {/* An administrator's 17 entries wrapped the header into two rows at 1280 px: on a desk's screen the menu is a
+              column of its own, every entry a visible link. */}
+          {!narrow && (
+            <Layout.Sider className="console-sider" width={192} theme="light">
+              <Menu mode="inline" selectedKeys={[selected]} items={items} className="console-menu" />
+            </Layout.Sider>
+          )}
+          {/* antd's Content is the page's one <main> landmark: each page inside it is a plain block, never a second main. */}
+          <Layout.Content className="console-content">
+            <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+              {page === 'intake' ? (
+                <IntakePage />
+              ) : page === 'audit' ? (
+                <AuditPage />
+              ) : page === 'moderation' ? (
+                <ModerationPage />
+              ) : page === 'demand' ? (
+                <DetailPage id={Number(param)} />
+              ) : page === 'councils' ? (
+                <CouncilsPage councilId={param ? Number(param) : undefined} />
+              ) : page === 'meetings' ? (
+                <CouncilsPage meetingId={Number(param)} />
+              ) : page === 'reception' ? (
+                <ReceptionPage id={param ? Number(param) : undefined} />
+              ) : page === 'dashboard' ? (
+                <DashboardPage />
+              ) : page === 'topics' ? (
+                <TopicsPage />
+              ) : page === 'assessments' ? (
+                param ? (
+                  <AssessmentDetail id={Number(param)} />
+                ) : (
+                  <AssessmentsPage />
+                )
+              ) : page === 'appointments' ? (
+                <AppointmentsPage id={param ? Number(param) : undefined} />
+              ) : page === 'courses' ? (
+                <CoursesPage id={param ? Number(param) : undefined} />
+              ) : page === 'score' ? (
+                <ScoringPage id={Number(param)} />
+              ) : page === 'rates' ? (
+                <RatesPage />
+              ) : page === 'import' ? (
+                <ImportPage />
+              ) : page === 'outbox' ? (
+                <OutboxPage />
+              ) : page === 'demo-sms' ? (
+                <DemoSmsPage />
+              ) : page === 'proposals' ? (
+                <ProposalsPage />
+              ) : page === 'account' ? (
+                <AccountPage />
+              ) : page === 'admin' ? (
+                <AdminPage />
+              ) : page === 'list' || !page ? (
+                <ListPage key={param ?? ''} regionId={param?.startsWith('region-') ? Number(param.slice(7)) : undefined} />
               ) : (
-                <AssessmentsPage />
-              )
-            ) : page === 'appointments' ? (
-              <AppointmentsPage id={param ? Number(param) : undefined} />
-            ) : page === 'courses' ? (
-              <CoursesPage id={param ? Number(param) : undefined} />
-            ) : page === 'score' ? (
-              <ScoringPage id={Number(param)} />
-            ) : page === 'rates' ? (
-              <RatesPage />
-            ) : page === 'import' ? (
-              <ImportPage />
-            ) : page === 'outbox' ? (
-              <OutboxPage />
-            ) : page === 'demo-sms' ? (
-              <DemoSmsPage />
-            ) : page === 'proposals' ? (
-              <ProposalsPage />
-            ) : page === 'account' ? (
-              <AccountPage />
-            ) : page === 'admin' ? (
-              <AdminPage />
-            ) : page === 'list' || !page ? (
-              <ListPage key={param ?? ''} regionId={param?.startsWith('region-') ? Number(param.slice(7)) : undefined} />
-            ) : (
-              <Result status="404" title="404" />
-            )}
-          </Suspense>
-        </Layout.Content>
+                <Result status="404" title="404" />
+              )}
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
     </AppContext.Provider>
   );

@@ -34,7 +34,7 @@ export function DemandPoint({ latitude, longitude }: { latitude: number; longitu
   if (!ready?.any) return null;
   return (
     <div>
-      {ready.schematic && <Tag color="gold">{m('schematic')}</Tag>}
+      {ready.schematic && <Tag className="tag-schematic">{m('schematic')}</Tag>}
       <EChart option={option} height={240} label={m('demandPoint')} testId="demand-point" />
     </div>
   );

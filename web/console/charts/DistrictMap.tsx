@@ -133,7 +133,7 @@ export function DistrictMap({
         />
         {map?.schematic && (
           <Tooltip title={m('schematicHelp')}>
-            <Tag color="gold" data-testid="map-schematic">
+            <Tag className="tag-schematic" data-testid="map-schematic">
               {m('schematic')}
             </Tag>
           </Tooltip>
