@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
@@ -36,9 +37,17 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-  const database = await openDatabase({ loadDataDir: snapshot });
+  const database = await openDatabase({ loadDataDir: snapshotTar() });
   return { ...database, drop: () => database.close() };
+}
+
+let unpacked: { path: string; tar: Blob } | undefined;
+/** The PGlite snapshot as a plain tar, unzipped once per worker (its files share a module graph): 0.2 s a file less. */
+function snapshotTar(): Blob {
+  const path = inject('pgliteSnapshot');
+  if (unpacked?.path !== path)
+    unpacked = { path, tar: new Blob([new Uint8Array(gunzipSync(readFileSync(path)))], { type: 'application/x-tar' }) };
+  return unpacked.tar;
 }
 
 /** An action context on the database, with a clock the test can move. */
