@@ -20,6 +20,8 @@ const dashLike = /[\u2010-\u2015\u2212\uFE58\uFE63]/;
 const foldable =
   /[\u00A0\u00B2\u00B3\u00B9\u2000-\u200A\u2010-\u2015\u202F\u205F\u2070-\u2089\u2212\u2460-\u2473\u24EA-\u24FF\u2776-\u2793\u3000\uFE58\uFE63\uFF01-\uFF5E]|\uD835[\uDFCE-\uDFFF]/g;
 
+const anyFoldable = new RegExp(foldable.source);
+
 function foldOne(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCharCode(cp - 0xfee0);
@@ -45,7 +47,8 @@ const numeralRun = new RegExp(`[0-9${hanDigits}](?:${S}[0-9${hanDigits}])*`, 'g'
 const hanDigitRe = new RegExp(`[${hanDigits}]`, 'g');
 const hasHanDigit = new RegExp(`[${hanDigits}]`);
 
-type Folded = { text: string; start: number[]; end: number[] };
+/** `start[i]`/`end[i]`: the span of the original that folded unit i came from; null where the fold changed nothing. */
+type Folded = { text: string; start: number[] | null; end: number[] | null };
 
 /**
  * The text with every foldable character read as ASCII, and for each folded unit the span of the original it
@@ -54,6 +57,9 @@ type Folded = { text: string; start: number[]; end: number[] };
  * shorter runs are words (三三两两), dates (二〇二六年) and flats (五零一室, read by the flat rules as written).
  */
 function fold(text: string): Folded {
+  // Most texts have nothing to fold: each unit is then its own span, and no map is built. (Chinese numerals read
+  // as digits keep the map: each is one unit, as its digit is.)
+  if (!anyFoldable.test(text)) return { text: readNumerals(text), start: null, end: null };
   let out = '';
   const start: number[] = [];
   const end: number[] = [];
@@ -77,16 +83,27 @@ function fold(text: string): Folded {
     at = i + m[0].length;
   }
   keep(text.length);
-  const read = out.replace(numeralRun, (run) =>
+  return { text: readNumerals(out), start, end };
+}
+
+/** A run of seven numerals or more: most texts have none, and are left without a call per 一 and 三 in them. */
+const longNumeralRun = new RegExp(`[0-9${hanDigits}](?:${S}[0-9${hanDigits}]){6,}`);
+
+function readNumerals(text: string): string {
+  if (!longNumeralRun.test(text)) return text;
+  return text.replace(numeralRun, (run) =>
     hasHanDigit.test(run) && run.replace(/[^\d\p{Script=Han}]/gu, '').length >= 7 ? run.replace(hanDigitRe, (c) => hanDigit[c]) : run,
   );
-  return { text: read, start, end };
 }
 
 // ---- The rules: numbers, flats, then people ----
 
-/** Masks a match, given its folded text and groups; null keeps what was written. */
-type Rule = [RegExp, (m: string, ...groups: string[]) => string | null];
+/**
+ * Masks a match, given its folded text and groups; null keeps what was written. The third part, when given, is a
+ * cheap test the folded text passes whenever the rule could match at all: most texts have no number, no flat and no
+ * title, and a plain search skips the rule's scan with its look-behinds.
+ */
+type Rule = [RegExp, (m: string, ...groups: string[]) => string | null, ((text: string) => boolean)?];
 
 /** A numeral in a flat: Arabic, or Chinese (十 for 十二栋). */
 const han = '零〇○一二三四五六七八九十两幺';
@@ -117,10 +134,35 @@ const notNames =
 /** Characters that end a name written after a cue word (邻居钱七说, 邻居王小明家). */
 const nameStop = '说讲家的在是总经常又也都和跟把被等们一直不没有要会就还再已将了着过来去让给对向从很太最每天晚早上下午夜里住';
 
+/** At least `n` ASCII digits anywhere: every phone, identity and card number has seven or more. */
+function digitsAtLeast(t: string, n: number): boolean {
+  let k = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++k >= n) return true;
+  }
+  return false;
+}
+// Six number rules ask of the same text in turn: the last answer is kept.
+let lastAsked: { text: string; yes: boolean } = { text: '', yes: false };
+const hasSevenDigits = (t: string) => {
+  if (lastAsked.text !== t) lastAsked = { text: t, yes: digitsAtLeast(t, 7) };
+  return lastAsked.yes;
+};
+/** Every flat rule names a building, a unit, a floor or a room. */
+const flatWord = /单元|栋|幢|楼|座|室|号房/;
+const mayBeFlat = (t: string) => flatWord.test(t);
+const titleWord = new RegExp(titles);
+const cueWord = /邻居|隔壁|楼上|楼下|对门/;
+
 const rules: Rule[] = [
   // E-mail: the first letter of the mailbox and its domain stay.
   // It starts where the run of mailbox characters starts, so a long run without an @ is read once, not once per character.
-  [/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, (m) => `${m[0]}***@${m.split('@')[1]}`],
+  [
+    /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    (m) => `${m[0]}***@${m.split('@')[1]}`,
+    (t) => t.includes('@'),
+  ],
   // Mobile numbers, +86 / 86 / 0086 or not, grouped any way (3-4-4, 4-3-4, a space between every digit), the
   // first group in brackets or not, letters glued on or not (tel138…). Never a piece of a longer digit run.
   [
@@ -130,9 +172,10 @@ const rules: Rule[] = [
       const d = digits(m).slice(-11);
       return `${d.slice(0, 3)}****${d.slice(-4)}`;
     },
+    hasSevenDigits,
   ],
   // 18-digit identity numbers (a check character X at the end), grouped 6-8-4 or not.
-  [new RegExp(`(?<!\\d)(\\d{6})${S}\\d{8}${S}(\\d{3}[\\dXx])(?!\\d)`, 'g'), (_m, a, b) => `${a}********${b}`],
+  [new RegExp(`(?<!\\d)(\\d{6})${S}\\d{8}${S}(\\d{3}[\\dXx])(?!\\d)`, 'g'), (_m, a, b) => `${a}********${b}`, hasSevenDigits],
   // Bank cards: 16–19 digits, grouped by fours or not.
   [
     new RegExp(`(?<!\\d)(?:\\d{4}(?:${S}\\d{4}){3}(?:${S}\\d{1,3})?|\\d{16,19})(?!\\d)`, 'g'),
@@ -140,13 +183,15 @@ const rules: Rule[] = [
       const d = digits(m);
       return `${d.slice(0, 4)} **** **** ${d.slice(-4)}`;
     },
+    hasSevenDigits,
   ],
   // 15-digit identity numbers of the first generation.
-  [new RegExp(`(?<!\\d)(\\d{6})${S}\\d{6}${S}(\\d{3})(?!\\d)`, 'g'), (_m, a, b) => `${a}******${b}`],
+  [new RegExp(`(?<!\\d)(\\d{6})${S}\\d{6}${S}(\\d{3})(?!\\d)`, 'g'), (_m, a, b) => `${a}******${b}`, hasSevenDigits],
   // Landlines with an area code: 023-4678 1234, (023)46781234, 02346781234.
   [
     new RegExp(`(?<!\\d)(\\(?0\\d{2,3}\\)?)${S}\\d{3,4}${S}(\\d{4})(?!\\d)`, 'g'),
     (_m, a, b) => `${a}${a.endsWith(')') ? '' : '-'}****${b}`,
+    hasSevenDigits,
   ],
   // Local landlines: eight digits, 4678-1234 or 46781234 (never inside a decimal, a longer number, a date like
   // 20261207, or a run of letters and digits such as a hash, where eight digits turn up by chance). A slash before
@@ -154,33 +199,39 @@ const rules: Rule[] = [
   [
     new RegExp(`(?<![\\dA-Za-z.\\-_:])[2-9]\\d{3}${S}(\\d{4})(?![\\dA-Za-z]|[.\\-/]\\d)`, 'g'),
     (m, b) => (yyyymmdd.test(digits(m)) ? null : `****${b}`),
+    hasSevenDigits,
   ],
   // A flat: building, unit and room (7栋2单元301室, 三号楼二单元五零一室, 3号楼2单元5层1号, 12幢3-201) — the room
   // goes. A road number (滨河路12号), a building alone and a floor alone stay: they say where the street light is.
-  [new RegExp(`(${N}\\s{0,2}单元\\s{0,2}-?\\s{0,2})(${room})${notRoom}`, 'g'), (_m, a, r) => a + hideNumerals(r)],
+  [new RegExp(`(${N}\\s{0,2}单元\\s{0,2}-?\\s{0,2})(${room})${notRoom}`, 'g'), (_m, a, r) => a + hideNumerals(r), mayBeFlat],
   [
     new RegExp(`(${N}\\s{0,2}(?:栋|幢|号楼|座|楼)\\s{0,2}\\d{1,2}\\s{0,2}-\\s{0,2})(${room})${notRoom}`, 'g'),
     (_m, a, r) => a + hideNumerals(r),
+    mayBeFlat,
   ],
   // A building and a room without a unit: 3栋502, A座1203.
   [
     new RegExp(`((?:${N}\\s{0,2}(?:栋|幢|号楼|座)|(?<![A-Za-z])[A-Za-z]\\s?座)\\s{0,2})(${room})${notRoom}`, 'g'),
     (_m, a, r) => a + hideNumerals(r),
+    mayBeFlat,
   ],
   // Building-unit-room with dashes: 3-2-501. 2026-12-07 does not fit; 7-12-2026 does, and stays as a date.
   [
     /(?<![\d\-.:/])(\d{1,3}\s?-\s?\d{1,2}\s?-\s?)(\d{3,4})(?![\d\-.:/%]|\s?(?:年|元|米|人|户|次))/g,
     (_m, a, r) => (dateLike.test(r) ? null : a + hideNumerals(r)),
+    (t) => t.includes('-'),
   ],
   // A room alone: 301室, 1201 号房, 五零一室.
   [
     new RegExp(`(?<![\\d*${han}])(\\d{3,4}|[${han.replace('十', '')}]{3,4})(\\s{0,2}(?:室|号房))`, 'g'),
     (_m, r, tail) => hideNumerals(r) + tail,
+    mayBeFlat,
   ],
   // Someone named by family name and title: 王阿姨, 物业刘经理, 欧阳老师 — the family name stays, as for the reporter.
   [
     new RegExp(`(${compound}|[${surnames}]|${before}[${everyday}])(${titles})`, 'g'),
     (_m, s, t) => `${s}${'*'.repeat(s.length - 1 + t.length)}`,
+    (t) => titleWord.test(t),
   ],
   // A neighbour's name after the word that points at them: 邻居钱七, 隔壁的王小明 (not 楼下马路, 楼上凌晨).
   [
@@ -189,21 +240,23 @@ const rules: Rule[] = [
       'g',
     ),
     (_m, cue, s, given) => `${cue}${s}${'*'.repeat(given.length)}`,
+    (t) => cueWord.test(t),
   ],
 ];
 
 export function redact(text: string, opts: { names?: (string | null | undefined)[] } = {}): string {
   let out = text;
   let f = fold(out);
-  for (const [re, mask] of rules) {
+  for (const [re, mask, may] of rules) {
+    if (may && !may(f.text)) continue;
     // Matched in the folded text, replaced in the original: the result keeps the writer's characters elsewhere.
     let next = '';
     let from = 0;
     let hit = false;
     for (const m of f.text.matchAll(re)) {
       const at = m.index ?? 0;
-      const a = f.start[at];
-      const b = f.end[at + m[0].length - 1];
+      const a = f.start ? f.start[at] : at;
+      const b = f.end ? f.end[at + m[0].length - 1] : at + m[0].length;
       if (m[0].length === 0 || a < from) continue;
       next += out.slice(from, a) + (mask(m[0], ...(m.slice(1) as string[])) ?? out.slice(a, b));
       from = b;

@@ -157,6 +157,47 @@ describe('Open311 GeoReport v2', () => {
     expect(old.body).toEqual([]);
   });
 
+  it('lists answered demands and posted ones not answered yet in one order, newest first, the same page by page', async () => {
+    const key = (
+      await api.call('POST', '/api/v1/open311/keys', { token: world.tokens.admin, body: { name: '分页', regionId: world.t1.id } })
+    ).body.apiKey;
+    const posted: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const fields = {
+        api_key: key,
+        service_code: String(world.lights.id),
+        lat: '37.76',
+        long: '-122.42',
+        description: `第${n}处路灯不亮`,
+      };
+      const r = await api.call('POST', '/open311/v2/requests.json', form(fields));
+      expect(r.status, r.text).toBe(201);
+      posted.push(r.body[0].service_request_id);
+    }
+    // The first and third are answered; the second and fourth stay as posted.
+    for (const n of [posted[0], posted[2]]) {
+      const id = (await api.call('GET', `/api/v1/demands?q=${n}`, { token: world.tokens.operator })).body.items[0].id;
+      for (const [path, tok, body] of [
+        ['dispatch', world.tokens.dispatcher, { unitId: world.deptA.id }],
+        ['acknowledge', world.tokens.handlerA, {}],
+        ['reply', world.tokens.handlerA, { reply: '已修复。' }],
+      ] as const) {
+        expect((await api.call('POST', `/api/v1/demands/${id}/${path}`, { token: tok, body })).status).toBe(200);
+      }
+    }
+    const whole = (await api.call('GET', '/open311/v2/requests.json')).body as { service_request_id: string; status: string }[];
+    const mine = whole.filter((r) => posted.includes(r.service_request_id));
+    expect(mine.map((r) => r.service_request_id)).toEqual([...posted].reverse());
+    for (const size of [1, 2, 3]) {
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(whole.length / size) + 1; page++) {
+        const r = await api.call('GET', `/open311/v2/requests.json?page_size=${size}&page=${page}`);
+        paged.push(...(r.body as { service_request_id: string }[]).map((x) => x.service_request_id));
+      }
+      expect(paged, `page_size=${size}`).toEqual(whole.map((r) => r.service_request_id));
+    }
+  });
+
   it('answers mistakes with the spec’s error list, in the format asked for', async () => {
     const cases: [Record<string, string>, number, RegExp][] = [
       [{ ...specExample(), api_key: 'wrong' }, 403, /api_key/],

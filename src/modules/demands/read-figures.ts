@@ -174,25 +174,43 @@ export type PostedThrough<F extends Record<string, AnyPgColumn>> = { table: PgTa
  * channel's fields and its public text (as the moderator left it, names and numbers masked).
  */
 export async function publicRequests<F extends Record<string, AnyPgColumn>>(db: Db, f: PublicRequestFilter, posted: PostedThrough<F>) {
-  const where: (SQL | undefined)[] = [
-    eq(demands.anonymous, false),
-    or(inArray(demands.state, [...answeredStates]), isNotNull(posted.demandId)),
-    sql`${demands.id} not in ${withheldIds('demand')}`,
-  ];
+  const where: (SQL | undefined)[] = [eq(demands.anonymous, false), sql`${demands.id} not in ${withheldIds('demand')}`];
   if (f.numbers?.length) where.push(inArray(demands.number, f.numbers));
   if (f.categoryIds?.length) where.push(inArray(demands.categoryId, f.categoryIds));
   if (f.from) where.push(gte(demands.createdAt, f.from));
   if (f.to) where.push(lte(demands.createdAt, f.to));
   if (f.states) where.push(inArray(demands.state, [...f.states]));
   if (f.notStates) where.push(notInArray(demands.state, [...f.notStates]));
+  // Two sources, each read newest first as far as the page reaches: the answered (their own index by creation, so a
+  // backlog not yet answered at the newest end is never walked) and those the channel posted, not answered yet.
+  const reach = f.offset + f.limit;
+  const newest = [desc(demands.createdAt), desc(demands.id)];
+  const answered = db
+    .select({ id: demands.id, createdAt: demands.createdAt })
+    .from(demands)
+    .where(and(...where, inArray(demands.state, [...answeredStates])))
+    .orderBy(...newest)
+    .limit(reach);
+  const postedOnly = db
+    .select({ id: demands.id, createdAt: demands.createdAt })
+    .from(demands)
+    .innerJoin(posted.table, eq(posted.demandId, demands.id))
+    .where(and(...where, notInArray(demands.state, [...answeredStates])))
+    .orderBy(...newest)
+    .limit(reach);
+  const ids = (
+    await queryRows<{ id: number }>(
+      db,
+      sql`select id from ((${answered}) union all (${postedOnly})) page order by created_at desc, id desc limit ${f.limit} offset ${f.offset}`,
+    )
+  ).map((r) => Number(r.id));
+  if (!ids.length) return [];
   const rows = await db
     .select({ d: demands, ...posted.fields })
     .from(demands)
     .leftJoin(posted.table, eq(posted.demandId, demands.id))
-    .where(and(...where))
-    .orderBy(desc(demands.createdAt), desc(demands.id))
-    .limit(f.limit)
-    .offset(f.offset);
+    .where(inArray(demands.id, ids))
+    .orderBy(...newest);
   const page = rows as unknown as ({ d: DemandRow } & { [K in keyof F]: F[K]['_']['data'] | null })[];
   const texts = await publicTexts(
     db,
