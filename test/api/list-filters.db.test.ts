@@ -1,5 +1,8 @@
 // A supervisor's "overdue by more than N days", and the list's other filters, through the API.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/rows.js';
+import { visibleDemands } from '../../src/modules/demands/queries/scope.js';
 import { setUpWorld, type TestApi, type TestClock, tearDownApiWorld } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
@@ -135,6 +138,64 @@ describe('keyset paging', () => {
     const bad = await get('after=bm90LWEtY3Vyc29y');
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('翻页位置无效');
+  });
+});
+
+describe('a handler’s 全部', () => {
+  it('pages the unit’s whole work by number and by cursor, newest and oldest first, as its scope reads it', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t.advanceHours(1);
+      const r = await api.call('POST', '/api/v1/demands', {
+        token: world.tokens.operator,
+        body: {
+          content: `第${i}盏路灯不亮`,
+          channel: 'hotline',
+          reporterPhone: '13800001111',
+          regionId: world.c1.id,
+          categoryId: world.lights.id,
+        },
+      });
+      expect(r.status, r.text).toBe(201);
+      ids.push(r.body.id);
+    }
+    // Every other one goes to 区城市管理局; the rest wait, newer than some of its work.
+    for (const id of [ids[0], ids[2], ids[4]]) {
+      const r = await api.call('POST', `/api/v1/demands/${id}/dispatch`, {
+        token: world.tokens.dispatcher,
+        body: { unitId: world.deptA.id },
+      });
+      expect(r.status, r.text).toBe(200);
+    }
+    const actor = world.actors.handlerA;
+    const scoped = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from demands where ${visibleDemands(actor)} order by id desc`,
+    );
+    const expected = scoped.map((r) => Number(r.id));
+    expect(expected).toEqual(expect.arrayContaining([ids[0], ids[2], ids[4]]));
+    expect(expected).not.toContain(ids[1]);
+    const get = (query: string) => api.call('GET', `/api/v1/demands?${query}`, { token: world.tokens.handlerA });
+    for (const sort of ['newest', 'oldest']) {
+      const whole = sort === 'newest' ? expected : [...expected].reverse();
+      const first = await get(`sort=${sort}&pageSize=100`);
+      expect(
+        first.body.items.map((d: { id: number }) => d.id),
+        sort,
+      ).toEqual(whole);
+      expect(first.body.total).toBe(whole.length);
+      const byNumber: number[] = [];
+      const byCursor: number[] = [];
+      let after = '';
+      for (let page = 1; page <= whole.length; page++) {
+        byNumber.push(...(await get(`sort=${sort}&pageSize=1&page=${page}`)).body.items.map((d: { id: number }) => d.id));
+        const next = await get(`sort=${sort}&pageSize=1${after ? `&after=${after}` : ''}`);
+        byCursor.push(...next.body.items.map((d: { id: number }) => d.id));
+        after = next.body.nextCursor ?? '';
+      }
+      expect(byNumber, sort).toEqual(whole);
+      expect(byCursor, sort).toEqual(whole);
+    }
   });
 });
 

@@ -109,7 +109,7 @@ export const demands = pgTable(
     uniqueIndex('demands_idempotency_uq').on(t.idempotencyKey),
     uniqueIndex('demands_external_ref_uq').on(t.channel, t.externalRef),
     index('demands_state_idx').on(t.state),
-    index('demands_unit_idx').on(t.unitId),
+    index('demands_unit_idx').on(t.unitId, t.id),
     index('demands_region_idx').on(t.regionId),
     index('demands_created_idx').on(t.createdAt),
     index('demands_stage_due_idx').on(t.stageDueAt, t.id),

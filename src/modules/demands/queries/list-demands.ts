@@ -144,6 +144,18 @@ export async function listDemands(
       }
     }
   }
+  // A unit's whole work, unfiltered (a handler's 全部): its page and its count are read from its ids alone, so demands
+  // of other units (a backlog not yet dispatched at the newest end) are never walked past.
+  const work = parts.length === 1 && filter.held !== 'mine' ? unitWorkIds(actor) : null;
+  if (work && filter.sort !== 'due') {
+    const oldest = filter.sort === 'oldest';
+    const past = filter.after ? sql` where w.id ${oldest ? sql`>` : sql`<`} ${filter.after.id}` : sql``;
+    const skip = filter.after ? 0 : (filter.page - 1) * filter.pageSize;
+    const ids = sql`(select w.id from (${work}) as w(id)${past} order by w.id ${oldest ? sql`asc` : sql`desc`} limit ${filter.pageSize} offset ${skip})`;
+    rows ??= await selectJoined(db)
+      .where(sql`${demands.id} in ${ids}`)
+      .orderBy(...order);
+  }
   rows ??= await page();
   const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
@@ -157,8 +169,6 @@ export async function listDemands(
       break;
     }
   }
-  // A unit's whole work, unfiltered (a handler's 全部): counted from its ids alone.
-  const work = parts.length === 1 && filter.held !== 'mine' ? unitWorkIds(actor) : null;
   n ??= work ? await countIdsUpTo(db, work, counted) : await count();
   const totalCapped = n > counted;
   const last = rows.at(-1)?.demand;
