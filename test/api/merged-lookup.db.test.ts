@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeaders } from '../../src/lib/signature.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -13,7 +13,7 @@ let world: World;
 let api: TestApi;
 
 const smsSecret = 'merged-sms-secret';
-beforeAll(async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret })));
+beforeAll(async () => ({ database, world, api } = await setUpApiWorld(worldStart, { smsSecret })));
 afterAll(() => tearDownApiWorld({ database, api }));
 
 describe('lookup of a merged demand', () => {

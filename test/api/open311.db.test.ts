@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -15,7 +15,7 @@ let keyId: number;
 const xml = new XMLParser({ parseTagValue: false });
 
 beforeAll(async () => {
-  ({ database, world, api } = await setUpApiWorld(new Date(), { open311PerKeyPerMinute: 12 }));
+  ({ database, world, api } = await setUpApiWorld(worldStart, { open311PerKeyPerMinute: 12 }));
   const issued = await api.call('POST', '/api/v1/open311/keys', {
     token: world.tokens.admin,
     body: { name: '城市随手拍', regionId: world.t1.id },

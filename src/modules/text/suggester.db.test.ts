@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpWorld, type TestClock } from '../../../test/api-world.js';
+import { setUpWorld, type TestClock, worldStart } from '../../../test/api-world.js';
 import type { TestDatabase } from '../../../test/db.js';
 import { buildDemand, type World } from '../../../test/world.js';
 import { queryRows } from '../../db/rows.js';
@@ -13,7 +13,7 @@ let database: TestDatabase;
 let world: World;
 let t: TestClock;
 
-beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date())));
+beforeAll(async () => ({ database, world, t } = await setUpWorld(worldStart)));
 afterAll(async () => database.drop());
 
 const route = async (content: string, categoryId: number, unitId: number) => {
