@@ -8,6 +8,7 @@ import { messages } from './messages';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
+import { useNarrow } from './use-narrow';
 
 // Each page is its own chunk: the first load carries the frame and the queue, a desk PC or a phone fetches the rest when opened.
 const MenuDrawer = lazy(() => import('./menu-drawer'));
@@ -31,19 +32,6 @@ const OutboxPage = lazy(() => import('./pages/OutboxPage').then((m) => ({ defaul
 const ReceptionPage = lazy(() => import('./pages/ReceptionPage').then((m) => ({ default: m.ReceptionPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const TopicsPage = lazy(() => import('./pages/TopicsPage').then((m) => ({ default: m.TopicsPage })));
-
-/** Below antd's md breakpoint (768 px), read from the media query itself: antd's Grid would weigh on the first screen. */
-function useNarrow() {
-  const query = '(max-width: 767.98px)';
-  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const list = window.matchMedia(query);
-    const changed = () => setNarrow(list.matches);
-    list.addEventListener('change', changed);
-    return () => list.removeEventListener('change', changed);
-  }, []);
-  return narrow;
-}
 
 export function App() {
   const { t, lang, setLang } = useI18n(messages);

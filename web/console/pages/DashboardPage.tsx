@@ -1,4 +1,4 @@
-import { Button, Card, Col, Grid, List, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type Answer, client, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { DistrictMap } from '../charts/DistrictMap';
 import { type ChartOption, EChart } from '../charts/EChart';
 import type { messages } from '../messages';
+import { useNarrow } from '../use-narrow';
 import { EscalationRun } from './admin/EscalationRun';
 
 type Dashboard = Schemas['Dashboard'];
@@ -26,7 +27,7 @@ export function DashboardPage() {
       () => setTopics([]),
     );
   }, []);
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   const charts = useMemo(() => (d ? options(d, t, lang, narrow) : null), [d, t, lang, narrow]);
   if (!d || !charts) return null;
   const todayTotal = d.today.reduce((a, x) => a + x.count, 0);

@@ -1,4 +1,4 @@
-import { Button, Collapse, Grid, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Collapse, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { client, hrefOf, type Schemas } from '../../shared/client';
 import { formatTime, stateNames } from '../../shared/i18n';
@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { dueLabel } from '../due-label';
 import { Highlight, HitSnippet } from '../highlight';
 import { type DemandQuery, landingQueue, queueQuery } from '../queues';
+import { useNarrow } from '../use-narrow';
 import { BulkDispatch } from './demand/BulkDispatch';
 import { DemandCards } from './demand/DemandCards';
 import type { DemandRow } from './demand/demand-row';
@@ -35,7 +36,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [units, setUnits] = useState<Unit[]>([]);
   const [bulkUnit, setBulkUnit] = useState<number | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const phone = !Grid.useBreakpoint().md;
+  const phone = useNarrow();
 
   // The queue's filters, shared by the page shown and the export of the whole list.
   const filters = useCallback((): DemandQuery => ({ ...queueQuery(queue), q: q.trim() || undefined, ...extra }), [queue, q, extra]);

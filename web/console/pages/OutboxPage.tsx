@@ -1,10 +1,11 @@
-import { Button, Card, Grid, List, message, Segmented, Space, Table, Typography } from 'antd';
+import { Button, Card, List, message, Segmented, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { client, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import type { messages } from '../messages';
 import { Tone, type ToneName } from '../tone';
+import { useNarrow } from '../use-narrow';
 import { fail } from './admin/directory';
 
 type OutboxMessage = Schemas['OutboxMessage'];
@@ -17,7 +18,7 @@ const pageSize = 50;
 export function OutboxPage() {
   const { t, lang } = useApp();
   // On a phone each message is a card with its text wrapped: a table's columns would be cut or off-screen.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   const [status, setStatus] = useState<Status | 'all'>('all');
   const [items, setItems] = useState<OutboxMessage[]>([]);
   const [counts, setCounts] = useState<Record<string, number>>({});

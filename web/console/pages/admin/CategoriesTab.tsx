@@ -1,7 +1,8 @@
-import { Button, Card, Form, Grid, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import { type Category, client } from '../../../shared/client';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
+import { useNarrow } from '../../use-narrow';
 import { type Directory, submitter } from './directory';
 import { adminMessages } from './messages';
 
@@ -11,7 +12,7 @@ export function CategoriesTab({ dir }: { dir: Directory }) {
   const m = usePageMessages(adminMessages);
   const submit = submitter(dir.reload);
   // On a phone the labels sit above the fields: beside them, a category path's picker ran past the card.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   return (
     <Card>
       <Form

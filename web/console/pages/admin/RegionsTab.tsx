@@ -1,8 +1,9 @@
-import { Button, Card, Form, Grid, Input, Select, Table } from 'antd';
+import { Button, Card, Form, Input, Select, Table } from 'antd';
 import { client, type Region } from '../../../shared/client';
 import { asItStands } from '../../../shared/form-body';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
+import { useNarrow } from '../../use-narrow';
 import { type Directory, submitter } from './directory';
 import { adminMessages } from './messages';
 
@@ -19,7 +20,7 @@ export function RegionsTab({ dir }: { dir: Directory }) {
   const m = usePageMessages(adminMessages);
   const submit = submitter(dir.reload);
   // On a phone the labels sit above the fields, so a long region name's picker stays inside the card.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   return (
     <Card>
       <Form

@@ -1,9 +1,10 @@
-import { Button, Card, Form, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
+import { useNarrow } from '../../use-narrow';
 import { type Directory, submitter } from './directory';
 import { adminMessages } from './messages';
 
@@ -25,7 +26,7 @@ export function UsersTab({ dir }: { dir: Directory }) {
   const [form] = Form.useForm<NewUser>();
   const [users, setUsers] = useState<User[]>([]);
   // On a phone each account is a card with its buttons on their own line: a table's last column would sit off-screen.
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrow();
   const load = useCallback(async () => setUsers((await client.GET('/users')).items), []);
   useEffect(() => {
     void load();
