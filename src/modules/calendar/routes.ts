@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, isoDay, jsonBody, jsonOk, text } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, isoDay, jsonBody, jsonOk, ranged, text } from '../../http/schemas.js';
 import { type AppContext, perform } from '../../kernel/index.js';
 import { removeCalendarDay } from './actions/remove-calendar-day.js';
 import { replaceTimeLimits } from './actions/replace-time-limits.js';
@@ -14,17 +14,11 @@ import { deadlineStages, timeLimitRules } from './tables.js';
 const tags = ['calendar'];
 const day = isoDay();
 const Day = z.object({ day: day, kind: z.enum(['holiday', 'workday']), note: text(100).default('') });
-// Said in words: the console shows the server's message, and zod's own would name the field by its path.
-const amountWords = '时限应为 1 到 10000 之间的整数 / A time limit is a whole number from 1 to 10000';
 const Rule = z.object({
   stage: z.enum(deadlineStages),
   categoryId: z.number().int().positive().max(2_147_483_647).nullable(),
   urgency: z.enum(['emergency', 'normal', 'complex']).nullable(),
-  amount: z
-    .number({ message: amountWords })
-    .int({ message: amountWords })
-    .min(1, { message: amountWords })
-    .max(10_000, { message: amountWords }),
+  amount: ranged('时限', 'A time limit', 1, 10_000),
   unit: z.enum(['minutes', 'hours', 'workdays']),
 });
 

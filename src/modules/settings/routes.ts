@@ -1,20 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../http/caller.js';
 import { newRouter } from '../../http/router.js';
-import { bearerSecurity, errorResponses, jsonBody, jsonOk } from '../../http/schemas.js';
+import { bearerSecurity, errorResponses, jsonBody, jsonOk, ranged } from '../../http/schemas.js';
 import { type AppContext, perform, requireAdmin } from '../../kernel/index.js';
 import { changeSettings } from './actions/change-settings.js';
 import { loadSettings } from './store.js';
-
-/**
- * A number in its range, refused in words that name the setting: the console shows the server's message as it is, and
- * zod's own would name the field by its key.
- */
-function ranged(zh: string, en: string, min: number, max: number, whole = true) {
-  const message = `${zh}应为 ${min} 到 ${max} 之间的${whole ? '整数' : '数'} / ${en} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max}`;
-  const n = z.number({ message }).min(min, { message }).max(max, { message });
-  return whole ? n.int({ message }) : n;
-}
 
 const SettingsView = z
   .object({
