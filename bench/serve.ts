@@ -7,7 +7,9 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Child
   if (!built) execFileSync(process.execPath, ['scripts/build-server.mjs']);
   built = true;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['build/cli.js', 'serve'], {
+    // BENCH_NODE_ARGS: options for the server's Node (--cpu-prof --cpu-prof-dir=…, to see where its time goes).
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, 'build/cli.js', 'serve'], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

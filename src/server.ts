@@ -18,7 +18,7 @@ import { scheduleEscalation } from './modules/demands/index.js';
 import { type DeliveryOptions, httpGateway, logGateway, parseQuietHours, startDeliveryWorker } from './modules/notifications/index.js';
 import { scheduleRateRollups } from './modules/rates/index.js';
 import { listenForCalls } from './modules/telephony/index.js';
-import { scheduleTopicRefresh } from './modules/text/index.js';
+import { scheduleRoutingHistoryCompaction, scheduleTopicRefresh } from './modules/text/index.js';
 
 export const sharedDataDir = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
@@ -66,6 +66,7 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   await scheduleTopicRefresh(ctx, jobs);
   await scheduleRateRollups(ctx, jobs);
   await scheduleCounterCompaction(ctx, jobs);
+  await scheduleRoutingHistoryCompaction(ctx, jobs);
   await schedulePartitions(ctx, jobs);
   const stopListening = await listenForCacheNotices(database);
   // A PBX's call reaches the operators connected to any process, not only the one it posted to.

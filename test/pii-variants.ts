@@ -26,6 +26,23 @@ export const piiVariants: { label: string; text: string; secret: string }[] = [
   { label: 'flat, 号楼 单元', text: '3号楼1单元502', secret: '1单元502' },
   { label: 'flat, 幢 and a dash', text: '12幢3-201', secret: '3-201' },
   { label: 'room alone', text: '1203室', secret: '1203室' },
+  { label: 'mobile with ideographic full stops', text: '139。8765。4330', secret: '13987654330' },
+  { label: 'mobile with commas', text: '139，8765，4331', secret: '13987654331' },
+  { label: 'mobile with tabs', text: '139\t8765\t4332', secret: '13987654332' },
+  { label: 'mobile in lenticular brackets', text: '【139】8765 4333', secret: '13987654333' },
+  { label: 'mobile across lines', text: '139\n8765\n4334', secret: '13987654334' },
+  { label: 'ID number with a stray space', text: '110101199003072 34X', secret: '11010119900307234X' },
+  { label: 'ID number in fours', text: '110101 1990 0307 134X', secret: '11010119900307134X' },
+  { label: 'e-mail, a Chinese mailbox', text: '张秀英@qq.com', secret: '张秀英@' },
+  { label: 'e-mail, an ideographic full stop', text: 'li.ming@example。com', secret: 'li.ming@' },
+  { label: 'flat, 栋 and a dash', text: '5栋-1102', secret: '栋-1102' },
+  { label: 'flat after an estate', text: '新华小区1103', secret: '小区1103' },
+  { label: 'flat, lettered 栋 and 楼', text: 'B栋11楼02号', secret: '11楼02' },
+  { label: 'name after 联系人', text: '联系人：王建国', secret: '王建国' },
+  { label: 'name after 我叫', text: '我叫李明华', secret: '李明华' },
+  { label: 'QQ number', text: 'QQ号：583920174', secret: '583920174' },
+  { label: 'WeChat id', text: '微信 zhangwei_88', secret: 'zhangwei_88' },
+  { label: 'number plate', text: '渝A12345', secret: 'A12345' },
 ];
 
 const fold = (text: string) =>
@@ -38,7 +55,7 @@ const fold = (text: string) =>
 export const exposedForm = (text: string) =>
   fold(text)
     .replace(/[()+]/g, '')
-    .replace(/(?<=\d)[ .-](?=\d)/g, '');
+    .replace(/(?<=\d)[\s.。，,~【】-]+(?=\d)/g, '');
 
 /** The variants that come through `text`, if any (by label): numbers however separated, other secrets as written. */
 export function leakedVariants(text: string): string[] {

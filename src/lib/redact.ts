@@ -7,9 +7,17 @@
  * so stored text stays as given.
  */
 
-/** What a writer may put between two digits of one number (after folding): a run of up to three. */
-const sepChars = ' .\\-_/、·・\\u200B-\\u200D\\u2060\\uFEFF';
-const S = `[${sepChars}]{0,3}`;
+/**
+ * What a writer may put between two digits of one number (after folding): a run of up to five — spaces, tabs and
+ * line breaks, dots, dashes, slashes, lenticular brackets (【138】0013 8000).
+ */
+const sepChars = ' \\t\\r\\n.\\-_/、·・【】\\u200B-\\u200D\\u2060\\uFEFF';
+const S = `[${sepChars}]{0,5}`;
+/**
+ * Between the groups of a mobile written 3-4-4 a writer also puts commas, ideographic full stops, tildes and
+ * asterisks (138。0013。8000, 138*0013*8000). Only there: elsewhere a comma separates two numbers.
+ */
+const G = `[${sepChars}。，,~*]{1,5}`;
 const digits = (m: string) => m.replace(/[^\dXx]/g, '');
 
 // ---- Folding: the text as a reader takes it in, with a map back to the writer's characters ----
@@ -109,7 +117,7 @@ type Rule = [RegExp, (m: string, ...groups: string[]) => string | null, ((text: 
 const han = '零〇○一二三四五六七八九十两幺';
 const N = `(?:\\d{1,4}|[${han}]{1,4})`;
 /** A room or a floor and door: 501, 五零一, 5层1号 (a floor alone stays). */
-const room = `(?:${N}\\s{0,2}[层楼]\\s{0,2}${N}|\\d{3,4}|[${han.replace('十', '')}]{3,4})`;
+const room = `(?:${N}\\s{0,2}[层楼]\\s{0,2}${N}|\\d{3,4}|[${han}]{3,5})`;
 /** What turns a number after a building into a count, an amount or a date rather than a room. */
 const notRoom = `(?![\\d${han}]|\\s{0,2}(?:年|月|日|元|块|万|千|百|米|平|个|人|户|次|辆|台|件|天|小时|分|点|岁|多|余|%|度|公里|斤|吨|楼|层|栋|幢|单元|路|号线|号楼))`;
 const numeralRe = new RegExp(`[\\d${han}]`, 'g');
@@ -150,18 +158,28 @@ const hasSevenDigits = (t: string) => {
   return lastAsked.yes;
 };
 /** Every flat rule names a building, a unit, a floor or a room. */
-const flatWord = /单元|栋|幢|楼|座|室|号房/;
+const flatWord = /单元|栋|幢|楼|座|室|号房|小区|花园|家园|公寓|大厦|新村|住/;
 const mayBeFlat = (t: string) => flatWord.test(t);
 const titleWord = new RegExp(titles);
 const cueWord = /邻居|隔壁|楼上|楼下|对门/;
+const introWord = /我叫|名叫|联系人|姓名|住户|业主|户主|署名/;
 
 const rules: Rule[] = [
-  // E-mail: the first letter of the mailbox and its domain stay.
+  // E-mail: the first letter of the mailbox and its domain stay. A mailbox may be a name in Chinese (张秀英@qq.com, up to
+  // four characters before the @), a dot an ideographic full stop (qq。com).
   // It starts where the run of mailbox characters starts, so a long run without an @ is read once, not once per character.
   [
-    /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    /(?<![A-Za-z0-9._%+-])(?:[A-Za-z0-9._%+-]+|[\u4e00-\u9fff]{1,4})@[A-Za-z0-9-]+(?:[.。][A-Za-z0-9-]+)*[.。][A-Za-z]{2,}/g,
     (m) => `${m[0]}***@${m.split('@')[1]}`,
     (t) => t.includes('@'),
+  ],
+  // 18-digit identity numbers (a check character X at the end), grouped 6-8-4, in fours, or with a stray space: read
+  // before the mobiles, whose eleven digits fit inside one (110101 1990 0307 124X).
+  [
+    // Not one digit more on either side, however separated: two numbers side by side are not one identity number.
+    new RegExp(`(?<!\\d${S})(\\d(?:${S}\\d){5})${S}\\d(?:${S}\\d){7}${S}(\\d(?:${S}\\d){2}${S}[\\dXx])(?![A-Za-z]|${S}\\d)`, 'g'),
+    (_m, a, b) => `${digits(a)}********${digits(b)}`,
+    hasSevenDigits,
   ],
   // Mobile numbers, +86 / 86 / 0086 or not, grouped any way (3-4-4, 4-3-4, a space between every digit), the
   // first group in brackets or not, letters glued on or not (tel138…). Never a piece of a longer digit run.
@@ -174,8 +192,15 @@ const rules: Rule[] = [
     },
     hasSevenDigits,
   ],
-  // 18-digit identity numbers (a check character X at the end), grouped 6-8-4 or not.
-  [new RegExp(`(?<!\\d)(\\d{6})${S}\\d{8}${S}(\\d{3}[\\dXx])(?!\\d)`, 'g'), (_m, a, b) => `${a}********${b}`, hasSevenDigits],
+  // A mobile in its three groups, whatever stands between them.
+  [
+    new RegExp(`(?<![\\d*])1[3-9]\\d${G}\\d{4}${G}\\d{4}(?!\\d)`, 'g'),
+    (m) => {
+      const d = digits(m);
+      return `${d.slice(0, 3)}****${d.slice(-4)}`;
+    },
+    hasSevenDigits,
+  ],
   // Bank cards: 16–19 digits, grouped by fours or not.
   [
     new RegExp(`(?<!\\d)(?:\\d{4}(?:${S}\\d{4}){3}(?:${S}\\d{1,3})?|\\d{16,19})(?!\\d)`, 'g'),
@@ -209,9 +234,9 @@ const rules: Rule[] = [
     (_m, a, r) => a + hideNumerals(r),
     mayBeFlat,
   ],
-  // A building and a room without a unit: 3栋502, A座1203.
+  // A building and a room without a unit: 3栋502, 5栋-1102, A座1203, B栋11楼02号.
   [
-    new RegExp(`((?:${N}\\s{0,2}(?:栋|幢|号楼|座)|(?<![A-Za-z])[A-Za-z]\\s?座)\\s{0,2})(${room})${notRoom}`, 'g'),
+    new RegExp(`((?:${N}\\s{0,2}(?:栋|幢|号楼|座)|(?<![A-Za-z])[A-Za-z]\\s?(?:座|栋|幢|号楼))\\s{0,2}-?\\s{0,2})(${room})${notRoom}`, 'g'),
     (_m, a, r) => a + hideNumerals(r),
     mayBeFlat,
   ],
@@ -220,6 +245,12 @@ const rules: Rule[] = [
     /(?<![\d\-.:/])(\d{1,3}\s?-\s?\d{1,2}\s?-\s?)(\d{3,4})(?![\d\-.:/%]|\s?(?:年|元|米|人|户|次))/g,
     (_m, a, r) => (dateLike.test(r) ? null : a + hideNumerals(r)),
     (t) => t.includes('-'),
+  ],
+  // A number after an estate's name or after 住 is a flat: 新华小区1102, 小区 5-1102, 住5-1102 (not 小区 120 户).
+  [
+    new RegExp(`((?:小区|花园|家园|公寓|大厦|新村|住在|家住|住)\\s{0,2}(?:\\d{1,3}\\s?-\\s?)?)(\\d{3,4})${notRoom}(?![\\-.:/%])`, 'g'),
+    (_m, a, r) => (dateLike.test(r) ? null : a + hideNumerals(r)),
+    mayBeFlat,
   ],
   // A room alone: 301室, 1201 号房, 五零一室.
   [
@@ -242,6 +273,37 @@ const rules: Rule[] = [
     (_m, cue, s, given) => `${cue}${s}${'*'.repeat(given.length)}`,
     (t) => cueWord.test(t),
   ],
+
+  // A name the writer introduces: 我叫李明, 联系人：王建国, 住户王建国, 姓名 张三 (not 联系人电话, 业主群).
+  [
+    new RegExp(
+      `(?<=(?:我叫|名叫|联系人|姓名|住户|业主|户主|署名)[：:\\s]{0,2})(?!${notNames}|电话|手机|方式)(${compound}|[${surnames}${everyday}])((?:(?![${nameStop}])[\\u4e00-\\u9fff]){1,2})`,
+      'g',
+    ),
+    (_m, s, given) => `${s}${'*'.repeat(given.length)}`,
+    (t) => introWord.test(t),
+  ],
+  // A person a parcel or a home is named by in an address: 张伟收, 宝城社区 张伟家 (not 张家口, 黄金家园, 收到, 收费).
+  [
+    new RegExp(
+      `${before}(?!${notNames})([${surnames}])((?:(?![${nameStop}收])[\\u4e00-\\u9fff]){1,2})(?=收(?![费到取入集拾益回])|家(?![园属具电政庭乡长]))`,
+      'g',
+    ),
+    (_m, s, given) => `${s}${'*'.repeat(given.length)}`,
+    (t) => t.includes('收') || t.includes('家'),
+  ],
+  // Accounts and plates a resident gives or complains about: QQ 583920174, 微信 zhangwei_88, 渝A12345.
+  [/(?<=(?:QQ|qq)\s{0,2}号?码?[：:]?\s{0,2})\d{5,11}(?!\d)/g, (d) => `${d.slice(0, 2)}****${d.slice(-2)}`, (t) => /qq/i.test(t)],
+  [
+    /(?<=(?:微信|[Vv][Xx]|[Ww][Xx]|weixin)\s{0,2}号?[：:]?\s{0,2})[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g,
+    (id) => `${id[0]}***`,
+    (t) => /微信|vx|wx|weixin/i.test(t),
+  ],
+  [
+    /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])\s?([A-Z])\s?[·.]?\s?([A-Z0-9]{3,4})([A-Z0-9]{2})(?![A-Za-z0-9])/g,
+    (_m, p, l, _mid, end) => `${p}${l}***${end}`,
+  ],
+  [/(?<=护照(?:号码?)?[：:]?\s{0,2})([A-Za-z]{1,2})\d{7,8}(?!\d)/g, (_m, l) => `${l}********`, (t) => t.includes('护照')],
 ];
 
 export function redact(text: string, opts: { names?: (string | null | undefined)[] } = {}): string {

@@ -171,10 +171,10 @@ describe('转办 with consent', () => {
       (await as('handlerA').get(`/demands?state=dispatched,acknowledged&pageSize=100`)).body.items.map((d: { id: number }) => d.id),
     ).toContain(id);
     expect((await as('handlerB').post(`/demands/${id}/acknowledge`)).status).toBe(200);
-    // Answered while a second hand-over waits: the hand-over is moot.
+    // Answered while a second hand-over waits: the hand-over is moot, and nobody is said to have refused it.
     await as('handlerB').post(`/demands/${id}/transfer`, { toUnitId: world.t1Gov.id, reason: '涉及小区内部管网' });
     const answered = await as('handlerB').post(`/demands/${id}/reply`, { reply: '已抢修完毕' });
-    expect(answered.body.transfers.at(-1)).toMatchObject({ status: 'declined', decisionReason: 'replied' });
+    expect(answered.body.transfers.at(-1)).toMatchObject({ status: 'lapsed', decisionReason: null });
     expect((await as('handlerT1').post(`/demands/${id}/transfer-decision`, { accept: true })).status).toBe(403);
   });
 });

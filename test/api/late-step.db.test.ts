@@ -105,3 +105,22 @@ describe('no yellow card to a unit that already replied', () => {
     expect(await consoleMessagesTo(world.deptA.id)).toBe(told);
   });
 });
+
+describe('受理回执 tells the caller when the reply is due', () => {
+  it('before dispatch: the reply deadline a dispatch at the dispatch deadline would set, not the dispatch deadline', async () => {
+    const r = await as('operator').post('/demands', {
+      content: '东街口井盖松动，车过响声很大',
+      reporterPhone: '13800004444',
+      regionId: world.c1.id,
+      categoryId: world.lights.id,
+    });
+    expect(r.status, r.text).toBe(201);
+    const { id, stageDueAt, expectedReplyBy } = r.body as { id: number; stageDueAt: string; expectedReplyBy: string };
+    expect(new Date(expectedReplyBy).getTime()).toBeGreaterThan(new Date(stageDueAt).getTime() + 24 * 3_600_000);
+
+    // Dispatched at the last moment, the demand gets exactly the deadline the caller was told.
+    t.advanceHours((new Date(stageDueAt).getTime() - t.ctx.now().getTime()) / 3_600_000);
+    expect((await as('dispatcher').post(`/demands/${id}/dispatch`, { unitId: world.deptA.id })).status).toBe(200);
+    expect((await as('dispatcher').get(`/demands/${id}`)).body.replyDueAt).toBe(expectedReplyBy);
+  });
+});

@@ -278,7 +278,7 @@ describe('the public redaction gate', () => {
           entries: subjects.map((s, i) => ({
             subjectId: s.id,
             items: [
-              { itemKey: 'duty', score: 9 - i },
+              { itemKey: 'duty', score: i % 10 },
               ...runs.map((_run, r) => ({ itemKey: `item${r}`, passed: r !== i, reason: r === i ? '未达标' : undefined })),
             ],
           })),

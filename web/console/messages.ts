@@ -312,6 +312,7 @@ export const messages = {
   'transfer.pending': { 'zh-CN': '待接收', en: 'Waiting' },
   'transfer.accepted': { 'zh-CN': '已接收', en: 'Accepted' },
   'transfer.declined': { 'zh-CN': '已拒绝', en: 'Declined' },
+  'transfer.lapsed': { 'zh-CN': '已失效（主办单位已退单或答复）', en: 'Lapsed (the lead unit moved on)' },
   supervisionsTitle: { 'zh-CN': '督办记录', en: 'Supervision' },
   byRule: { 'zh-CN': '规则自动升级', en: 'by rule' },
   reminders: { 'zh-CN': '催办 {n} 次', en: '{n} reminders' },

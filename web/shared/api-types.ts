@@ -4439,9 +4439,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Demand"] & {
-                            queryCode: string | null;
-                        };
+                        "application/json": components["schemas"]["RegisteredDemand"];
                     };
                 };
                 /** @description Registered */
@@ -4450,9 +4448,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Demand"] & {
-                            queryCode: string | null;
-                        };
+                        "application/json": components["schemas"]["RegisteredDemand"];
                     };
                 };
                 /** @description Invalid request */
@@ -19607,6 +19603,11 @@ export interface components {
             phone?: string;
             queryCode?: string;
         };
+        RegisteredDemand: components["schemas"]["Demand"] & {
+            queryCode: string | null;
+            /** @description The reply's deadline once dispatched; before that, the latest it would fall due (dispatched at the dispatch deadline) */
+            expectedReplyBy: string | null;
+        };
         Demand: {
             id: number;
             number: string;
@@ -19768,7 +19769,7 @@ export interface components {
                 };
                 reason: string;
                 /** @enum {string} */
-                status: "pending" | "accepted" | "declined";
+                status: "pending" | "accepted" | "declined" | "lapsed";
                 requestedAt: string;
                 decidedAt: string | null;
                 decisionReason: string | null;

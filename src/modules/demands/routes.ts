@@ -30,6 +30,7 @@ import { decideTransfer, requestTransfer } from './actions/transfer-demand.js';
 import { withdrawDemand } from './actions/withdraw-demand.js';
 import { escalateOverdue } from './escalate-overdue.js';
 import { checkExportSize, demandsCsv, demandsWorkbook, exportLimit } from './export-list.js';
+import { expectedReplyBy } from './queries/expected-reply.js';
 import { countForExport, demandsForExport } from './queries/export-demands.js';
 import { getDemand } from './queries/get-demand.js';
 import { listDemands } from './queries/list-demands.js';
@@ -44,7 +45,6 @@ import {
   ContributeBody,
   DemandDetail,
   DemandPage,
-  DemandSummary,
   DispatchBody,
   DispatchPreview,
   DispatchPreviewQuery,
@@ -56,6 +56,7 @@ import {
   OptionalReasonBody,
   ReasonBody,
   RegisterDemandBody,
+  RegisteredDemand,
   RemindBody,
   ReplyBody,
   SuperviseBody,
@@ -78,8 +79,8 @@ export function demandRoutes(ctx: AppContext) {
       security: bearerSecurity,
       request: jsonBody(RegisterDemandBody),
       responses: {
-        201: jsonOk(DemandSummary.extend({ queryCode: z.string().nullable() }), 'Registered'),
-        200: jsonOk(DemandSummary.extend({ queryCode: z.string().nullable() }), 'Already registered with this idempotency key'),
+        201: jsonOk(RegisteredDemand, 'Registered'),
+        200: jsonOk(RegisteredDemand, 'Already registered with this idempotency key'),
         ...errorResponses,
       },
     }),
@@ -93,7 +94,8 @@ export function demandRoutes(ctx: AppContext) {
       const view = result.labels
         ? presentDemand(actor, { demand: result.demand, ...result.labels, unitName: null }, ctx.now())
         : await getDemand(ctx.db, actor, result.demand.id, ctx.now());
-      return c.json({ ...view, queryCode: result.queryCode }, result.created ? 201 : 200);
+      const replyBy = await expectedReplyBy(ctx, result.demand);
+      return c.json({ ...view, queryCode: result.queryCode, expectedReplyBy: replyBy?.toISOString() ?? null }, result.created ? 201 : 200);
     },
   );
 

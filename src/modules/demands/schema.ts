@@ -282,6 +282,14 @@ export const DemandSummary = z
   .openapi('Demand');
 export type DemandSummaryView = z.infer<typeof DemandSummary>;
 
+/** What an intake answers: the demand, the caller's query code and what the caller is told to expect. */
+export const RegisteredDemand = DemandSummary.extend({
+  queryCode: z.string().nullable(),
+  expectedReplyBy: z.string().nullable().openapi({
+    description: "The reply's deadline once dispatched; before that, the latest it would fall due (dispatched at the dispatch deadline)",
+  }),
+}).openapi('RegisteredDemand');
+
 export const DemandEventView = z.object({
   id: z.number(),
   action: z.string(),

@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { qualified } from '../../db/qualified.js';
 import { queryRows } from '../../db/rows.js';
 import type { AppContext } from '../../kernel/index.js';
 import { type ActionContext, type Actor, actorUserId, audit } from '../../kernel/index.js';
@@ -22,20 +23,32 @@ export async function loadDemand(tx: Db | Tx, id: number): Promise<LoadedDemand 
   return row ? { ...row.demand, regionPath: row.regionPath } : null;
 }
 
-/** The units besides the lead that take part now: assisting units (协办) and the unit a pending 转办 waits on. */
-export async function loadUnitRoles(tx: Db | Tx, demandId: number): Promise<Pick<DemandScope, 'assists' | 'transferToUnitId'>> {
-  const helping = await tx
-    .select({ unitId: assists.unitId, acknowledgedAt: assists.acknowledgedAt, contributedAt: assists.contributedAt })
-    .from(assists)
-    .where(and(eq(assists.demandId, demandId), sql`${assists.endedAt} is null`));
-  const [pending] = await tx
-    .select({ toUnitId: transfers.toUnitId })
-    .from(transfers)
-    .where(and(eq(transfers.demandId, demandId), eq(transfers.status, 'pending')));
+/**
+ * Who takes part in a demand, as columns of the query that reads it: the assisting units (协办) and the unit a pending
+ * 转办 waits on, and every unit that ever held, helped with or was offered it (their handlers keep seeing its history).
+ * Read with the demand in one statement: the scope of every action and every demand page.
+ */
+export function scopeColumns(id: SQL | typeof demands.id) {
+  const demandId = qualified(id);
   return {
-    assists: helping.map((h): AssistState => ({ unitId: h.unitId, acknowledged: !!h.acknowledgedAt, contributed: !!h.contributedAt })),
-    transferToUnitId: pending?.toUnitId ?? null,
+    assists: sql<AssistState[]>`coalesce((select json_agg(json_build_object('unitId', x.unit_id,
+        'acknowledged', x.acknowledged_at is not null, 'contributed', x.contributed_at is not null) order by x.id)
+      from ${assists} x where x.demand_id = ${demandId} and x.ended_at is null), '[]'::json)`,
+    transferToUnitId: sql<number | null>`(select t.to_unit_id from ${transfers} t
+      where t.demand_id = ${demandId} and t.status = 'pending' limit 1)`,
+    everUnits: sql<number[]>`array(select unit_id from ${assignments} where demand_id = ${demandId}
+      union select unit_id from ${assists} where demand_id = ${demandId}
+      union select to_unit_id from ${transfers} where demand_id = ${demandId})`,
   };
+}
+
+/** A demand with its place's path and who takes part in it, in one statement. */
+async function loadWithScope(tx: Db | Tx, id: number) {
+  const [row] = await tx
+    .select({ demand: demands, regionPath: regionOf(demands.regionId).path, ...scopeColumns(demands.id) })
+    .from(demands)
+    .where(eq(demands.id, id));
+  return row ?? null;
 }
 
 /** Every unit that ever held, helped with or was offered the demand: their handlers keep seeing its history. */
@@ -62,10 +75,16 @@ export async function loadForAction(
   action: DemandAction,
   reason?: string | null,
 ): Promise<{ demand: LoadedDemand; to: DemandState; scope: DemandScope }> {
-  const demand = await loadDemand(tx, id);
-  if (!demand) throw new AppError('not_found', { details: { demandId: id } });
-  const scope: DemandScope = { regionPath: demand.regionPath, unitId: demand.unitId, ...(await loadUnitRoles(tx, id)) };
-  if (actor.kind === 'user' && !mayView(actor, scope, await unitsEverAssigned(tx, id))) {
+  const row = await loadWithScope(tx, id);
+  if (!row) throw new AppError('not_found', { details: { demandId: id } });
+  const demand: LoadedDemand = { ...row.demand, regionPath: row.regionPath };
+  const scope: DemandScope = {
+    regionPath: demand.regionPath,
+    unitId: demand.unitId,
+    assists: row.assists,
+    transferToUnitId: row.transferToUnitId,
+  };
+  if (actor.kind === 'user' && !mayView(actor, scope, row.everUnits.map(Number))) {
     throw new AppError('not_found', { details: { demandId: id } });
   }
   if (!mayAct(actor, action, scope)) throw new AppError('auth.forbidden', { details: { action } });
@@ -184,6 +203,6 @@ export async function endAssignment(tx: Tx, demandId: number, at: Date, reason: 
     .where(and(eq(assists.demandId, demandId), sql`${assists.endedAt} is null`));
   await tx
     .update(transfers)
-    .set({ status: 'declined', decidedAt: at, decisionReason: reason })
+    .set({ status: 'lapsed', decidedAt: at })
     .where(and(eq(transfers.demandId, demandId), eq(transfers.status, 'pending')));
 }

@@ -248,7 +248,8 @@ export const assists = pgTable(
   (t) => [index('demand_assists_demand_idx').on(t.demandId), index('demand_assists_unit_idx').on(t.unitId, t.endedAt)],
 );
 
-export const transferStatuses = ['pending', 'accepted', 'declined'] as const;
+/** `lapsed`: still waiting when the lead unit moved on (returned, answered, …): nobody declined it. */
+export const transferStatuses = ['pending', 'accepted', 'declined', 'lapsed'] as const;
 
 /** 转办: the lead unit hands the demand to another unit, which must accept; it never goes back to the pool. */
 export const transfers = pgTable(

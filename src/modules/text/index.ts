@@ -11,5 +11,6 @@ export { readLabeledCsv } from './evaluate.js';
 export { importTrainingExamples } from './import-examples.js';
 export { refreshTopics, scheduleTopicRefresh } from './refresh-topics.js';
 export { textRoutes } from './routes.js';
+export { compactRoutingHistory, scheduleRoutingHistoryCompaction } from './routing-history.js';
 export { Segmenter } from './segment.js';
 export { retrainAfter, retrainCron, retrainJob, Suggester } from './suggester.js';

@@ -6,6 +6,7 @@ import { buildDemand, type World } from '../../../test/world.js';
 import { queryRows } from '../../db/rows.js';
 import { perform, systemActor } from '../../kernel/index.js';
 import { dispatchDemand, returnDemand } from '../demands/index.js';
+import { compactRoutingHistory } from './routing-history.js';
 import { retrainAfter, Suggester } from './suggester.js';
 import { textModels } from './tables.js';
 
@@ -50,17 +51,32 @@ describe('the routing history behind a unit suggestion', () => {
     const { demand } = await buildDemand(t.ctx, world, { title: null, content: '路灯不亮', categoryId: world.lights.id });
     await perform(t.ctx, world.actors.dispatcher, dispatchDemand, { demandId: demand.id, unitId: world.deptB.id });
     await perform(t.ctx, world.actors.handlerB, returnDemand, { demandId: demand.id, reason: '不属于本单位职责' });
-    const kept = await queryRows(
-      database.db,
-      sql`select unit_id, category_id, dispatched, returned from unit_category_history order by 1, 2`,
-    );
+    const kept = async () =>
+      queryRows(
+        database.db,
+        sql`select unit_id, category_id, sum(dispatched)::int as dispatched, sum(returned)::int as returned
+              from unit_category_history group by 1, 2 order by 1, 2`,
+      );
     const counted = await queryRows(
       database.db,
       sql`select a.unit_id, d.category_id, count(*)::int as dispatched, (count(*) filter (where a.end_reason = 'returned'))::int as returned
             from assignments a join demands d on d.id = a.demand_id where d.category_id is not null group by 1, 2 order by 1, 2`,
     );
-    expect(kept).toEqual(counted);
-    expect(kept).toContainEqual({ unit_id: world.deptB.id, category_id: world.lights.id, dispatched: 1, returned: 1 });
+    expect(await kept()).toEqual(counted);
+    expect(await kept()).toContainEqual({ unit_id: world.deptB.id, category_id: world.lights.id, dispatched: 1, returned: 1 });
+    // Each dispatch and return wrote a row of its own; compacted, the pair is one row with the same sums.
+    const rowsOf = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from unit_category_history where unit_id = ${world.deptB.id} and category_id = ${world.lights.id}`,
+        )
+      )[0].n;
+    expect(await rowsOf()).toBe(2);
+    expect((await compactRoutingHistory(t.ctx)).rows).toBeGreaterThanOrEqual(2);
+    expect(await rowsOf()).toBe(1);
+    expect(await kept()).toEqual(counted);
+    expect((await compactRoutingHistory(t.ctx)).rows).toBe(0);
   });
 });
 

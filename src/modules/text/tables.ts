@@ -96,16 +96,20 @@ export const textModels = pgTable('text_models', {
  * What dispatchers did before, per unit and category (the demand's category when it was
  * dispatched): the reasons beside a unit suggestion, kept by triggers on assignments in the
  * dispatching transaction (migration 0026) instead of counted over every assignment per request.
+ * Each dispatch adds a row of its own, summed when read and compacted every minute (migration
+ * 0043): one row per pair made every dispatch to a unit in a category wait for the one before
+ * to commit.
  */
 export const unitCategoryHistory = pgTable(
   'unit_category_history',
   {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     unitId: integer('unit_id').notNull(),
     categoryId: integer('category_id').notNull(),
     dispatched: integer('dispatched').notNull(),
     returned: integer('returned').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.categoryId] })],
+  (t) => [index('unit_category_history_pair_idx').on(t.unitId, t.categoryId)],
 );
 
 /**

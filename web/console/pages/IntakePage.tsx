@@ -96,7 +96,7 @@ export function IntakePage() {
         content: res.content,
         regionName: res.region.name,
         createdAt: res.createdAt,
-        replyBy: res.replyDueAt ?? res.stageDueAt,
+        replyBy: res.expectedReplyBy,
         operator: me.displayName,
       });
       setCall(null);

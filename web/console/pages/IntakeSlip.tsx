@@ -13,7 +13,7 @@ export type Slip = {
   content: string;
   regionName: string;
   createdAt: string;
-  /** When the first step is due (the promised reply comes from the unit the demand goes to). */
+  /** The latest the reply falls due (the server works it out from the dispatch deadline and the time limits). */
   replyBy: string | null;
   operator: string;
 };

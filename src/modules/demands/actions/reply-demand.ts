@@ -16,7 +16,7 @@ export async function replyDemand(a: ActionContext, opts: ReplyDemandOptions): P
   // Answered: a hand-over still waiting is moot.
   await tx
     .update(transfers)
-    .set({ status: 'declined', decidedAt: now, decisionReason: 'replied' })
+    .set({ status: 'lapsed', decidedAt: now })
     .where(and(eq(transfers.demandId, demand.id), eq(transfers.status, 'pending')));
   return applyTransition(a, {
     demand,

@@ -9,7 +9,7 @@ import { allowedActions } from '../allowed-actions.js';
 import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
-import { loadUnitRoles, unitsEverAssigned } from '../store.js';
+import { scopeColumns } from '../store.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
 import {
   assignments,
@@ -30,17 +30,19 @@ import { type DemandJoined, iso, presentDemand } from './present.js';
  * from the module that owns it, for the rows of the page only.
  */
 export function selectJoined(db: Db) {
+  return db.select(joinedColumns()).from(demands);
+}
+
+function joinedColumns() {
   const region = regionOf(demands.regionId);
-  return db
-    .select({
-      demand: demands,
-      regionName: region.name,
-      regionPath: region.path,
-      // Null while the demand has no category or unit yet.
-      categoryName: categoryOf(demands.categoryId).fullName.as<string | null>(),
-      unitName: unitNameOf(demands.unitId).as<string | null>(),
-    })
-    .from(demands);
+  return {
+    demand: demands,
+    regionName: region.name,
+    regionPath: region.path,
+    // Null while the demand has no category or unit yet.
+    categoryName: categoryOf(demands.categoryId).fullName.as<string | null>(),
+    unitName: unitNameOf(demands.unitId).as<string | null>(),
+  };
 }
 
 export async function loadJoined(db: Db, id: number): Promise<DemandJoined | null> {
@@ -48,11 +50,16 @@ export async function loadJoined(db: Db, id: number): Promise<DemandJoined | nul
   return row ?? null;
 }
 
+/** The demand with its names and who takes part in it, read in one statement, for someone who may see it. */
 async function visibleRow(db: Db, actor: Actor, id: number) {
-  const row = await loadJoined(db, id);
-  if (!row) throw new AppError('not_found', { details: { demandId: id } });
-  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, ...(await loadUnitRoles(db, id)) };
-  if (!mayView(actor, scope, await unitsEverAssigned(db, id))) throw new AppError('not_found', { details: { demandId: id } });
+  const [found] = await db
+    .select({ ...joinedColumns(), ...scopeColumns(demands.id) })
+    .from(demands)
+    .where(eq(demands.id, id));
+  if (!found) throw new AppError('not_found', { details: { demandId: id } });
+  const { assists: helping, transferToUnitId, everUnits, ...row } = found;
+  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, assists: helping, transferToUnitId };
+  if (!mayView(actor, scope, everUnits.map(Number))) throw new AppError('not_found', { details: { demandId: id } });
   return { row, scope };
 }
 

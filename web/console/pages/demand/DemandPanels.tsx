@@ -7,6 +7,8 @@ import { Tone } from '../../tone';
 type Detail = Schemas['DemandDetail'];
 
 /** Joint handling, transfers, supervision and callbacks: who is doing what on this demand, at a glance. */
+const transferTones = { pending: 'orange', accepted: 'green', declined: 'red', lapsed: 'grey' } as const;
+
 export function DemandPanels({ d }: { d: Detail }) {
   const { t, lang } = useApp();
   const time = (iso: string | null) => formatTime(iso, lang);
@@ -48,9 +50,7 @@ export function DemandPanels({ d }: { d: Detail }) {
                 <Space direction="vertical" size={2}>
                   <Space wrap>
                     {x.fromUnit.name} → <strong>{x.toUnit.name}</strong>
-                    <Tone tone={x.status === 'accepted' ? 'green' : x.status === 'declined' ? 'red' : 'orange'}>
-                      {t(`transfer.${x.status}`)}
-                    </Tone>
+                    <Tone tone={transferTones[x.status]}>{t(`transfer.${x.status}`)}</Tone>
                     <Typography.Text type="secondary">{time(x.requestedAt)}</Typography.Text>
                   </Space>
                   <span>{x.reason}</span>
