@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
@@ -93,7 +94,13 @@ export async function startServer(config: Config, opts: { demoIfEmpty: boolean }
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // An open event stream (the desk's telephony events) never ends by itself: requests under way get five seconds,
+    // then every connection is closed, so that a SIGTERM stops the process (a probe saw it hang for good).
+    const http = server as unknown as HttpServer;
+    const grace = setTimeout(() => http.closeAllConnections(), 5000);
+    await closed;
+    clearTimeout(grace);
     await stopEvents();
     await stopDelivery();
     await jobs.stop();

@@ -67,6 +67,12 @@ export function toResponse(err: unknown, c: Context<HttpEnv>, log: { error: (o: 
   else if (err instanceof HTTPException) {
     if (err.status === 413) appError = new AppError('request.too_large');
     else if (/json/i.test(err.message)) appError = new AppError('request.malformed_json');
+    // The body's declared type is not the one the operation reads (text/plain where JSON is due): said in words.
+    else if (err.status === 415 || /unsupported media type/i.test(err.message))
+      appError = new AppError('request.unsupported_media', {
+        zh: '请求内容的类型不对：请以 JSON（Content-Type: application/json）或表单提交。',
+        en: 'Send the body as JSON (Content-Type: application/json) or as a form.',
+      });
     else appError = new AppError('request.invalid', { zh: err.message, en: err.message });
   } else if (isUniqueViolation(err)) appError = new AppError('conflict.duplicate');
   else if (isForeignKeyViolation(err)) appError = new AppError('validation.reference');

@@ -86,22 +86,31 @@ export type LoginLimits = ReturnType<typeof loginLimits>;
 /**
  * What residents may try without an account: wrong query codes per demand number (then only the
  * phone works — counted for any number, so the limit tells nothing about which numbers exist) and
- * verification codes sent per phone (each is an SMS).
+ * verification codes sent per phone (each is an SMS). Wrong codes count where they come from: 5 a day
+ * from one address, 30 a day for the number from everywhere — a stranger guessing from one address
+ * does not shut the resident out, and 30 guesses of a six-digit code stay a 1-in-33,000 chance.
  */
 export function residentLimits(client?: SqlClient) {
-  const codeFailures = limiter(client, 'lookup_code', 5, 24 * 60 * 60);
+  const codeFailures = limiter(client, 'lookup_code', 30, 24 * 60 * 60);
+  const codeFailuresHere = limiter(client, 'lookup_code_here', 5, 24 * 60 * 60);
   const codesPerPhone = limiter(client, 'sms_code', 5, 60 * 60);
   return {
     /**
-     * Runs a lookup by number; lookups that carry a query code stop after 5 wrong ones for that number in a day,
+     * Runs a lookup by number; lookups that carry a query code stop after 5 wrong ones for that number in a day from
+     * the caller's address (30 from everywhere),
      * whatever else they carry (a made-up phone beside the code must not make a guess free). Each such lookup takes
      * a point first, in one atomic step, and a match gives it back: guesses sent at once are counted too.
      */
-    async lookup<T>(input: { number: string; phone?: string; queryCode?: string }, find: () => Promise<T>): Promise<T> {
+    async lookup<T>(input: { number: string; phone?: string; queryCode?: string }, address: string, find: () => Promise<T>): Promise<T> {
       const withCode = !!input.queryCode;
+      const here = `${input.number}|${address}`;
       if (withCode) {
         try {
-          await codeFailures.consume(input.number);
+          await codeFailuresHere.consume(here);
+          await codeFailures.consume(input.number).catch(async (res) => {
+            await codeFailuresHere.reward(here, 1);
+            throw res;
+          });
         } catch (res) {
           if (!(res instanceof RateLimiterRes)) throw res;
           throw Object.assign(
@@ -114,7 +123,7 @@ export function residentLimits(client?: SqlClient) {
         }
       }
       const found = await find();
-      if (withCode) await codeFailures.reward(input.number, 1);
+      if (withCode) await Promise.all([codeFailures.reward(input.number, 1), codeFailuresHere.reward(here, 1)]);
       return found;
     },
     /** The database the counters live in (the public per-address limits share it). */

@@ -101,6 +101,16 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a body sent as plain text where JSON is due is a 415 that says so in Chinese', async () => {
+    const r = await api.call('POST', '/api/v1/public/demands', {
+      raw: JSON.stringify({ content: '路灯不亮', regionId: world.c1.id }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(r.status).toBe(415);
+    expect(r.body.error.message).toContain('JSON');
+    expect(r.body.error.message).toMatch(/请求内容的类型不对/);
+  });
+
   it('an unknown category at staff intake is a 422 and nothing is written', async () => {
     const before = await counts();
     const r = await api.call('POST', '/api/v1/demands', { token: world.tokens.operator, body: { ...valid(), categoryId: 999999 } });
@@ -178,7 +188,10 @@ describe('attachments', () => {
       headers: { authorization: `Bearer ${world.tokens.operator}` },
     });
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
-    expect((await api.call('GET', `/api/v1/attachments/${r.body.id}`, { token: world.tokens.handlerB })).status).toBe(404);
+    const hidden = await api.call('GET', `/api/v1/attachments/${r.body.id}`, { token: world.tokens.handlerB });
+    expect(hidden.status).toBe(404);
+    // As for a photo that does not exist: the answer does not name the demand it belongs to.
+    expect(hidden.body.error.details).toBeUndefined();
   });
 
   it.each([

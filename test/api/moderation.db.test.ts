@@ -172,7 +172,7 @@ describe('moderation of what residents publish', () => {
       (
         await api.call('POST', `/api/v1/demands/${id}/reply`, {
           token: world.tokens.handlerA,
-          body: { reply: '已修复。经办人微信 abc123' },
+          body: { reply: '已修复。有事别再找我们' },
         })
       ).status,
     ).toBe(200);
@@ -180,7 +180,7 @@ describe('moderation of what residents publish', () => {
       (await api.call('GET', `/api/v1/public/demands?regionId=${world.c1.id}`)).body.items.find(
         (x: { number: string }) => x.number === d.body.number,
       );
-    expect(await publicItem()).toMatchObject({ title: '楼道灯不亮', replyText: '已修复。经办人微信 abc123' });
+    expect(await publicItem()).toMatchObject({ title: '楼道灯不亮', replyText: '已修复。有事别再找我们' });
 
     // The moderator sees it among what is published, in their region only.
     const published = await api.call('GET', '/api/v1/moderation/published', { token: world.tokens.operator });
@@ -188,7 +188,7 @@ describe('moderation of what residents publish', () => {
     expect(published.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'demand', id, context: d.body.number, text: '楼道灯不亮\n联系我买保健品 楼道灯坏了一周' }),
-        expect.objectContaining({ kind: 'reply', id, text: '已修复。经办人微信 abc123' }),
+        expect.objectContaining({ kind: 'reply', id, text: '已修复。有事别再找我们' }),
       ]),
     );
     expect(
@@ -204,7 +204,7 @@ describe('moderation of what residents publish', () => {
       (
         await api.call('POST', `/api/v1/moderation/reply/${id}/redact`, {
           token: world.tokens.operator,
-          body: { passage: '经办人微信 abc123', reason: '个人联系方式' },
+          body: { passage: '有事别再找我们', reason: '不当用语' },
         })
       ).status,
     ).toBe(204);
@@ -242,7 +242,7 @@ describe('moderation of what residents publish', () => {
     // The resident hears by SMS, the unit in its console; the audit trail has both decisions.
     const told = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(5);
     expect(told.find((m) => m.template === 'moderated')?.body).toContain('原因：含广告');
-    expect(told.find((m) => m.channel === 'console' && m.recipient === `unit:${world.deptA.id}:handlers`)?.body).toContain('个人联系方式');
+    expect(told.find((m) => m.channel === 'console' && m.recipient === `unit:${world.deptA.id}:handlers`)?.body).toContain('不当用语');
     const trail = await api.call('GET', `/api/v1/audit-events?resource=demand&resourceId=${id}`, { token: world.tokens.admin });
     expect(trail.body.items.map((e: { action: string }) => e.action)).toContain('hide');
 

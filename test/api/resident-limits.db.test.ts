@@ -30,6 +30,30 @@ describe('what residents may try without an account', () => {
     expect(ghost).toEqual([404, 404, 404, 404, 404, 429]);
   });
 
+  it('a stranger guessing from one address does not shut the resident out; 30 guesses from anywhere do', async () => {
+    const d = await api.call('POST', '/api/v1/public/demands', {
+      body: { content: '垃圾桶满了没人清', reporterPhone: '13900005555', regionId: world.c1.id },
+    });
+    const from = (address: string, queryCode: string) =>
+      api.call('POST', '/api/v1/public/demands/lookup', {
+        body: { number: d.body.number, queryCode },
+        headers: { 'x-forwarded-for': address },
+      });
+    process.env.TINGJIAN_TRUST_PROXY = '1';
+    try {
+      const stranger: number[] = [];
+      for (let i = 0; i < 6; i++) stranger.push((await from('203.0.113.7', '000000')).status);
+      expect(stranger).toEqual([404, 404, 404, 404, 404, 429]);
+      expect((await from('198.51.100.20', d.body.queryCode)).status).toBe(200);
+      // Five more addresses, five guesses each: the number's own 30 are spent, for everyone.
+      for (let a = 1; a <= 5; a++) for (let i = 0; i < 5; i++) expect((await from(`192.0.2.${a}`, '000000')).status).toBe(404);
+      expect((await from('198.51.100.21', '000000')).status).toBe(429);
+      expect((await from('198.51.100.20', d.body.queryCode)).status).toBe(429);
+    } finally {
+      delete process.env.TINGJIAN_TRUST_PROXY;
+    }
+  });
+
   it('a made-up phone beside a wrong code does not make the guess free', async () => {
     const d = await api.call('POST', '/api/v1/public/demands', {
       body: { content: '井盖松动', reporterPhone: '13900006666', regionId: world.c1.id },

@@ -257,13 +257,13 @@ describe('staff writes in the console', () => {
     await server.call('POST', `/api/v1/demands/${row.id}/acknowledge`, { token: world.tokens.handlerA, body: {} });
     await server.call('POST', `/api/v1/demands/${row.id}/reply`, {
       token: world.tokens.handlerA,
-      body: { reply: '已修复。经办人微信 abc123' },
+      body: { reply: '已修复。有事别再找我们' },
     });
     const page = await signIn('operator', desk);
     await page.goto(`${server.base}/console/#/demand/${row.id}`);
     await page.click('[data-face=reply] [data-action=redact]');
-    await page.getByLabel('要删除的文字（从原文复制）').fill('经办人微信 abc123');
-    await page.getByLabel('原因（公开显示，并告知作者）').fill('个人联系方式');
+    await page.getByLabel('要删除的文字（从原文复制）').fill('有事别再找我们');
+    await page.getByLabel('原因（公开显示，并告知作者）').fill('不当用语');
     await settle(page);
     await page
       .locator('.ant-modal:visible')
@@ -301,5 +301,10 @@ describe('staff writes in the console', () => {
     }
     await tab(admin, '已发布内容');
     await fits(admin);
+    // On a phone each item is a card: its take-down button is on screen, not in a table scrolled off to the right.
+    const takeDown = admin.locator('[data-action=take-down]').first();
+    await takeDown.waitFor();
+    const box = await takeDown.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   }, 120_000);
 });

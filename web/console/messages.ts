@@ -228,7 +228,9 @@ export const messages = {
     'zh-CN': '可输入汉字或拼音首字母，如 bcsq（宝城社区）、cgzf（城管执法）',
     en: 'Type characters or pinyin initials, e.g. bcsq (宝城社区), cgzf (城管执法)',
   },
-  save: { 'zh-CN': '登记（Ctrl+Enter）', en: 'Register (Ctrl+Enter)' },
+  save: { 'zh-CN': '登记', en: 'Register' },
+  /** Beside a form's main button on a desk, not on a phone (no keyboard there). */
+  ctrlEnter: { 'zh-CN': '（Ctrl+Enter）', en: ' (Ctrl+Enter)' },
   registered: { 'zh-CN': '已登记', en: 'Registered' },
   slipTitle: { 'zh-CN': '诉求受理回执', en: 'Acknowledgement slip' },
   queryCode: { 'zh-CN': '查询码', en: 'Query code' },
@@ -383,6 +385,11 @@ export const messages = {
   dashCountedAt: { 'zh-CN': '数据截至 {t}', en: 'As of {t}' },
   dashPlaces: { 'zh-CN': '近 30 天诉求分布（镇街 › 村社区，点击查看清单）', en: 'Last 30 days by place (click for the list)' },
   dashOverdueByUnit: { 'zh-CN': '超期件数（按承办单位）', en: 'Overdue by unit' },
+  ratesSwipe: { 'zh-CN': '表格共 11 列，左右滑动查看其余各列。', en: 'The table has 11 columns: swipe sideways for the rest.' },
+  dashOverdueWithoutUnit: {
+    'zh-CN': '另有 {n} 件超期在派单、回访环节或图外的单位，合计即「超期在办」',
+    en: '{n} more are late at dispatch, at callback or with units not shown; together they make the overdue count',
+  },
   dashTodayByChannel: { 'zh-CN': '今日受理渠道', en: 'Today by channel' },
   dashOpenByState: { 'zh-CN': '在办诉求状态', en: 'Open by state' },
   dashSatisfaction: { 'zh-CN': '满意率走势（近六个月）', en: 'Satisfaction, last six months' },
@@ -431,7 +438,7 @@ export const messages = {
   published: { 'zh-CN': '已公开', en: 'Published' },
   publish: { 'zh-CN': '公开报告', en: 'Publish report' },
   entryTitle: { 'zh-CN': '现场登记（一位居民一件事）', en: 'At the table: one resident, one matter' },
-  saveNext: { 'zh-CN': '保存并登记下一位（Ctrl+Enter）', en: 'Save and next (Ctrl+Enter)' },
+  saveNext: { 'zh-CN': '保存并登记下一位', en: 'Save and next' },
   offlineNote: {
     'zh-CN': '网络已断开：登记内容保存在本机，恢复后自动发送，不会丢失也不会重复。',
     en: 'Offline: entries are kept on this device and sent when the network returns — none lost, none doubled.',

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { requireUser } from '../../http/caller.js';
+import { clientAddress, requireUser } from '../../http/caller.js';
 import type { HttpEnv } from '../../http/env.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
@@ -63,7 +63,7 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number, 
     }),
     async (c) => {
       const own = { number: c.req.valid('param').number, queryCode: c.req.header('x-query-code') ?? '' };
-      const demand = await residents.lookup(own, () => findOwnDemand(ctx.db, own));
+      const demand = await residents.lookup(own, clientAddress(c), () => findOwnDemand(ctx.db, own));
       const upload = await readUpload(c);
       return c.json(await perform(ctx, residentActor, addAttachment, { demandId: demand.id, ...upload }), 201);
     },
@@ -86,8 +86,11 @@ export function attachmentRoutes(ctx: AppContext, limitPerMinute: () => number, 
         .from(attachments)
         .where(eq(attachments.id, c.req.valid('param').id));
       if (!file) throw new AppError('not_found');
-      // Whoever may see the demand (a unit that helps or is asked to take it over included) may see its photos.
-      await loadVisible(ctx.db, actor, file.demandId);
+      // Whoever may see the demand (a unit that helps or is asked to take it over included) may see its photos; to
+      // anyone else the photo does not exist, and the answer does not name its demand either.
+      await loadVisible(ctx.db, actor, file.demandId).catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'not_found' ? new AppError('not_found') : e;
+      });
       return c.body(new Uint8Array(file.data), 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

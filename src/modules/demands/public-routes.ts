@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { clientAddress } from '../../http/caller.js';
 import { type ResidentLimits, residentLimits } from '../../http/limiters.js';
 import { rateLimit } from '../../http/rate-limit.js';
 import { newRouter } from '../../http/router.js';
@@ -59,7 +60,7 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const demand = await residents.lookup(input, () => findOwnDemand(ctx.db, input));
+      const demand = await residents.lookup(input, clientAddress(c), () => findOwnDemand(ctx.db, input));
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },
   );
@@ -86,7 +87,9 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const { number, phone, queryCode, ...feedback } = c.req.valid('json');
-      const demand = await residents.lookup({ number, phone, queryCode }, () => findOwnDemand(ctx.db, { number, phone, queryCode }));
+      const demand = await residents.lookup({ number, phone, queryCode }, clientAddress(c), () =>
+        findOwnDemand(ctx.db, { number, phone, queryCode }),
+      );
       // A merged demand's resident rates the answer of the demand handled for both.
       await perform(ctx, residentActor, demand.state === 'merged' ? rateMerged : recordCallback, { demandId: demand.id, ...feedback });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
@@ -113,7 +116,9 @@ export function publicDemandRoutes(ctx: AppContext, limitPerMinute: () => number
     }),
     async (c) => {
       const { number, phone, queryCode, reason } = c.req.valid('json');
-      const demand = await residents.lookup({ number, phone, queryCode }, () => findOwnDemand(ctx.db, { number, phone, queryCode }));
+      const demand = await residents.lookup({ number, phone, queryCode }, clientAddress(c), () =>
+        findOwnDemand(ctx.db, { number, phone, queryCode }),
+      );
       await perform(ctx, residentActor, withdrawDemand, { demandId: demand.id, reason });
       return c.json(await presentOwnDemand(ctx.db, demand.id), 200);
     },

@@ -37,7 +37,8 @@ export function CallerHistory({ phone }: { phone: string | undefined }) {
         <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="caller-history">
           {page.items.map((d) => (
             <li key={d.id}>
-              <a href={`#/demand/${d.id}`} style={{ textDecoration: 'underline' }}>
+              {/* Out of the Tab order (the seat goes from the number to the text) and in a new tab: the form half filled stays. */}
+              <a href={`#/demand/${d.id}`} target="_blank" rel="noopener" tabIndex={-1} style={{ textDecoration: 'underline' }}>
                 {d.number}
               </a>{' '}
               {formatTime(d.createdAt, lang)} · {stateNames[d.state]?.[lang] ?? d.state} · {d.title}

@@ -133,7 +133,8 @@ export function DetailPage({ id }: { id: number }) {
         </Card>
       )}
       <DemandPanels d={d} />
-      <PublicFaceCard demandId={d.id} version={d.events.length} />
+      {/* Moderators are the region's operators, as the menu has it: no one else is asked (each ask would be a 404). */}
+      {has('operator') && <PublicFaceCard demandId={d.id} version={d.events.length} />}
       <Card title={t('timeline')} style={{ marginTop: 16 }}>
         <Timeline
           items={d.events.map((e) => ({

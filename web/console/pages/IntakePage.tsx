@@ -7,6 +7,7 @@ import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
+import { useNarrow } from '../use-narrow';
 import { CallerHistory } from './CallerHistory';
 import { KnowledgeHints } from './demand/KnowledgeHints';
 import { IntakeSlip, type Slip } from './IntakeSlip';
@@ -22,6 +23,7 @@ type Values = Init<'/demands', 'post'>['body'];
  */
 export function IntakePage() {
   const { t, me } = useApp();
+  const narrow = useNarrow();
   const p = usePageMessages(intakeMessages);
   const [call, setCall] = useState<IncomingCall | null>(null);
   const phoneRef = useRef<{ focus: () => void } | null>(null);
@@ -288,6 +290,7 @@ export function IntakePage() {
           {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" onClick={submit} loading={busy} id="intake-submit">
             {t('save')}
+            {!narrow && t('ctrlEnter')}
           </Button>
         </Form>
       </Card>

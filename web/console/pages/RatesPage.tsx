@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type Answer, client, hrefOf } from '../../shared/client';
 import { useApp } from '../app-context';
+import { useNarrow } from '../use-narrow';
 import { MarksChart, RankingBars, type RateRow, TrendChart } from './RateCharts';
 
 type Row = RateRow;
@@ -11,6 +12,7 @@ const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}
 
 export function RatesPage() {
   const { t } = useApp();
+  const narrow = useNarrow();
   // The month is the server's to choose until one is picked: the browser's clock may be another day's (or a test world's).
   const [month, setMonth] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -63,7 +65,12 @@ export function RatesPage() {
           <MarksChart rows={rows} />
         </div>
       </div>
-      {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+      {/* Scrolls sideways on a phone, said above it; focusable so the keyboard can scroll it too. */}
+      {narrow && (
+        <Typography.Paragraph type="secondary" data-testid="rates-swipe">
+          {t('ratesSwipe')}
+        </Typography.Paragraph>
+      )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
       <section className="table-scroll" tabIndex={0} aria-label={t('menuRates')}>
         <Table<Row>

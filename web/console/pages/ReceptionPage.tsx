@@ -7,6 +7,7 @@ import { formatTime, stateNames } from '../../shared/i18n';
 import { useApp } from '../app-context';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
+import { useNarrow } from '../use-narrow';
 import { newEntryKey, receptionQueue } from './reception-queue';
 import { receptionWords } from './reception-words';
 
@@ -115,6 +116,7 @@ function Sessions() {
 
 function SessionDesk({ id }: { id: number }) {
   const { t, lang } = useApp();
+  const narrow = useNarrow();
   const w = usePageMessages(receptionWords);
   const [form] = Form.useForm<EntryFields>();
   const [report, setReport] = useState<Report | null>(null);
@@ -211,6 +213,7 @@ function SessionDesk({ id }: { id: number }) {
             </Space>
             <Button type="primary" onClick={save}>
               {t('saveNext')}
+              {!narrow && t('ctrlEnter')}
             </Button>
           </Form>
           <Space style={{ marginTop: 16 }}>

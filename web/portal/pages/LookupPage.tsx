@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, type Lang } from '../../shared/api';
 import { type Answer, client, type Init } from '../../shared/client';
 import { actionNames, formatTime, stateNames } from '../../shared/i18n';
@@ -27,6 +27,15 @@ export function LookupPage({ t, lang, initial }: { t: T; lang: Lang; initial: Re
       setError(err instanceof ApiError ? err.message : String(err));
     }
   }
+
+  // Come from the receipt with the number and the phone filled in: the answer is shown at once, not after one more tap.
+  const asked = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the receipt the page opened with
+  useEffect(() => {
+    if (asked.current || !initial?.number || !initial.phone) return;
+    asked.current = true;
+    void lookup();
+  }, []);
 
   async function feedback(form: HTMLFormElement) {
     const data = new FormData(form);

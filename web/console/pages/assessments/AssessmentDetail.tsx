@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Input, message, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Input, message, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { client, hrefOf, type Schemas } from '../../../shared/client';
@@ -66,11 +66,18 @@ export function AssessmentDetail({ id }: { id: number }) {
         <Tone tone={stateColour[round.state]}>{t(`astate.${round.state}`)}</Tone>
         {stateSteps
           .filter((x) => round.allowedSteps.includes(x) && !(settingUp && x === 'open'))
-          .map((x) => (
-            <Button key={x} type={x === 'publish' ? 'primary' : 'default'} onClick={() => void step(x)}>
-              {s(stepLabel[x])}
-            </Button>
-          ))}
+          .map((x) =>
+            // Publishing shows the results to the public at once: asked once more.
+            x === 'publish' ? (
+              <Popconfirm key={x} title={s('publishConfirm')} okText={s('publishRound')} onConfirm={() => step(x)}>
+                <Button type="primary">{s(stepLabel[x])}</Button>
+              </Popconfirm>
+            ) : (
+              <Button key={x} onClick={() => void step(x)}>
+                {s(stepLabel[x])}
+              </Button>
+            ),
+          )}
         {round.allowedSteps.includes('score') && (
           <Button type="primary" href={`#/score/${round.id}`}>
             {t('scoreNow')}

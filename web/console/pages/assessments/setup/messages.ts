@@ -139,6 +139,10 @@ export const setupMessages = {
   openRound: { 'zh-CN': '开始评分', en: 'Open scoring' },
   closeRound: { 'zh-CN': '结束评分', en: 'Close scoring' },
   publishRound: { 'zh-CN': '公布结果', en: 'Publish results' },
+  publishConfirm: {
+    'zh-CN': '公布后，结果即在门户「考评公示」向公众公开。确定公布？',
+    en: 'Once published, the results are public on the portal. Publish?',
+  },
 
   refer: { 'zh-CN': '提请专家会诊', en: 'Refer to the experts' },
   referSubject: { 'zh-CN': '考评对象', en: 'Subject' },
