@@ -51,16 +51,24 @@ async function loadWithScope(tx: Db | Tx, id: number) {
   return row ?? null;
 }
 
+/** What the policy reads of a row read with `scopeColumns`: the demand's scope, and every unit it ever had. */
+export function scopeOfRow(row: {
+  regionPath: string;
+  demand: { unitId: number | null };
+  assists: AssistState[];
+  transferToUnitId: number | null;
+  everUnits: number[];
+}): { scope: DemandScope; everUnits: number[] } {
+  return {
+    scope: { regionPath: row.regionPath, unitId: row.demand.unitId, assists: row.assists, transferToUnitId: row.transferToUnitId },
+    everUnits: row.everUnits.map(Number),
+  };
+}
+
 /** Every unit that ever held, helped with or was offered the demand: their handlers keep seeing its history. */
 export async function unitsEverAssigned(tx: Db | Tx, demandId: number): Promise<number[]> {
-  const rows = await queryRows<{ unit_id: number }>(
-    tx,
-    sql`
-    select unit_id from ${assignments} where demand_id = ${demandId}
-    union select unit_id from ${assists} where demand_id = ${demandId}
-    union select to_unit_id from ${transfers} where demand_id = ${demandId}`,
-  );
-  return rows.map((r) => Number(r.unit_id));
+  const [row] = await queryRows<{ units: number[] }>(tx, sql`select ${scopeColumns(sql`${demandId}`).everUnits} as units`);
+  return row.units.map(Number);
 }
 
 /**
@@ -78,13 +86,8 @@ export async function loadForAction(
   const row = await loadWithScope(tx, id);
   if (!row) throw new AppError('not_found', { details: { demandId: id } });
   const demand: LoadedDemand = { ...row.demand, regionPath: row.regionPath };
-  const scope: DemandScope = {
-    regionPath: demand.regionPath,
-    unitId: demand.unitId,
-    assists: row.assists,
-    transferToUnitId: row.transferToUnitId,
-  };
-  if (actor.kind === 'user' && !mayView(actor, scope, row.everUnits.map(Number))) {
+  const { scope, everUnits } = scopeOfRow(row);
+  if (actor.kind === 'user' && !mayView(actor, scope, everUnits)) {
     throw new AppError('not_found', { details: { demandId: id } });
   }
   if (!mayAct(actor, action, scope)) throw new AppError('auth.forbidden', { details: { action } });

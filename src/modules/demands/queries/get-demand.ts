@@ -9,7 +9,7 @@ import { allowedActions } from '../allowed-actions.js';
 import { isTerminal } from '../lifecycle.js';
 import { mayView } from '../policy.js';
 import type { DemandDetailView } from '../schema.js';
-import { scopeColumns } from '../store.js';
+import { scopeColumns, scopeOfRow } from '../store.js';
 import { answeredStates, survivingDemand } from '../survivor.js';
 import {
   assignments,
@@ -57,10 +57,9 @@ async function visibleRow(db: Db, actor: Actor, id: number) {
     .from(demands)
     .where(eq(demands.id, id));
   if (!found) throw new AppError('not_found', { details: { demandId: id } });
-  const { assists: helping, transferToUnitId, everUnits, ...row } = found;
-  const scope = { regionPath: row.regionPath, unitId: row.demand.unitId, assists: helping, transferToUnitId };
-  if (!mayView(actor, scope, everUnits.map(Number))) throw new AppError('not_found', { details: { demandId: id } });
-  return { row, scope };
+  const { scope, everUnits } = scopeOfRow(found);
+  if (!mayView(actor, scope, everUnits)) throw new AppError('not_found', { details: { demandId: id } });
+  return { row: found, scope };
 }
 
 /** A demand with the names beside it, for someone who may see it (as its page decides); others get 404. */
