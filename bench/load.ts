@@ -60,16 +60,17 @@ const server = await startServer(
   { DATABASE_URL: url, TINGJIAN_PUBLIC_RATE_LIMIT: '0', ...(readUrl ? { DATABASE_READ_URL: readUrl } : {}) },
   port,
 );
+/** The fields of /proc/<pid>/stat after the command's name (state, parent, …), or null once the process is gone. */
+const statOf = (pid: number | string) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return null;
+  }
+};
 // The server's background children (the first training of the text model, a topic refresh) take a core for minutes
 // after a start on a fresh database: the desk is timed once they are done (BENCH_SETTLE_SECONDS, 900 at most).
-const childrenOf = (pid: number) =>
-  readdirSync('/proc').filter((d) => {
-    try {
-      return /^\d+$/.test(d) && Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
-    } catch {
-      return false;
-    }
-  });
+const childrenOf = (pid: number) => readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(statOf(d)?.[1]) === pid);
 const settleFrom = performance.now();
 const settleLimit = Number(process.env.BENCH_SETTLE_SECONDS ?? 900) * 1000;
 await new Promise((r) => setTimeout(r, 5000));
@@ -128,12 +129,8 @@ const calls: Call[] = [
 ].filter((c) => !skippedCall(c.name)); // BENCH_SKIP_CALLS
 /** CPU seconds (user + system) of a process, from /proc. */
 const cpuOf = (pid: number) => {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
+  const f = statOf(pid);
+  return f ? (Number(f[11]) + Number(f[12])) / 100 : 0;
 };
 const postgresCpu = () =>
   readdirSync('/proc')
