@@ -8,7 +8,7 @@ import { assessmentRubrics } from '../../src/modules/assessments/index.js';
 import { outboxMessages } from '../../src/modules/notifications/index.js';
 import { trainingPlans } from '../../src/modules/trainings/index.js';
 import { auditActionName, auditResourceNames } from '../../web/shared/audit-names.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { tinyPng as png, type World } from '../world.js';
 
@@ -18,7 +18,7 @@ let api: TestApi;
 
 const smsSecret = 'audit-sms-secret';
 beforeAll(
-  async () => ({ database, world, api } = await setUpApiWorld(new Date(), { smsSecret, citySecret: smsSecret, pbxSecret: smsSecret })),
+  async () => ({ database, world, api } = await setUpApiWorld(worldStart, { smsSecret, citySecret: smsSecret, pbxSecret: smsSecret })),
 );
 afterAll(() => tearDownApiWorld({ database, api }));
 
@@ -40,12 +40,12 @@ const seat = (party: string, holderName: string, position?: string) => ({
   termStart: '2026-01-01',
   termEnd: '2028-12-31',
 });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
+const day = (offset: number) => new Date(worldStart.getTime() + offset * 86_400_000).toISOString();
 
 /** State shared by the steps: ids each step creates for the next. */
 const s: Record<string, number | string> = {};
 const id = (k: string) => s[k];
-const localToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const localToday = () => new Date(worldStart.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 async function lastCode(phone: string) {
   const [m] = await database.db.select().from(outboxMessages).orderBy(desc(outboxMessages.id)).limit(1);
@@ -734,7 +734,7 @@ const steps: Record<string, () => Promise<Call>> = {
     writes: [['assessment', 'add_subjects']],
   }),
   'POST /api/v1/assessments/{id}/population/demands': async () => {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = localToday();
     return {
       as: 'operator',
       path: `/api/v1/assessments/${id('assessment')}/population/demands`,
@@ -904,7 +904,7 @@ const steps: Record<string, () => Promise<Call>> = {
     writes: [['training_plan', 'create']],
   }),
   'POST /api/v1/courses': async () => {
-    const start = Date.now() - 10 * 60_000;
+    const start = worldStart.getTime() - 10 * 60_000;
     return {
       as: 'operator',
       path: '/api/v1/courses',
@@ -1099,7 +1099,7 @@ const steps: Record<string, () => Promise<Call>> = {
         template: 'closed',
         status: 'failed',
         attempts: 6,
-        createdAt: new Date(),
+        createdAt: worldStart,
       })
       .returning();
     return { as: 'admin', path: `/api/v1/outbox/${m.id}/retry`, writes: [['outbox_message', 'retry']] };

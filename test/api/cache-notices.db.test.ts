@@ -5,7 +5,7 @@ import { listenForCacheNotices } from '../../src/db/cache-notices.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { onCacheNotice } from '../../src/kernel/index.js';
 import { quietLogger } from '../../src/lib/logger.js';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import { startTestServer } from '../http.js';
 import type { World } from '../world.js';
@@ -30,7 +30,7 @@ describe('cache notices between processes', () => {
     const second: Database = database.url ? await openDatabase({ url: database.url, poolSize: 2 }) : database;
     if (second !== database) stops.push(() => second.close());
     const other = database.url
-      ? await startTestServer({ db: second.db, now: () => new Date(), log: quietLogger() }, { publicRateLimit: 0 })
+      ? await startTestServer({ db: second.db, now: () => worldStart, log: quietLogger() }, { publicRateLimit: 0 })
       : api;
     if (other !== api) stops.push(() => other.close());
     stops.unshift(await listenForCacheNotices(second));

@@ -1,7 +1,7 @@
 // Search as an operator types it: any two or more characters of a title or content (through the bigram
 // index), one character, the demand number exactly — in the caller's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpApiWorld, type TestApi, tearDownApiWorld } from '../api-world.js';
+import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
 import type { TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
@@ -67,7 +67,7 @@ describe('a common word among many demands', () => {
       });
       expect(r.status, r.text).toBe(201);
     }
-    const now = new Date();
+    const now = worldStart;
     const filter = { q: '路灯', page: 1, pageSize: 2, sort: 'newest' as const, format: 'json' as const };
     const ids = async (f: typeof filter, windows: number[]) =>
       (await listDemands(database.db, world.actors.operator, f, now, 10_000, windows)).items.map((d) => d.id);

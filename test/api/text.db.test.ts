@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { worldStart } from '../api-world.js';
 import { openTestDatabase, type TestDatabase, testContext } from '../db.js';
 import { startTestServer } from '../http.js';
 import { buildWorld, type World } from '../world.js';
@@ -20,7 +21,7 @@ const water = ['小区突然停水没有通知', '自来水发黄有异味，不
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database.db);
-  api = await startTestServer(testContext(database, new Date()).ctx);
+  api = await startTestServer(testContext(database, worldStart).ctx);
   const route = async (content: string, categoryId: number, unitId: number, regionId = world.c2.id) => {
     const d = await api.call('POST', '/api/v1/demands', {
       token: world.tokens.operator,
