@@ -298,7 +298,7 @@ export async function loadProgrammes(
     assessmentId: check.id,
     size: Math.min(10, Number(population[0].n)),
     allocation: 'proportional',
-    seed: 'demo-quality',
+    seed: '演示抽查',
   });
   await perform(clock.at(ago(4)), op, setPanel, {
     assessmentId: check.id,

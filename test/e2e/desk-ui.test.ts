@@ -114,6 +114,38 @@ describe('一类事', () => {
   });
 });
 
+describe('the category picker', () => {
+  it('finds a category by an everyday word its name does not hold, as the intake and the list filter are used', {
+    timeout: 120_000,
+  }, async () => {
+    // The classifier learns from dispatched demands: street lamps went to 城市公共设施, whose name says nothing of 路灯.
+    for (const content of ['滨河路路灯不亮已经一周', '小区门口路灯坏了', '路灯一到晚上就不亮', '街边路灯损坏夜里很黑']) {
+      const d = await intake(content);
+      const r = await server.call('POST', `/api/v1/demands/${d.id}/dispatch`, {
+        token: world.tokens.dispatcher,
+        body: { unitId: world.deptA.id },
+      });
+      expect(r.status, r.text).toBe(200);
+    }
+    for (const viewport of [desk, phone]) {
+      const page = await staff('operator', viewport);
+      await page.goto(`${server.base}/console/#/intake`);
+      const picker = page.getByRole('combobox', { name: '分类' });
+      await picker.click();
+      await picker.fill('路灯');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城市公共设施' }).waitFor();
+      await page.context().close();
+    }
+    const dispatcher = await staff('dispatcher');
+    await dispatcher.goto(`${server.base}/console/#/list`);
+    const filter = dispatcher.getByTestId('list-filters').getByRole('combobox', { name: '分类' });
+    await filter.click();
+    await filter.fill('路灯');
+    await dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城市公共设施' }).waitFor();
+    await dispatcher.context().close();
+  });
+});
+
 describe('words', () => {
   it('a course names its venue without its organiser again and says how many have enrolled', async () => {
     const start = Date.parse('2026-12-01T19:00:00+08:00');

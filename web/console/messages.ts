@@ -552,7 +552,7 @@ export const messages = {
   myParts: { 'zh-CN': '我的身份', en: 'My part' },
   samplePlan: { 'zh-CN': '抽样', en: 'Sample' },
   sampleSummary: {
-    'zh-CN': '从 {population} 份中抽取 {size} 份（{allocation}），种子 {seed}',
+    'zh-CN': '从 {population} 份中抽取 {size} 份（{allocation}），随机种子 {seed}',
     en: '{size} of {population} drawn ({allocation}), seed {seed}',
   },
   'allocation.proportional': { 'zh-CN': '按比例分层', en: 'proportional to strata' },

@@ -77,3 +77,10 @@ export const formatTime = (iso: string | null, lang: Lang) =>
         minute: '2-digit',
       })
     : '';
+
+/** A calendar day (2026-11-10) written as `formatTime` writes a day, so that one page never shows two styles. */
+export const formatDay = (day: string | null | undefined, lang: Lang) => {
+  if (!day) return '';
+  const [y, m, d] = day.split('-');
+  return lang === 'en' ? `${d}/${m}/${y}` : `${y}/${m}/${d}`;
+};

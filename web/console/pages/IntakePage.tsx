@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api';
 import { type Category, client, type Init, type Region, uploadFile } from '../../shared/client';
 import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
+import { useCategorySearch } from '../category-search';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
 import { useNarrow } from '../use-narrow';
@@ -71,6 +72,7 @@ export function IntakePage() {
         }),
     [regions, byId],
   );
+  const categorySearch = useCategorySearch();
   const categoryOptions = useMemo(
     () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),
     [categories],
@@ -239,7 +241,7 @@ export function IntakePage() {
                 <Select
                   allowClear
                   aria-label={t('category')}
-                  showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
+                  showSearch={categorySearch}
                   options={categoryOptions}
                   onSelect={() => advance('address')}
                 />

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type Category, client, type Init, type Region, type Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
+import { useCategorySearch } from '../category-search';
 import type { messages } from '../messages';
 
 /** The list's own filters: a part of the demands query the server defines. */
@@ -35,6 +36,7 @@ export function ListFilters({ value, onChange }: { value: ListFilter; onChange: 
       () => undefined,
     );
   }, []);
+  const categorySearch = useCategorySearch();
   const set = (patch: Partial<ListFilter>) => onChange({ ...value, ...patch });
   const label = (key: string) => t(key as keyof typeof messages);
   const pick = { allowClear: true, showSearch: { optionFilterProp: 'label' as const }, style: { width: 180 } };
@@ -58,6 +60,7 @@ export function ListFilters({ value, onChange }: { value: ListFilter; onChange: 
       />
       <Select
         {...pick}
+        showSearch={categorySearch}
         style={{ width: 220 }}
         aria-label={t('category')}
         placeholder={t('category')}

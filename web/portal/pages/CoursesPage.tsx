@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../shared/api';
-import { type Answer, client, type Region, type Schemas } from '../../shared/client';
+import { client, type Region, type Schemas } from '../../shared/client';
 import { formatTime } from '../../shared/i18n';
 import { organiserAndVenue } from '../../shared/venue';
 import type { T } from '../app-context';

@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Input, message, Popconfirm, Space, Tag, Typ
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { client, hrefOf, type Schemas } from '../../../shared/client';
+import { formatDay } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { ConsultationsCard } from './ConsultationsCard';
@@ -19,7 +20,7 @@ const stepLabel = { open: 'openRound', close: 'closeRound', publish: 'publishRou
 
 /** One round: what it is, what the caller may do now (as the server says), its results and its rectification. */
 export function AssessmentDetail({ id }: { id: number }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const s = useSetupText();
   const [round, setRound] = useState<Round | null>(null);
   const [results, setResults] = useState<Results | null>(null);
@@ -91,7 +92,7 @@ export function AssessmentDetail({ id }: { id: number }) {
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('region')}>{round.region}</Descriptions.Item>
         <Descriptions.Item label={t('assessPeriod')}>
-          {round.startsOn} – {round.endsOn}
+          {formatDay(round.startsOn, lang)} – {formatDay(round.endsOn, lang)}
           {round.period ? `（${round.period}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('assessRubric')}>

@@ -1,6 +1,7 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { client, type Schemas } from '../../../shared/client';
+import { formatDay } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { stateColour } from './labels';
@@ -11,7 +12,7 @@ type Summary = Schemas['AssessmentSummary'];
 
 /** 考评: the rounds the user organises, sits on, or whose subject is their unit. A list of cards so it reads on a phone. */
 export function AssessmentsPage() {
-  const { t, has } = useApp();
+  const { t, has, lang } = useApp();
   const s = useSetupText();
   const [items, setItems] = useState<Summary[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -48,7 +49,7 @@ export function AssessmentsPage() {
                   <Tone tone={stateColour[a.state]}>{t(`astate.${a.state}`)}</Tone>
                   <span>{a.region}</span>
                   <span>
-                    {a.startsOn} – {a.endsOn}
+                    {formatDay(a.startsOn, lang)} – {formatDay(a.endsOn, lang)}
                   </span>
                   <span>
                     {t('assessSubjects')} {a.subjects}

@@ -2,6 +2,7 @@ import { Button, Card, Empty, Input, List, message, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { client, type Schemas } from '../../../shared/client';
+import { formatDay } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 
@@ -9,7 +10,7 @@ type Task = Schemas['RectificationTask'];
 
 /** 整改台账 of one round: the unit reports what it did; the organiser re-checks. Buttons only where the server's data allows. */
 export function RectificationCard({ assessmentId, organiser, canOpen }: { assessmentId: number; organiser: boolean; canOpen: boolean }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [tasks, setTasks] = useState<Task[]>([]);
   const [notes, setNotes] = useState<Record<number, string>>({});
   const load = useCallback(async () => {
@@ -53,7 +54,7 @@ export function RectificationCard({ assessmentId, organiser, canOpen }: { assess
                     {t(`rect.${task.state}`)}
                   </Tone>
                   <span>
-                    {t('rectDue')} {task.dueOn}
+                    {t('rectDue')} {formatDay(task.dueOn, lang)}
                   </span>
                   {task.overdue && <Tone tone="red">{t('rectOverdue')}</Tone>}
                 </Space>

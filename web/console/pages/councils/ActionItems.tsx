@@ -1,5 +1,5 @@
 import { Button, List, Space, Tag, Typography } from 'antd';
-import { formatTime } from '../../../shared/i18n';
+import { formatDay, formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { usePageMessages } from '../../page-messages';
 import type { ActionItem } from './council-types';
@@ -30,7 +30,7 @@ export function ActionItems({
           <Space direction="vertical" size={2}>
             <span>
               {a.title} · {w('ownerUnit')} {a.owner}
-              {a.ownerUserName ? ` · ${w('person', { name: a.ownerUserName })}` : ''} · {w('dueOn')} {a.dueOn}{' '}
+              {a.ownerUserName ? ` · ${w('person', { name: a.ownerUserName })}` : ''} · {w('dueOn')} {formatDay(a.dueOn, lang)}{' '}
               <Tag>{a.status === 'overdue' ? <strong>{w('state.overdue')}</strong> : w(`state.${a.status}`)}</Tag>
               {a.supervision && (
                 <Tag>
