@@ -147,6 +147,20 @@ describe('the category picker', () => {
 });
 
 describe('words', () => {
+  it('a dispatcher sees why the resident’s number is masked, and the operator sees it whole', async () => {
+    const d = await intake('楼道灯坏了', world.c1.id, '13800006666');
+    const dispatcher = await staff('dispatcher');
+    await dispatcher.goto(`${server.base}/console/#/demand/${d.id}`);
+    await dispatcher.getByText('138****6666').waitFor();
+    await dispatcher.getByText('联系方式仅受理员和承办单位可见').waitFor();
+    await dispatcher.context().close();
+    const operator = await staff('operator');
+    await operator.goto(`${server.base}/console/#/demand/${d.id}`);
+    await operator.getByText('13800006666').waitFor();
+    expect(await operator.getByText('联系方式仅受理员和承办单位可见').count()).toBe(0);
+    await operator.context().close();
+  });
+
   it('a course names its venue without its organiser again and says how many have enrolled', async () => {
     const start = Date.parse('2026-12-01T19:00:00+08:00');
     const course = await server.call('POST', '/api/v1/courses', {

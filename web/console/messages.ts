@@ -203,6 +203,7 @@ export const messages = {
   content: { 'zh-CN': '诉求内容', en: 'Content' },
   reporterName: { 'zh-CN': '来电人', en: 'Resident' },
   reporterPhone: { 'zh-CN': '联系电话', en: 'Phone' },
+  contactHidden: { 'zh-CN': '（联系方式仅受理员和承办单位可见）', en: '(contact shown only to operators and the handling unit)' },
   reporterContact: { 'zh-CN': '其他联系方式（无手机时填写）', en: 'Other contact (no phone)' },
   address: { 'zh-CN': '地址', en: 'Address' },
   urgency: { 'zh-CN': '紧急程度', en: 'Urgency' },

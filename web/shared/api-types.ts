@@ -19623,6 +19623,7 @@ export interface components {
             reporterName: string | null;
             reporterPhone: string | null;
             reporterContact: string | null;
+            contactShown: boolean;
             anonymous: boolean;
             region: {
                 id: number;

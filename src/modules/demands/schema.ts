@@ -251,6 +251,8 @@ export const DemandSummary = z
     reporterName: z.string().nullable(),
     reporterPhone: z.string().nullable(),
     reporterContact: z.string().nullable(),
+    /** False when the caller sees the resident's number masked and their other contact hidden (not theirs to ring). */
+    contactShown: z.boolean(),
     anonymous: z.boolean(),
     region: Ref,
     address: z.string(),

@@ -42,6 +42,7 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?
     reporterName: d.reporterName,
     reporterPhone: phoneAsShown(d.reporterPhone, showPhone),
     reporterContact: showPhone ? d.reporterContact : d.reporterContact ? '***' : null,
+    contactShown: showPhone,
     anonymous: d.anonymous,
     region: { id: d.regionId, name: row.regionName },
     address: d.address,

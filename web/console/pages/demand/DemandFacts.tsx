@@ -32,7 +32,10 @@ export function DemandFacts({ d }: { d: Schemas['DemandDetail'] }) {
         <Descriptions.Item label={t('category')}>{d.category?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('unit')}>{d.unit?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('reporterName')}>{d.reporterName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('reporterPhone')}>{d.reporterPhone ?? d.reporterContact ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('reporterPhone')}>
+          {d.contactShown ? (d.reporterPhone ?? d.reporterContact ?? '—') : (d.reporterPhone ?? (d.reporterContact ? '' : '—'))}
+          {!d.contactShown && (d.reporterPhone || d.reporterContact) && <span style={{ color: '#595959' }}> {t('contactHidden')}</span>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('content')} span={2}>
           <div style={{ whiteSpace: 'pre-wrap' }} data-testid="demand-content">
             {d.content}
