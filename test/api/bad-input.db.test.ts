@@ -194,6 +194,16 @@ describe('attachments', () => {
     expect(hidden.body.error.details).toBeUndefined();
   });
 
+  it('keeps a file name on one line, without control or direction characters', async () => {
+    const r = await api.call('POST', `/api/v1/demands/${demandId}/attachments`, {
+      token: world.tokens.operator,
+      raw: new Uint8Array(png),
+      headers: { 'content-type': 'image/png', 'x-filename': encodeURIComponent('现场\r\n照片\t\u202Egnp.exe') },
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.filename).toBe('现场 照片 gnp.exe');
+  });
+
   it.each([
     ['a script posing as a PNG', Buffer.from('<script>alert(1)</script>'), 'image/png', 415],
     ['a PNG declared as JPEG', png, 'image/jpeg', 415],

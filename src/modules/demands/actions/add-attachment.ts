@@ -72,7 +72,7 @@ export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions
     .insert(attachments)
     .values({
       demandId: demand.id,
-      filename: opts.filename || 'photo',
+      filename: cleanFilename(opts.filename),
       contentType: sniffed,
       size: opts.data.length,
       sha256: createHash('sha256').update(opts.data).digest('hex'),
@@ -89,4 +89,16 @@ export async function addAttachment(a: ActionContext, opts: AddAttachmentOptions
     data: { attachmentId: row.id, filename: row.filename },
   });
   return row;
+}
+
+/**
+ * A file name as people will read it in lists and downloads: line breaks, control characters and the direction marks
+ * that make a name read backwards (U+202E before "gnp.exe" shows "exe.png") become one space.
+ */
+export function cleanFilename(name: string): string {
+  const cleaned = name
+    .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return cleaned || 'photo';
 }
