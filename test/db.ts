@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../src/db/client.js';
+import { type Database, type Db, openDatabase } from '../src/db/client.js';
 import type { AppContext } from '../src/kernel/index.js';
 import { quietLogger } from '../src/lib/logger.js';
 import { withDatabase } from './global-setup.js';
@@ -63,4 +65,14 @@ export function testContext(database: Database, start = new Date('2026-11-23T09:
       now = new Date(now.getTime() + h * 3_600_000);
     },
   };
+}
+
+/** The same database through a handle that keeps every statement sent through it: to show how many a read costs. */
+export function countingDb(database: Database): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const db = (database.pglite
+    ? drizzlePglite(database.pglite, { logger })
+    : drizzlePg(database.sqlClient as unknown as pg.Pool, { logger })) as unknown as Db;
+  return { db, statements };
 }

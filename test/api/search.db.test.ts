@@ -2,7 +2,7 @@
 // index), one character, the demand number exactly — in the caller's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpApiWorld, type TestApi, tearDownApiWorld, worldStart } from '../api-world.js';
-import type { TestDatabase } from '../db.js';
+import { countingDb, type TestDatabase } from '../db.js';
 import type { World } from '../world.js';
 
 let database: TestDatabase;
@@ -57,6 +57,16 @@ describe('search', () => {
 });
 
 describe('a common word among many demands', () => {
+  it('finds a demand by its number in one page and one count, without the newest windows a word needs', async () => {
+    const { listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
+    const { db, statements } = countingDb(database);
+    const filter = { q: numbers.lamp, page: 1, pageSize: 20, sort: 'newest' as const, format: 'json' as const };
+    const found = await listDemands(db, world.actors.operator, filter, worldStart, 10_000, [1, 2]);
+    expect(found.items.map((d) => d.number)).toEqual([numbers.lamp]);
+    expect(found.total).toBe(1);
+    expect(statements).toHaveLength(2);
+  });
+
   it('pages newest first the same through the newest windows as over everything', async () => {
     const { listDemands } = await import('../../src/modules/demands/queries/list-demands.js');
     for (let i = 0; i < 12; i++) {

@@ -1,13 +1,8 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpWorld, type TestClock } from '../../../../test/api-world.js';
-import type { TestDatabase } from '../../../../test/db.js';
+import { countingDb, type TestDatabase } from '../../../../test/db.js';
 import { buildDemand, type World } from '../../../../test/world.js';
-import type { Db } from '../../../db/client.js';
 import { perform } from '../../../kernel/index.js';
 import { acknowledgeDemand } from '../actions/acknowledge-demand.js';
 import { dispatchDemand } from '../actions/dispatch-demand.js';
@@ -22,16 +17,6 @@ let t: TestClock;
 beforeAll(async () => ({ database, world, t } = await setUpWorld(new Date('2026-11-23T09:00:00+08:00'))));
 afterAll(async () => database.drop());
 
-/** The same database, counting the statements sent through it. */
-function counting(): { db: Db; statements: string[] } {
-  const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  const db = (database.pglite
-    ? drizzlePglite(database.pglite as PGlite, { logger })
-    : drizzlePg(database.sqlClient as unknown as pg.Pool, { logger })) as unknown as Db;
-  return { db, statements };
-}
-
 describe('a demand page', () => {
   it('is read in one statement, with its timeline, assignments and extension requests as they were written', async () => {
     const { ctx } = t;
@@ -43,7 +28,7 @@ describe('a demand page', () => {
     await perform(ctx, a.handlerA, acknowledgeDemand, { demandId: demand.id });
     await perform(ctx, a.handlerA, requestExtension, { demandId: demand.id, extraWorkdays: 3, reason: '需要协调供电部门' });
 
-    const { db, statements } = counting();
+    const { db, statements } = countingDb(database);
     const page = await getDemand(db, a.handlerA, demand.id, ctx.now());
     expect(statements).toHaveLength(1);
 

@@ -131,8 +131,10 @@ export async function listDemands(
       .orderBy(...order)
       .limit(filter.pageSize)
       .offset(filter.after ? 0 : (filter.page - 1) * filter.pageSize);
-  // A word search looks among the newest demands first (searchWindows), for its page and its count.
-  const top = filter.q ? Number((await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands))[0].top) : 0;
+  // A word search looks among the newest demands first (searchWindows), for its page and its count; a number (a demand's,
+  // a phone's) matches a few demands at most, so the windows would only be read in vain before the whole table.
+  const windowed = !!filter.q && !/\d{6}/.test(filter.q);
+  const top = windowed ? Number((await db.select({ top: sql<number>`coalesce(max(${demands.id}), 0)` }).from(demands))[0].top) : 0;
   const newestWindows = windows.filter((w) => top > w).map((w) => gt(demands.id, top - w));
   let rows: Awaited<ReturnType<typeof page>> | undefined;
   if (filter.q && (filter.sort ?? 'newest') === 'newest') {
