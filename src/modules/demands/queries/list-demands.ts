@@ -166,9 +166,11 @@ export async function listDemands(
   const counted = filter.q ? Math.min(cap, searchCountCap) : cap;
   // Counting stops past the cap: a queue of 150,000 is "10,000 or more", read in milliseconds, not a scan.
   const count = (extra?: SQL) => countUpTo(db, extra ? and(counting, extra) : counting, counted);
-  // Past the cap within the newest demands is past it over all of them: a common word stops there.
+  // Past the cap within the newest demands is past it over all of them: a common word stops there. Only the smallest
+  // window: a wider one builds a bitmap of its ids that costs more than counting over all, which stops at the cap too
+  // (10^6 demands, 路灯: 29 ms in the newest 200,000, 10 ms over all).
   let n: number | undefined;
-  for (const newest of newestWindows) {
+  for (const newest of newestWindows.slice(0, 1)) {
     const k = await count(newest);
     if (k > counted) {
       n = k;
