@@ -26,4 +26,8 @@ export function jsonRows<T>(
 }
 
 /** A timestamp read from JSON, as the API writes it (`toISOString`). */
-export const isoFromJson = (text: string | null): string | null => (text === null ? null : new Date(text).toISOString());
+export function isoFromJson(text: string): string;
+export function isoFromJson(text: string | null): string | null;
+export function isoFromJson(text: string | null): string | null {
+  return text === null ? null : new Date(text).toISOString();
+}

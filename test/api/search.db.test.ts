@@ -16,6 +16,7 @@ beforeAll(async () => {
     ['lamp', '滨河路路灯不亮已经一周，晚上很黑'],
     ['noise', 'A2区广场舞噪音扰民，晚上十点还在跳'],
     ['quote', "物业说'下周修'，一直没修"],
+    ['rare', '𠮷祥路口占道经营'],
   ]) {
     const r = await api.call('POST', '/api/v1/demands', {
       token: world.tokens.operator,
@@ -42,6 +43,8 @@ describe('search', () => {
     ["'下周修'", ['quote']],
     ['路灯坏了', []],
     ['噪音路灯', []],
+    ['𠮷', ['rare']],
+    ['𠮷祥', ['rare']],
   ])('%j finds %j', async (q, keys) => {
     expect((await find(q)).sort()).toEqual(keys.map((k) => numbers[k]).sort());
   });

@@ -1,40 +1,52 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../shared/api';
 import { client } from '../shared/client';
 import { matches } from './pickers';
 
 type Option = { value: number; label: string };
 
+/** Below this the classifier is guessing: the intake's suggestions leave such categories out too. */
+export const leastConfidence = 0.1;
+
 /**
  * Search for a category picker: characters or pinyin initials in its name, and everyday words the names do not hold
- * (垃圾, 噪音) through the classifier the intake already asks, whose categories come first. Roles the classifier
- * refuses simply match by name.
+ * (路灯 → 城市公共设施) through the classifier the intake asks. Its categories follow those found by name, and only for
+ * the words they were found for. A role the classifier refuses is not asked again.
  */
 export function useCategorySearch() {
   const [typed, setTyped] = useState('');
-  const [byWords, setByWords] = useState<number[]>([]);
+  const [byWords, setByWords] = useState<{ text: string; ids: number[] }>({ text: '', ids: [] });
+  const [refused, setRefused] = useState(false);
   useEffect(() => {
     const text = typed.trim();
-    if (text.length < 2 || /^[a-z]+$/i.test(text)) {
-      setByWords([]);
-      return;
-    }
+    if (refused || text.length < 2 || /^[a-z]+$/i.test(text)) return;
+    let live = true;
     const timer = setTimeout(() => {
       void client.GET('/text/categories', { query: { text } }).then(
-        (r) => setByWords(r.categories.map((c) => c.categoryId)),
-        () => setByWords([]),
+        (r) => {
+          if (live) setByWords({ text, ids: r.categories.filter((c) => c.confidence >= leastConfidence).map((c) => c.categoryId) });
+        },
+        (e: unknown) => {
+          if (e instanceof ApiError && e.status === 403) setRefused(true);
+        },
       );
     }, 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typed, refused]);
   return useMemo(() => {
-    const rank = (o: Option) => {
-      const i = byWords.indexOf(o.value);
-      return i < 0 ? byWords.length : i;
+    const guessed = (input: string) => (input.trim() === byWords.text ? byWords.ids : []);
+    const rank = (o: Option, input: string) => {
+      if (matches(o.label, input)) return -1;
+      const i = guessed(input).indexOf(o.value);
+      return i < 0 ? byWords.ids.length : i;
     };
     return {
       onSearch: setTyped,
-      filterOption: (input: string, o?: Option) => !!o && (matches(o.label, input) || byWords.includes(o.value)),
-      filterSort: (a: Option, b: Option) => rank(a) - rank(b),
+      filterOption: (input: string, o?: Option) => !!o && (matches(o.label, input) || guessed(input).includes(o.value)),
+      filterSort: (a: Option, b: Option, info: { searchValue: string }) => rank(a, info.searchValue) - rank(b, info.searchValue),
     };
   }, [byWords]);
 }

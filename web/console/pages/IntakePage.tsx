@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api';
 import { type Category, client, type Init, type Region, uploadFile } from '../../shared/client';
 import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
-import { useCategorySearch } from '../category-search';
+import { leastConfidence, useCategorySearch } from '../category-search';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
 import { useNarrow } from '../use-narrow';
@@ -51,7 +51,7 @@ export function IntakePage() {
     }
     const timer = setTimeout(() => {
       void client.GET('/text/categories', { query: { text: text.slice(0, 500) } }).then(
-        (r) => setSuggested(r.categories.filter((c) => c.confidence >= 0.1)),
+        (r) => setSuggested(r.categories.filter((c) => c.confidence >= leastConfidence)),
         () => setSuggested([]),
       );
     }, 600);

@@ -61,7 +61,6 @@ export async function loadVisible(db: Db, actor: Actor, id: number): Promise<Dem
 export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Promise<DemandDetailView> {
   const { row, scope } = await visibleRow(db, actor, id, historyColumns(demands.id));
   const { assigned, events, extensions, calls, attempts, helping, handOvers, supervised, files } = row;
-  const iso = (text: string) => new Date(text).toISOString();
   const survivor = row.demand.state === 'merged' && row.demand.mergedIntoId ? await survivingDemand(db, row.demand.mergedIntoId) : null;
   const view = presentDemand(actor, row, now, scope);
   const extensionPending = extensions.some((x) => x.status === 'pending');
@@ -86,12 +85,12 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       actor: { kind: e.actorKind, userId: e.actorUserId, name: e.name ?? null },
       reason: e.reason,
       data: e.data,
-      at: iso(e.at),
+      at: isoFromJson(e.at),
     })),
     assignments: assigned.map((a) => ({
       unit: { id: a.unitId, name: a.unitName },
-      dispatchedAt: iso(a.dispatchedAt),
-      acknowledgeDueAt: iso(a.acknowledgeDueAt),
+      dispatchedAt: isoFromJson(a.dispatchedAt),
+      acknowledgeDueAt: isoFromJson(a.acknowledgeDueAt),
       acknowledgedAt: isoFromJson(a.acknowledgedAt),
       endedAt: isoFromJson(a.endedAt),
       endReason: a.endReason,
@@ -101,16 +100,16 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       extraWorkdays: x.extraWorkdays,
       reason: x.reason,
       status: x.status,
-      requestedAt: iso(x.requestedAt),
+      requestedAt: isoFromJson(x.requestedAt),
       decidedAt: isoFromJson(x.decidedAt),
       decisionReason: x.decisionReason,
     })),
-    callbacks: calls.map((c) => ({ satisfaction: c.satisfaction, solved: c.solved, comment: c.comment, at: iso(c.at) })),
+    callbacks: calls.map((c) => ({ satisfaction: c.satisfaction, solved: c.solved, comment: c.comment, at: isoFromJson(c.at) })),
     attachments: files,
-    callbackAttempts: attempts.map((x) => ({ note: x.note, at: iso(x.at) })),
+    callbackAttempts: attempts.map((x) => ({ note: x.note, at: isoFromJson(x.at) })),
     assists: helping.map((x) => ({
       unit: { id: x.unitId, name: x.unitName },
-      requestedAt: iso(x.requestedAt),
+      requestedAt: isoFromJson(x.requestedAt),
       acknowledgedAt: isoFromJson(x.acknowledgedAt),
       contribution: x.contribution,
       contributedAt: isoFromJson(x.contributedAt),
@@ -121,7 +120,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       toUnit: { id: x.toUnitId, name: x.toName },
       reason: x.reason,
       status: x.status,
-      requestedAt: iso(x.requestedAt),
+      requestedAt: isoFromJson(x.requestedAt),
       decidedAt: isoFromJson(x.decidedAt),
       decisionReason: x.decisionReason,
     })),
@@ -130,7 +129,7 @@ export async function getDemand(db: Db, actor: Actor, id: number, now: Date): Pr
       reason: x.reason,
       dueAt: isoFromJson(x.dueAt),
       byRule: x.rule,
-      createdAt: iso(x.createdAt),
+      createdAt: isoFromJson(x.createdAt),
       reminderCount: x.reminderCount,
       lastRemindedAt: isoFromJson(x.lastRemindedAt),
       liftedAt: isoFromJson(x.liftedAt),

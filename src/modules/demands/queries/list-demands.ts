@@ -22,10 +22,12 @@ export function matchesText(q: string): SQL {
   const text = q.trim();
   const pattern = containsPattern(text);
   const exact = sql`(${demands.title} ilike ${pattern} or ${demands.content} ilike ${pattern})`;
-  if (text.replace(/[\s'\\]/g, '').length < 2) return sql`(${demands.number} = ${text} or ${exact})`;
+  // Characters, not UTF-16 units: 𠮷 is one character and has no bigram.
+  const plain = [...text.replace(/[\s'\\]/g, '')];
+  if (plain.length < 2) return sql`(${demands.number} = ${text} or ${exact})`;
   // Two characters are one bigram: the index alone finds them, without reading each text again (most of a common word's
   // cost). Also across a space or quote in the text ("路 灯"), as the bigrams are cut without them.
-  if (text.length === 2 && !/[\s'\\]/.test(text))
+  if (plain.length === 2 && plain.join('') === text)
     return sql`(${demands.number} = ${text} or "demands"."search" @@ tj_bigram_query(${text}))`;
   return sql`(${demands.number} = ${text} or ("demands"."search" @@ tj_bigram_query(${text}) and ${exact}))`;
 }

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { hrefOf, type Schemas } from '../../../shared/client';
 import { useApp } from '../../app-context';
@@ -33,8 +33,7 @@ export function DemandFacts({ d }: { d: Schemas['DemandDetail'] }) {
         <Descriptions.Item label={t('unit')}>{d.unit?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('reporterName')}>{d.reporterName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('reporterPhone')}>
-          {d.contactShown ? (d.reporterPhone ?? d.reporterContact ?? '—') : (d.reporterPhone ?? (d.reporterContact ? '' : '—'))}
-          {!d.contactShown && (d.reporterPhone || d.reporterContact) && <span style={{ color: '#595959' }}> {t('contactHidden')}</span>}
+          <Contact d={d} />
         </Descriptions.Item>
         <Descriptions.Item label={t('content')} span={2}>
           <div style={{ whiteSpace: 'pre-wrap' }} data-testid="demand-content">
@@ -59,5 +58,17 @@ export function DemandFacts({ d }: { d: Schemas['DemandDetail'] }) {
         )}
       </Descriptions>
     </Card>
+  );
+}
+
+/** The resident's number or other contact; for those who are not to ring them, masked and saying so. */
+function Contact({ d }: { d: Schemas['DemandDetail'] }) {
+  const { t } = useApp();
+  if (d.contactShown || (!d.reporterPhone && !d.reporterContact)) return <>{d.reporterPhone ?? d.reporterContact ?? '—'}</>;
+  return (
+    <>
+      {d.reporterPhone ? `${d.reporterPhone} ` : ''}
+      <Typography.Text type="secondary">{t('contactHidden')}</Typography.Text>
+    </>
   );
 }
