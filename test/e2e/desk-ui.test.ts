@@ -147,16 +147,22 @@ describe('the category picker', () => {
 });
 
 describe('words', () => {
-  it('a dispatcher sees why the resident’s number is masked, and the operator sees it whole', async () => {
+  it('a dispatcher sees why the resident’s number is masked and which deadline runs; the operator sees the number to tap', async () => {
     const d = await intake('楼道灯坏了', world.c1.id, '13800006666');
     const dispatcher = await staff('dispatcher');
     await dispatcher.goto(`${server.base}/console/#/demand/${d.id}`);
     await dispatcher.getByText('138****6666').waitFor();
     await dispatcher.getByText('联系方式仅受理员和承办单位可见').waitFor();
+    // The deadline says which step it counts: here the centre's own 派单.
+    await dispatcher
+      .getByText(/^派单 剩 \d+ (小时|分钟)$/)
+      .first()
+      .waitFor();
     await dispatcher.context().close();
     const operator = await staff('operator');
     await operator.goto(`${server.base}/console/#/demand/${d.id}`);
     await operator.getByText('13800006666').waitFor();
+    expect(await operator.locator('a[href="tel:13800006666"]').count()).toBe(1);
     expect(await operator.getByText('联系方式仅受理员和承办单位可见').count()).toBe(0);
     await operator.context().close();
   });

@@ -82,6 +82,12 @@ describe('the district map on 一屏', () => {
       expect(await page.locator('[data-testid=map-schematic]').textContent()).toBe('示意边界');
       // One shape per community at least (paths also draw the points).
       expect(await page.locator('[data-testid=district-map] svg path').count()).toBeGreaterThan(40);
+      // The townships are named on the map, so that a place is found by its name.
+      await page
+        .locator('[data-testid=district-map] svg text', { hasText: viewport === desk ? '昌元街道' : '昌元' })
+        .first()
+        .waitFor();
+      if (viewport === desk) expect(await page.locator('[data-testid=district-map] svg text').count()).toBeGreaterThanOrEqual(21);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
 
       // The map keeps its aspect: aim at a third of the way across its middle row of townships, once the page

@@ -1,9 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../shared/api';
-import { client } from '../shared/client';
+import { type Category, client } from '../shared/client';
 import { matches } from './pickers';
 
 type Option = { value: number; label: string };
+
+/**
+ * A category as a picker shows it: its own name first, then the branch it sits in, so that a narrow box cut short
+ * still shows what tells two categories apart (环境卫生 · 城乡建设/城市建设和市政管理).
+ */
+export function categoryOption(c: Pick<Category, 'id' | 'name' | 'fullName'>): Option {
+  const branch = c.fullName.split('/').slice(0, -1).join('/');
+  return { value: c.id, label: branch ? `${c.name} · ${branch}` : c.name };
+}
 
 /** Below this the classifier is guessing: the intake's suggestions leave such categories out too. */
 export const leastConfidence = 0.1;

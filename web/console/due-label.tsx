@@ -3,7 +3,12 @@ import type { useApp } from './app-context';
 
 /** Time left in the current stage, in words of the UI language; red when overdue, amber within a day. */
 export function dueLabel(
-  d: { stageDueAt: string | null; overdue: boolean; lateStep?: 'dispatch' | 'acknowledge' | 'reply' | 'callback' | null },
+  d: {
+    stageDueAt: string | null;
+    overdue: boolean;
+    lateStep?: 'dispatch' | 'acknowledge' | 'reply' | 'callback' | null;
+    dueStep?: 'dispatch' | 'acknowledge' | 'reply' | 'callback' | null;
+  },
   t: ReturnType<typeof useApp>['t'],
 ) {
   if (!d.stageDueAt) return null;
@@ -23,5 +28,12 @@ export function dueLabel(
       : h >= 1
         ? t('hoursLeft', { n: h })
         : t('minutesLeft', { n: Math.max(1, Math.floor(ms / 60_000)) });
-  return <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>{text}</Tag>;
+  // Which deadline this is: a handler sees 签收, then 答复, then (after replying) the centre's 回访 count down.
+  const step = d.dueStep ? `${t(`step.${d.dueStep}`)} ` : '';
+  return (
+    <Tag style={h < 24 ? { color: '#7a3e00', background: '#fff4e0', borderColor: '#ad6800' } : undefined}>
+      {step}
+      {text}
+    </Tag>
+  );
 }

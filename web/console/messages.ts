@@ -58,6 +58,10 @@ export const messages = {
   'late.acknowledge': { 'zh-CN': '签收已超期', en: 'sign-for overdue' },
   'late.reply': { 'zh-CN': '答复已超期', en: 'reply overdue' },
   'late.callback': { 'zh-CN': '回访已超期', en: 'callback overdue' },
+  'step.dispatch': { 'zh-CN': '派单', en: 'Dispatch' },
+  'step.acknowledge': { 'zh-CN': '签收', en: 'Sign-for' },
+  'step.reply': { 'zh-CN': '答复', en: 'Reply' },
+  'step.callback': { 'zh-CN': '回访', en: 'Callback' },
   withdraw: { 'zh-CN': '撤回', en: 'Withdraw' },
   menuAudit: { 'zh-CN': '审计日志', en: 'Audit trail' },
   menuOutbox: { 'zh-CN': '短信外发', en: 'Outbox' },
@@ -226,8 +230,12 @@ export const messages = {
   'type.suggestion': { 'zh-CN': '建议', en: 'Suggestion' },
   'type.report': { 'zh-CN': '举报', en: 'Report' },
   pickerHint: {
-    'zh-CN': '可输入汉字或拼音首字母，如 bcsq（宝城社区）、cgzf（城管执法）',
-    en: 'Type characters or pinyin initials, e.g. bcsq (宝城社区), cgzf (城管执法)',
+    'zh-CN': '可输入汉字或拼音首字母，如 bcsq（宝城社区）',
+    en: 'Type characters or pinyin initials, e.g. bcsq (宝城社区)',
+  },
+  categoryPickerHint: {
+    'zh-CN': '可输入分类名、拼音首字母或群众的说法，如 hjws（环境卫生）、垃圾、路灯',
+    en: 'Type a category, its pinyin initials or the resident’s words, e.g. hjws (环境卫生), 垃圾, 路灯',
   },
   save: { 'zh-CN': '登记', en: 'Register' },
   /** Beside a form's main button on a desk, not on a phone (no keyboard there). */
@@ -334,6 +342,7 @@ export const messages = {
   extensionApproved: { 'zh-CN': '同意延长 {n} 个工作日', en: 'Granted {n} more working days' },
   extensionDenied: { 'zh-CN': '不同意延长（申请 {n} 个工作日）', en: 'Refused ({n} working days asked)' },
   doneDispatch: { 'zh-CN': '已派单给{unit}，签收时限 {due}', en: 'Dispatched to {unit}; acknowledge by {due}' },
+  doneAcknowledge: { 'zh-CN': '已签收，答复时限 {due}', en: 'Signed for; reply by {due}' },
   doneReply: { 'zh-CN': '已答复，居民将收到短信提醒查看并评价', en: 'Replied; the resident is told by SMS to read and rate it' },
   doneMerge: {
     'zh-CN': '已合并，居民可凭原编号查看合并后的办理情况',

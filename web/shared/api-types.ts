@@ -19648,6 +19648,8 @@ export interface components {
             overdue: boolean;
             /** @enum {string|null} */
             lateStep: "dispatch" | "acknowledge" | "reply" | "callback" | null;
+            /** @enum {string|null} */
+            dueStep: "dispatch" | "acknowledge" | "reply" | "callback" | null;
             supervised: boolean;
             /** @enum {string|null} */
             supervisionLevel: "township" | "district" | null;

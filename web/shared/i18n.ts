@@ -84,3 +84,7 @@ export const formatDay = (day: string | null | undefined, lang: Lang) => {
   const [y, m, d] = day.split('-');
   return lang === 'en' ? `${d}/${m}/${y}` : `${y}/${m}/${d}`;
 };
+
+/** A span of days, one day written once (2026/01/10, not 2026/01/10 – 2026/01/10). */
+export const formatDays = (from: string | null | undefined, to: string | null | undefined, lang: Lang) =>
+  from === to || !to ? formatDay(from, lang) : `${formatDay(from, lang)} – ${formatDay(to, lang)}`;

@@ -267,6 +267,8 @@ export const DemandSummary = z
     overdue: z.boolean(),
     /** Which step's deadline has passed (派单, 签收, 答复, 回访) when overdue, else null. */
     lateStep: z.enum(deadlineStages).nullable(),
+    /** The step whose deadline `stageDueAt` is (派单, 签收, 答复, 回访); null when no deadline runs. */
+    dueStep: z.enum(deadlineStages).nullable(),
     supervised: z.boolean(),
     /** township = yellow mark, district = red mark; null when not supervised. */
     supervisionLevel: z.enum(supervisionLevels).nullable(),

@@ -6,7 +6,9 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Answer, client, type Schemas } from '../../shared/client';
 import { usePageMessages } from '../page-messages';
 import { mapWords } from '../pages/map/map-words';
+import { useNarrow } from '../use-narrow';
 import { type ChartOption, EChart } from './EChart';
+import { townshipLabels } from './place-labels';
 
 echarts.use([MapChart, ScatterChart, HeatmapChart, GeoComponent, VisualMapComponent]);
 
@@ -45,6 +47,7 @@ export function DistrictMap({
   fallback?: ReactNode;
 }) {
   const m = usePageMessages(mapWords);
+  const narrow = useNarrow();
   const [map, setMap] = useState<Boundaries | null>(null);
   const [points, setPoints] = useState<Points>([]);
   const [layer, setLayer] = useState<'points' | 'density'>('points');
@@ -95,9 +98,10 @@ export function DistrictMap({
               silent: true,
             }
           : { type: 'heatmap', coordinateSystem: 'geo', data: xy, pointSize: 12, blurSize: 16, silent: true },
+        townshipLabels(map.features, narrow),
       ],
     };
-  }, [map, counts, points, layer, m]);
+  }, [map, counts, points, layer, m, narrow]);
 
   if (map && map.features.length === 0) return fallback ?? <Alert type="info" title={m('noBoundaries')} />;
   return (

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api';
 import { type Category, client, type Init, type Region, uploadFile } from '../../shared/client';
 import { filled } from '../../shared/form-body';
 import { useApp } from '../app-context';
-import { leastConfidence, useCategorySearch } from '../category-search';
+import { categoryOption, leastConfidence, useCategorySearch } from '../category-search';
 import { usePageMessages } from '../page-messages';
 import { matches } from '../pickers';
 import { useNarrow } from '../use-narrow';
@@ -73,10 +73,7 @@ export function IntakePage() {
     [regions, byId],
   );
   const categorySearch = useCategorySearch();
-  const categoryOptions = useMemo(
-    () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),
-    [categories],
-  );
+  const categoryOptions = useMemo(() => categories.filter((c) => c.level === 3).map(categoryOption), [categories]);
 
   async function submit() {
     setError(null);
@@ -232,7 +229,7 @@ export function IntakePage() {
                     ))}
                   </Space>
                 ) : (
-                  t('pickerHint')
+                  t('categoryPickerHint')
                 )
               }
               style={{ minWidth: 'min(420px, 100%)' }}
@@ -241,6 +238,7 @@ export function IntakePage() {
                 <Select
                   allowClear
                   aria-label={t('category')}
+                  style={{ width: '100%' }}
                   showSearch={categorySearch}
                   options={categoryOptions}
                   onSelect={() => advance('address')}

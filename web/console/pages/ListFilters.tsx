@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { type Category, client, type Init, type Region, type Schemas } from '../../shared/client';
 import { useApp } from '../app-context';
-import { useCategorySearch } from '../category-search';
+import { categoryOption, useCategorySearch } from '../category-search';
 import type { messages } from '../messages';
 
 /** The list's own filters: a part of the demands query the server defines. */
@@ -66,7 +66,7 @@ export function ListFilters({ value, onChange }: { value: ListFilter; onChange: 
         placeholder={t('category')}
         value={value.categoryId}
         onChange={(categoryId) => set({ categoryId })}
-        options={categories.map((c) => ({ value: c.id, label: c.fullName }))}
+        options={categories.map(categoryOption)}
       />
       <Select
         {...pick}

@@ -56,6 +56,7 @@ export function presentDemand(actor: Actor, row: DemandJoined, now: Date, scope?
     replyDueAt: iso(d.replyDueAt),
     overdue,
     lateStep: overdue ? runningStep(d.state) : null,
+    dueStep: d.stageDueAt ? runningStep(d.state) : null,
     supervised: d.supervised,
     supervisionLevel: d.supervisionLevel,
     reopenCount: d.reopenCount,

@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Input, message, Popconfirm, Space, Tag, Typ
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { client, hrefOf, type Schemas } from '../../../shared/client';
-import { formatDay } from '../../../shared/i18n';
+import { formatDays } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { ConsultationsCard } from './ConsultationsCard';
@@ -92,7 +92,7 @@ export function AssessmentDetail({ id }: { id: number }) {
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('region')}>{round.region}</Descriptions.Item>
         <Descriptions.Item label={t('assessPeriod')}>
-          {formatDay(round.startsOn, lang)} – {formatDay(round.endsOn, lang)}
+          {formatDays(round.startsOn, round.endsOn, lang)}
           {round.period ? `（${round.period}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('assessRubric')}>

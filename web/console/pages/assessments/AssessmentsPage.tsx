@@ -1,7 +1,7 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { client, type Schemas } from '../../../shared/client';
-import { formatDay } from '../../../shared/i18n';
+import { formatDays } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
 import { Tone } from '../../tone';
 import { stateColour } from './labels';
@@ -48,9 +48,7 @@ export function AssessmentsPage() {
                   <Tag>{t(`akind.${a.kind}`)}</Tag>
                   <Tone tone={stateColour[a.state]}>{t(`astate.${a.state}`)}</Tone>
                   <span>{a.region}</span>
-                  <span>
-                    {formatDay(a.startsOn, lang)} – {formatDay(a.endsOn, lang)}
-                  </span>
+                  <span>{formatDays(a.startsOn, a.endsOn, lang)}</span>
                   <span>
                     {t('assessSubjects')} {a.subjects}
                   </span>

@@ -65,6 +65,8 @@ export function ResultsCard({ round, results }: { round: Round; results: Results
               dataSource={s.rows}
               columns={[
                 { title: t('ranking'), dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
+                // The result next to the rank: on a phone the table scrolls, and what it ranks by stays in sight.
+                { title: t('finalScore'), dataIndex: 'final', width: 90 },
                 {
                   title: t('subjectName'),
                   render: (_, r) => (
@@ -74,7 +76,6 @@ export function ResultsCard({ round, results }: { round: Round; results: Results
                     </>
                   ),
                 },
-                { title: t('finalScore'), dataIndex: 'final', width: 90 },
                 ...(s.trimmed ? [{ title: t('meanScore'), dataIndex: 'mean', width: 90 }] : []),
                 { title: t('spreadRange'), render: (_, r) => r.spread?.range ?? '—', width: 70 },
                 { title: t('assessorsN'), dataIndex: 'assessors', width: 70 },

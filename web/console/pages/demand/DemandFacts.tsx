@@ -61,10 +61,12 @@ export function DemandFacts({ d }: { d: Schemas['DemandDetail'] }) {
   );
 }
 
-/** The resident's number or other contact; for those who are not to ring them, masked and saying so. */
+/** The resident's number (to tap and ring) or other contact; for those who are not to ring them, masked and saying so. */
 function Contact({ d }: { d: Schemas['DemandDetail'] }) {
   const { t } = useApp();
-  if (d.contactShown || (!d.reporterPhone && !d.reporterContact)) return <>{d.reporterPhone ?? d.reporterContact ?? '—'}</>;
+  // A handler on a phone rings the resident with a tap.
+  if (d.contactShown) return d.reporterPhone ? <a href={`tel:${d.reporterPhone}`}>{d.reporterPhone}</a> : <>{d.reporterContact ?? '—'}</>;
+  if (!d.reporterPhone && !d.reporterContact) return <>—</>;
   return (
     <>
       {d.reporterPhone ? `${d.reporterPhone} ` : ''}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { client, type Schemas } from '../../../shared/client';
 import { formatTime } from '../../../shared/i18n';
 import { useApp } from '../../app-context';
+import { categoryOption, useCategorySearch } from '../../category-search';
 import { matches } from '../../pickers';
 
 type Preview = Schemas['DispatchPreview'];
@@ -27,10 +28,8 @@ export function DispatchFields({ demandId, units, hasCategory }: { demandId: num
     const query = { categoryId, urgency, unitId: lead };
     void client.GET('/demands/{id}/dispatch-preview', { path: { id: demandId }, query }).then(setPreview, () => setPreview(null));
   }, [demandId, categoryId, urgency, lead]);
-  const categoryOptions = useMemo(
-    () => categories.filter((c) => c.level === 3).map((c) => ({ value: c.id, label: c.fullName })),
-    [categories],
-  );
+  const categorySearch = useCategorySearch();
+  const categoryOptions = useMemo(() => categories.filter((c) => c.level === 3).map(categoryOption), [categories]);
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   return (
     <>
@@ -38,7 +37,7 @@ export function DispatchFields({ demandId, units, hasCategory }: { demandId: num
       <Form.Item label={t('category')} name="categoryId">
         <Select
           allowClear
-          showSearch={{ filterOption: (input, o) => matches(String(o?.label ?? ''), input) }}
+          showSearch={categorySearch}
           options={categoryOptions}
           placeholder={hasCategory ? t('keepCategory') : t('categoryRequired')}
         />

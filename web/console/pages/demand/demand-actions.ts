@@ -112,6 +112,7 @@ export function doneMessage(verb: Choice, d: Detail, t: T, lang: 'zh-CN' | 'en')
   const due = d.stageDueAt ? formatTime(d.stageDueAt, lang) : '';
   if ((verb === 'dispatch' || verb === 'accept-transfer') && d.unit)
     return t('doneDispatch').replace('{unit}', d.unit.name).replace('{due}', due);
+  if (verb === 'acknowledge' && d.state === 'acknowledged') return t('doneAcknowledge').replace('{due}', due);
   if (verb === 'reply' || verb === 'answer') return t('doneReply');
   if (verb === 'merge') return t('doneMerge');
   return `${t('doneGeneric')}${stateNames[d.state]?.[lang] ?? d.state}`;
