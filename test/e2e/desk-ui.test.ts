@@ -114,6 +114,19 @@ describe('一类事', () => {
   });
 });
 
+describe('the list on a phone', () => {
+  it('shows the demands before the filters, which open from one button', async () => {
+    const page = await staff('operator', phone);
+    await page.goto(`${server.base}/console/#/list`);
+    await page.getByTestId('demand-cards').waitFor();
+    expect(await page.getByTestId('list-filters').count()).toBe(0);
+    await page.getByRole('button', { name: '筛选…' }).click();
+    await page.getByTestId('list-filters').waitFor();
+    await fits(page);
+    await page.context().close();
+  });
+});
+
 describe('the category picker', () => {
   it('finds a category by an everyday word its name does not hold, as the intake and the list filter are used', {
     timeout: 120_000,

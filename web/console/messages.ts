@@ -73,6 +73,7 @@ export const messages = {
   filterOverdue: { 'zh-CN': '超期时长', en: 'Overdue by' },
   filterOverdueDays: { 'zh-CN': '超期 {n} 天以上', en: 'over {n} days' },
   filterClear: { 'zh-CN': '清除筛选', en: 'Clear filters' },
+  filtersOpen: { 'zh-CN': '筛选…', en: 'Filters…' },
   tabOpen311: { 'zh-CN': '开放接口密钥', en: 'Open311 keys' },
   open311Intro: {
     'zh-CN':

@@ -27,6 +27,7 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
   const [q, setQ] = useState('');
   const [extra, setExtra] = useState<ListFilter>(regionId ? { regionId } : {});
   const [page, setPage] = useState(1);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [data, setData] = useState<Pick<Schemas['DemandPage'], 'items' | 'total' | 'totalCapped'>>({
     items: [],
     total: 0,
@@ -109,13 +110,18 @@ export function ListPage({ regionId }: { regionId?: number } = {}) {
           style={{ width: 280 }}
         />
         <Button href={hrefOf('/demands', { query: { ...filters(), format: 'xlsx' } })}>{t('exportXlsx')}</Button>
-        <ListFilters
-          value={extra}
-          onChange={(f) => {
-            setPage(1);
-            setExtra(f);
-          }}
-        />
+        {/* On a phone the filters wait behind one button: the demands come first on a small screen. */}
+        {phone && !filtersOpen && Object.values(extra).every((v) => v === undefined) ? (
+          <Button onClick={() => setFiltersOpen(true)}>{t('filtersOpen')}</Button>
+        ) : (
+          <ListFilters
+            value={extra}
+            onChange={(f) => {
+              setPage(1);
+              setExtra(f);
+            }}
+          />
+        )}
         {has('dispatcher') && selected.length > 0 && (
           <Space>
             <Select

@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { Answer } from '../../../shared/client';
 import { useApp } from '../../app-context';
+import { useNarrow } from '../../use-narrow';
 
 export type Suggestions = Answer<'/demands/{id}/suggestions', 'get'>;
 
@@ -15,9 +16,11 @@ export function SuggestionsCard({
   onMerge: (intoDemandId: number) => void;
 }) {
   const { t } = useApp();
+  // On a phone each label sits above its suggestions, which wrap: the reasons get the screen's width.
+  const narrow = useNarrow();
   return (
     <Card title={t('suggestions')} style={{ marginTop: 16 }} data-testid="suggestions">
-      <Descriptions column={1} size="small">
+      <Descriptions column={1} size="small" layout={narrow ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('category')}>
           <Space wrap>
             {suggestions.categories.map((c) => (
@@ -30,7 +33,7 @@ export function SuggestionsCard({
         <Descriptions.Item label={t('unit')}>
           <Space direction="vertical">
             {suggestions.units.map((u) => (
-              <Space key={u.unitId}>
+              <Space key={u.unitId} wrap>
                 <Button size="small" onClick={() => onDispatch({ unitId: u.unitId, categoryId: suggestions.categories[0]?.categoryId })}>
                   {t('dispatch')} → {u.name}
                 </Button>
@@ -49,7 +52,7 @@ export function SuggestionsCard({
           <Descriptions.Item label={t('duplicates')}>
             <Space direction="vertical">
               {suggestions.duplicates.map((x) => (
-                <Space key={x.id}>
+                <Space key={x.id} wrap>
                   <a href={`#/demand/${x.id}`}>
                     {x.number} {x.title}
                   </a>
