@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../shared/api';
 import { type Category, client } from '../shared/client';
-import { matches } from './pickers';
 
 type Option = { value: number; label: string };
 
@@ -17,12 +16,16 @@ export function categoryOption(c: Pick<Category, 'id' | 'name' | 'fullName'>): O
 /** Below this the classifier is guessing: the intake's suggestions leave such categories out too. */
 export const leastConfidence = 0.1;
 
+/** Characters anywhere in the label: the list's filters, whose page is the first screen and must stay light. */
+const contains = (label: string, input: string) => label.toLowerCase().includes(input.trim().toLowerCase());
+
 /**
- * Search for a category picker: characters or pinyin initials in its name, and everyday words the names do not hold
- * (路灯 → 城市公共设施) through the classifier the intake asks. Its categories follow those found by name, and only for
- * the words they were found for. A role the classifier refuses is not asked again.
+ * Search for a category picker: its name as `byName` matches it (the desk passes pinyin initials, `pickers.ts`, a
+ * large library the first screen does without), and everyday words the names do not hold (路灯 → 城市公共设施) through
+ * the classifier the intake asks. Its categories follow those found by name, and only for the words they were found
+ * for. A role the classifier refuses is not asked again.
  */
-export function useCategorySearch() {
+export function useCategorySearch(byName: (label: string, input: string) => boolean = contains) {
   const [typed, setTyped] = useState('');
   const [byWords, setByWords] = useState<{ text: string; ids: number[] }>({ text: '', ids: [] });
   const [refused, setRefused] = useState(false);
@@ -48,14 +51,14 @@ export function useCategorySearch() {
   return useMemo(() => {
     const guessed = (input: string) => (input.trim() === byWords.text ? byWords.ids : []);
     const rank = (o: Option, input: string) => {
-      if (matches(o.label, input)) return -1;
+      if (byName(o.label, input)) return -1;
       const i = guessed(input).indexOf(o.value);
       return i < 0 ? byWords.ids.length : i;
     };
     return {
       onSearch: setTyped,
-      filterOption: (input: string, o?: Option) => !!o && (matches(o.label, input) || guessed(input).includes(o.value)),
+      filterOption: (input: string, o?: Option) => !!o && (byName(o.label, input) || guessed(input).includes(o.value)),
       filterSort: (a: Option, b: Option, info: { searchValue: string }) => rank(a, info.searchValue) - rank(b, info.searchValue),
     };
-  }, [byWords]);
+  }, [byWords, byName]);
 }

@@ -72,7 +72,7 @@ export function IntakePage() {
         }),
     [regions, byId],
   );
-  const categorySearch = useCategorySearch();
+  const categorySearch = useCategorySearch(matches);
   const categoryOptions = useMemo(() => categories.filter((c) => c.level === 3).map(categoryOption), [categories]);
 
   async function submit() {

@@ -28,7 +28,7 @@ export function DispatchFields({ demandId, units, hasCategory }: { demandId: num
     const query = { categoryId, urgency, unitId: lead };
     void client.GET('/demands/{id}/dispatch-preview', { path: { id: demandId }, query }).then(setPreview, () => setPreview(null));
   }, [demandId, categoryId, urgency, lead]);
-  const categorySearch = useCategorySearch();
+  const categorySearch = useCategorySearch(matches);
   const categoryOptions = useMemo(() => categories.filter((c) => c.level === 3).map(categoryOption), [categories]);
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   return (
