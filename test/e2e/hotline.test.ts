@@ -84,6 +84,7 @@ describe('a call rings on the hotline seat', () => {
         await page.locator('#regionId').click();
         await page.keyboard.type('lfxc');
         await page.keyboard.press('Enter');
+        await page.fill('#address', '丽发新城3栋门口');
         await page.click('#intake-submit');
         const number = (await page.textContent('[data-testid=slip-number]'))!.trim();
         const slip = (await page.locator('[data-testid=slip]').textContent())!;
@@ -92,6 +93,9 @@ describe('a call rings on the hotline seat', () => {
         expect(slip).toContain('测试 operator');
         expect(slip).toContain('受理时间');
         expect(slip).toContain('预计答复前');
+        // Where, as the caller said it: the address taken down is on the slip, and its link says where it goes.
+        expect(slip).toContain('地址丽发新城3栋门口');
+        expect(slip).toContain('打开这件诉求');
         const [call] = await database.db.select().from(calls).where(eq(calls.callId, callId));
         const found = await server.call('GET', `/api/v1/demands?q=${number}`, { token: world.tokens.operator });
         expect(call.demandId).toBe(found.body.items[0].id);

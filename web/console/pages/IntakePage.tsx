@@ -96,6 +96,8 @@ export function IntakePage() {
         qr,
         content: res.content,
         regionName: res.region.name,
+        address: res.address,
+        categoryName: res.category?.name ?? null,
         createdAt: res.createdAt,
         replyBy: res.expectedReplyBy,
         operator: me.displayName,

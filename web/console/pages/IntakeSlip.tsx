@@ -12,6 +12,9 @@ export type Slip = {
   qr: string;
   content: string;
   regionName: string;
+  /** As taken down; empty when none was given. */
+  address: string;
+  categoryName: string | null;
   createdAt: string;
   /** The latest the reply falls due (the server works it out from the dispatch deadline and the time limits). */
   replyBy: string | null;
@@ -41,6 +44,18 @@ function SlipBody({ slip, printed }: { slip: Slip; printed?: boolean }) {
         <dd>{summary}</dd>
         <dt>{p('slipRegion')}</dt>
         <dd>{slip.regionName}</dd>
+        {slip.address && (
+          <>
+            <dt>{p('slipAddress')}</dt>
+            <dd>{slip.address}</dd>
+          </>
+        )}
+        {slip.categoryName && (
+          <>
+            <dt>{p('slipCategory')}</dt>
+            <dd>{slip.categoryName.split('/').at(-1)}</dd>
+          </>
+        )}
         <dt>{p('slipRegisteredAt')}</dt>
         <dd>{formatTime(slip.createdAt, lang)}</dd>
         <dt>{p('slipOperator')}</dt>
@@ -54,7 +69,7 @@ function SlipBody({ slip, printed }: { slip: Slip; printed?: boolean }) {
       </dl>
       <img src={slip.qr} alt={t('slipHint')} width={160} height={160} />
       <p>{t('slipHint')}</p>
-      {!printed && <a href={`#/demand/${slip.id}`}>{t('actions')} →</a>}
+      {!printed && <a href={`#/demand/${slip.id}`}>{p('slipOpen')}</a>}
     </div>
   );
 }

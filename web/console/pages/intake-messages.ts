@@ -14,4 +14,8 @@ export const intakeMessages = {
   slipOperator: { 'zh-CN': '受理人', en: 'Taken by' },
   slipReplyBy: { 'zh-CN': '预计答复前', en: 'Reply expected by' },
   slipRegion: { 'zh-CN': '所在区域', en: 'Region' },
+  slipAddress: { 'zh-CN': '地址', en: 'Address' },
+  slipCategory: { 'zh-CN': '问题分类', en: 'Category' },
+  /** For the operator only (the printed slip leaves it out): the demand's own page, to act on it. */
+  slipOpen: { 'zh-CN': '打开这件诉求 →', en: 'Open this demand →' },
 } satisfies Catalogue;
